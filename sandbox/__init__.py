@@ -1,0 +1,34 @@
+"""Deep Learning Sandbox engine: a Keras-shaped deep-learning library in NumPy.
+
+>>> import sandbox as sb
+>>> model = sb.Sequential([sb.layers.Input((4,)), sb.layers.Dense(3, activation="softmax")], seed=0)
+>>> model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+"""
+
+from __future__ import annotations
+
+from . import activations, callbacks, initializers, layers, losses, metrics, optimizers, regularizers
+from .callbacks import EarlyStopping, History, StopToken, TerminateOnNaN
+from .errors import FileFormatError, LayerArgumentError, SandboxError, ShapeError, TrainingError, UnknownNameError
+from .model import Sequential, trace_shapes
+from .training import BatchProgress, EpochProgress, iter_fit
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BatchProgress", "EarlyStopping", "EpochProgress", "FileFormatError", "History", "LayerArgumentError",
+    "SandboxError", "Sequential", "ShapeError", "StopToken", "TerminateOnNaN", "TrainingError", "UnknownNameError",
+    "__version__", "activations", "callbacks", "datasets", "initializers", "iter_fit", "layers", "losses",
+    "load_model", "metrics", "optimizers", "presets", "regularizers", "save_model", "trace_shapes",
+]
+
+
+def __getattr__(name: str):
+    # Heavier or optional parts load on first use, so `import sandbox` stays fast.
+    import importlib
+
+    if name in ("datasets", "presets", "gradcheck", "io", "cli"):
+        return importlib.import_module(f".{name}", __name__)
+    if name in ("save_model", "load_model"):
+        return getattr(importlib.import_module(".io", __name__), name)
+    raise AttributeError(f"module 'sandbox' has no attribute {name!r}")

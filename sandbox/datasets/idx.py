@@ -1,0 +1,304 @@
+"""Read handwritten-digit sets stored in the IDX format of the original MNIST download.
+
+A folder with the four files ``train-images-idx3-ubyte``, ``train-labels-idx1-ubyte``,
+``t10k-images-idx3-ubyte`` and ``t10k-labels-idx1-ubyte`` (each may end in ``.gz``, and the
+spelling ``train-images.idx3-ubyte`` of some downloads is accepted too) loads into the same arrays
+as :func:`sandbox.datasets.digits.load_data`. Fashion-MNIST, KMNIST and EMNIST use the same files.
+
+Every file is checked before it is trusted: a damaged, truncated, oversized or foreign file raises
+:class:`~sandbox.errors.FileFormatError` with a message in plain words, and a small compressed file
+that would expand to gigabytes is stopped after the size its header declares.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import zlib
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+import numpy as np
+
+from sandbox.errors import FileFormatError, LayerArgumentError
+
+__all__ = ["MAX_BYTES", "MAX_ITEMS", "MAX_SIDE", "load_data", "read_idx"]
+
+MAX_ITEMS = 1_000_000
+"""Largest number of images or labels accepted in one file (EMNIST, the largest common set, has ~800,000)."""
+MAX_SIDE = 512
+"""Largest accepted image height or width in pixels."""
+MAX_BYTES = 1 << 30
+"""Largest accepted amount of pixel data in one file (1 GiB)."""
+
+_IMAGES_MAGIC = 0x00000803
+_LABELS_MAGIC = 0x00000801
+_UBYTE = 0x08
+_GZIP_SIGNATURE = b"\x1f\x8b"
+# Deflate cannot expand data more than 1032 times; a header declaring more than that is lying.
+_MAX_GZIP_RATIO = 1100
+_TYPE_NAMES = {
+    0x08: "unsigned bytes",
+    0x09: "signed bytes",
+    0x0B: "16-bit integers",
+    0x0C: "32-bit integers",
+    0x0D: "32-bit floats",
+    0x0E: "64-bit floats",
+}
+_FILES = {
+    "train_images": "train-images-idx3-ubyte",
+    "train_labels": "train-labels-idx1-ubyte",
+    "test_images": "t10k-images-idx3-ubyte",
+    "test_labels": "t10k-labels-idx1-ubyte",
+}
+
+_Kind = Literal["images", "labels"]
+_WANTED_MAGIC: dict[_Kind | None, tuple[int, ...]] = {
+    "images": (_IMAGES_MAGIC,),
+    "labels": (_LABELS_MAGIC,),
+    None: (_IMAGES_MAGIC, _LABELS_MAGIC),
+}
+_NOUNS: dict[_Kind | None, str] = {
+    "images": "an IDX image file",
+    "labels": "an IDX label file",
+    None: "an IDX image or label file",
+}
+_Split = tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
+
+
+def load_data(folder: str | os.PathLike[str], *, max_items: int | None = None) -> _Split:
+    """Load an MNIST-style set from the four IDX files in ``folder``.
+
+    Parameters
+    ----------
+    folder : str or path-like
+        Folder holding ``train-images-idx3-ubyte``, ``train-labels-idx1-ubyte``,
+        ``t10k-images-idx3-ubyte`` and ``t10k-labels-idx1-ubyte``, each optionally gzip-compressed
+        (``.gz``); a dot instead of the second dash (``train-images.idx3-ubyte``) is accepted, and
+        letter case is ignored. When both a plain and a ``.gz`` copy exist, the plain one is read.
+    max_items : int, optional
+        Keep only the first ``max_items`` images of each part (files are still checked completely).
+
+    Returns
+    -------
+    (x_train, y_train) : tuple of numpy.ndarray
+        ``x_train`` uint8 (N, rows, cols) and ``y_train`` uint8 (N,), in file order.
+    (x_test, y_test) : tuple of numpy.ndarray
+        ``x_test`` uint8 (M, rows, cols) and ``y_test`` uint8 (M,), in file order.
+
+    Raises
+    ------
+    FileFormatError
+        If the folder or a file is missing, a file is not a valid IDX file, image and label
+        counts disagree, or training and test images differ in size.
+    LayerArgumentError
+        If ``max_items`` is not a positive int.
+    """
+    if max_items is not None and (
+        not isinstance(max_items, int) or isinstance(max_items, bool) or max_items < 1
+    ):
+        raise LayerArgumentError(f"max_items must be a positive int or None, got {max_items!r}")
+    files = _find_files(Path(folder))
+    parts = []
+    for prefix in ("train", "test"):
+        images = _read(files[f"{prefix}_images"], "images")
+        labels = _read(files[f"{prefix}_labels"], "labels")
+        if len(images) != len(labels):
+            raise FileFormatError(
+                f"{files[f'{prefix}_images'].name} holds {len(images)} images but "
+                f"{files[f'{prefix}_labels'].name} holds {len(labels)} labels; they must be equal"
+            )
+        if max_items is not None:
+            images, labels = images[:max_items].copy(), labels[:max_items].copy()
+        parts.append((images, labels))
+    (x_train, y_train), (x_test, y_test) = parts
+    if x_train.shape[1:] != x_test.shape[1:]:
+        raise FileFormatError(
+            f"training images are {x_train.shape[1]}×{x_train.shape[2]} pixels but test images are "
+            f"{x_test.shape[1]}×{x_test.shape[2]}; both parts must have the same size"
+        )
+    return (x_train, y_train), (x_test, y_test)
+
+
+def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
+    """Read one IDX file of images or labels, plain or gzip-compressed.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file. Compression is recognised from the content, not the name, so a ``.gz`` file that
+        a browser already unpacked still loads.
+
+    Returns
+    -------
+    numpy.ndarray
+        uint8 (N, rows, cols) for an image file (magic number 0x00000803) or uint8 (N,) for a label
+        file (magic number 0x00000801).
+
+    Raises
+    ------
+    FileFormatError
+        If the file is missing, not an IDX file of unsigned bytes with 1 or 3 dimensions, declares
+        more than :data:`MAX_ITEMS` items, sides over :data:`MAX_SIDE` pixels or over
+        :data:`MAX_BYTES` of data, or holds less or more data than its header declares.
+    """
+    return _read(Path(path), None)
+
+
+def _find_files(folder: Path) -> dict[str, Path]:
+    """Map each key of ``_FILES`` to the file in ``folder`` that holds it."""
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise FileFormatError(f"{folder} {what}; choose the folder that holds the MNIST-style IDX files")
+    try:
+        present = {entry.name.lower(): entry for entry in folder.iterdir() if entry.is_file()}
+    except OSError as exc:
+        raise FileFormatError(f"the folder {folder} cannot be read ({exc.strerror or exc})") from None
+    found: dict[str, Path] = {}
+    for key, name in _FILES.items():
+        dotted = name.replace("-idx", ".idx")
+        # Plain files first: they are what the user unpacked on purpose and are faster to read.
+        for candidate in (name, dotted, f"{name}.gz", f"{dotted}.gz"):
+            if candidate in present:
+                found[key] = present[candidate]
+                break
+        else:
+            expected = ", ".join(_FILES.values())
+            raise FileFormatError(
+                f"the folder {folder} has no {name} (nor {name}.gz); an IDX folder needs the four "
+                f"files {expected} (each may end in .gz)"
+            )
+    return found
+
+
+def _read(path: Path, kind: _Kind | None) -> np.ndarray:
+    """Read and check one IDX file; ``kind`` is what the caller needs, or None for either."""
+    name = path.name
+    compressed = False
+    try:
+        with open(path, "rb") as raw:
+            compressed = raw.read(2) == _GZIP_SIGNATURE
+            raw.seek(0)
+            size = os.fstat(raw.fileno()).st_size
+            if compressed:
+                with gzip.GzipFile(fileobj=raw, mode="rb") as unpacked:
+                    return _parse(unpacked, name, kind, size, compressed=True)
+            return _parse(raw, name, kind, size, compressed=False)
+    except FileNotFoundError:
+        raise FileFormatError(f"{path} does not exist") from None
+    except (OSError, EOFError, zlib.error) as exc:
+        if compressed:
+            # BadGzipFile, a cut-off stream (EOFError) and a bad deflate block (zlib.error) all end here.
+            raise FileFormatError(f"{name} is a damaged gzip file and cannot be unpacked ({exc})") from None
+        raise FileFormatError(f"{name} cannot be read ({exc.strerror or exc})") from None
+
+
+def _parse(f: BinaryIO, name: str, kind: _Kind | None, file_size: int, *, compressed: bool) -> np.ndarray:
+    """Parse the IDX stream ``f``; ``file_size`` is the size on disk, used to reject bad headers early."""
+    head = _read_exactly(f, 4)
+    if len(head) < 4:
+        raise FileFormatError(f"{name} is too short to be an IDX file ({len(head)} bytes)")
+    magic = int.from_bytes(head, "big")
+    _check_magic(name, magic, kind)
+    ndim = head[3]
+    dims_bytes = _read_exactly(f, 4 * ndim)
+    if len(dims_bytes) < 4 * ndim:
+        raise FileFormatError(f"{name} is truncated: it ends inside its header")
+    dims = tuple(int.from_bytes(dims_bytes[i : i + 4], "big") for i in range(0, 4 * ndim, 4))
+    what = "images" if ndim == 3 else "labels"
+    if not 1 <= dims[0] <= MAX_ITEMS:
+        raise FileFormatError(
+            f"{name} declares {dims[0]:,} {what}; between 1 and {MAX_ITEMS:,} are supported"
+        )
+    if ndim == 3 and not all(1 <= side <= MAX_SIDE for side in dims[1:]):
+        raise FileFormatError(
+            f"{name} declares images of {dims[1]}×{dims[2]} pixels; each side must be "
+            f"between 1 and {MAX_SIDE}"
+        )
+    declared = int(np.prod(dims, dtype=np.int64))
+    if declared > MAX_BYTES:
+        raise FileFormatError(
+            f"{name} declares {declared:,} bytes of data; at most {MAX_BYTES:,} (1 GiB) is supported"
+        )
+    header_size = 4 + 4 * ndim
+    shape_text = f"{dims[0]:,} images of {dims[1]}×{dims[2]}" if ndim == 3 else f"{dims[0]:,} labels"
+    # These checks run before reading, so a lying header costs neither time nor memory.
+    if not compressed and file_size != header_size + declared:
+        raise _size_error(name, shape_text, declared, file_size - header_size)
+    if compressed and declared > file_size * _MAX_GZIP_RATIO:
+        raise FileFormatError(
+            f"{name} declares {shape_text} ({declared:,} bytes), far more than a "
+            f"{file_size:,}-byte compressed file can hold; the file is damaged or malicious"
+        )
+    data = np.empty(declared, dtype=np.uint8)
+    got = _read_into(f, data)
+    if got < declared:
+        raise _size_error(name, shape_text, declared, got)
+    # A single byte more is enough to know the file is longer; never unpack the rest of a bomb.
+    if f.read(1):
+        raise _size_error(name, shape_text, declared, declared + 1)
+    return data.reshape(dims)
+
+
+def _check_magic(name: str, magic: int, kind: _Kind | None) -> None:
+    """Raise unless ``magic`` is the IDX magic number of unsigned-byte images or labels (as wanted)."""
+    wanted = _WANTED_MAGIC[kind]
+    if magic in wanted:
+        return
+    # The magic number is two zero bytes, a type code and the number of dimensions.
+    zero, type_code, ndim = magic >> 16, (magic >> 8) & 0xFF, magic & 0xFF
+    if zero == 0 and type_code in _TYPE_NAMES and ndim in {w & 0xFF for w in wanted}:
+        raise FileFormatError(
+            f"{name} stores {_TYPE_NAMES[type_code]} (type code 0x{type_code:02X}); only IDX files of "
+            "unsigned bytes (0x08) are supported"
+        )
+    noun = _NOUNS[kind]
+    expected = " or ".join(f"0x{w:08X}" for w in wanted)
+    hint = ""
+    if zero == int.from_bytes(_GZIP_SIGNATURE, "big"):
+        # Only reachable after one layer of gzip was already removed.
+        hint = "; it looks gzip-compressed twice, unpack it once more"
+    elif kind == "labels" and magic == _IMAGES_MAGIC:
+        hint = "; it holds images, so it may have been swapped with the images file"
+    elif kind == "images" and magic == _LABELS_MAGIC:
+        hint = "; it holds labels, so it may have been swapped with the labels file"
+    elif zero == 0 and type_code == _UBYTE:
+        hint = f"; it has {ndim} dimensions, but images need 3 and labels 1"
+    raise FileFormatError(f"{name} is not {noun} (magic number 0x{magic:08X}, expected {expected}){hint}")
+
+
+def _size_error(name: str, shape_text: str, declared: int, actual: int) -> FileFormatError:
+    """Return the error for data that is shorter or longer than the header declares."""
+    if actual < declared:
+        return FileFormatError(
+            f"{name} is truncated: its header declares {shape_text} ({declared:,} bytes of data) "
+            f"but only {max(actual, 0):,} bytes follow; download the file again"
+        )
+    return FileFormatError(
+        f"{name} has extra bytes after its data: its header declares {shape_text} "
+        f"({declared:,} bytes of data) but the file is longer"
+    )
+
+
+def _read_exactly(f: BinaryIO, n: int) -> bytes:
+    """Read ``n`` bytes, or fewer only at the end of the stream (gzip may return short reads)."""
+    chunks = []
+    while n > 0:
+        chunk = f.read(n)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        n -= len(chunk)
+    return b"".join(chunks)
+
+
+def _read_into(f: BinaryIO, out: np.ndarray) -> int:
+    """Fill the uint8 array ``out`` from ``f`` without a second copy; return the number of bytes read."""
+    view = memoryview(out)
+    filled = 0
+    while filled < len(out):
+        got = f.readinto(view[filled:])
+        if not got:
+            break
+        filled += got
+    return filled

@@ -1,0 +1,34 @@
+"""Layers, named and configured as in ``keras.layers``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .base import REGISTRY, Layer, format_shape
+from .conv import Conv2D
+from .core import Activation, Dense, Dropout, Flatten, Input, InputLayer, Reshape
+from .pooling import AveragePooling2D, MaxPooling2D
+
+__all__ = [
+    "Activation", "AveragePooling2D", "Conv2D", "Dense", "Dropout", "Flatten", "Input", "InputLayer", "Layer",
+    "MaxPooling2D", "Reshape", "deserialize", "format_shape", "names", "serialize",
+]
+
+#: The layer types a learner can add from the app's palette, in palette order.
+PALETTE = ("Dense", "Conv2D", "MaxPooling2D", "AveragePooling2D", "Flatten", "Dropout", "Activation")
+
+
+def names() -> tuple[str, ...]:
+    """Return the class names of all layers that files and the app may name."""
+    return REGISTRY.names()
+
+
+def serialize(layer: Layer) -> dict[str, Any]:
+    """Return ``{"class_name": ..., "config": ...}`` for a layer (JSON-safe)."""
+    return {"class_name": type(layer).__name__ if type(layer) is not Input else "InputLayer",
+            "config": layer.get_config()}
+
+
+def deserialize(config: dict[str, Any]) -> Layer:
+    """Build a layer from :func:`serialize`'s output; only registered layer classes can be named."""
+    return REGISTRY.deserialize(config)

@@ -1,0 +1,622 @@
+"""``Sequential``: a stack of layers with Keras's ``compile`` / ``fit`` / ``evaluate`` / ``predict``.
+
+Weights live in one flat float32 buffer; each layer's ``params`` are views into it, and the
+gradients fill a second buffer of the same layout, so the optimizer updates every weight in a few
+in-place passes. Randomness comes from the model's ``seed``: the same seed gives the same initial
+weights, the same shuffles and the same dropout masks.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from . import losses as _losses
+from . import metrics as _metrics
+from . import optimizers as _optimizers
+from .errors import LayerArgumentError, ShapeError, TrainingError
+from .layers import Input, InputLayer, Layer
+from .layers import deserialize as _deserialize_layer
+from .layers import serialize as _serialize_layer
+from .layers.base import Shape, format_shape
+
+__all__ = ["LayerShape", "Sequential", "trace_shapes"]
+
+_MAX_SEED = 2**32
+
+
+@dataclass(frozen=True)
+class LayerShape:
+    """One row of :func:`trace_shapes`: a layer, its output shape and parameter count, or why it does not fit.
+
+    Attributes
+    ----------
+    layer : Layer
+    output_shape : tuple of int or None
+        Per-sample output shape; None if this layer (or one before it) does not fit.
+    params : int
+        Number of weights for this layer (0 when it does not fit).
+    error : ShapeError or None
+        Why the layer does not fit; ``error.fix`` names a one-click fix when there is one.
+    """
+
+    layer: Layer
+    output_shape: Shape | None
+    params: int
+    error: ShapeError | None
+
+
+def trace_shapes(input_shape: Shape, layers: Sequence[Layer]) -> list[LayerShape]:
+    """Compute every layer's output shape from ``input_shape`` without allocating any weight.
+
+    A layer that cannot follow the one before gets a :class:`ShapeError` in its row, and the rows
+    after it have no shape. Used by the app to mark a bad layer before Train.
+    """
+    rows: list[LayerShape] = []
+    shape: Shape | None = tuple(input_shape)
+    source = "the input"
+    for index, layer in enumerate(layers):
+        if shape is None:
+            rows.append(LayerShape(layer, None, 0, None))
+            continue
+        try:
+            out = layer.output_shape_for(shape, source)
+        except ShapeError as exc:
+            exc.layer_index = index
+            exc.layer_name = exc.layer_name or layer.name
+            rows.append(LayerShape(layer, None, 0, exc))
+            shape = None
+            continue
+        params = sum(math.prod(s) for s in layer.weight_shapes(shape).values())
+        rows.append(LayerShape(layer, out, params, None))
+        shape = out
+        source = repr(layer.name) if layer.name else f"layer {index}"
+    return rows
+
+
+class Sequential:
+    """A linear stack of layers, as ``keras.Sequential``.
+
+    Parameters
+    ----------
+    layers : iterable of Layer, optional
+        The layers, optionally starting with ``Input(shape)``.
+    name : str, optional
+        Model name (default ``"sequential"``).
+    seed : int, optional
+        Fixes initial weights, shuffles and dropout. If None a random seed is drawn and kept in
+        ``model.seed`` so the run can be repeated.
+    dtype : {"float32", "float64"}
+        Weight and computation dtype; float64 is for gradient checks.
+    """
+
+    def __init__(self, layers: Iterable[Layer] | None = None, name: str | None = None,
+                 seed: int | None = None, dtype: str = "float32") -> None:
+        self.name = name or "sequential"
+        if seed is None:
+            seed = int(np.random.SeedSequence().entropy % _MAX_SEED)
+        if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+            raise LayerArgumentError(f"seed must be a non-negative int, got {seed!r}")
+        self.seed = int(seed)
+        if np.dtype(dtype) not in (np.float32, np.float64):
+            raise LayerArgumentError(f"dtype must be 'float32' or 'float64', got {dtype!r}")
+        self.dtype = np.dtype(dtype)
+        self.layers: list[Layer] = []
+        self.input_layer: InputLayer | None = None
+        self.optimizer: _optimizers.Optimizer | None = None
+        self.loss: _losses.Loss | None = None
+        self.compiled_metrics: list[_metrics.Metric] = []
+        self._metric_names: list[str] = []
+        self.stop_training = False
+        self.history = None
+        self._flat: np.ndarray | None = None
+        self._flat_grad: np.ndarray | None = None
+        self._segments: list[tuple[int, int]] = []
+        self._frozen: list[tuple[int, int]] = []
+        self.train_rng = np.random.default_rng([self.seed, 1])
+        for layer in layers or ():
+            self.add(layer)
+
+    # ---- structure -------------------------------------------------------------------------------
+    def add(self, layer: Layer) -> None:
+        """Append a layer; raises :class:`ShapeError` (and adds nothing) if it cannot follow the last one."""
+        if not isinstance(layer, Layer):
+            raise LayerArgumentError(f"Sequential.add expects a layer, got {layer!r}")
+        if isinstance(layer, InputLayer):
+            if self.layers or self.input_layer is not None:
+                raise LayerArgumentError("Input must be the first layer of a Sequential model")
+            self.input_layer = layer
+            if not layer._given_name:
+                layer.name = "input_layer"
+            return
+        if any(layer is other for other in self.layers):
+            raise LayerArgumentError(f"layer {layer.name!r} is already in this model")
+        if self.input_layer is None and not self.layers and layer.input_shape_hint is not None:
+            self.input_layer = Input(layer.input_shape_hint)
+            self.input_layer.name = "input_layer"
+        if not layer._given_name:
+            layer.name = self._unique_name(layer.default_name())
+        elif any(layer.name == other.name for other in self.layers):
+            raise LayerArgumentError(f"a layer named {layer.name!r} is already in this model; names must be unique")
+        if self.input_layer is not None:
+            rows = trace_shapes(self.input_layer.shape, [*self.layers, layer])
+            if rows[-1].error is not None:
+                raise rows[-1].error
+        self.layers.append(layer)
+        self._flat = None  # reallocated lazily; existing weights are kept
+
+    def pop(self) -> Layer:
+        """Remove and return the last layer."""
+        if not self.layers:
+            raise LayerArgumentError("there is no layer to pop")
+        layer = self.layers.pop()
+        self._flat = None
+        return layer
+
+    def _unique_name(self, prefix: str) -> str:
+        taken = {layer.name for layer in self.layers}
+        if prefix not in taken:
+            return prefix
+        i = 1
+        while f"{prefix}_{i}" in taken:
+            i += 1
+        return f"{prefix}_{i}"
+
+    def get_layer(self, name: str | None = None, index: int | None = None) -> Layer:
+        """Return a layer by name or index, as ``keras.Model.get_layer``."""
+        if index is not None:
+            return self.layers[index]
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        raise LayerArgumentError(f"no layer named {name!r}; layers: {', '.join(lyr.name for lyr in self.layers)}")
+
+    @property
+    def built(self) -> bool:
+        """Whether the weights exist."""
+        return self._flat is not None
+
+    @property
+    def input_shape(self) -> tuple[int | None, ...]:
+        """Keras-style input shape with a ``None`` batch axis."""
+        if self.input_layer is None:
+            raise AttributeError("the model's input shape is not known yet: start with Input(shape) or call fit")
+        return (None, *self.input_layer.shape)
+
+    @property
+    def output_shape(self) -> tuple[int | None, ...]:
+        """Keras-style output shape with a ``None`` batch axis."""
+        self._ensure_built()
+        return self.layers[-1].output_shape if self.layers else self.input_shape
+
+    def build(self, input_shape: Sequence[int | None] | None = None) -> None:
+        """Create the weights. ``input_shape`` may include a leading batch axis (``None``), as in Keras."""
+        if input_shape is not None:
+            shape = tuple(input_shape)
+            if shape and shape[0] is None:
+                shape = shape[1:]
+            if self.input_layer is None:
+                self.input_layer = Input(tuple(int(d) for d in shape))
+                self.input_layer.name = "input_layer"
+            elif tuple(shape) != self.input_layer.shape:
+                raise ShapeError(f"the model was built for inputs {format_shape(self.input_layer.shape)}, "
+                                 f"not {format_shape(tuple(shape))}")
+        self._ensure_built()
+
+    def _ensure_built(self) -> None:
+        if self._flat is not None:
+            return
+        if self.input_layer is None:
+            raise TrainingError("the model does not know its input shape yet: start it with Input(shape), "
+                                "or call fit / predict / build first")
+        if not self.layers:
+            raise TrainingError("the model has no layers yet")
+        rows = trace_shapes(self.input_layer.shape, self.layers)
+        for row in rows:
+            if row.error is not None:
+                raise row.error
+        shape = self.input_layer.shape
+        source = "the input"
+        all_shapes: list[dict[str, Shape]] = []
+        for layer in self.layers:
+            layer.build(shape, source)
+            all_shapes.append(layer.weight_shapes(shape))
+            shape, source = layer.output_shape_, repr(layer.name)
+        total = sum(math.prod(s) for shapes in all_shapes for s in shapes.values())
+        old = {id(layer): {k: v.copy() for k, v in layer.params.items()} for layer in self.layers}
+        flat = np.zeros(total, self.dtype)
+        grad = np.zeros(total, self.dtype)
+        offset = 0
+        self._segments = []
+        self._frozen = []
+        seen_params = False
+        for index, (layer, shapes) in enumerate(zip(self.layers, all_shapes, strict=True)):
+            layer.params, layer.grads = {}, {}
+            for key, s in shapes.items():
+                n = math.prod(s)
+                layer.params[key] = flat[offset:offset + n].reshape(s)
+                layer.grads[key] = grad[offset:offset + n].reshape(s)
+                self._segments.append((offset, offset + n))
+                if not layer.trainable:
+                    self._frozen.append((offset, offset + n))
+                offset += n
+            previous = old[id(layer)]
+            if previous and all(previous.get(k, np.empty(0)).shape == s for k, s in shapes.items()):
+                for key in shapes:
+                    layer.params[key][...] = previous[key]
+            elif shapes:
+                layer.initialize(self._init_rng(index))
+            # the first layers need no input gradient: nothing before them learns
+            layer.need_input_grad = seen_params
+            seen_params = seen_params or bool(shapes)
+            if hasattr(layer, "rng") and getattr(layer, "seed", None) is None:
+                layer.rng = np.random.default_rng([self.seed, 2, index])
+        self._flat, self._flat_grad = flat, grad
+        if self.optimizer is not None:
+            self.optimizer.build(total, self.dtype)
+
+    def _init_rng(self, index: int) -> np.random.Generator:
+        return np.random.default_rng([self.seed, 0, index])
+
+    def reset_weights(self, seed: int | None = None) -> None:
+        """Draw fresh initial weights (with ``seed``, or the model's own) and reset the optimizer."""
+        if seed is not None:
+            self.seed = int(seed)
+        self.train_rng = np.random.default_rng([self.seed, 1])
+        self._ensure_built()
+        for index, layer in enumerate(self.layers):
+            if layer.params:
+                layer.initialize(self._init_rng(index))
+            if hasattr(layer, "rng") and getattr(layer, "seed", None) is None:
+                layer.rng = np.random.default_rng([self.seed, 2, index])
+        if self.optimizer is not None:
+            self.optimizer.reset()
+
+    # ---- weights ---------------------------------------------------------------------------------
+    def get_weights(self) -> list[np.ndarray]:
+        """Copies of every weight, in Keras's order and layouts (Dense kernel (in, out), then bias, …)."""
+        self._ensure_built()
+        return [w for layer in self.layers for w in layer.get_weights()]
+
+    def set_weights(self, weights: Sequence[np.ndarray]) -> None:
+        """Load weights in :meth:`get_weights` order; every shape is checked before anything changes."""
+        self._ensure_built()
+        slots = [(layer, key) for layer in self.layers for key in layer.weight_names if key in layer.params]
+        weights = list(weights)
+        if len(weights) != len(slots):
+            raise ShapeError(f"set_weights expected {len(slots)} arrays for this model, got {len(weights)}")
+        arrays = []
+        for (layer, key), w in zip(slots, weights, strict=True):
+            a = np.asarray(w)
+            if a.shape != layer.params[key].shape:
+                raise ShapeError(f"weight {key!r} of layer {layer.name!r} has shape {layer.params[key].shape}, "
+                                 f"got {a.shape}", layer_name=layer.name)
+            arrays.append(a)
+        for (layer, key), a in zip(slots, arrays, strict=True):
+            layer.params[key][...] = a
+
+    def get_flat_weights(self) -> np.ndarray:
+        """A copy of all weights as one flat array (fast snapshot for the app's live views)."""
+        self._ensure_built()
+        return self._flat.copy()
+
+    def set_flat_weights(self, flat: np.ndarray) -> None:
+        """Inverse of :meth:`get_flat_weights`."""
+        self._ensure_built()
+        if np.shape(flat) != self._flat.shape:
+            raise ShapeError(f"expected {self._flat.size} weights, got {np.size(flat)}")
+        self._flat[...] = flat
+
+    def count_params(self) -> int:
+        """Total number of weights."""
+        if self.input_layer is None:
+            raise TrainingError("the model is not built yet, so its size is unknown")
+        return sum(row.params for row in trace_shapes(self.input_layer.shape, self.layers))
+
+    # ---- compile ---------------------------------------------------------------------------------
+    def compile(self, optimizer: Any = "rmsprop", loss: Any = None, metrics: Sequence[str] | None = None,
+                **kwargs: Any) -> None:
+        """Choose the optimizer, the loss and the metrics, as ``keras.Model.compile``."""
+        if kwargs:
+            raise LayerArgumentError(f"compile got unsupported argument(s): {', '.join(sorted(kwargs))}")
+        if loss is None:
+            raise LayerArgumentError("compile needs a loss, e.g. loss='sparse_categorical_crossentropy'")
+        self.optimizer = _optimizers.get(optimizer)
+        self.loss = _losses.get(loss)
+        names = list(metrics or [])
+        for name in names:
+            if not isinstance(name, str):
+                raise LayerArgumentError(f"metrics must be names such as 'accuracy', got {name!r}")
+            if name not in ("accuracy", "acc"):
+                _metrics.get(name)
+        self._metric_names = names
+        self.compiled_metrics = []
+        if self._flat is not None:
+            self.optimizer.build(self._flat.size, self.dtype)
+
+    @property
+    def metrics_names(self) -> list[str]:
+        """``["loss", *metrics]``."""
+        return ["loss", *self._metric_names]
+
+    def get_compile_config(self) -> dict[str, Any] | None:
+        """The compile arguments as JSON-safe data (None if not compiled)."""
+        if self.optimizer is None or self.loss is None:
+            return None
+        return {"optimizer": _optimizers.serialize(self.optimizer), "loss": _losses.serialize(self.loss),
+                "metrics": list(self._metric_names)}
+
+    def compile_from_config(self, config: dict[str, Any]) -> None:
+        """Inverse of :meth:`get_compile_config`."""
+        self.compile(optimizer=config["optimizer"], loss=config["loss"], metrics=config.get("metrics"))
+
+    def _resolved_metrics(self) -> list[_metrics.Metric]:
+        if not self.compiled_metrics and self._metric_names:
+            out = self.layers[-1].output_shape_ if self.layers else ()
+            self.compiled_metrics = [_metrics.resolve(n, self.loss.keras_name, out) for n in self._metric_names]
+        return self.compiled_metrics
+
+    def _require_compiled(self, what: str) -> None:
+        if self.optimizer is None or self.loss is None:
+            raise TrainingError(f"call compile(optimizer=..., loss=...) before {what}")
+
+    # ---- data ------------------------------------------------------------------------------------
+    def prepare_inputs(self, x: Any) -> np.ndarray:
+        """Turn ``x`` into a (batch, *input_shape) array of the model's dtype.
+
+        Integer images are cast, not rescaled (divide by 255 yourself, as in Keras). Images of shape
+        (batch, H, W) are given a channel axis when the model expects (H, W, 1).
+        """
+        x = np.asarray(x)
+        if x.dtype != self.dtype:
+            if not (np.issubdtype(x.dtype, np.number) or x.dtype == np.bool_):
+                raise ShapeError(f"inputs must be numbers, got an array of {x.dtype}")
+            x = x.astype(self.dtype)
+        if x.ndim == 0:
+            raise ShapeError("inputs must have a batch axis, got a single number")
+        if self.input_layer is None:
+            self.input_layer = Input(x.shape[1:])
+            self.input_layer.name = "input_layer"
+        want = self.input_layer.shape
+        if x.shape[1:] != want:
+            if want[-1] == 1 and x.shape[1:] == want[:-1]:
+                x = x[..., None]
+            elif x.shape[1:] == want[:-1] + (1,) or math.prod(x.shape[1:]) != math.prod(want):
+                raise ShapeError(f"the model expects inputs {format_shape(want)}, got {format_shape(x.shape[1:])}")
+            else:
+                raise ShapeError(f"the model expects inputs {format_shape(want)}, got {format_shape(x.shape[1:])}"
+                                 " — reshape the data or change the Input shape")
+        return x
+
+    # ---- forward and backward --------------------------------------------------------------------
+    def __call__(self, x: Any, training: bool = False) -> np.ndarray:
+        return self.forward(self.prepare_inputs(x), training)
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        """Run every layer on a prepared batch ``x`` (batch, *input_shape) → (batch, *output_shape)."""
+        self._ensure_built()
+        for layer in self.layers:
+            x = layer.forward(x, training)
+        return x
+
+    def layer_outputs(self, x: Any) -> list[np.ndarray]:
+        """Every layer's output for ``x`` (prediction mode), for showing what each layer sees."""
+        x = self.prepare_inputs(x)
+        self._ensure_built()
+        outs = []
+        for layer in self.layers:
+            x = layer.forward(x, False)
+            outs.append(x)
+        return outs
+
+    def backward(self, dy: np.ndarray) -> None:
+        """Back-propagate ``dL/dy`` of the last output; fills every layer's ``grads``."""
+        for layer in reversed(self.layers):
+            dy = layer.backward(dy)
+            if dy is None:
+                break
+
+    def regularization_loss(self) -> float:
+        """The sum of every layer's weight penalties."""
+        return sum(layer.regularization_loss() for layer in self.layers)
+
+    def compute_gradients(self, x: np.ndarray, y: Any, training: bool = True) -> tuple[float, np.ndarray]:
+        """Forward + loss + backward on a prepared batch; returns ``(loss, predictions)``.
+
+        The gradients are left in each layer's ``grads`` (and the flat gradient buffer).
+        """
+        self._require_compiled("computing gradients")
+        y_pred = self.forward(x, training)
+        loss, dy = self.loss.forward_backward(y, y_pred)
+        self.backward(dy)
+        return loss + self.regularization_loss(), y_pred
+
+    def gradient_norm(self) -> float:
+        """L2 norm of all gradients of the last backward pass."""
+        g = self._flat_grad
+        return math.sqrt(float(np.dot(g, g))) if g is not None else 0.0
+
+    def apply_gradients(self) -> None:
+        """One optimizer step from the gradients of the last backward pass."""
+        frozen = [self._flat[a:b].copy() for a, b in self._frozen]
+        self.optimizer.apply(self._flat, self._flat_grad, self._segments)
+        for (a, b), saved in zip(self._frozen, frozen, strict=True):
+            self._flat[a:b] = saved
+
+    def _batch_metrics(self, y: Any, y_pred: np.ndarray) -> dict[str, tuple[float, int]]:
+        return {m.name: m.fn(y, y_pred) for m in self._resolved_metrics()}
+
+    # ---- Keras's batch-level API -----------------------------------------------------------------
+    def _check_xy(self, x: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
+        x = self.prepare_inputs(x)
+        y = np.asarray(y)
+        if y.ndim == 0 or len(y) != len(x):
+            raise ShapeError(f"got {len(x)} inputs but {np.size(y) if y.ndim == 0 else len(y)} targets")
+        return x, y
+
+    def train_on_batch(self, x: Any, y: Any, return_dict: bool = False) -> Any:
+        """One training step on one batch; returns the loss (and metrics) measured before the update."""
+        self._require_compiled("train_on_batch")
+        x, y = self._check_xy(x, y)
+        loss, y_pred = self.compute_gradients(x, y)
+        self.apply_gradients()
+        return self._format_logs(loss, self._batch_metrics(y, y_pred), return_dict)
+
+    def test_on_batch(self, x: Any, y: Any, return_dict: bool = False) -> Any:
+        """Loss and metrics on one batch, without training."""
+        self._require_compiled("test_on_batch")
+        x, y = self._check_xy(x, y)
+        y_pred = self.forward(x, False)
+        loss = self.loss(y, y_pred) + self.regularization_loss()
+        return self._format_logs(loss, self._batch_metrics(y, y_pred), return_dict)
+
+    def predict_on_batch(self, x: Any) -> np.ndarray:
+        """Predictions for one batch."""
+        return self.forward(self.prepare_inputs(x), False)
+
+    def _format_logs(self, loss: float, sums: dict[str, tuple[float, int]], return_dict: bool) -> Any:
+        logs = {"loss": float(loss), **{k: (t / c if c else 0.0) for k, (t, c) in sums.items()}}
+        if return_dict:
+            return logs
+        return logs["loss"] if len(logs) == 1 else list(logs.values())
+
+    # ---- Keras's dataset-level API ---------------------------------------------------------------
+    def fit(self, x: Any = None, y: Any = None, batch_size: int | None = None, epochs: int = 1,
+            verbose: Any = "auto", callbacks: Sequence[Any] | None = None, validation_split: float = 0.0,
+            validation_data: Any = None, shuffle: bool = True, initial_epoch: int = 0,
+            augment: Any = None, stop: Any = None):
+        """Train for ``epochs`` epochs; returns a :class:`~sandbox.callbacks.History`.
+
+        Arguments as ``keras.Model.fit``; ``augment`` is a callable ``(x_batch, rng) -> x_batch``
+        applied to each training batch, and ``stop`` a :class:`~sandbox.callbacks.StopToken`.
+        """
+        from .training import iter_fit, progress_printer
+
+        gen = iter_fit(self, x, y, batch_size=batch_size, epochs=epochs, callbacks=callbacks,
+                       validation_split=validation_split, validation_data=validation_data, shuffle=shuffle,
+                       initial_epoch=initial_epoch, augment=augment, stop=stop)
+        printer = progress_printer(verbose)
+        while True:
+            try:
+                record = next(gen)
+            except StopIteration as done:
+                return done.value
+            printer(record)
+
+    def evaluate(self, x: Any = None, y: Any = None, batch_size: int | None = None, verbose: Any = "auto",
+                 return_dict: bool = False) -> Any:
+        """Loss and metrics over a whole dataset (sample-weighted means), as ``keras.Model.evaluate``."""
+        self._require_compiled("evaluate")
+        x, y = self._check_xy(x, y)
+        logs = self._evaluate_prepared(x, y, batch_size or 32)
+        if verbose not in (0, False):
+            print(" - ".join(f"{k}: {v:.4f}" for k, v in logs.items()))
+        if return_dict:
+            return logs
+        return logs["loss"] if len(logs) == 1 else list(logs.values())
+
+    def _evaluate_prepared(self, x: np.ndarray, y: np.ndarray, batch_size: int) -> dict[str, float]:
+        total, count = 0.0, 0
+        sums: dict[str, list[float]] = {}
+        for start in range(0, len(x), batch_size):
+            xb, yb = x[start:start + batch_size], y[start:start + batch_size]
+            y_pred = self.forward(xb, False)
+            total += self.loss(yb, y_pred) * len(xb)
+            count += len(xb)
+            for name, (t, c) in self._batch_metrics(yb, y_pred).items():
+                acc = sums.setdefault(name, [0.0, 0])
+                acc[0] += t
+                acc[1] += c
+        logs = {"loss": (total / count if count else 0.0) + self.regularization_loss()}
+        logs.update({k: (t / c if c else 0.0) for k, (t, c) in sums.items()})
+        return logs
+
+    def predict(self, x: Any, batch_size: int | None = None, verbose: Any = "auto") -> np.ndarray:
+        """Predictions for every sample, computed in batches of ``batch_size`` (default 32)."""
+        x = self.prepare_inputs(x)
+        self._ensure_built()
+        bs = batch_size or 32
+        if len(x) <= bs:
+            return self.forward(x, False).copy()
+        return np.concatenate([self.forward(x[i:i + bs], False) for i in range(0, len(x), bs)])
+
+    # ---- description -----------------------------------------------------------------------------
+    def get_config(self) -> dict[str, Any]:
+        """JSON-safe architecture: name, seed, dtype and each layer's ``{"class_name", "config"}``."""
+        layers = [_serialize_layer(layer) for layer in self.layers]
+        if self.input_layer is not None:
+            layers.insert(0, _serialize_layer(self.input_layer))
+        return {"name": self.name, "seed": self.seed, "dtype": self.dtype.name, "layers": layers}
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> Sequential:
+        """Rebuild a model (untrained, uncompiled) from :meth:`get_config`'s output."""
+        if not isinstance(config, dict) or not isinstance(config.get("layers"), list):
+            raise LayerArgumentError("a Sequential config must be a dict with a 'layers' list")
+        unknown = set(config) - {"name", "seed", "dtype", "layers", "trainable"}
+        if unknown:
+            raise LayerArgumentError(f"unexpected key(s) in Sequential config: {', '.join(sorted(unknown))}")
+        layers = [_deserialize_layer(c) for c in config["layers"]]
+        return cls(layers, name=config.get("name"), seed=config.get("seed"), dtype=config.get("dtype", "float32"))
+
+    def summary(self, print_fn: Any = None) -> None:
+        """Print a Keras-like table of layers, output shapes and parameter counts."""
+        lines = summary_lines(self)
+        for line in lines:
+            (print_fn or print)(line)
+
+    def __repr__(self) -> str:
+        return f"<Sequential name={self.name!r} layers={[layer.name for layer in self.layers]}>"
+
+
+def _human_bytes(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.2f} {unit}"
+        n /= 1024
+    return f"{n:.2f} GB"  # pragma: no cover
+
+
+def summary_lines(model: Sequential) -> list[str]:
+    """The lines of :meth:`Sequential.summary`."""
+    rows = []
+    if model.input_layer is not None:
+        traced = trace_shapes(model.input_layer.shape, model.layers)
+        for row in traced:
+            if row.error is not None:
+                raise row.error
+        for row in traced:
+            shape = "(None, " + ", ".join(map(str, row.output_shape)) + ")" if len(row.output_shape) > 1 \
+                else f"(None, {row.output_shape[0]})"
+            rows.append((f"{row.layer.name} ({type(row.layer).__name__})", shape, f"{row.params:,}"))
+        total = sum(r.params for r in traced)
+        frozen = sum(r.params for r in traced if not r.layer.trainable)
+    else:
+        rows = [(f"{layer.name} ({type(layer).__name__})", "?", "0 (unbuilt)") for layer in model.layers]
+        total = frozen = 0
+    widths = (34, 25, 14)
+    head = ("Layer (type)", "Output Shape", "Param #")
+
+    def line(cells: tuple[str, str, str]) -> str:
+        return ("│ " + cells[0].ljust(widths[0] - 1) + "│ " + cells[1].ljust(widths[1] - 1) + "│ "
+                + cells[2].rjust(widths[2] - 2) + " │")
+
+    out = [f'Model: "{model.name}"',
+           "┏" + "┳".join("━" * w for w in widths) + "┓",
+           "┃ " + head[0].ljust(widths[0] - 1) + "┃ " + head[1].ljust(widths[1] - 1) + "┃ "
+           + head[2].rjust(widths[2] - 2) + " ┃",
+           "┡" + "╇".join("━" * w for w in widths) + "┩"]
+    for i, r in enumerate(rows):
+        out.append(line(r))
+        if i < len(rows) - 1:
+            out.append("├" + "┼".join("─" * w for w in widths) + "┤")
+    out.append("└" + "┴".join("─" * w for w in widths) + "┘")
+    size = model.dtype.itemsize
+    out.append(f" Total params: {total:,} ({_human_bytes(total * size)})")
+    out.append(f" Trainable params: {total - frozen:,} ({_human_bytes((total - frozen) * size)})")
+    out.append(f" Non-trainable params: {frozen:,} ({_human_bytes(frozen * size)})")
+    return out
