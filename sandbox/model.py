@@ -430,10 +430,12 @@ class Sequential:
         The gradients are left in each layer's ``grads`` (and the flat gradient buffer).
         """
         self._require_compiled("computing gradients")
-        y_pred = self.forward(x, training)
-        loss, dy = self.loss.forward_backward(y, y_pred)
-        self.backward(dy)
-        return loss + self.regularization_loss(), y_pred
+        # A diverging run overflows; callers see it as a non-finite loss, not as warnings on stderr.
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            y_pred = self.forward(x, training)
+            loss, dy = self.loss.forward_backward(y, y_pred)
+            self.backward(dy)
+            return loss + self.regularization_loss(), y_pred
 
     def gradient_norm(self) -> float:
         """L2 norm of all gradients of the last backward pass."""
@@ -443,7 +445,8 @@ class Sequential:
     def apply_gradients(self) -> None:
         """One optimizer step from the gradients of the last backward pass."""
         frozen = [self._flat[a:b].copy() for a, b in self._frozen]
-        self.optimizer.apply(self._flat, self._flat_grad, self._segments)
+        with np.errstate(over="ignore", invalid="ignore"):
+            self.optimizer.apply(self._flat, self._flat_grad, self._segments)
         for (a, b), saved in zip(self._frozen, frozen, strict=True):
             self._flat[a:b] = saved
 

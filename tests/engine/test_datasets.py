@@ -140,9 +140,7 @@ def test_a_header_declaring_a_huge_array_is_refused_before_allocating(tmp_path):
     np.lib.format.write_array_header_1_0(
         header, {"descr": "|u1", "fortran_order": False, "shape": (10**6, 10**6)}
     )
-    path = _write_npz(
-        tmp_path / "huge.npz", images=header.getvalue(), labels=_npy(np.zeros(5000, np.uint8))
-    )
+    path = _write_npz(tmp_path / "huge.npz", images=header.getvalue(), labels=_npy(np.zeros(5000, np.uint8)))
     with pytest.raises(FileFormatError, match=r"uint8 \(1000000, 1000000\), expected uint8 \(5000, 28, 28\)"):
         digits.load_data(path)
 
