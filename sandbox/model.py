@@ -440,7 +440,10 @@ class Sequential:
     def gradient_norm(self) -> float:
         """L2 norm of all gradients of the last backward pass."""
         g = self._flat_grad
-        return math.sqrt(float(np.dot(g, g))) if g is not None else 0.0
+        if g is None:
+            return 0.0
+        with np.errstate(over="ignore", invalid="ignore"):
+            return math.sqrt(float(np.dot(g, g)))
 
     def apply_gradients(self) -> None:
         """One optimizer step from the gradients of the last backward pass."""
