@@ -16,10 +16,34 @@ from .training import BatchProgress, EpochProgress, iter_fit
 __version__ = "0.1.0"
 
 __all__ = [
-    "BatchProgress", "EarlyStopping", "EpochProgress", "FileFormatError", "History", "LayerArgumentError",
-    "SandboxError", "Sequential", "ShapeError", "StopToken", "TerminateOnNaN", "TrainingError", "UnknownNameError",
-    "__version__", "activations", "callbacks", "datasets", "initializers", "iter_fit", "layers", "losses",
-    "load_model", "metrics", "optimizers", "presets", "regularizers", "save_model", "trace_shapes",
+    "BatchProgress",
+    "EarlyStopping",
+    "EpochProgress",
+    "FileFormatError",
+    "History",
+    "LayerArgumentError",
+    "SandboxError",
+    "Sequential",
+    "ShapeError",
+    "StopToken",
+    "TerminateOnNaN",
+    "TrainingError",
+    "UnknownNameError",
+    "__version__",
+    "activations",
+    "callbacks",
+    "datasets",
+    "initializers",
+    "iter_fit",
+    "layers",
+    "load_model",
+    "losses",
+    "metrics",
+    "optimizers",
+    "presets",
+    "regularizers",
+    "save_model",
+    "trace_shapes",
 ]
 
 

@@ -385,7 +385,7 @@ class Sequential:
         if x.shape[1:] != want:
             if want[-1] == 1 and x.shape[1:] == want[:-1]:
                 x = x[..., None]
-            elif x.shape[1:] == want[:-1] + (1,) or math.prod(x.shape[1:]) != math.prod(want):
+            elif x.shape[1:] == (*want[:-1], 1) or math.prod(x.shape[1:]) != math.prod(want):
                 raise ShapeError(f"the model expects inputs {format_shape(want)}, got {format_shape(x.shape[1:])}")
             else:
                 raise ShapeError(f"the model expects inputs {format_shape(want)}, got {format_shape(x.shape[1:])}"

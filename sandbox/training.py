@@ -90,7 +90,7 @@ class EpochProgress:
 
 def split_validation(x: np.ndarray, y: np.ndarray, validation_split: float):
     """Keras's split: the *last* ``validation_split`` fraction (before any shuffling) is held out."""
-    split_at = int(math.floor(len(x) * (1.0 - validation_split)))
+    split_at = math.floor(len(x) * (1.0 - validation_split))
     return (x[:split_at], y[:split_at]), (x[split_at:], y[split_at:])
 
 

@@ -42,7 +42,7 @@ LAYER_CASES: dict[str, list[tuple]] = {
     "Flatten": [(lambda: sb.layers.Flatten(), (3, 3, 2))],
     "Reshape": [(lambda: sb.layers.Reshape((9, -1)), (3, 3, 2))],
     "Dropout": [(lambda: sb.layers.Dropout(0.5), (6,))],
-    "Activation": [(lambda: sb.layers.Activation(name), (6,)) for name in sb.activations.names()],
+    "Activation": [(lambda name=name: sb.layers.Activation(name), (6,)) for name in sb.activations.names()],
 }
 
 

@@ -1,0 +1,149 @@
+"""Carry a network out of the sandbox: the equivalent Keras 3 code, and its trained weights.
+
+``keras_code`` writes the ``Sequential`` / ``compile`` / ``fit`` code a learner would type for the
+same network and settings; ``export_keras`` saves that script beside a ``weights.npz`` the script
+loads with ``model.set_weights`` — weight layouts are Keras's own, so no conversion is needed.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import layers as _layers
+from .spec import LayerSpec, NetworkSpec, TrainingSpec
+
+__all__ = ["export_keras", "keras_code", "layer_code"]
+
+_OPTIMIZER_DEFAULT_SKIP = {"name", "weight_decay", "clipnorm", "global_clipnorm", "clipvalue"}
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, list):
+        value = tuple(value)
+    if isinstance(value, dict) and set(value) == {"class_name", "config"}:
+        args = ", ".join(f"{k}={_fmt(v)}" for k, v in value["config"].items() if v is not None and k != "seed")
+        module = "initializers" if "initial" not in value["class_name"] else "optimizers.schedules"
+        if value["class_name"] in ("L1", "L2", "L1L2"):
+            module = "regularizers"
+        return f"keras.{module}.{value['class_name']}({args})"
+    if isinstance(value, float):
+        return repr(float(f"{value:.6g}"))
+    return repr(value)
+
+
+def _required(cls: type) -> list[str]:
+    params = inspect.signature(cls.__init__).parameters.values()
+    return [p.name for p in params if p.name != "self" and p.default is p.empty
+            and p.kind in (p.POSITIONAL_OR_KEYWORD, p.POSITIONAL_ONLY)]
+
+
+def layer_code(spec: LayerSpec) -> str:
+    """``layers.Dense(128, activation="relu")`` for one layer, with only non-default settings."""
+    cls = _layers.REGISTRY.lookup(spec.class_name)
+    layer = spec.build()
+    config = layer.get_config()
+    required = _required(cls)
+    default = cls(**{k: config[k] for k in required}).get_config()
+    args = [_fmt(tuple(config[k]) if isinstance(config[k], list) else config[k]) for k in required]
+    for key, value in config.items():
+        if key in required or (key == "trainable" and value is True):
+            continue
+        if key == "name" and "name" not in spec.config:
+            continue
+        if value != default.get(key):
+            args.append(f"{key}={_fmt(value)}")
+    return f"layers.{spec.class_name}({', '.join(args)})"
+
+
+def _optimizer_code(training: TrainingSpec) -> str:
+    opt = training.build_optimizer()
+    default = type(opt)().get_config()
+    args = []
+    for key, value in opt.get_config().items():
+        if key == "learning_rate" or (value != default.get(key) and key != "name"):
+            args.append(f"{key}={_fmt(value)}")
+    return f"keras.optimizers.{type(opt).__name__}({', '.join(args)})"
+
+
+def keras_code(network: NetworkSpec, training: TrainingSpec, *, weights_file: str | None = None) -> str:
+    """Keras 3 code for this network and these settings, trained on MNIST like the sandbox's digits.
+
+    Parameters
+    ----------
+    network, training
+        What the learner built.
+    weights_file : str, optional
+        If given, the code loads these trained weights (``.npz`` from :func:`export_keras`)
+        instead of training from scratch.
+    """
+    lines = [
+        "import keras",
+        "from keras import layers",
+    ]
+    if weights_file:
+        lines.insert(0, "import numpy as np")
+    lines += [
+        "",
+        "(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()",
+        'x_train = x_train.astype("float32") / 255',
+        'x_test = x_test.astype("float32") / 255',
+    ]
+    if tuple(network.input_shape) == (28, 28, 1):
+        lines += ["x_train = x_train[..., None]  # add the channel axis: (N, 28, 28, 1)",
+                  "x_test = x_test[..., None]"]
+    lines += ["", "model = keras.Sequential([", f"    keras.Input(shape={tuple(network.input_shape)!r}),"]
+    lines += [f"    {layer_code(spec)}," for spec in network.layers]
+    lines += ["])"]
+    lines += [
+        f"model.compile(optimizer={_optimizer_code(training)},",
+        f"              loss={_fmt(training.loss)},",
+        f"              metrics={json.dumps(list(training.metrics))})",
+        "model.summary()",
+    ]
+    if weights_file:
+        lines += ["", f'saved = np.load("{weights_file}")',
+                  "model.set_weights([saved[k] for k in sorted(saved.files)])"]
+    else:
+        fit = f"model.fit(x_train, y_train, epochs={training.epochs}, batch_size={training.batch_size}"
+        if training.validation_split:
+            fit += f", validation_split={training.validation_split:g}"
+        lines += ["", fit + ")"]
+    lines += ["model.evaluate(x_test, y_test)", ""]
+    return "\n".join(lines)
+
+
+def export_keras(folder: str | os.PathLike[str], network: NetworkSpec, training: TrainingSpec,
+                 weights: list[np.ndarray]) -> Path:
+    """Write ``model.py`` (Keras code) and ``weights.npz`` (trained weights, Keras order) into ``folder``.
+
+    Returns the path of ``model.py``. Both files are written atomically.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    arrays = {f"w{i:03d}": np.asarray(w, np.float32) for i, w in enumerate(weights)}
+    _atomic(folder / "weights.npz", lambda f: np.savez(f, **arrays))
+    script = keras_code(network, training, weights_file="weights.npz")
+    _atomic(folder / "model.py", lambda f: f.write(script.encode("utf-8")))
+    return folder / "model.py"
+
+
+def _atomic(path: Path, write) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
