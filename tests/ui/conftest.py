@@ -1,0 +1,48 @@
+"""UI test setup: offscreen Qt, isolated settings and data folders, and no thread left behind."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QThread  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_settings(tmp_path_factory):
+    """Never touch the real user's settings or data (QSettings and AppDataLocation go to a test area)."""
+    QStandardPaths.setTestModeEnabled(True)
+    QCoreApplication.setOrganizationName("DLSandboxTests")
+    QCoreApplication.setApplicationName("dl-sandbox-tests")
+    home = tmp_path_factory.mktemp("home")
+    os.environ["XDG_CONFIG_HOME"] = str(home / "config")
+    os.environ["XDG_DATA_HOME"] = str(home / "data")
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _no_thread_left_running(qapp):
+    """Fail any test that leaves a training thread running (leaving the app with one aborts Python)."""
+    yield
+    from PySide6.QtCore import QObject
+
+    running = [t for t in qapp.findChildren(QThread) if t.isRunning()]
+    for obj in qapp.topLevelWidgets():
+        running += [t for t in obj.findChildren(QThread) if t.isRunning()]
+    assert not running, f"threads still running after the test: {running}"
+    _ = QObject
+
+
+@pytest.fixture
+def session(qtbot):
+    """A session with the pretrained small CNN, shut down cleanly after the test."""
+    from ui.session import Session
+
+    s = Session()
+    yield s
+    s.shutdown()

@@ -1,0 +1,554 @@
+"""The one object the panels talk to: the network and training specs, the undo stack, the data,
+the current weights and the training lifecycle.
+
+Panels read the session's state, call its methods to change it, and redraw from its signals; they
+never build models or touch weights themselves. Edits that change the network go through the undo
+stack. Training runs in a :class:`~ui.worker.TrainingWorker` on its own copy of the model; the
+session keeps a GUI-side copy whose weights are refreshed a few times a second for the canvas.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtGui import QUndoStack
+
+import resources
+import sandbox as sb
+from sandbox.spec import LayerSpec, NetworkSpec, TrainingSpec
+
+from .commands import SetNetworkCommand, SetTrainingCommand
+from .worker import TrainingJob, TrainingResult, TrainingWorker
+
+__all__ = ["DataSet", "Session"]
+
+#: Settings that the worker can change between batches, by optimizer attribute name.
+LIVE_SETTINGS = ("learning_rate", "momentum", "rho", "beta_1", "beta_2")
+
+
+@dataclass
+class DataSet:
+    """Images scaled to [0, 1] as float32 (N, 28, 28, 1) and integer labels (N,)."""
+
+    name: str
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+    class_names: tuple[str, ...] = tuple("0123456789")
+
+    @classmethod
+    def from_uint8(cls, name: str, train: tuple[np.ndarray, np.ndarray], test: tuple[np.ndarray, np.ndarray],
+                   class_names: tuple[str, ...] = tuple("0123456789")) -> DataSet:
+        """Scale uint8 (N, H, W) images to float32 (N, H, W, 1) in [0, 1]."""
+        def prep(x: np.ndarray) -> np.ndarray:
+            return (x.astype(np.float32) / np.float32(255.0))[..., None]
+
+        return cls(name, prep(train[0]), train[1].astype(np.int64), prep(test[0]), test[1].astype(np.int64),
+                   class_names)
+
+
+class Session(QObject):
+    """State and actions of one sandbox window."""
+
+    networkChanged = Signal(object)  # NetworkSpec
+    trainingChanged = Signal(object)  # TrainingSpec
+    modelChanged = Signal()  # the weights were replaced (new network, reset, open, restore)
+    weightsChanged = Signal()  # any change of weights, including live snapshots while training
+    stateChanged = Signal(str)  # "idle", "running", "paused"
+    runStarted = Signal(str)  # a label naming the network and optimizer of the new run
+    batchesReceived = Signal(object)  # list[sandbox.BatchProgress]
+    epochEnded = Signal(object)  # sandbox.EpochProgress
+    trainingEnded = Signal(object)  # TrainingResult
+    diverged = Signal(object)  # TrainingResult, with last_good_weights
+    datasetChanged = Signal()
+    dirtyChanged = Signal(bool)
+    pathChanged = Signal(str)
+    message = Signal(str)  # a short status-bar message (already translated by the sender where needed)
+
+    def __init__(self, parent: QObject | None = None, *, load_pretrained: bool = True) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.network = NetworkSpec.from_preset("small-cnn")
+        self.training = TrainingSpec()
+        self.dataset = DataSet.from_uint8("digits", *sb.datasets.digits.load_data())
+        self.user_digits: tuple[np.ndarray, np.ndarray] = (np.zeros((0, 28, 28, 1), np.float32),
+                                                           np.zeros(0, np.int64))
+        self.use_user_digits = True
+        self.model: sb.Sequential | None = None
+        self.epochs_done = 0
+        self.history: dict[str, list[float]] = {}
+        self.path: str = ""
+        self.run_count = 0
+        self._optimizer_key: tuple | None = None
+        self._optimizer_state: dict[str, np.ndarray] | None = None
+        self._thread: QThread | None = None
+        self._worker: TrainingWorker | None = None
+        self._state = "idle"
+        self._dirty = False
+        self._rebuild_model()
+        if load_pretrained:
+            self._load_pretrained()
+
+    # ---- state -----------------------------------------------------------------------------------
+    def is_training(self) -> bool:
+        """True while a training run exists (running or paused)."""
+        return self._worker is not None
+
+    @property
+    def state(self) -> str:
+        """``"idle"``, ``"running"`` or ``"paused"``."""
+        return self._state
+
+    @property
+    def dirty(self) -> bool:
+        """Unsaved changes since the last save or open."""
+        return self._dirty
+
+    def _set_state(self, state: str) -> None:
+        if state != self._state:
+            self._state = state
+            self.stateChanged.emit(state)
+
+    def _mark_dirty(self, dirty: bool = True) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirtyChanged.emit(dirty)
+
+    @Slot(bool)
+    def _on_clean_changed(self, clean: bool) -> None:
+        self._mark_dirty(not clean)
+
+    # ---- network edits (undoable) ----------------------------------------------------------------
+    def set_network(self, spec: NetworkSpec, text: str) -> bool:
+        """Replace the network through the undo stack; refused (False) while training."""
+        if self.is_training() or spec == self.network:
+            return False
+        self.undo_stack.push(SetNetworkCommand(self, self.network, spec, text))
+        return True
+
+    def add_layer(self, class_name: str, after: int | None = None, **config: Any) -> bool:
+        """Add a layer with sensible defaults after index ``after`` (None: at the end)."""
+        spec = LayerSpec.make(class_name, **{**default_layer_config(class_name), **config})
+        index = len(self.network.layers) if after is None else after + 1
+        return self.set_network(self.network.insert(index, spec), self.tr("Add {layer}").format(layer=spec.label()))
+
+    def remove_layer(self, index: int) -> bool:
+        """Remove the layer at ``index``."""
+        label = self.network.layers[index].label()
+        return self.set_network(self.network.remove(index), self.tr("Delete {layer}").format(layer=label))
+
+    def move_layer(self, source: int, target: int) -> bool:
+        """Move a layer so that it ends up at ``target``."""
+        if source == target or not (0 <= target < len(self.network.layers)):
+            return False
+        label = self.network.layers[source].label()
+        return self.set_network(self.network.move(source, target), self.tr("Move {layer}").format(layer=label))
+
+    def edit_layer(self, index: int, **changes: Any) -> bool:
+        """Change some settings of the layer at ``index``."""
+        old = self.network.layers[index]
+        new = old.with_config(**changes)
+        return self.set_network(self.network.replace_layer(index, new),
+                                self.tr("Edit {layer}").format(layer=new.label()))
+
+    def apply_fix(self, index: int, fix: str) -> bool:
+        """Apply the engine's one-click fix for the layer at ``index`` (``"insert_flatten"``, …)."""
+        if fix == "insert_flatten":
+            return self.set_network(self.network.insert(index, LayerSpec.make("Flatten")), self.tr("Insert Flatten"))
+        if fix == "remove_flatten":
+            for i in range(index - 1, -1, -1):
+                if self.network.layers[i].class_name == "Flatten":
+                    return self.set_network(self.network.remove(i), self.tr("Remove Flatten"))
+            return False
+        if fix == "padding_same":
+            return self.edit_layer(index, padding="same")
+        return False
+
+    def load_preset(self, name: str) -> bool:
+        """Replace the network with a preset (undoable)."""
+        title = sb.presets.PRESETS[name].title
+        return self.set_network(NetworkSpec.from_preset(name), self.tr("Load preset {name}").format(name=title))
+
+    def _apply_network(self, spec: NetworkSpec) -> None:
+        # called by the undo commands only
+        self.network = spec
+        self._rebuild_model()
+        self.networkChanged.emit(spec)
+        self.modelChanged.emit()
+        self.weightsChanged.emit()
+
+    def _rebuild_model(self) -> None:
+        self.epochs_done = 0
+        self._optimizer_state = None
+        self.history = {}
+        try:
+            self.model = self.network.build_model(seed=self.training.seed)
+        except sb.SandboxError:
+            self.model = None
+
+    def network_error(self) -> sb.ShapeError | None:
+        """Why the current network cannot train, or None."""
+        return self.network.first_error()
+
+    # ---- training settings (undoable) ------------------------------------------------------------
+    def set_training(self, spec: TrainingSpec, field: str, text: str) -> None:
+        """Replace the training settings through the undo stack; live settings reach a running worker."""
+        if spec == self.training:
+            return
+        self.undo_stack.push(SetTrainingCommand(self, self.training, spec, text, field))
+
+    def update_training(self, field: str, value: Any) -> None:
+        """Change one training setting (``learning_rate``, ``batch_size``, …, or an optimizer option)."""
+        if field in TrainingSpec.__dataclass_fields__:
+            spec = replace(self.training, **{field: value})
+        else:
+            spec = self.training.with_options(**{field: value})
+        self.set_training(spec, field, self.tr("Change {setting}").format(setting=field.replace("_", " ")))
+
+    def is_live_setting(self, field: str) -> bool:
+        """Whether a change of ``field`` reaches a running training at its next batch."""
+        return field in LIVE_SETTINGS
+
+    def _apply_training(self, spec: TrainingSpec) -> None:
+        old, self.training = self.training, spec
+        if self._worker is not None:
+            live = {k: getattr(spec, k) if k in TrainingSpec.__dataclass_fields__ else spec.optimizer_options[k]
+                    for k in LIVE_SETTINGS if _setting(old, k) != _setting(spec, k)}
+            if live:
+                self._worker.set_hyperparameters(live)
+        self.trainingChanged.emit(spec)
+
+    # ---- data ------------------------------------------------------------------------------------
+    def set_dataset(self, dataset: DataSet) -> bool:
+        """Switch the training data (refused while training)."""
+        if self.is_training():
+            return False
+        self.dataset = dataset
+        self.datasetChanged.emit()
+        return True
+
+    def load_idx(self, folder: str) -> None:
+        """Train on the IDX files in ``folder`` (MNIST, Fashion-MNIST, …); raises FileFormatError."""
+        train, test = sb.datasets.idx.load_data(folder)
+        if train[0].shape[1:] != (28, 28):
+            raise sb.FileFormatError(f"the images in {folder} are {train[0].shape[1]}×{train[0].shape[2]}; "
+                                     "the sandbox's networks expect 28×28")
+        self.set_dataset(DataSet.from_uint8(Path(folder).name, train, test))
+
+    def load_bundled_digits(self) -> None:
+        """Go back to the bundled 5,000 MNIST digits."""
+        self.set_dataset(DataSet.from_uint8("digits", *sb.datasets.digits.load_data()))
+
+    def set_user_digits(self, images: np.ndarray, labels: np.ndarray) -> None:
+        """The learner's own labelled drawings, float32 (N, 28, 28) in [0, 1] and int (N,)."""
+        self.user_digits = (np.asarray(images, np.float32).reshape(-1, 28, 28, 1), np.asarray(labels, np.int64))
+        self.datasetChanged.emit()
+
+    def training_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None]:
+        """``(x, y, x_val, y_val)``: the validation split is taken from the end, as Keras does."""
+        x, y = self.dataset.x_train, self.dataset.y_train
+        (x, y), (xv, yv) = sb.training.split_validation(x, y, self.training.validation_split) \
+            if self.training.validation_split > 0 else ((x, y), (None, None))
+        if self.use_user_digits and len(self.user_digits[1]):
+            x = np.concatenate([x, self.user_digits[0]])
+            y = np.concatenate([y, self.user_digits[1]])
+        return x, y, xv, yv
+
+    # ---- prediction ------------------------------------------------------------------------------
+    def predict(self, image: np.ndarray) -> np.ndarray | None:
+        """Class probabilities float32 (classes,) for one MNIST-like float32 (28, 28) image.
+
+        Returns None when the network cannot run. Outputs that are not probabilities (no softmax at
+        the end) are passed through a softmax so the bars still read as confidences.
+        """
+        if self.model is None:
+            return None
+        try:
+            out = self.model.predict_on_batch(np.asarray(image, np.float32).reshape(1, 28, 28, 1))[0]
+        except sb.SandboxError:
+            return None
+        if out.ndim != 1:
+            return None
+        if not np.all(np.isfinite(out)):
+            return np.full(out.shape, np.nan, np.float32)
+        if out.min() < 0 or not math.isclose(float(out.sum()), 1.0, rel_tol=1e-3):
+            out = sb.activations.get("softmax")(out)
+        return out.astype(np.float32)
+
+    def evaluate_test(self) -> dict[str, float] | None:
+        """Loss and accuracy on the held-out test images (None if the network cannot run)."""
+        if self.model is None:
+            return None
+        self._compile(self.model)
+        return self.model.evaluate(self.dataset.x_test, self.dataset.y_test, return_dict=True, verbose=0)
+
+    # ---- training lifecycle ----------------------------------------------------------------------
+    def training_problem(self) -> str | None:
+        """Why Train is disabled right now (English engine message), or None."""
+        error = self.network_error()
+        if error is not None:
+            return str(error)
+        return self.training.check()
+
+    def _compile(self, model: sb.Sequential) -> None:
+        model.compile(optimizer=self.training.build_optimizer(), loss=self.training.build_loss(),
+                      metrics=list(self.training.metrics))
+
+    def start_training(self, budget: int | None = None) -> bool:
+        """Train for ``training.epochs`` more epochs (or ``budget`` batches, then pause)."""
+        if self.is_training():
+            return False
+        if self.training_problem() is not None or self.model is None:
+            return False
+        x, y, xv, yv = self.training_arrays()
+        worker_model = sb.Sequential.from_config(self.model.get_config())
+        worker_model.set_flat_weights(self.model.get_flat_weights())
+        self._compile(worker_model)
+        key = (self.training.optimizer, self.training.optimizer_options_json, self.training.loss)
+        if self._optimizer_state is not None and key == self._optimizer_key:
+            worker_model.optimizer.build(worker_model.get_flat_weights().size)
+            worker_model.optimizer.set_state(self._optimizer_state)
+        self._optimizer_key = key
+        worker_model.train_rng = np.random.default_rng([self.training.seed, 1, self.epochs_done])
+        augment = sb.datasets.augment.Augmenter() if self.training.augment else None
+        job = TrainingJob(worker_model, x, y, xv, yv, self.training.batch_size,
+                          self.epochs_done + self.training.epochs, self.epochs_done, augment, budget)
+        worker = TrainingWorker(job)
+        thread = QThread(self)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self._on_progress)
+        worker.epochEnded.connect(self._on_epoch)
+        worker.weightsSnapshot.connect(self._on_weights)
+        worker.paused.connect(self._on_paused)
+        worker.resumed.connect(self._on_resumed)
+        worker.done.connect(self._on_done)
+        self._worker, self._thread = worker, thread
+        self.run_count += 1
+        self.runStarted.emit(self.run_label())
+        self._set_state("paused" if budget == 0 else "running")
+        thread.start()
+        return True
+
+    def run_label(self) -> str:
+        """``Run 2 · small CNN (9,098) · Adam 0.001`` — names the curves in the loss plot."""
+        preset = next((p.title for p in sb.presets.PRESETS.values()
+                       if NetworkSpec.from_preset(p.id) == self.network), None)
+        net = preset or self.tr("custom network")
+        return self.tr("Run {n} · {net} ({params:,}) · {opt} {lr:g}").format(
+            n=self.run_count, net=net, params=self.network.count_params(), opt=self.training.optimizer,
+            lr=self.training.learning_rate)
+
+    def pause(self) -> None:
+        """Pause after the current batch."""
+        if self._worker is not None and self._state == "running":
+            self._worker.request_pause()
+
+    def resume(self) -> None:
+        """Resume a paused run."""
+        if self._worker is not None and self._state == "paused":
+            self._worker.request_resume()
+
+    def step_batch(self) -> None:
+        """Train one batch, then pause (starts a run if none)."""
+        if self._worker is None:
+            self.start_training(budget=1)
+        elif self._state == "paused":
+            self._worker.request_resume(budget=1)
+
+    def step_epoch(self) -> None:
+        """Train one epoch's worth of batches, then pause."""
+        x, _, _, _ = self.training_arrays()
+        steps = max(1, math.ceil(len(x) / self.training.batch_size))
+        if self._worker is None:
+            self.start_training(budget=steps)
+        elif self._state == "paused":
+            self._worker.request_resume(budget=steps)
+
+    def stop(self) -> None:
+        """Stop after the current batch; the weights trained so far are kept."""
+        if self._worker is not None:
+            self._worker.request_stop()
+
+    def shutdown(self, timeout_ms: int = 5000) -> None:
+        """Stop and join the worker thread (PITFALLS.md §2: quit, then wait, never the other way round)."""
+        if self._worker is None or self._thread is None:
+            return
+        self._worker.request_stop()
+        thread = self._thread
+        thread.quit()
+        if not thread.wait(timeout_ms):  # pragma: no cover - a batch never takes this long
+            thread.terminate()
+            thread.wait()
+        self._finish_thread()
+
+    def reset_weights(self) -> bool:
+        """Fresh initial weights from the seed; forgets the optimizer's state and the epoch count."""
+        if self.is_training() or self.model is None:
+            return False
+        self.model.reset_weights(seed=self.training.seed)
+        self.epochs_done = 0
+        self._optimizer_state = None
+        self.history = {}
+        self._mark_dirty()
+        self.modelChanged.emit()
+        self.weightsChanged.emit()
+        return True
+
+    def restore_weights(self, flat: np.ndarray, lower_learning_rate: bool = True) -> None:
+        """Put back weights saved before a divergence, optionally dividing the learning rate by 10."""
+        if self.model is None or self.is_training():
+            return
+        self.model.set_flat_weights(flat)
+        self._optimizer_state = None
+        if lower_learning_rate:
+            self.update_training("learning_rate", self.training.learning_rate / 10)
+        self.modelChanged.emit()
+        self.weightsChanged.emit()
+
+    # ---- worker signals (GUI thread) -------------------------------------------------------------
+    @Slot(object)
+    def _on_progress(self, records: list) -> None:
+        self.batchesReceived.emit(records)
+
+    @Slot(object)
+    def _on_epoch(self, record: sb.EpochProgress) -> None:
+        if not record.stopped:
+            self.epochs_done = record.epoch + 1
+        for key, value in record.logs.items():
+            self.history.setdefault(key, []).append(float(value))
+        self.epochEnded.emit(record)
+
+    @Slot(object)
+    def _on_weights(self, flat: np.ndarray) -> None:
+        if self.model is not None and flat.shape == self.model.get_flat_weights().shape:
+            self.model.set_flat_weights(flat)
+            self.weightsChanged.emit()
+
+    @Slot()
+    def _on_paused(self) -> None:
+        self._set_state("paused")
+
+    @Slot()
+    def _on_resumed(self) -> None:
+        self._set_state("running")
+
+    @Slot(object)
+    def _on_done(self, result: TrainingResult) -> None:
+        if self.model is not None:
+            self.model.set_flat_weights(result.flat_weights)
+        self._optimizer_state = result.optimizer_state
+        self.epochs_done = max(self.epochs_done, result.epochs_done)
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+        self._finish_thread()
+        self._mark_dirty()
+        self.weightsChanged.emit()
+        self.trainingEnded.emit(result)
+        if result.reason == "diverged":
+            self.diverged.emit(result)
+
+    def _finish_thread(self) -> None:
+        worker, thread = self._worker, self._thread
+        self._worker = self._thread = None
+        if worker is not None:
+            worker.deleteLater()
+        if thread is not None:
+            thread.deleteLater()
+        self._set_state("idle")
+
+    # ---- files -----------------------------------------------------------------------------------
+    def project_settings(self) -> dict[str, Any]:
+        """The JSON-safe settings saved in a project file."""
+        return {"network": self.network.to_dict(), "training": self.training.to_dict(),
+                "epochs_done": self.epochs_done, "dataset": self.dataset.name}
+
+    def save(self, path: str) -> None:
+        """Save network, weights, optimizer state, history and settings (atomic; raises OSError)."""
+        model = self.model if self.model is not None else None
+        if model is None:
+            raise sb.FileFormatError("the network does not fit together yet, so there is nothing to save")
+        self._compile(model)
+        if self._optimizer_state is not None:
+            model.optimizer.build(model.get_flat_weights().size)
+            model.optimizer.set_state(self._optimizer_state)
+        sb.io.save_project(path, model, settings=self.project_settings(), history=self.history)
+        self.path = path
+        self.undo_stack.setClean()
+        self._mark_dirty(False)
+        self.pathChanged.emit(path)
+
+    def open(self, path: str) -> None:
+        """Open a project or model file; on any error raises FileFormatError and changes nothing."""
+        if self.is_training():
+            raise sb.TrainingError("stop training before opening a file")
+        project = sb.io.load_project(path)
+        settings = project.settings or {}
+        network = NetworkSpec.from_dict(settings["network"]) if "network" in settings \
+            else NetworkSpec.from_model_config(project.model.get_config())
+        training = TrainingSpec.from_dict(settings["training"]) if "training" in settings else TrainingSpec()
+        # everything parsed: now replace the state
+        self.undo_stack.clear()
+        self.network, self.training = network, training
+        self.model = project.model
+        self.epochs_done = int(settings.get("epochs_done", 0))
+        self.history = {k: list(v) for k, v in (project.history or {}).items()}
+        opt = project.model.optimizer
+        self._optimizer_state = opt.get_state() if opt is not None and opt.iterations else None
+        self._optimizer_key = (training.optimizer, training.optimizer_options_json, training.loss)
+        self.path = path
+        self._mark_dirty(False)
+        self.networkChanged.emit(network)
+        self.trainingChanged.emit(training)
+        self.modelChanged.emit()
+        self.weightsChanged.emit()
+        self.pathChanged.emit(path)
+
+    def new(self) -> None:
+        """A fresh small CNN with untrained weights and default settings."""
+        if self.is_training():
+            return
+        self.undo_stack.clear()
+        self.network, self.training = NetworkSpec.from_preset("small-cnn"), TrainingSpec()
+        self._rebuild_model()
+        self.path = ""
+        self._mark_dirty(False)
+        self.networkChanged.emit(self.network)
+        self.trainingChanged.emit(self.training)
+        self.modelChanged.emit()
+        self.weightsChanged.emit()
+        self.pathChanged.emit("")
+
+    def _load_pretrained(self) -> None:
+        path = resources.path("models", "small-cnn.dlsb")
+        try:
+            model = sb.load_model(path)
+        except (sb.FileFormatError, OSError):
+            return  # the untrained network still works; the app says so in its status bar
+        if NetworkSpec.from_model_config(model.get_config()) == self.network:
+            self.model = model
+            self.epochs_done = 0
+            self.message.emit(self.tr("A pretrained small CNN is loaded: draw a digit!"))
+
+
+def _setting(spec: TrainingSpec, key: str) -> Any:
+    return getattr(spec, key) if key in TrainingSpec.__dataclass_fields__ else spec.optimizer_options.get(key)
+
+
+def default_layer_config(class_name: str) -> dict[str, Any]:
+    """What a layer added from the palette starts with: the settings a learner would pick first."""
+    return {
+        "Dense": {"units": 64, "activation": "relu"},
+        "Conv2D": {"filters": 16, "kernel_size": 3, "padding": "same", "activation": "relu"},
+        "Dropout": {"rate": 0.25},
+        "Activation": {"activation": "relu"},
+        "Reshape": {"target_shape": [-1]},
+    }.get(class_name, {})
