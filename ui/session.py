@@ -23,7 +23,7 @@ import sandbox as sb
 from sandbox.spec import LayerSpec, NetworkSpec, TrainingSpec
 
 from .commands import SetNetworkCommand, SetTrainingCommand
-from .worker import TrainingJob, TrainingResult, TrainingWorker
+from .worker import LIVE_THREADS, TrainingJob, TrainingResult, TrainingWorker
 
 __all__ = ["DataSet", "Session"]
 
@@ -334,6 +334,7 @@ class Session(QObject):
         self.run_count += 1
         self.runStarted.emit(self.run_label())
         self._set_state("paused" if budget == 0 else "running")
+        LIVE_THREADS.add(thread)
         thread.start()
         return True
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,10 @@ from PySide6.QtCore import QObject, Signal, Slot
 import sandbox as sb
 from sandbox.training import BatchProgress, EpochProgress
 
-__all__ = ["TrainingJob", "TrainingResult", "TrainingWorker"]
+__all__ = ["LIVE_THREADS", "TrainingJob", "TrainingResult", "TrainingWorker"]
+
+#: Every training thread started and not yet garbage-collected, so tests can check none is left running.
+LIVE_THREADS: weakref.WeakSet = weakref.WeakSet()
 
 PROGRESS_INTERVAL = 0.05
 WEIGHTS_INTERVAL = 0.25
