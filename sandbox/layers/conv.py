@@ -79,7 +79,8 @@ class Conv2D(WeightedLayer):
         check_data_format(data_format, "Conv2D")
         if check_pair("dilation_rate", dilation_rate, owner="Conv2D") != (1, 1):
             raise LayerArgumentError(f"Conv2D: only dilation_rate=1 is supported, got {dilation_rate!r}")
-        self._ones: np.ndarray | None = None
+        self._spaces: dict[tuple, _Workspace] = {}
+        self._join_cache: tuple | None = None
 
     def output_shape_for(self, input_shape: Shape, source: str = "the input") -> Shape:
         if len(input_shape) != 3:
@@ -108,61 +109,106 @@ class Conv2D(WeightedLayer):
             shapes["bias"] = (self.filters,)
         return shapes
 
-    def _padded(self, x: np.ndarray) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    # ---- computation -------------------------------------------------------------------------------
+    #
+    # Layout. Images cross the layer boundary as (batch, H, W, C) arrays, but inside, and in the arrays
+    # it returns, the channel axis is outermost in memory: an output is the (batch, H', W', filters)
+    # view ``y.transpose(1, 2, 3, 0)`` of a (filters, batch, H', W') block. NumPy then walks every
+    # elementwise pass (ReLU, pooling, their gradients) along rows of W' values instead of rows of
+    # 8–16 channels, 2–4× faster here, and the next Conv2D/pooling layer reads rows too. Shapes,
+    # values and the (kh, kw, in, out) kernel layout are those of Keras; only the strides differ.
+    #
+    # im2col is transposed as well: ``cols`` is (kh·kw·C [+1], batch·H'·W'), one row per kernel tap
+    # and channel in the kernel's (kh, kw, C) order, so each tap is one slice copy of whole rows from
+    # a zero-padded channels-first copy of the input kept across calls. With a bias, a last row of
+    # ones and the bias stored right after the kernel (as the model lays out weights) make forward,
+    # and the kernel and bias gradients together, one GEMM each (no ``z += b``, no ``dz.sum``).
+
+    def _pads(self, h: int, w: int) -> tuple[int, int, int, int]:
         if self.padding == "valid":
-            return x, (0, 0, 0, 0)
-        n, h, w, c = x.shape
+            return 0, 0, 0, 0
         top, bottom = same_padding(h, self.kernel_size[0], self.strides[0])
         left, right = same_padding(w, self.kernel_size[1], self.strides[1])
-        if not (top or bottom or left or right):
-            return x, (0, 0, 0, 0)
-        xp = np.zeros((n, h + top + bottom, w + left + right, c), x.dtype)
-        xp[:, top:top + h, left:left + w, :] = x
-        return xp, (top, bottom, left, right)
+        return top, bottom, left, right
+
+    def _workspace(self, shape: tuple[int, ...], dtype: np.dtype, ones_row: bool) -> _Workspace:
+        key = (shape, dtype, ones_row)
+        ws = self._spaces.get(key)
+        if ws is None:
+            if len(self._spaces) >= _MAX_WORKSPACES:  # e.g. batch 64, a last partial batch, one image
+                self._spaces.pop(next(iter(self._spaces)))
+            ws = self._spaces[key] = _Workspace(shape, self, dtype, ones_row)
+        return ws
+
+    def _joined(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """(kh·kw·C + 1, filters) views of kernel+bias and of their gradients, if both pairs are adjacent."""
+        k, b = self.params["kernel"], self.params["bias"]
+        gk, gb = self.grads.get("kernel"), self.grads.get("bias")
+        cache = self._join_cache
+        if cache is not None and cache[0] is k and cache[1] is b and cache[2] is gk and cache[3] is gb:
+            return cache[4]
+        joined = None
+        wj = _adjacent(k, b)
+        gj = _adjacent(gk, gb) if gk is not None and gb is not None else None
+        if wj is not None and gj is not None:
+            joined = (wj, gj)
+        self._join_cache = (k, b, gk, gb, joined)
+        return joined
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
-        n = x.shape[0]
+        n, h, w, c = x.shape
         kh, kw = self.kernel_size
         sh, sw = self.strides
         ho, wo, f = self.output_shape_
-        xp, self._pads = self._padded(x)
-        self._in_shape = x.shape
-        self._padded_shape = xp.shape
-        c = x.shape[3]
-        cols = np.empty((n, ho, wo, kh, kw, c), x.dtype)
-        for i in range(kh):
-            for j in range(kw):
-                cols[:, :, :, i, j, :] = xp[:, i:i + sh * (ho - 1) + 1:sh, j:j + sw * (wo - 1) + 1:sw, :]
-        self._cols = cols.reshape(n * ho * wo, kh * kw * c)
-        z = self._cols @ self.params["kernel"].reshape(kh * kw * c, f)
-        if self.use_bias:
-            z += self.params["bias"]
-        return self._activate(z.reshape(n, ho, wo, f))
+        joined = self._joined() if self.use_bias else None
+        ws = self._workspace(x.shape, x.dtype, joined is not None)
+        ws.load(x)
+        cols = ws.im2col()
+        kernel2d = self.params["kernel"].reshape(kh * kw * c, f)
+        weights = joined[0] if joined is not None else kernel2d
+        z = np.matmul(weights.T, cols)  # (filters, batch·H'·W'): channels-first
+        if self.use_bias and joined is None:
+            z += self.params["bias"][:, None]
+        self._ws, self._joined_now, self._in_shape = ws, joined, x.shape
+        z4 = z.reshape(f, n, ho, wo)
+        name = self.activation.name
+        if name == "relu":
+            np.maximum(z4, 0, out=z4)  # y > 0 exactly where z > 0, so backward needs only y
+            self._z = self._y = z4
+        elif name == "linear":
+            self._z = self._y = z4
+        else:
+            self._z, self._y = z4, self.activation.forward(z4)
+        return self._y.transpose(1, 2, 3, 0)
 
     def backward(self, dy: np.ndarray) -> np.ndarray | None:
         kh, kw = self.kernel_size
-        sh, sw = self.strides
         n, h, w, c = self._in_shape
         ho, wo, f = self.output_shape_
-        dz = self._activation_grad(dy).reshape(-1, f)
-        kernel2d = self.params["kernel"].reshape(kh * kw * c, f)
-        np.matmul(self._cols.T, dz, out=self.grads["kernel"].reshape(kh * kw * c, f))
-        if self.use_bias:
-            if self._ones is None or self._ones.shape[0] != dz.shape[0] or self._ones.dtype != dz.dtype:
-                self._ones = np.ones(dz.shape[0], dz.dtype)
-            np.matmul(self._ones, dz, out=self.grads["bias"])
+        ws, joined = self._ws, self._joined_now
+        dy_t = dy.transpose(3, 0, 1, 2)  # (filters, batch, H', W'), a view
+        dz = ws.dz
+        dz4 = dz.reshape(f, n, ho, wo)
+        name = self.activation.name
+        if name == "relu":
+            np.greater(self._y, 0, out=ws.mask)
+            np.multiply(dy_t, ws.mask, out=dz4)
+        elif name == "linear":
+            np.copyto(dz4, dy_t)
+        else:
+            np.copyto(dz4, self.activation.backward(self._z, self._y, dy_t))
+        cols = ws.cols
+        if joined is not None:
+            np.matmul(cols, dz.T, out=joined[1])  # kernel and bias gradients in one GEMM
+        else:
+            np.matmul(cols, dz.T, out=self.grads["kernel"].reshape(kh * kw * c, f))
+            if self.use_bias:
+                np.matmul(dz, ws.ones, out=self.grads["bias"])
         self._add_penalty_grads()
         if not self.need_input_grad:
             return None
-        dcols = (dz @ kernel2d.T).reshape(n, ho, wo, kh, kw, c)
-        dxp = np.zeros(self._padded_shape, dz.dtype)
-        for i in range(kh):
-            for j in range(kw):
-                dxp[:, i:i + sh * (ho - 1) + 1:sh, j:j + sw * (wo - 1) + 1:sw, :] += dcols[:, :, :, i, j, :]
-        top, _, left, _ = self._pads
-        if dxp.shape == (n, h, w, c):
-            return dxp
-        return dxp[:, top:top + h, left:left + w, :]
+        kernel2d = self.params["kernel"].reshape(kh * kw * c, f)
+        return ws.col2im(np.matmul(kernel2d, dz)).transpose(1, 2, 3, 0)
 
     def get_config(self) -> dict[str, Any]:
         return {
@@ -179,3 +225,84 @@ class Conv2D(WeightedLayer):
         if self.strides != (1, 1):
             s += f", stride {self.strides[0]}" if self.strides[0] == self.strides[1] else f", stride {self.strides}"
         return f"{s}, {self.padding}, {self.activation.name}"
+
+
+_MAX_WORKSPACES = 4
+
+
+def _adjacent(a: np.ndarray, b: np.ndarray) -> np.ndarray | None:
+    """A (a.size // b.size + 1, b.size) view of ``a`` followed by ``b``, if ``b`` starts where ``a`` ends.
+
+    The model stores a layer's kernel and bias back to back in its flat weight buffer (and the same for
+    gradients); this finds the enclosing array and returns the joined view, or None if they are apart.
+    """
+    if a.dtype != b.dtype or not (a.flags.c_contiguous and b.flags.c_contiguous) or a.size % b.size:
+        return None
+    root = a
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    broot = b
+    while isinstance(broot.base, np.ndarray):
+        broot = broot.base
+    if root is not broot or not root.flags.c_contiguous:
+        return None
+    start = a.ctypes.data - root.ctypes.data
+    if b.ctypes.data != a.ctypes.data + a.nbytes or start % a.itemsize:
+        return None
+    start //= a.itemsize
+    return root.reshape(-1)[start:start + a.size + b.size].reshape(a.size // b.size + 1, b.size)
+
+
+class _Workspace:
+    """Buffers of one Conv2D for one input shape, kept across calls (allocating them costs more than
+    filling them): the zero-padded channels-first input, the im2col matrix, and the gradient scratch."""
+
+    def __init__(self, shape: tuple[int, ...], layer: Conv2D, dtype: np.dtype, ones_row: bool) -> None:
+        n, h, w, c = shape
+        self.kh, self.kw = layer.kernel_size
+        self.sh, self.sw = layer.strides
+        self.ho, self.wo, f = layer.output_shape_
+        self.top, bottom, self.left, right = layer._pads(h, w)
+        self.h, self.w, self.c, self.n = h, w, c, n
+        self.hp, self.wp = h + self.top + bottom, w + self.left + right
+        taps = self.kh * self.kw * c
+        p = n * self.ho * self.wo
+        self.xp = np.zeros((c, n, self.hp, self.wp), dtype)  # borders stay zero
+        self.cols = np.empty((taps + ones_row, p), dtype)
+        if ones_row:
+            self.cols[taps] = 1
+        self.ones = np.ones(p, dtype)
+        self.dz = np.empty((f, p), dtype)
+        self.mask = np.empty((f, n, self.ho, self.wo), bool)
+        self._dxp: np.ndarray | None = None
+
+    def _taps(self):
+        c, sh, sw = self.c, self.sh, self.sw
+        hi, wi = sh * (self.ho - 1) + 1, sw * (self.wo - 1) + 1
+        for i in range(self.kh):
+            for j in range(self.kw):
+                k = (i * self.kw + j) * c
+                yield k, k + c, (slice(None), slice(None), slice(i, i + hi, sh), slice(j, j + wi, sw))
+
+    def load(self, x: np.ndarray) -> None:
+        """Copy ``x`` (batch, H, W, C) into the interior of the padded channels-first buffer."""
+        self.xp[:, :, self.top:self.top + self.h, self.left:self.left + self.w] = x.transpose(3, 0, 1, 2)
+
+    def im2col(self) -> np.ndarray:
+        """Fill and return ``cols``: row (i, j, c) holds input channel c shifted by kernel tap (i, j)."""
+        shape = (self.c, self.n, self.ho, self.wo)
+        for a, b, idx in self._taps():
+            self.cols[a:b].reshape(shape)[...] = self.xp[idx]
+        return self.cols
+
+    def col2im(self, dcols: np.ndarray) -> np.ndarray:
+        """Sum the (kh·kw·C, batch·H'·W') column gradients back onto the input: (C, batch, H, W) view."""
+        if self._dxp is None:
+            self._dxp = np.empty_like(self.xp)
+        dxp = self._dxp
+        dxp.fill(0)
+        shape = (self.c, self.n, self.ho, self.wo)
+        for a, b, idx in self._taps():
+            dxp[idx] += dcols[a:b].reshape(shape)
+        dx = dxp[:, :, self.top:self.top + self.h, self.left:self.left + self.w]
+        return dx.copy()
