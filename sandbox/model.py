@@ -96,6 +96,8 @@ class Sequential:
 
     def __init__(self, layers: Iterable[Layer] | None = None, name: str | None = None,
                  seed: int | None = None, dtype: str = "float32") -> None:
+        if name is not None and (not isinstance(name, str) or not name.strip()):
+            raise LayerArgumentError(f"name must be a non-empty string, got {name!r}")
         self.name = name or "sequential"
         if seed is None:
             seed = int(np.random.SeedSequence().entropy % _MAX_SEED)
@@ -118,8 +120,12 @@ class Sequential:
         self._segments: list[tuple[int, int]] = []
         self._frozen: list[tuple[int, int]] = []
         self.train_rng = np.random.default_rng([self.seed, 1])
-        for layer in layers or ():
+        layers = list(layers or ())
+        # auto-names must not take a name that a later layer in the list asks for explicitly
+        self._reserved = {layer.name for layer in layers if isinstance(layer, Layer) and layer._given_name}
+        for layer in layers:
             self.add(layer)
+        self._reserved = set()
 
     # ---- structure -------------------------------------------------------------------------------
     def add(self, layer: Layer) -> None:
@@ -158,7 +164,7 @@ class Sequential:
         return layer
 
     def _unique_name(self, prefix: str) -> str:
-        taken = {layer.name for layer in self.layers}
+        taken = {layer.name for layer in self.layers} | getattr(self, "_reserved", set())
         if prefix not in taken:
             return prefix
         i = 1
