@@ -125,6 +125,25 @@ class Session(QObject):
     def _on_clean_changed(self, clean: bool) -> None:
         self._mark_dirty(not clean)
 
+    # ---- undo --------------------------------------------------------------------------------------
+    def can_undo(self) -> bool:
+        """Undo is possible: something to undo, and no training run that owns the network."""
+        return self.undo_stack.canUndo() and not self.is_training()
+
+    def can_redo(self) -> bool:
+        """Redo is possible (see :meth:`can_undo`)."""
+        return self.undo_stack.canRedo() and not self.is_training()
+
+    def undo(self) -> None:
+        """Undo the last edit, unless training is running (its weights belong to the current network)."""
+        if self.can_undo():
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        """Redo the last undone edit, unless training is running."""
+        if self.can_redo():
+            self.undo_stack.redo()
+
     # ---- network edits (undoable) ----------------------------------------------------------------
     def set_network(self, spec: NetworkSpec, text: str) -> bool:
         """Replace the network through the undo stack; refused (False) while training."""
