@@ -27,6 +27,8 @@ from .worker import LIVE_THREADS, TrainingJob, TrainingResult, TrainingWorker
 
 __all__ = ["DataSet", "Session"]
 
+#: How many earlier networks keep their weights for undo.
+WEIGHTS_CACHE_SIZE = 16
 #: Settings that the worker can change between batches, by optimizer attribute name.
 LIVE_SETTINGS = ("learning_rate", "momentum", "rho", "beta_1", "beta_2")
 
@@ -92,6 +94,7 @@ class Session(QObject):
         self._worker: TrainingWorker | None = None
         self._state = "idle"
         self._dirty = False
+        self._weights_cache: dict[NetworkSpec, tuple[np.ndarray, int, dict]] = {}
         self._rebuild_model()
         if load_pretrained:
             self._load_pretrained()
@@ -196,9 +199,18 @@ class Session(QObject):
         return self.set_network(NetworkSpec.from_preset(name), self.tr("Load preset {name}").format(name=title))
 
     def _apply_network(self, spec: NetworkSpec) -> None:
-        # called by the undo commands only
+        # Called by the undo commands only. Weights are remembered per network, so undoing an edit
+        # brings back the trained weights of the network it returns to.
+        if self.model is not None:
+            self._weights_cache[self.network] = (self.model.get_flat_weights(), self.epochs_done, self.history)
+            while len(self._weights_cache) > WEIGHTS_CACHE_SIZE:
+                self._weights_cache.pop(next(iter(self._weights_cache)))
         self.network = spec
         self._rebuild_model()
+        cached = self._weights_cache.pop(spec, None)
+        if cached is not None and self.model is not None:
+            self.model.set_flat_weights(cached[0])
+            self.epochs_done, self.history = cached[1], cached[2]
         self.networkChanged.emit(spec)
         self.modelChanged.emit()
         self.weightsChanged.emit()
