@@ -41,7 +41,8 @@ def _categorical_accuracy(y_true, y_pred):
 
 def _binary_accuracy(y_true, y_pred):
     y = np.asarray(y_true).reshape(y_pred.shape)
-    hits = (y_pred > 0.5) == (y > 0.5)
+    # Keras compares the thresholded prediction with the target itself: soft targets never count as hits
+    hits = (y_pred > 0.5).astype(y.dtype) == y
     # Keras averages over the last axis first, then over samples
     return float(hits.mean(axis=-1).sum()) if hits.ndim > 1 else float(hits.sum()), y_pred.shape[0]
 
@@ -77,29 +78,35 @@ def get(name: str) -> Metric:
     return Metric(name, _FIXED[name])
 
 
-def resolve(name: str, loss_name: str, output_shape: tuple[int, ...]) -> Metric:
+def resolve(name: str, loss_name: str, output_shape: tuple[int, ...],
+            target_shape: tuple[int, ...] | None = None) -> Metric:
     """Resolve a metric name the way ``keras.Model.compile`` does.
 
-    ``"accuracy"``/``"acc"`` becomes sparse categorical accuracy for a sparse loss, binary accuracy
-    for binary cross-entropy or a single output, else categorical accuracy; the reported name stays
-    the one the user gave.
+    ``"accuracy"``/``"acc"`` becomes binary accuracy for a single output, sparse categorical accuracy
+    when the targets are class indices (fewer axes than the outputs, or one column against several
+    outputs), else categorical accuracy — Keras decides by shapes, not by the loss. The reported name
+    stays the one the user gave.
 
     Parameters
     ----------
     name : str
         What the user passed in ``metrics=[...]``.
     loss_name : str
-        The Keras name of the compiled loss.
+        The Keras name of the compiled loss (used only when the target shape is unknown).
     output_shape : tuple of int
         The model's per-sample output shape.
+    target_shape : tuple of int, optional
+        The per-sample shape of the targets.
     """
     if not isinstance(name, str):
         raise UnknownNameError("metric", name, (*_FIXED, "accuracy", "acc"))
     if name in ("accuracy", "acc"):
-        if loss_name == "sparse_categorical_crossentropy":
-            fn = _sparse_accuracy
-        elif loss_name == "binary_crossentropy" or output_shape[-1:] == (1,):
+        if output_shape[-1:] == (1,):
             fn = _binary_accuracy
+        elif target_shape is None:
+            fn = _sparse_accuracy if loss_name == "sparse_categorical_crossentropy" else _categorical_accuracy
+        elif len(target_shape) < len(output_shape) or (target_shape[-1:] == (1,) and output_shape[-1] > 1):
+            fn = _sparse_accuracy
         else:
             fn = _categorical_accuracy
         return Metric(name, fn)

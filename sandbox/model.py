@@ -118,7 +118,7 @@ class Sequential:
         self._flat: np.ndarray | None = None
         self._flat_grad: np.ndarray | None = None
         self._segments: list[tuple[int, int]] = []
-        self._frozen: list[tuple[int, int]] = []
+        self._layer_segments: list[tuple[Layer, int, int]] = []
         self.train_rng = np.random.default_rng([self.seed, 1])
         layers = list(layers or ())
         # auto-names must not take a name that a later layer in the list asks for explicitly
@@ -238,7 +238,7 @@ class Sequential:
         grad = np.zeros(total, self.dtype)
         offset = 0
         self._segments = []
-        self._frozen = []
+        self._layer_segments = []
         seen_params = False
         for index, (layer, shapes) in enumerate(zip(self.layers, all_shapes, strict=True)):
             layer.params, layer.grads = {}, {}
@@ -247,8 +247,7 @@ class Sequential:
                 layer.params[key] = flat[offset:offset + n].reshape(s)
                 layer.grads[key] = grad[offset:offset + n].reshape(s)
                 self._segments.append((offset, offset + n))
-                if not layer.trainable:
-                    self._frozen.append((offset, offset + n))
+                self._layer_segments.append((layer, offset, offset + n))
                 offset += n
             previous = old[id(layer)]
             if previous and all(previous.get(k, np.empty(0)).shape == s for k, s in shapes.items()):
@@ -360,10 +359,12 @@ class Sequential:
         """Inverse of :meth:`get_compile_config`."""
         self.compile(optimizer=config["optimizer"], loss=config["loss"], metrics=config.get("metrics"))
 
-    def _resolved_metrics(self) -> list[_metrics.Metric]:
+    def _resolved_metrics(self, y: Any = None) -> list[_metrics.Metric]:
         if not self.compiled_metrics and self._metric_names:
             out = self.layers[-1].output_shape_ if self.layers else ()
-            self.compiled_metrics = [_metrics.resolve(n, self.loss.keras_name, out) for n in self._metric_names]
+            target = None if y is None else np.shape(y)[1:]
+            self.compiled_metrics = [_metrics.resolve(n, self.loss.keras_name, out, target)
+                                     for n in self._metric_names]
         return self.compiled_metrics
 
     def _require_compiled(self, what: str) -> None:
@@ -453,14 +454,18 @@ class Sequential:
 
     def apply_gradients(self) -> None:
         """One optimizer step from the gradients of the last backward pass."""
-        frozen = [self._flat[a:b].copy() for a, b in self._frozen]
+        # read `trainable` now, so freezing a layer after build takes effect at the next step
+        frozen_ranges = [(a, b) for layer, a, b in self._layer_segments if not layer.trainable]
+        frozen = [self._flat[a:b].copy() for a, b in frozen_ranges]
+        for a, b in frozen_ranges:
+            self._flat_grad[a:b] = 0  # Keras clips and updates trainable variables only
         with np.errstate(over="ignore", invalid="ignore"):
             self.optimizer.apply(self._flat, self._flat_grad, self._segments)
-        for (a, b), saved in zip(self._frozen, frozen, strict=True):
+        for (a, b), saved in zip(frozen_ranges, frozen, strict=True):
             self._flat[a:b] = saved
 
     def _batch_metrics(self, y: Any, y_pred: np.ndarray) -> dict[str, tuple[float, int]]:
-        return {m.name: m.fn(y, y_pred) for m in self._resolved_metrics()}
+        return {m.name: m.fn(y, y_pred) for m in self._resolved_metrics(y)}
 
     # ---- Keras's batch-level API -----------------------------------------------------------------
     def _check_xy(self, x: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:

@@ -379,8 +379,9 @@ class Adam(Optimizer):
 
     def _update(self, params, grads, lr):
         t = params.dtype.type
-        step = self.iterations + 1
-        alpha = lr * math.sqrt(1 - self.beta_2 ** step) / (1 - self.beta_1 ** step)
+        # As Keras: bias correction in the weights' dtype (float32 rounds 1 − β₂ᵗ by ~6e-6 at t = 1)
+        step = t(self.iterations + 1)
+        alpha = t(lr) * np.sqrt(t(1) - t(self.beta_2) ** step) / (t(1) - t(self.beta_1) ** step)
         m, v = self._slots["momentum"], self._slots["velocity"]
         tmp = grads - m
         tmp *= t(1 - self.beta_1)

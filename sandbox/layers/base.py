@@ -204,6 +204,8 @@ class WeightedLayer(Layer):
             self.params["bias"][...] = self.bias_initializer(self.params["bias"].shape, rng)
 
     def regularization_loss(self) -> float:
+        if not self.trainable:  # Keras penalises trainable weights only
+            return 0.0
         total = 0.0
         if self.kernel_regularizer is not None:
             total += self.kernel_regularizer(self.params["kernel"])
