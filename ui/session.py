@@ -474,6 +474,8 @@ class Session(QObject):
 
     @Slot(object)
     def _on_done(self, result: TrainingResult) -> None:
+        if self.sender() is not self._worker:
+            return  # a run already ended by shutdown(): its weights are no longer wanted
         if self.model is not None:
             self.model.set_flat_weights(result.flat_weights)
         self._optimizer_state = result.optimizer_state
@@ -503,6 +505,13 @@ class Session(QObject):
         return {"network": self.network.to_dict(), "training": self.training.to_dict(),
                 "epochs_done": self.epochs_done, "dataset": self.dataset.name}
 
+    def history_config(self) -> dict[str, Any]:
+        """The per-epoch logs in :meth:`sandbox.History.get_config`'s shape (NaN and inf as None)."""
+        epochs = max((len(v) for v in self.history.values()), default=0)
+        return {"epoch": list(range(epochs)),
+                "history": {k: [v if v is not None and math.isfinite(v) else None for v in values]
+                            for k, values in self.history.items()}}
+
     def save(self, path: str) -> None:
         """Save network, weights, optimizer state, history and settings (atomic; raises OSError)."""
         model = self.model if self.model is not None else None
@@ -512,7 +521,7 @@ class Session(QObject):
         if self._optimizer_state is not None:
             model.optimizer.build(model.get_flat_weights().size)
             model.optimizer.set_state(self._optimizer_state)
-        sb.io.save_project(path, model, settings=self.project_settings(), history=self.history)
+        sb.io.save_project(path, model, settings=self.project_settings(), history=self.history_config())
         self.path = path
         self.undo_stack.setClean()
         self._mark_dirty(False)
@@ -532,7 +541,8 @@ class Session(QObject):
         self.network, self.training = network, training
         self.model = project.model
         self.epochs_done = int(settings.get("epochs_done", 0))
-        self.history = {k: list(v) for k, v in (project.history or {}).items()}
+        logs = (project.history or {}).get("history", {})
+        self.history = {k: [math.nan if v is None else float(v) for v in values] for k, values in logs.items()}
         opt = project.model.optimizer
         self._optimizer_state = opt.get_state() if opt is not None and opt.iterations else None
         self._optimizer_key = (training.optimizer, training.optimizer_options_json, training.loss)

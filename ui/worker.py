@@ -138,7 +138,8 @@ class TrainingWorker(QObject):
                     if now - last_weights >= WEIGHTS_INTERVAL:
                         self.weightsSnapshot.emit(model.get_flat_weights())
                         last_weights = now
-                    self._between_batches(model)
+                    if self._between_batches(model, pending):
+                        pending = []
                 if pending:
                     self.progress.emit(pending)
         except sb.SandboxError as exc:
@@ -152,7 +153,8 @@ class TrainingWorker(QObject):
             epochs_done=epochs_done, last_good_weights=history[0] if reason == "diverged" else None, message=message,
         ))
 
-    def _between_batches(self, model: sb.Sequential) -> None:
+    def _between_batches(self, model: sb.Sequential, pending: list[BatchProgress]) -> bool:
+        """Apply pending settings; pause if asked. Returns True if ``pending`` was sent (before a pause)."""
         with self._lock:
             values, self._pending = self._pending, {}
             if self._budget is not None:
@@ -164,7 +166,13 @@ class TrainingWorker(QObject):
             if hasattr(model.optimizer, key):
                 setattr(model.optimizer, key, value)
         if not self._run_event.is_set() and not self.stop_token.stopped:
+            # Show what the last batch did before waiting: a Step must not lag one batch behind.
+            if pending:
+                self.progress.emit(pending)
+            self.weightsSnapshot.emit(model.get_flat_weights())
             self.paused.emit()
             self._run_event.wait()
             if not self.stop_token.stopped:
                 self.resumed.emit()
+            return True
+        return False

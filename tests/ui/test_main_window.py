@@ -1,0 +1,181 @@
+"""Stories of the whole window: the first minute, training, files, undo, divergence, closing, languages."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+import sandbox as sb
+from ui.main_window import MainWindow
+from ui.session import DataSet
+
+REQUIRED_NAMES = [
+    "layerStack", "presetCombo", "addDenseButton", "addConv2DButton", "addMaxPooling2DButton",
+    "addAveragePooling2DButton", "addFlattenButton", "addDropoutButton", "addActivationButton", "optimizerCombo",
+    "learningRateSpin", "batchSizeSpin", "epochsSpin", "trainButton", "pauseButton", "stopButton", "stepButton",
+    "resetButton", "progressBar", "lossPlot", "digitCanvas", "clearCanvasButton", "predictionLabel",
+    "probabilityBars",
+]
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    # Closing with unsaved changes asks first; in these stories the learner always says "discard".
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    QSettings().setValue("session/running", False)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.session.shutdown()
+    w.close()
+
+
+def small_digits(n: int = 320) -> DataSet:
+    (x, y), (xt, yt) = sb.datasets.digits.load_data()
+    return DataSet.from_uint8("digits", (x[:n], y[:n]), (xt[:100], yt[:100]))
+
+
+def test_every_named_control_is_a_real_widget_with_an_accessible_name(window):
+    for name in REQUIRED_NAMES:
+        widget = window.findChild(QWidget, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), f"{name} has no accessible name"
+    assert window.session.is_training() is False
+    assert window.findChild(QWidget, "predictionLabel").text() == ""
+    assert window.windowTitle().endswith("— Deep Learning Sandbox")
+
+
+def test_the_pretrained_network_reads_test_digits_at_once(window, qtbot):
+    session = window.session
+    hits = sum(int(np.argmax(session.predict(session.dataset.x_test[i, :, :, 0])) == session.dataset.y_test[i])
+               for i in range(50))
+    assert hits >= 45
+
+
+def test_train_one_epoch_then_the_plot_and_the_prediction_follow(window, qtbot):
+    session = window.session
+    session.set_dataset(small_digits())
+    session.update_training("epochs", 1)
+    train = window.findChild(QWidget, "trainButton")
+    with qtbot.waitSignal(session.trainingEnded, timeout=60_000) as ended:
+        qtbot.mouseClick(train, Qt.MouseButton.LeftButton)
+    assert ended.args[0].reason == "finished"
+    qtbot.waitUntil(lambda: len(window.loss_panel.current_curves()["loss"][0]) == 1)
+    assert len(window.loss_panel.current_curves()["batch_loss"][0]) >= 1
+    assert window.isWindowModified()
+
+
+def test_undo_and_redo_from_the_edit_menu(window, qtbot):
+    session = window.session
+    before = session.network
+    qtbot.mouseClick(window.findChild(QWidget, "addDropoutButton"), Qt.MouseButton.LeftButton)
+    assert len(session.network.layers) == len(before.layers) + 1
+    assert window.act_undo.text().replace("&", "").startswith("Undo Add Dropout")
+    window.act_undo.trigger()
+    assert session.network == before
+    window.act_redo.trigger()
+    assert len(session.network.layers) == len(before.layers) + 1
+
+
+def test_save_close_reopen_gives_the_same_predictions(window, qtbot, tmp_path):
+    session = window.session
+    session.set_dataset(small_digits())
+    session.update_training("epochs", 1)
+    with qtbot.waitSignal(session.trainingEnded, timeout=60_000):
+        session.start_training()
+    path = str(tmp_path / "mine.dlsb")
+    assert window.save_to(path)
+    assert not window.isWindowModified() and "mine.dlsb" in window.windowTitle()
+    digits = session.dataset.x_test[:5, :, :, 0]
+    expected = [session.predict(d) for d in digits]
+    window.close()
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.open_path(path)
+    for d, e in zip(digits, expected, strict=True):
+        np.testing.assert_allclose(again.session.predict(d), e, rtol=1e-6, atol=1e-7)
+    assert again.session.history["loss"] == session.history["loss"]
+    again.close()
+
+
+def test_a_bad_file_gives_a_friendly_message_and_changes_nothing(window, tmp_path):
+    bad = tmp_path / "broken.dlsb"
+    bad.write_bytes(b"this is not a model")
+    before = window.session.network
+    assert not window.open_path(str(bad))
+    assert window.info_bar.isVisible() and window.info_bar.kind == "error"
+    assert "broken.dlsb" in window.info_bar.label.text()
+    assert "Traceback" not in window.info_bar.label.text()
+    assert window.session.network == before
+
+
+def test_a_huge_learning_rate_stops_training_with_a_message_and_offers_a_rescue(window, qtbot):
+    session = window.session
+    session.set_dataset(small_digits())
+    session.update_training("optimizer", "SGD")
+    session.update_training("learning_rate", 1e30)
+    session.update_training("epochs", 5)
+    with qtbot.waitSignal(session.trainingEnded, timeout=60_000) as ended:
+        session.start_training()
+    assert ended.args[0].reason == "diverged"
+    assert window.info_bar.isVisible() and window.info_bar.kind == "error"
+    assert window.loss_panel.divergence_markers()
+    qtbot.mouseClick(window.info_bar.action_button, Qt.MouseButton.LeftButton)
+    assert session.training.learning_rate == pytest.approx(1e29)
+    assert np.all(np.isfinite(session.model.get_flat_weights()))
+    # the app is still usable: a test digit gets a finite prediction
+    assert np.all(np.isfinite(session.predict(session.dataset.x_test[0, :, :, 0])))
+
+
+def test_closing_while_training_stops_cleanly(window, qtbot):
+    session = window.session
+    session.set_dataset(small_digits())
+    session.update_training("epochs", 500)
+    session.start_training()
+    qtbot.waitUntil(lambda: session.state == "running", timeout=10_000)
+    assert window.close()
+    assert not session.is_training()
+
+
+def test_crash_recovery_offers_the_autosaved_work(window, qtbot):
+    session = window.session
+    qtbot.mouseClick(window.findChild(QWidget, "addDropoutButton"), Qt.MouseButton.LeftButton)
+    window.autosave()
+    edited = session.network
+    # pretend the app died: the running flag stays set and the autosave file stays behind
+    QSettings().setValue("session/running", True)
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    assert second.info_bar.isVisible() and second.info_bar.action_button.isVisible()
+    qtbot.mouseClick(second.info_bar.action_button, Qt.MouseButton.LeftButton)
+    assert second.session.network == edited and second.isWindowModified()
+    second.close()
+
+
+def test_the_layout_is_remembered(window, qtbot):
+    window.docks["dataDock"].close()
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.docks["dataDock"].isVisible()
+    again.reset_layout()
+    assert again.docks["dataDock"].toggleViewAction().isChecked()
+    again.close()
+
+
+def test_export_for_keras_writes_code_and_weights(window, tmp_path):
+    assert window.export_to(str(tmp_path / "keras"))
+    code = (tmp_path / "keras" / "model.py").read_text()
+    assert "keras.Sequential" in code and "set_weights" in code
+    assert (tmp_path / "keras" / "weights.npz").exists()
+
+
+def test_the_about_box_credits_mnist(window):
+    text = window.about_text()
+    assert "LeCun" in text and "Attribution-Share Alike 3.0" in text

