@@ -25,6 +25,8 @@ class _Pooling2D(Layer):
         self.strides = self.pool_size if strides is None else check_pair("strides", strides, owner=owner)
         self.padding = check_padding(padding, owner)
         check_data_format(data_format, owner)
+        self._quarter_bufs: dict[tuple, tuple[np.ndarray, ...]] = {}
+        self._fast = False
 
     def output_shape_for(self, input_shape: Shape, source: str = "the input") -> Shape:
         name = type(self).__name__
@@ -60,6 +62,24 @@ class _Pooling2D(Layer):
         self._offset = (top, left)
         return xp
 
+    def _fast_2x2(self, x: np.ndarray) -> bool:
+        """The common case: 2×2 windows, stride 2, no padding needed."""
+        if self.pool_size != (2, 2) or self.strides != (2, 2):
+            return False
+        return self.padding == "valid" or (x.shape[1] % 2 == 0 and x.shape[2] % 2 == 0)
+
+    def _deinterleave(self, x: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Contiguous copies of the four quarters of ``x`` (see :func:`_quarters`), in reused buffers."""
+        quarters = _quarters(x, *self.output_shape_[:2])
+        key = (quarters[0].shape, tuple(_axis_order(x)), x.dtype)
+        bufs = self._quarter_bufs.get(key)
+        if bufs is None:
+            bufs = tuple(_like(quarters[0]) for _ in range(4))
+            self._quarter_bufs = {key: bufs}
+        for buf, q in zip(bufs, quarters, strict=True):
+            np.copyto(buf, q)
+        return bufs
+
     def _windows(self, shape: tuple[int, ...]):
         """Yield ``(k, index)``: for each window offset, the slice of the (padded) input it reads."""
         ho, wo, _ = self.output_shape_
@@ -83,6 +103,53 @@ class _Pooling2D(Layer):
         return f"{self.pool_size[0]}×{self.pool_size[1]}"
 
 
+def _quarters(x: np.ndarray, ho: int, wo: int) -> tuple[np.ndarray, ...]:
+    """The four strided (batch, ho, wo, C) views of 2×2 windows at stride 2, in row-major window order."""
+    h2, w2 = 2 * ho, 2 * wo
+    return (x[:, 0:h2:2, 0:w2:2], x[:, 0:h2:2, 1:w2:2], x[:, 1:h2:2, 0:w2:2], x[:, 1:h2:2, 1:w2:2])
+
+
+def _like(x: np.ndarray) -> np.ndarray:
+    """An empty array of ``x``'s shape and dtype whose memory order follows ``x``'s strides.
+
+    Conv2D hands over channels-first memory behind a (batch, H, W, C) view; keeping that order lets
+    NumPy walk long rows in every elementwise pass.
+    """
+    return np.empty_like(x, order="K")
+
+
+def _first_max_masks(a, b, c, d, top, bottom) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where the first maximum of each window (a, b / c, d) is: top pair?, a in top?, c in bottom?"""
+    return np.greater_equal(top, bottom), np.greater_equal(a, b), np.greater_equal(c, d)
+
+
+def _scatter(shape: tuple[int, ...], like: np.ndarray, parts: tuple[np.ndarray, ...]) -> np.ndarray:
+    """A new array of ``shape`` (in ``like``'s memory order) whose four 2×2 quarters are ``parts``."""
+    ho, wo = parts[0].shape[1:3]
+    order = _axis_order(like)
+    dx = np.empty([shape[i] for i in order], like.dtype).transpose(np.argsort(order))
+    if shape[1] != 2 * ho or shape[2] != 2 * wo:  # odd size, "valid": the last row/column gets no gradient
+        dx.fill(0)
+    for quarter, part in zip(_quarters(dx, ho, wo), parts, strict=True):
+        np.copyto(quarter, part)
+    return dx
+
+
+def _in_order_of(a: np.ndarray, like: np.ndarray) -> np.ndarray:
+    """``a``, copied into ``like``'s memory order if it differs (mixed orders make every pass slow)."""
+    if _axis_order(a) == _axis_order(like):
+        return a
+    out = np.empty_like(like, dtype=a.dtype)
+    np.copyto(out, a)
+    return out
+
+
+def _axis_order(a: np.ndarray) -> list[int]:
+    """Axes from the largest stride to the smallest: [0, 1, 2, 3] for channels-last memory."""
+    strides = a.strides
+    return sorted(range(a.ndim), key=lambda i: -abs(strides[i]))
+
+
 @REGISTRY.register("max_pool2d")
 class MaxPooling2D(_Pooling2D):
     """Keep the largest value of each ``pool_size`` window (default 2×2, strides = pool_size).
@@ -96,6 +163,9 @@ class MaxPooling2D(_Pooling2D):
     description = "keeps the strongest value of each small window, halving the image"
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        if self._fast_2x2(x):
+            return self._forward_2x2(x, training)
+        self._fast = False
         xp = self._pad(x, -np.inf)
         self._padded_shape = xp.shape
         out = arg = None
@@ -111,11 +181,46 @@ class MaxPooling2D(_Pooling2D):
         self._arg = arg
         return out
 
+    def _forward_2x2(self, x: np.ndarray, training: bool) -> np.ndarray:
+        # Two np.maximum passes find the maximum (no narrow-axis reduction, 9.6× slower). In training,
+        # the four strided quarters of the windows are first copied into contiguous arrays: a strided
+        # np.maximum costs 2× a strided copy and ~7× a contiguous one, and the three boolean masks that
+        # record where the first maximum is (for backward) then come from contiguous passes too.
+        self._fast = True
+        self._x = x
+        if not training:  # prediction: fewest passes; backward, if it comes, finds the masks itself
+            self._masks = None
+            a, b, c, d = _quarters(x, *self.output_shape_[:2])
+            top = np.maximum(a, b)
+            return np.maximum(top, np.maximum(c, d), out=top)
+        qa, qb, qc, qd = self._deinterleave(x)
+        top = np.maximum(qa, qb)
+        bottom = np.maximum(qc, qd)
+        self._masks = _first_max_masks(qa, qb, qc, qd, top, bottom)
+        return np.maximum(top, bottom, out=top)
+
     def backward(self, dy: np.ndarray) -> np.ndarray | None:
+        if self._fast:
+            return self._backward_2x2(dy)
         dxp = np.zeros(self._padded_shape, dy.dtype)
         for k, idx in self._windows(self._padded_shape):
             dxp[idx] += np.where(self._arg == k, dy, dy.dtype.type(0))
         return self._unpad(dxp)
+
+    def _backward_2x2(self, dy: np.ndarray) -> np.ndarray:
+        # The gradient goes to the first maximum in row-major window order (a, b, c, d): to the top
+        # pair if max(a, b) >= max(c, d), then to a if a >= b, else b; likewise c, d in the bottom pair.
+        if self._masks is None:
+            qa, qb, qc, qd = self._deinterleave(self._x)
+            self._masks = _first_max_masks(qa, qb, qc, qd, np.maximum(qa, qb), np.maximum(qc, qd))
+        top_wins, left_top, left_bottom = self._masks
+        dy = _in_order_of(dy, top_wins)
+        g_top = np.multiply(dy, top_wins)
+        g_bottom = np.subtract(dy, g_top)  # exact: dy − dy = 0 or dy − 0 = dy
+        g_a = np.multiply(g_top, left_top)
+        g_c = np.multiply(g_bottom, left_bottom)
+        parts = (g_a, np.subtract(g_top, g_a, out=g_top), g_c, np.subtract(g_bottom, g_c, out=g_bottom))
+        return _scatter(self._x.shape, dy, parts)
 
 
 @REGISTRY.register("avg_pool2d", "average_pooling2d")

@@ -6,11 +6,11 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 
 
 @pytest.fixture(scope="session", autouse=True)
