@@ -235,7 +235,7 @@ class LossPlotPanel(QWidget):
         self.log_check.setAccessibleName(self.tr("Logarithmic loss axis"))
         self.log_check.setToolTip(self.tr("Show the loss on a logarithmic axis, so small late improvements stay "
                                           "visible"))
-        self.clear_button.setText(self.tr("Clear earlier &runs"))
+        self.clear_button.setText(self.tr("Clear earlier runs"))
         self.clear_button.setAccessibleName(self.tr("Clear earlier runs"))
         self.clear_button.setToolTip(self.tr("Remove the faded curves of earlier runs; the current run stays"))
         keys = dict(zip(self._style_keys, self._style_key_texts(), strict=False))  # no keys before the first run
