@@ -7,6 +7,7 @@ problems in a non-modal information bar, so nothing ever blocks the learner with
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QToolBar,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 import sandbox as sb
 
 from . import i18n
+from .engine_messages import friendly
 from .panels.canvas import CanvasPanel
 from .panels.controls import TrainingControls
 from .panels.data import DataPanel
@@ -190,7 +193,7 @@ class MainWindow(QMainWindow):
         ):
             dock = QDockWidget(self)
             dock.setObjectName(name)
-            dock.setWidget(widget)
+            dock.setWidget(_scrollable(widget, name))
             dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                              | QDockWidget.DockWidgetFeature.DockWidgetClosable
                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
@@ -200,6 +203,11 @@ class MainWindow(QMainWindow):
         self.docks["settingsDock"].raise_()
         self.tabifyDockWidget(self.docks["lossDock"], self.docks["codeDock"])
         self.docks["lossDock"].raise_()
+        # A plot needs room to be read: give the loss dock a third of the height and the side columns
+        # enough width for their forms.
+        self.resizeDocks([self.docks["lossDock"]], [280], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["layersDock"], self.docks["settingsDock"]], [400, 380],
+                         Qt.Orientation.Horizontal)
         self._default_state = self.saveState(LAYOUT_VERSION)
 
         for signal_name in ("stop_training_requested",):
@@ -311,44 +319,48 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         """Set every text this window owns in the current language (panels do their own)."""
-        t = self.tr
+        # Spelled out as self.tr("...") each time: lupdate finds no strings behind an alias such as t = self.tr.
         texts = {
-            self.act_new: (t("&New"), t("Start a new network with default settings")),
-            self.act_open: (t("&Open…"), t("Open a saved network or project (.dlsb)")),
-            self.act_save: (t("&Save"), t("Save the network, its weights, settings and history")),
-            self.act_save_as: (t("Save &As…"), t("Save under a new name")),
-            self.act_export: (t("&Export for Keras…"), t("Write Keras code and the trained weights to a folder")),
-            self.act_quit: (t("&Quit"), t("Close the sandbox")),
-            self.act_train: (t("&Train"), t("Train the network (Ctrl+Enter)")),
-            self.act_pause: (t("&Pause"), t("Pause or resume training (Ctrl+P)")),
-            self.act_stop: (t("S&top"), t("Stop training after the current batch (Ctrl+.)")),
-            self.act_step: (t("Ste&p"), t("Train one batch and pause (Ctrl+Right)")),
-            self.act_step_epoch: (t("Step &epoch"), t("Train one epoch and pause (Ctrl+Shift+Right)")),
-            self.act_reset_layout: (t("&Reset layout"), t("Put every panel back where it started")),
-            self.act_shortcuts: (t("&Keyboard shortcuts"), t("List the keyboard shortcuts")),
-            self.act_about: (t("&About Deep Learning Sandbox"), t("Version, credits and the MNIST licence")),
+            self.act_new: (self.tr("&New"), self.tr("Start a new network with default settings")),
+            self.act_open: (self.tr("&Open…"), self.tr("Open a saved network or project (.dlsb)")),
+            self.act_save: (self.tr("&Save"), self.tr("Save the network, its weights, settings and history")),
+            self.act_save_as: (self.tr("Save &As…"), self.tr("Save under a new name")),
+            self.act_export: (self.tr("&Export for Keras…"),
+                              self.tr("Write Keras code and the trained weights to a folder")),
+            self.act_quit: (self.tr("&Quit"), self.tr("Close the sandbox")),
+            self.act_train: (self.tr("&Train"), self.tr("Train the network (Ctrl+Enter)")),
+            self.act_pause: (self.tr("&Pause"), self.tr("Pause or resume training (Ctrl+P)")),
+            self.act_stop: (self.tr("St&op"), self.tr("Stop training after the current batch (Ctrl+.)")),
+            self.act_step: (self.tr("&Step"), self.tr("Train one batch and pause (Ctrl+Right)")),
+            self.act_step_epoch: (self.tr("Step &epoch"), self.tr("Train one epoch and pause (Ctrl+Shift+Right)")),
+            self.act_reset_layout: (self.tr("&Reset layout"), self.tr("Put every panel back where it started")),
+            self.act_shortcuts: (self.tr("&Keyboard shortcuts"), self.tr("List the keyboard shortcuts")),
+            self.act_about: (self.tr("&About Deep Learning Sandbox"),
+                             self.tr("Version, credits and the MNIST licence")),
         }
         for act, (text, tip) in texts.items():
             act.setText(text)
+            act.setIconText(_icon_text(text))
             act.setToolTip(tip)
             act.setStatusTip(tip)
         self._update_undo_actions()
         for act in self.toolbar.actions():
             button = self.toolbar.widgetForAction(act)
             if button is not None and not act.isSeparator():
-                button.setAccessibleName(act.text().replace("&", ""))
-        self.file_menu.setTitle(t("&File"))
-        self.recent_menu.setTitle(t("Open &Recent"))
-        self.edit_menu.setTitle(t("&Edit"))
-        self.train_menu.setTitle(t("T&raining"))
-        self.view_menu.setTitle(t("&View"))
-        self.language_menu.setTitle(t("&Language"))
-        self.help_menu.setTitle(t("&Help"))
-        titles = {"layersDock": t("Layers"), "controlsDock": t("Train"), "settingsDock": t("Optimizer"),
-                  "dataDock": t("Data"), "lossDock": t("Loss"), "codeDock": t("As Keras code")}
+                button.setAccessibleName(_icon_text(act.text()))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.train_menu.setTitle(self.tr("T&raining"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        titles = {"layersDock": self.tr("Layers"), "controlsDock": self.tr("Train"),
+                  "settingsDock": self.tr("Optimizer"), "dataDock": self.tr("Data"), "lossDock": self.tr("Loss"),
+                  "codeDock": self.tr("As Keras code")}
         for name, dock in self.docks.items():
             dock.setWindowTitle(titles[name])
-        self.toolbar.setWindowTitle(t("Main toolbar"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.info_bar.retranslate()
         self._refresh_recent_menu()
         self._update_title()
@@ -362,6 +374,9 @@ class MainWindow(QMainWindow):
         undo, redo = stack.undoText(), stack.redoText()
         self.act_undo.setText(self.tr("&Undo {edit}").format(edit=undo) if undo else self.tr("&Undo"))
         self.act_redo.setText(self.tr("&Redo {edit}").format(edit=redo) if redo else self.tr("&Redo"))
+        # the toolbar keeps a short, steady label; the menu names the edit
+        self.act_undo.setIconText(_icon_text(self.tr("&Undo")))
+        self.act_redo.setIconText(_icon_text(self.tr("&Redo")))
         tip = self.tr("Stop training to undo") if self.session.is_training() else self.act_undo.text().replace("&", "")
         self.act_undo.setToolTip(tip)
         self.act_redo.setToolTip(self.act_redo.text().replace("&", ""))
@@ -418,15 +433,14 @@ class MainWindow(QMainWindow):
                 continue  # keep the plotted runs: the plot can retranslate itself in place
             dock = self.docks[name]
             old = dock.widget()
-            panel = maker(self.session, self)
-            dock.setWidget(panel)
+            dock.setWidget(_scrollable(maker(self.session, self), name))
             old.deleteLater()
-        self.layer_panel = self.docks["layersDock"].widget()
-        self.controls_panel = self.docks["controlsDock"].widget()
-        self.settings_panel = self.docks["settingsDock"].widget()
-        self.data_panel = self.docks["dataDock"].widget()
-        self.loss_panel = self.docks["lossDock"].widget()
-        self.code_panel = self.docks["codeDock"].widget()
+        self.layer_panel = _panel(self.docks["layersDock"])
+        self.controls_panel = _panel(self.docks["controlsDock"])
+        self.settings_panel = _panel(self.docks["settingsDock"])
+        self.data_panel = _panel(self.docks["dataDock"])
+        self.loss_panel = _panel(self.docks["lossDock"])
+        self.code_panel = _panel(self.docks["codeDock"])
         if hasattr(old_loss, "retranslate") and self.loss_panel is old_loss:
             old_loss.retranslate()
         for panel in (self.layer_panel, self.settings_panel, self.controls_panel, self.data_panel):
@@ -465,6 +479,7 @@ class MainWindow(QMainWindow):
         self.act_stop.setEnabled(training)
         self.act_train.setEnabled(not training and self.session.training_problem() is None)
         self.act_pause.setText(self.tr("&Resume") if state == "paused" else self.tr("&Pause"))
+        self.act_pause.setIconText(_icon_text(self.act_pause.text()))
         for act in (self.act_new, self.act_open):
             act.setEnabled(not training)
         self._update_undo_actions()
@@ -473,8 +488,8 @@ class MainWindow(QMainWindow):
     def _train(self) -> None:
         problem = self.session.training_problem()
         if problem is not None:
-            self.info_bar.show_message(self.tr("The network cannot train yet: {reason}").format(reason=problem),
-                                       "warning")
+            self.info_bar.show_message(
+                self.tr("The network cannot train yet: {reason}").format(reason=friendly(problem)), "warning")
             return
         self.session.start_training()
 
@@ -509,7 +524,7 @@ class MainWindow(QMainWindow):
         reason = getattr(result, "reason", "")
         if reason == "error":
             self.info_bar.show_message(self.tr("Training stopped: {reason}").format(
-                reason=getattr(result, "message", "")), "error")
+                reason=friendly(getattr(result, "message", ""))), "error")
         elif reason == "finished":
             self._status(self.tr("Training finished."))
         elif reason == "stopped":
@@ -713,7 +728,7 @@ class MainWindow(QMainWindow):
         dialog = QDialog(self)
         dialog.setObjectName("shortcutsDialog")
         dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
-        rows = [(a.text().replace("&", ""), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+        rows = [(_icon_text(a.text()), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
                 for a in self.findChildren(QAction) if not a.shortcut().isEmpty() and a.text()]
         rows += [(self.tr("Clear the drawing"), "Esc / Delete"), (self.tr("Move a layer up / down"),
                  "Ctrl+↑ / Ctrl+↓"), (self.tr("Delete the selected layer"), "Delete")]
@@ -758,6 +773,28 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def _scrollable(widget: QWidget, name: str) -> QScrollArea:
+    """Put a panel in a frameless scroll area, so a tall panel never forces the window taller than the screen."""
+    area = QScrollArea()
+    area.setObjectName(name.replace("Dock", "Scroll"))
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    return area
+
+
+def _panel(dock: QDockWidget) -> QWidget:
+    """The panel inside a dock (docks hold their panel in a scroll area)."""
+    content = dock.widget()
+    return content.widget() if isinstance(content, QScrollArea) else content
+
+
+def _icon_text(text: str) -> str:
+    """Toolbar text: the menu text without its mnemonic (``&Save``, ``저장(&S)``) or trailing dots."""
+    return re.sub(r"\(&\w\)|&", "", text).rstrip(".…").strip()
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, FileNotFoundError):
         return QApplication.translate("MainWindow", "the file does not exist")
@@ -765,4 +802,4 @@ def _reason(exc: BaseException) -> str:
         return QApplication.translate("MainWindow", "permission denied")
     if isinstance(exc, OSError):
         return exc.strerror or str(exc)
-    return str(exc)
+    return friendly(exc)

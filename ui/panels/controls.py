@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QV
 
 import sandbox as sb
 
+from ..engine_messages import friendly
 from ..session import Session
 from ..worker import TrainingResult
 
@@ -164,7 +165,7 @@ class TrainingControls(QWidget):
         state = self.session.state
         training = self.session.is_training()
         problem = self.session.training_problem()
-        reason = "" if problem is None else self.tr("Can't train yet: {reason}").format(reason=problem)
+        reason = "" if problem is None else self.tr("Can't train yet: {reason}").format(reason=friendly(problem))
         self.train_button.setEnabled(not training and problem is None)
         self.pause_button.setEnabled(training)
         self.pause_button.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
@@ -237,7 +238,7 @@ class TrainingControls(QWidget):
         elif result.reason == "diverged":
             self._idle_text = self.tr("Diverged: the loss became infinite or NaN. Try a smaller learning rate.")
         else:
-            self._idle_text = self.tr("Training failed: {message}").format(message=result.message)
+            self._idle_text = self.tr("Training failed: {message}").format(message=friendly(result.message))
         self._update_buttons()
 
     def _format_duration(self, seconds: float) -> str:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 import sandbox as sb
 from sandbox.spec import TrainingSpec
 
+from ..engine_messages import friendly
 from ..session import DataSet, Session
 
 __all__ = ["ClassCountsChart", "DataPanel", "SampleGrid"]
@@ -299,7 +300,7 @@ class DataPanel(QWidget):
         except (sb.FileFormatError, OSError) as exc:
             # The engine's message already names the missing or damaged file in plain words.
             self._show_error(self.tr("Couldn't load “{folder}”: {reason}. Nothing was changed.").format(
-                folder=Path(path).name or path, reason=str(exc).rstrip(".")))
+                folder=Path(path).name or path, reason=friendly(exc).rstrip(".")))
             self._update_source()
             return False
         self._idx_folder, self._idx_dataset = path, self.session.dataset

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 import sandbox as sb
 from sandbox.export import keras_code
 
+from ..engine_messages import friendly
 from ..session import Session
 
 __all__ = ["KerasCodeView"]
@@ -60,12 +61,12 @@ class KerasCodeView(QWidget):
     def code(self) -> str:
         """The text shown: Keras code, or a comment saying why there is none yet."""
         error = self._session.network_error()
-        reason = str(error) if error is not None else None
+        reason = friendly(error) if error is not None else None
         if reason is None:
             try:
                 return keras_code(self._session.network, self._session.training)
             except sb.SandboxError as exc:  # settings the engine refuses (an unknown optimizer, …)
-                reason = str(exc)
+                reason = friendly(exc)
         return "# " + self.tr("The Keras code can't be generated yet: {reason}").format(reason=reason) + "\n"
 
     @Slot()

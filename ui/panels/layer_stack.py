@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 import sandbox as sb
 from sandbox.spec import LayerSpec, NetworkSpec, SpecRow
 
+from ..engine_messages import friendly
 from ..session import Session
 from .layer_form import LayerForm
 
@@ -446,7 +447,7 @@ class LayerStackPanel(QWidget):
         font.setBold(True)
         item.setFont(0, font)
         if row.error is not None:
-            tip = self.tr("This layer doesn't fit: {reason}").format(reason=str(row.error))
+            tip = self.tr("This layer doesn't fit: {reason}").format(reason=friendly(row.error))
             item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
             for column in range(LayerStackView.COLUMNS):
                 item.setForeground(column, QBrush(_ERROR_COLOR))
@@ -484,7 +485,7 @@ class LayerStackPanel(QWidget):
         elif bad is not None:
             index, row = bad
             text = self.tr("Layer {n} ({type}) doesn't fit: {reason}").format(
-                n=index + 1, type=row.spec.class_name, reason=str(row.error))
+                n=index + 1, type=row.spec.class_name, reason=friendly(row.error))
             fix_text = self._fix_text(row.error.fix)
             if fix_text:
                 self._fix_target = (index, row.error.fix)
