@@ -388,7 +388,9 @@ class MainWindow(QMainWindow):
         if geometry is not None and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 820)
+            # Most of the screen, within reason: the plot and the canvas both need room.
+            room = self.screen().availableGeometry()
+            self.resize(min(1500, int(room.width() * 0.94)), min(960, int(room.height() * 0.92)))
         state = settings.value("window/state", QByteArray(), QByteArray)
         if state is not None and not state.isEmpty():
             self.restoreState(state, LAYOUT_VERSION)
@@ -780,7 +782,9 @@ def _scrollable(widget: QWidget, name: str) -> QScrollArea:
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    # Side panels scroll up and down only: the dock is kept wide enough for the panel's form.
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setMinimumWidth(widget.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
     return area
 
 

@@ -155,8 +155,9 @@ class Story:
     def canvas_ink_on_screen(self, screen: QImage) -> float:
         """Share of bright pixels inside the canvas square as the X server shows it."""
         canvas = self.find(QWidget, "digitCanvas")
-        top_left = canvas.mapToGlobal(QPoint(0, 0)) - self.window.screen().geometry().topLeft()
-        part = screen.copy(top_left.x(), top_left.y(), canvas.width(), canvas.height())
+        square = canvas._square().toRect()  # the black drawing square, centred in the canvas widget
+        top_left = canvas.mapToGlobal(square.topLeft()) - self.window.screen().geometry().topLeft()
+        part = screen.copy(top_left.x() + 2, top_left.y() + 2, square.width() - 4, square.height() - 4)
         raw = part.convertToFormat(QImage.Format.Format_Grayscale8)
         grey = np.frombuffer(raw.constBits(), np.uint8, count=raw.sizeInBytes()).reshape(
             raw.height(), raw.bytesPerLine())[:, : raw.width()]
