@@ -51,7 +51,7 @@ def __getattr__(name: str):
     # Heavier or optional parts load on first use, so `import sandbox` stays fast.
     import importlib
 
-    if name in ("datasets", "presets", "gradcheck", "io", "cli"):
+    if name in ("datasets", "presets", "gradcheck", "io", "cli", "imageio", "spec", "export"):
         return importlib.import_module(f".{name}", __name__)
     if name in ("save_model", "load_model"):
         return getattr(importlib.import_module(".io", __name__), name)

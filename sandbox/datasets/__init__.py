@@ -15,6 +15,6 @@ augment
 
 from __future__ import annotations
 
-from sandbox.datasets import augment, digits, idx, toy
+from sandbox.datasets import augment, digits, idx, preprocess, toy
 
-__all__ = ["augment", "digits", "idx", "toy"]
+__all__ = ["augment", "digits", "idx", "preprocess", "toy"]
