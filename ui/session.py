@@ -64,6 +64,7 @@ class Session(QObject):
     weightsChanged = Signal()  # any change of weights, including live snapshots while training
     stateChanged = Signal(str)  # "idle", "running", "paused"
     runStarted = Signal(str)  # a label naming the network and optimizer of the new run
+    historyLoaded = Signal(str)  # an opened file brought per-epoch logs (self.history); the label names it
     batchesReceived = Signal(object)  # list[sandbox.BatchProgress]
     epochEnded = Signal(object)  # sandbox.EpochProgress
     trainingEnded = Signal(object)  # TrainingResult
@@ -553,6 +554,8 @@ class Session(QObject):
         self.modelChanged.emit()
         self.weightsChanged.emit()
         self.pathChanged.emit(path)
+        if self.history:
+            self.historyLoaded.emit(self.tr("Saved in {file}").format(file=Path(path).name))
 
     def new(self) -> None:
         """A fresh small CNN with untrained weights and default settings."""

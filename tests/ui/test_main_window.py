@@ -99,6 +99,9 @@ def test_save_close_reopen_gives_the_same_predictions(window, qtbot, tmp_path):
     for d, e in zip(digits, expected, strict=True):
         np.testing.assert_allclose(again.session.predict(d), e, rtol=1e-6, atol=1e-7)
     assert again.session.history["loss"] == session.history["loss"]
+    # the saved run is drawn, so the learner sees how it learned
+    qtbot.waitUntil(lambda: len(again.loss_panel.current_curves()["loss"][0]) == 1)
+    assert again.loss_panel.legend_labels() == ["Saved in mine.dlsb"]
     again.close()
 
 

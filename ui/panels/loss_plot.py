@@ -215,6 +215,8 @@ class LossPlotPanel(QWidget):
         session.batchesReceived.connect(self._on_batches)
         session.epochEnded.connect(self._on_epoch)
         session.diverged.connect(self._on_diverged)
+        session.historyLoaded.connect(self._on_history_loaded)
+        self._session = session
 
     def retranslate(self) -> None:
         """Set every fixed text in the current language; the plotted runs stay (the main window calls this)."""
@@ -340,6 +342,20 @@ class LossPlotPanel(QWidget):
         for key in ("loss", "val_loss", *ACCURACY_KEYS):
             if key in record.logs:
                 self._extend(run, key, np.array([x]), np.array([record.logs[key]], np.float64))
+
+    @Slot(str)
+    def _on_history_loaded(self, label: str) -> None:
+        """Draw the per-epoch logs of an opened file as a run of their own, so training can go on beside them."""
+        history = getattr(self._session, "history", {}) or {}
+        if not any(history.values()):
+            return
+        self._on_run_started(label)
+        run = self._current_run()
+        for key in ("loss", "val_loss", *ACCURACY_KEYS):
+            values = np.asarray(history.get(key, []), np.float64)
+            if len(values):
+                self._extend(run, key, np.arange(1, len(values) + 1, dtype=np.float64), values)
+        run.last_x, run.last_epoch = float(len(next(iter(history.values())))), -1
 
     @Slot(object)
     def _on_diverged(self, _result: object) -> None:
