@@ -22,7 +22,8 @@ from ._registry import check_float, check_int
 from .callbacks import Callback, CallbackList, History, StopToken
 from .errors import LayerArgumentError, ShapeError, TrainingError
 
-__all__ = ["BatchProgress", "EpochProgress", "iter_fit", "progress_printer", "split_validation"]
+__all__ = ["BatchDetails", "BatchProgress", "EpochProgress", "iter_fit", "progress_printer", "split_validation",
+           "step_details"]
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,10 @@ class BatchProgress:
         Estimated seconds until the last epoch ends.
     finite : bool
         False once the loss is NaN or infinite.
+    batch_size : int
+        Samples in this batch.
+    details : BatchDetails or None
+        Per-layer numbers of this step, when ``iter_fit(..., details=True)``.
     """
 
     epoch: int
@@ -75,6 +80,66 @@ class BatchProgress:
     elapsed: float
     eta: float
     finite: bool
+    batch_size: int = 0
+    details: BatchDetails | None = None
+
+
+@dataclass(frozen=True)
+class BatchDetails:
+    """What one step did inside the network, for the training-loop diagram.
+
+    Attributes
+    ----------
+    layer_grad_norms : dict of str to float
+        L2 norm of each layer's weight gradient (before clipping), by layer name.
+    layer_update_norms : dict of str to float
+        L2 norm of how much each layer's weights moved in this step.
+    predictions : tuple of float
+        The first few predictions of the batch: the predicted class for classifiers, else the first output.
+    targets : tuple of float
+        The matching true labels (or target values).
+    """
+
+    layer_grad_norms: dict[str, float]
+    layer_update_norms: dict[str, float]
+    predictions: tuple[float, ...]
+    targets: tuple[float, ...]
+
+
+def step_details(model: Any, before: np.ndarray, y_pred: np.ndarray, y: np.ndarray,
+                 grads: np.ndarray, sample: int = 8) -> BatchDetails:
+    """Per-layer gradient and update norms of the step that moved the weights from ``before``.
+
+    Parameters
+    ----------
+    model : Sequential
+        After ``apply_gradients``.
+    before : ndarray
+        The flat float32 weights before the step, shape (n_weights,).
+    y_pred, y : ndarray
+        The batch's predictions (batch, …) and targets.
+    grads : ndarray
+        The flat gradient of the step, before clipping, shape (n_weights,).
+    """
+    delta = model.get_flat_weights() - before
+    grad_norms: dict[str, float] = {}
+    update_norms: dict[str, float] = {}
+    for layer, start, stop in model._layer_segments:
+        g, d = grads[start:stop], delta[start:stop]
+        grad_norms[layer.name] = grad_norms.get(layer.name, 0.0) + float(np.dot(g, g))
+        update_norms[layer.name] = update_norms.get(layer.name, 0.0) + float(np.dot(d, d))
+    classifier = y_pred.ndim == 2 and y_pred.shape[1] > 1
+    k = min(sample, len(y_pred))
+    preds = y_pred[:k].argmax(axis=1) if classifier else y_pred[:k].reshape(k, -1)[:, 0]
+    targets = np.asarray(y[:k])
+    if classifier and targets.ndim == 2 and targets.shape[1] > 1:
+        targets = targets.argmax(axis=1)
+    return BatchDetails(
+        layer_grad_norms={k_: math.sqrt(v) for k_, v in grad_norms.items()},
+        layer_update_norms={k_: math.sqrt(v) for k_, v in update_norms.items()},
+        predictions=tuple(float(p) for p in preds),
+        targets=tuple(float(t) for t in targets.reshape(k, -1)[:, 0]),
+    )
 
 
 @dataclass(frozen=True)
@@ -98,7 +163,8 @@ def iter_fit(model: Any, x: Any, y: Any, *, batch_size: int | None = None, epoch
              callbacks: Sequence[Callback] | None = None, validation_split: float = 0.0,
              validation_data: Any = None, shuffle: bool = True, initial_epoch: int = 0,
              augment: Callable[[np.ndarray, np.random.Generator], np.ndarray] | None = None,
-             stop: StopToken | None = None) -> Generator[BatchProgress | EpochProgress, None, History]:
+             stop: StopToken | None = None,
+             details: bool = False) -> Generator[BatchProgress | EpochProgress, None, History]:
     """Train ``model`` and yield progress; see the module docstring.
 
     Parameters
@@ -125,6 +191,9 @@ def iter_fit(model: Any, x: Any, y: Any, *, batch_size: int | None = None, epoch
         ``augment(x_batch, rng) -> x_batch`` for each training batch.
     stop : StopToken, optional
         Set from any thread to stop after the current batch.
+    details : bool
+        Attach per-layer gradient and update norms and a sample of predictions to each record
+        (two extra copies of the weights per step; off for plain ``fit``).
     """
     model._require_compiled("fit")
     if x is None or y is None:
@@ -182,7 +251,10 @@ def iter_fit(model: Any, x: Any, y: Any, *, batch_size: int | None = None, epoch
             lr = model.optimizer.learning_rate
             batch_loss, y_pred = model.compute_gradients(xb, yb)
             grad_norm = model.gradient_norm()
+            if details:
+                before, grads = model.get_flat_weights(), model._flat_grad.copy()
             model.apply_gradients()
+            info = step_details(model, before, y_pred, yb, grads) if details else None
             loss_sum += batch_loss * len(xb)
             seen += len(xb)
             for name, (t, c) in model._batch_metrics(yb, y_pred).items():
@@ -200,6 +272,7 @@ def iter_fit(model: Any, x: Any, y: Any, *, batch_size: int | None = None, epoch
                 batch_loss=batch_loss, loss=logs["loss"], metrics={k: v for k, v in logs.items() if k != "loss"},
                 grad_norm=grad_norm, learning_rate=lr, samples_per_sec=seen / max(now - epoch_start, 1e-9),
                 elapsed=now - start, eta=per_step * (total_steps - steps_done), finite=finite,
+                batch_size=len(xb), details=info,
             )
             if model.stop_training or stop.stopped:
                 break

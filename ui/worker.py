@@ -115,7 +115,8 @@ class TrainingWorker(QObject):
             with threadpool_limits(limits=1, user_api="blas"):
                 gen = sb.iter_fit(model, job.x, job.y, batch_size=job.batch_size, epochs=job.epochs,
                                   validation_data=None if job.x_val is None else (job.x_val, job.y_val),
-                                  initial_epoch=job.initial_epoch, augment=job.augment, stop=self.stop_token)
+                                  initial_epoch=job.initial_epoch, augment=job.augment, stop=self.stop_token,
+                                  details=True)
                 for record in gen:
                     if isinstance(record, EpochProgress):
                         if pending:

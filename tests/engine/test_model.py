@@ -355,3 +355,25 @@ def test_reset_weights_draws_fresh_weights_and_forgets_the_optimizer(digits):
     for a, b in zip(initial, model.get_weights(), strict=True):
         np.testing.assert_array_equal(a, b)
     assert model.optimizer.iterations == 0
+
+
+def test_step_details_report_the_engines_own_per_layer_numbers(digits):
+    (x, y), _ = digits
+    model = small_cnn(seed=4)
+    model.compile(optimizer=sb.optimizers.SGD(0.1), loss="sparse_categorical_crossentropy")
+    twin = sb.Sequential.from_config(model.get_config())
+    twin.set_weights(model.get_weights())
+    twin.compile(optimizer=sb.optimizers.SGD(0.1), loss="sparse_categorical_crossentropy")
+    record = next(sb.iter_fit(model, x[:16], y[:16], batch_size=16, shuffle=False, details=True))
+    twin.compute_gradients(twin.prepare_inputs(x[:16]), y[:16])
+    before = twin.get_weights()
+    for layer in twin.layers:
+        if layer.params:
+            expected = np.sqrt(sum(float((g.astype(np.float64) ** 2).sum()) for g in layer.grads.values()))
+            assert record.details.layer_grad_norms[layer.name] == pytest.approx(expected, rel=1e-5)
+    twin.apply_gradients()
+    moved = [a - b for a, b in zip(twin.get_weights(), before, strict=True)]
+    assert record.details.layer_update_norms["dense"] == pytest.approx(
+        np.sqrt(float((moved[2].astype(np.float64) ** 2).sum() + (moved[3].astype(np.float64) ** 2).sum())), rel=1e-5)
+    assert record.batch_size == 16 and len(record.details.predictions) == 8
+    assert record.details.targets == tuple(float(v) for v in y[:8])
