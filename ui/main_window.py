@@ -7,6 +7,7 @@ problems in a non-modal information bar, so nothing ever blocks the learner with
 
 from __future__ import annotations
 
+import importlib
 import re
 import time
 from pathlib import Path
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QToolBar,
@@ -41,6 +43,7 @@ from .panels.controls import TrainingControls
 from .panels.data import DataPanel
 from .panels.keras_code import KerasCodeView
 from .panels.layer_stack import LayerStackPanel
+from .panels.loop_diagram import LoopDiagramPanel
 from .panels.loss_plot import LossPlotPanel
 from .panels.settings import TrainingSettingsPanel
 from .session import Session
@@ -48,6 +51,8 @@ from .session import Session
 __all__ = ["InfoBar", "MainWindow"]
 
 MAX_RECENT = 8
+#: The modes, in menu order: "module:class" of each mode's widget (the digits mode is the docks themselves).
+MODES = {"digits": "", "rule": "ui.modes.rule_lesson:RuleLessonMode", "playground": "ui.modes.playground:PlaygroundMode"}
 AUTOSAVE_MS = 60_000
 LAYOUT_VERSION = 1
 
@@ -91,6 +96,10 @@ class InfoBar(QFrame):
     def retranslate(self) -> None:
         self.close_button.setText(self.tr("Dismiss"))
         self.close_button.setAccessibleName(self.tr("Dismiss this message"))
+        self.close_button.setToolTip(self.tr("Hide this message"))
+        for button in (self.action_button, self.second_button):
+            if not button.accessibleName():
+                button.setAccessibleName(self.tr("Message action"))
 
     def show_message(self, text: str, kind: str = "info", action: tuple[str, object] | None = None,
                      second: tuple[str, object] | None = None) -> None:
@@ -107,6 +116,7 @@ class InfoBar(QFrame):
             if spec:
                 button.setText(spec[0])
                 button.setAccessibleName(spec[0])
+                button.setToolTip(spec[0])
         self.show()
 
     def _first(self) -> None:
@@ -173,8 +183,14 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.info_bar)
-        column.addWidget(self.canvas_panel, 1)
+        self.mode_stack = QStackedWidget(central)
+        self.mode_stack.setObjectName("modeStack")
+        self.mode_stack.addWidget(self.canvas_panel)
+        column.addWidget(self.mode_stack, 1)
         self.setCentralWidget(central)
+        self.mode = "digits"
+        self.mode_widgets: dict[str, QWidget] = {}
+        self._dock_visibility: dict[str, bool] = {}
 
         self.layer_panel = LayerStackPanel(s, self)
         self.settings_panel = TrainingSettingsPanel(s, self)
@@ -182,12 +198,14 @@ class MainWindow(QMainWindow):
         self.loss_panel = LossPlotPanel(s, self)
         self.data_panel = DataPanel(s, self)
         self.code_panel = KerasCodeView(s, self)
+        self.loop_panel = LoopDiagramPanel(s, self)
         self.docks: dict[str, QDockWidget] = {}
         for name, widget, area in (
             ("layersDock", self.layer_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("controlsDock", self.controls_panel, Qt.DockWidgetArea.RightDockWidgetArea),
             ("settingsDock", self.settings_panel, Qt.DockWidgetArea.RightDockWidgetArea),
             ("dataDock", self.data_panel, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("loopDock", self.loop_panel, Qt.DockWidgetArea.RightDockWidgetArea),
             ("lossDock", self.loss_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
             ("codeDock", self.code_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
         ):
@@ -200,6 +218,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
             self.docks[name] = dock
         self.tabifyDockWidget(self.docks["settingsDock"], self.docks["dataDock"])
+        self.tabifyDockWidget(self.docks["dataDock"], self.docks["loopDock"])
         self.docks["settingsDock"].raise_()
         self.tabifyDockWidget(self.docks["lossDock"], self.docks["codeDock"])
         self.docks["lossDock"].raise_()
@@ -259,6 +278,14 @@ class MainWindow(QMainWindow):
         self.act_reset_layout = self._action("resetLayoutAction", self.reset_layout)
         self.act_shortcuts = self._action("shortcutsAction", self.show_shortcuts, SK.HelpContents)
         self.act_about = self._action("aboutAction", self.show_about)
+        self.mode_group = QActionGroup(self)
+        self.mode_actions: dict[str, QAction] = {}
+        for i, mode in enumerate(MODES):
+            act = self._action(f"mode_{mode}Action", None, f"Ctrl+{i + 1}", checkable=True)
+            act.setChecked(mode == "digits")
+            act.triggered.connect(lambda checked=False, m=mode: self.set_mode(m))
+            self.mode_group.addAction(act)
+            self.mode_actions[mode] = act
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, native in i18n.LANGUAGES.items():
@@ -291,6 +318,10 @@ class MainWindow(QMainWindow):
                                     self.act_step_epoch])
         self.view_menu = bar.addMenu("")
         self.view_menu.setObjectName("viewMenu")
+        self.mode_menu = self.view_menu.addMenu("")
+        self.mode_menu.setObjectName("modeMenu")
+        self.mode_menu.addActions(list(self.mode_actions.values()))
+        self.view_menu.addSeparator()
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
@@ -354,8 +385,16 @@ class MainWindow(QMainWindow):
         self.train_menu.setTitle(self.tr("T&raining"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.mode_menu.setTitle(self.tr("&Mode"))
+        mode_texts = {"digits": (self.tr("&Digits"), self.tr("Draw digits and train networks on MNIST (Ctrl+1)")),
+                      "rule": (self.tr("&Find the rule"), self.tr("Chapter 1's first example: learn y = 2x + 8 (Ctrl+2)")),
+                      "playground": (self.tr("&Playground"), self.tr("Classify 2-D points: circles, xor, spirals (Ctrl+3)"))}
+        for mode, (text, tip) in mode_texts.items():
+            self.mode_actions[mode].setText(text)
+            self.mode_actions[mode].setToolTip(tip)
+            self.mode_actions[mode].setStatusTip(tip)
         self.help_menu.setTitle(self.tr("&Help"))
-        titles = {"layersDock": self.tr("Layers"), "controlsDock": self.tr("Train"),
+        titles = {"loopDock": self.tr("Training loop"), "layersDock": self.tr("Layers"), "controlsDock": self.tr("Train"),
                   "settingsDock": self.tr("Optimizer"), "dataDock": self.tr("Data"), "lossDock": self.tr("Loss"),
                   "codeDock": self.tr("As Keras code")}
         for name, dock in self.docks.items():
@@ -380,6 +419,39 @@ class MainWindow(QMainWindow):
         tip = self.tr("Stop training to undo") if self.session.is_training() else self.act_undo.text().replace("&", "")
         self.act_undo.setToolTip(tip)
         self.act_redo.setToolTip(self.act_redo.text().replace("&", ""))
+
+    # ---- modes -------------------------------------------------------------------------------------
+    def set_mode(self, mode: str) -> None:
+        """Show the digits sandbox, the rule lesson or the playground (built the first time it is shown)."""
+        if mode not in MODES or mode == self.mode:
+            self.mode_actions.get(self.mode, self.mode_actions["digits"]).setChecked(True)
+            return
+        if self.mode == "digits":
+            # the digits docks make no sense beside another mode: hide them, and bring them back later
+            self._dock_visibility = {name: not dock.isHidden() for name, dock in self.docks.items()}
+            for dock in self.docks.values():
+                dock.hide()
+        if mode == "digits":
+            self.mode_stack.setCurrentWidget(self.canvas_panel)
+            for name, visible in self._dock_visibility.items():
+                self.docks[name].setVisible(visible)
+        else:
+            widget = self.mode_widgets.get(mode)
+            if widget is None:
+                module, cls = MODES[mode].split(":")
+                widget = getattr(importlib.import_module(module), cls)(self)
+                self.mode_widgets[mode] = widget
+                self.mode_stack.addWidget(widget)
+            self.mode_stack.setCurrentWidget(widget)
+        self.mode = mode
+        self.mode_actions[mode].setChecked(True)
+        digits = mode == "digits"
+        for act in (self.act_new, self.act_open, self.act_save, self.act_save_as, self.act_export, self.act_train,
+                    self.act_step, self.act_step_epoch):
+            act.setVisible(digits)
+        for act in (self.act_undo, self.act_redo, self.act_pause, self.act_stop):
+            act.setVisible(digits)
+        self._on_state(self.session.state)
 
     # ---- layout and language ---------------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -428,7 +500,7 @@ class MainWindow(QMainWindow):
         drawing = self.canvas_panel.canvas_snapshot() if hasattr(self.canvas_panel, "canvas_snapshot") else None
         makers = {"layersDock": LayerStackPanel, "controlsDock": TrainingControls,
                   "settingsDock": TrainingSettingsPanel, "dataDock": DataPanel, "lossDock": LossPlotPanel,
-                  "codeDock": KerasCodeView}
+                  "codeDock": KerasCodeView, "loopDock": LoopDiagramPanel}
         old_loss = self.loss_panel
         for name, maker in makers.items():
             if name == "lossDock" and hasattr(old_loss, "retranslate"):
@@ -443,21 +515,35 @@ class MainWindow(QMainWindow):
         self.data_panel = _panel(self.docks["dataDock"])
         self.loss_panel = _panel(self.docks["lossDock"])
         self.code_panel = _panel(self.docks["codeDock"])
+        self.loop_panel = _panel(self.docks["loopDock"])
         if hasattr(old_loss, "retranslate") and self.loss_panel is old_loss:
             old_loss.retranslate()
         for panel in (self.layer_panel, self.settings_panel, self.controls_panel, self.data_panel):
             signal = getattr(panel, "stop_training_requested", None)
             if signal is not None:
                 signal.connect(self._ask_stop_to_edit)
-        column = self.centralWidget().layout()
         old_canvas = self.canvas_panel
         self.canvas_panel = CanvasPanel(self.session, self)
-        column.replaceWidget(old_canvas, self.canvas_panel)
+        self.mode_stack.insertWidget(0, self.canvas_panel)
+        if self.mode == "digits":
+            self.mode_stack.setCurrentWidget(self.canvas_panel)
+        self.mode_stack.removeWidget(old_canvas)
         old_canvas.deleteLater()
         if drawing is not None and hasattr(self.canvas_panel, "restore_snapshot"):
             self.canvas_panel.restore_snapshot(drawing)
+        for mode, widget in list(self.mode_widgets.items()):
+            if hasattr(widget, "retranslate"):
+                widget.retranslate()
+            elif mode != self.mode:  # rebuilt in the new language the next time it is shown
+                widget.shutdown()
+                self.mode_stack.removeWidget(widget)
+                widget.deleteLater()
+                del self.mode_widgets[mode]
         self._retranslate()
         self.restoreState(state, LAYOUT_VERSION)
+        if self.mode != "digits":
+            for dock in self.docks.values():
+                dock.hide()
         self._on_state(self.session.state)
 
     # ---- title and status ------------------------------------------------------------------------
@@ -769,6 +855,8 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         self._autosave_timer.stop()
+        for widget in self.mode_widgets.values():
+            widget.shutdown()
         self.session.shutdown()
         self._save_layout()
         self._mark_running(False)
@@ -785,6 +873,8 @@ def _scrollable(widget: QWidget, name: str) -> QScrollArea:
     # Side panels scroll up and down only: the dock is kept wide enough for the panel's form.
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setMinimumWidth(widget.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
+    if name == "controlsDock":  # the Train buttons and progress must never hide behind a scroll bar
+        area.setMinimumHeight(widget.sizeHint().height())
     return area
 
 

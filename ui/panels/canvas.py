@@ -50,6 +50,7 @@ from sandbox.datasets.preprocess import to_mnist
 
 from ..session import Session
 from ..user_digits import UserDigits
+from .explain import ExplanationBox
 
 __all__ = ["CanvasPanel", "DigitCanvas", "NetworkInputPreview", "ProbabilityBars"]
 
@@ -465,6 +466,14 @@ class CanvasPanel(QWidget):
 
     # ---- construction ----------------------------------------------------------------------------
     def _build(self) -> None:
+        # First, so it is also first when tabbing through the panel, as it is first on screen. Folded at
+        # first: the central area is already at its minimum height in a 1400×900 window, and each line
+        # added here would come off the loss plot's dock.
+        self.explanation = ExplanationBox(
+            "canvasExplanation",
+            self.tr("Draw a digit: the network turns your drawing into the 28×28 image on the right, and its last "
+                    "layer gives a probability for each digit."),
+            self.tr("Draw a 7 badly and see how sure it is."), self, expanded=False)
         self.canvas = DigitCanvas(self)
 
         sees = QLabel(self.tr("What the network sees"), self)
@@ -548,8 +557,12 @@ class CanvasPanel(QWidget):
         tools.addWidget(self.clear_button)
         tools.addWidget(self.test_digit_button)
 
+        # The note sits above the canvas, beside the taller side column, so folded it costs no height.
+        drawing = QVBoxLayout()
+        drawing.addWidget(self.explanation)
+        drawing.addWidget(self.canvas, 1)
         top = QHBoxLayout()
-        top.addWidget(self.canvas, 1)
+        top.addLayout(drawing, 1)
         top.addWidget(column)
 
         self.bars = ProbabilityBars(self)

@@ -22,6 +22,7 @@ import sandbox as sb
 from ..engine_messages import friendly
 from ..session import Session
 from ..worker import TrainingResult
+from .explain import ExplanationBox
 
 __all__ = ["TrainingControls"]
 
@@ -76,6 +77,12 @@ class TrainingControls(QWidget):
         self.status_label.setAccessibleName(self.tr("Training status"))
         self.status_label.setWordWrap(True)
 
+        self.explanation = ExplanationBox(
+            "trainingExplanation",
+            self.tr("Training repeats the loop: a batch goes forward, the loss scores it, backpropagation and the "
+                    "optimizer update the weights."),
+            self.tr("Press Step batch to train one batch and see what changed."), self, expanded=False)
+
         buttons = QGridLayout()
         buttons.addWidget(self.train_button, 0, 0)
         buttons.addWidget(self.pause_button, 0, 1)
@@ -84,6 +91,7 @@ class TrainingControls(QWidget):
         buttons.addWidget(self.step_epoch_button, 1, 1)
         buttons.addWidget(self.reset_button, 1, 2)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
         layout.addLayout(buttons)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.status_label)

@@ -31,6 +31,7 @@ from sandbox.spec import TrainingSpec
 
 from ..engine_messages import friendly
 from ..session import DataSet, Session
+from .explain import ExplanationBox
 
 __all__ = ["ClassCountsChart", "DataPanel", "SampleGrid"]
 
@@ -261,7 +262,13 @@ class DataPanel(QWidget):
         numbers_layout.addWidget(self.split_sizes_label)
         numbers_layout.addWidget(self.user_digits_label)
 
+        self.explanation = ExplanationBox(
+            "dataExplanation",
+            self.tr("Learning needs examples with answers: images with their labels. The network learns from the "
+                    "training split and is judged on the test split."), parent=self)
+
         layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
         layout.addWidget(source)
         layout.addWidget(samples)
         layout.addWidget(numbers)

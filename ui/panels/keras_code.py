@@ -15,6 +15,7 @@ from sandbox.export import keras_code
 
 from ..engine_messages import friendly
 from ..session import Session
+from .explain import ExplanationBox
 
 __all__ = ["KerasCodeView"]
 
@@ -47,10 +48,16 @@ class KerasCodeView(QWidget):
         self._copy.setToolTip(self.tr("Copy the code to the clipboard."))
         self._copy.clicked.connect(self.copy_code)
 
+        self.explanation = ExplanationBox(
+            "kerasCodeExplanation",
+            self.tr("The same network written in Keras, the library the book uses. Copy it into a notebook and "
+                    "it runs."), parent=self)
+
         top = QHBoxLayout()
         top.addWidget(caption, 1)
         top.addWidget(self._copy)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
         layout.addLayout(top)
         layout.addWidget(self.editor, 1)
 

@@ -36,6 +36,7 @@ from sandbox.spec import LayerSpec, NetworkSpec, SpecRow
 
 from ..engine_messages import friendly
 from ..session import Session
+from .explain import ExplanationBox
 from .layer_form import LayerForm
 
 __all__ = ["PALETTE", "LayerStackPanel", "LayerStackView", "format_shape"]
@@ -145,6 +146,8 @@ class LayerStackPanel(QWidget):
     ----------
     form : LayerForm
         The settings of the selected layer, shown under the stack.
+    explanation : ExplanationBox
+        What a stack of layers is, at the top (``layersExplanation``).
     """
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -193,6 +196,8 @@ class LayerStackPanel(QWidget):
         self._view = LayerStackView(self)
         self._view.setObjectName("layerStack")
         self._view.setAccessibleName(self.tr("Layer stack"))
+        self._view.setToolTip(self.tr("Your network, from the input at the top to the output at the bottom. Select "
+                                      "a layer to change it; drag it, or press Ctrl+Up or Ctrl+Down, to move it."))
         self._view.setAccessibleDescription(self.tr(
             "The input, then each layer with its settings, output shape and parameter count. "
             "Delete removes the selected layer; Ctrl+Up and Ctrl+Down move it."))
@@ -283,7 +288,14 @@ class LayerStackPanel(QWidget):
         form_layout = QVBoxLayout(form_box)
         form_layout.addWidget(self.form)
 
+        self.explanation = ExplanationBox(
+            "layersExplanation",
+            self.tr("A network is a stack of layers. Each layer transforms its input with its weights; "
+                    "the shapes show how a 28×28 image becomes 10 numbers."),
+            self.tr("Add a Dense layer and watch the parameter count grow."), self, expanded=False)
+
         layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
         layout.addWidget(self._lock_box)
         layout.addLayout(preset_row)
         layout.addWidget(palette)

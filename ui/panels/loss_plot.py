@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QToolTip, QVBoxLayout, QWidget
 
 from sandbox.training import BatchProgress, EpochProgress
+
+from .explain import ExplanationBox
 
 __all__ = ["LossPlotPanel"]
 
@@ -183,10 +185,14 @@ class LossPlotPanel(QWidget):
         self.clear_button.setEnabled(False)
         self.clear_button.clicked.connect(self.clear_earlier_runs)
 
+        # Between the controls under the plots: folded, it takes no height from the plots, which already
+        # have the least room they need in a 1400×900 window. Its texts are set in retranslate().
+        self.explanation = ExplanationBox("lossExplanation", "", "", self, expanded=False)
+
         controls = QHBoxLayout()
-        controls.addWidget(self.log_check)
-        controls.addStretch(1)
-        controls.addWidget(self.clear_button)
+        controls.addWidget(self.log_check, 0, Qt.AlignmentFlag.AlignTop)
+        controls.addWidget(self.explanation, 1)
+        controls.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
@@ -220,8 +226,17 @@ class LossPlotPanel(QWidget):
 
     def retranslate(self) -> None:
         """Set every fixed text in the current language; the plotted runs stay (the main window calls this)."""
+        self.explanation.set_texts(
+            self.tr("The loss function scores how far the predictions are from the true answers. It should fall as "
+                    "the network learns; validation shows how it does on images it never trains on."),
+            self.tr("If validation loss rises while training loss falls, the network is memorising (overfitting)."))
         self.loss_plot.setAccessibleName(self.tr("Loss plot"))
-        # No tooltip on the plots: it would pop up over the very points the pointer is reading.
+        # The plots' tooltips show over the axes and margins only (see eventFilter): over the data they
+        # would cover the very points the pointer is reading.
+        self.loss_plot.setToolTip(self.tr("Loss after every batch (faint line) and after every epoch (dots: training, "
+                                          "squares: validation). Lower is better. Drag to pan, scroll to zoom."))
+        self.accuracy_plot.setToolTip(self.tr("Share of images classified correctly after every epoch (dots: "
+                                              "training, squares: validation). Higher is better."))
         self.loss_plot.setAccessibleDescription(self.tr(
             "Loss after every batch (faint) and after every epoch (dots: training, squares: validation). "
             "Drag to pan, scroll to zoom, Left and Right arrows step through the points."))
@@ -476,12 +491,25 @@ class LossPlotPanel(QWidget):
             dot.setVisible(False)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Hide the crosshair when the pointer leaves a plot; step through points with the arrow keys."""
+        """Hide the crosshair when the pointer leaves a plot; step through points with the arrow keys.
+
+        Also keeps the plots' tooltips off their data areas, where the pointer reads points.
+        """
         if event.type() == QEvent.Type.Leave:
             self._reset_hover_label()
+        elif event.type() == QEvent.Type.ToolTip and self._over_data(watched, event.pos()):
+            QToolTip.hideText()
+            return True
         elif watched is self.loss_plot and event.type() == QEvent.Type.KeyPress:
             return self._step_with_key(event.key())
         return super().eventFilter(watched, event)
+
+    def _over_data(self, viewport: QObject, pos: QPoint) -> bool:
+        """Whether ``pos`` on a plot's viewport lies inside its data area (not over an axis or margin)."""
+        for plot in (self.loss_plot, self.accuracy_plot):
+            if viewport is plot.viewport():
+                return plot.getPlotItem().getViewBox().sceneBoundingRect().contains(plot.mapToScene(pos))
+        return False
 
     def _step_with_key(self, key: int) -> bool:
         """Read the current run's batch losses without a mouse: Left/Right step, Home/End jump."""

@@ -38,6 +38,7 @@ import sandbox as sb
 from sandbox.spec import TrainingSpec
 
 from ..session import Session
+from .explain import ExplanationBox
 
 __all__ = ["TrainingSettingsPanel", "lr_from_position", "position_from_lr"]
 
@@ -91,7 +92,13 @@ class TrainingSettingsPanel(QWidget):
 
         self._build_optimizer_group()
         self._build_training_group()
+        self.explanation = ExplanationBox(
+            "optimizerExplanation",
+            self.tr("The optimizer uses backpropagation's gradients to nudge every weight so the loss goes down; "
+                    "the learning rate sets the step size."),
+            self.tr("Set the learning rate to 1 and train: the loss explodes."), self, expanded=False)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
         layout.addWidget(self.optimizer_group)
         layout.addWidget(self.training_group)
         layout.addStretch(1)
