@@ -446,6 +446,8 @@ class MainWindow(QMainWindow):
         self.mode = mode
         self.mode_actions[mode].setChecked(True)
         digits = mode == "digits"
+        self.params_label.setVisible(digits)
+        self.statusBar().clearMessage()
         for act in (self.act_new, self.act_open, self.act_save, self.act_save_as, self.act_export, self.act_train,
                     self.act_step, self.act_step_epoch):
             act.setVisible(digits)
