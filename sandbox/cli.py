@@ -64,8 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
-    if not args_list or (len(args_list) == 1 and args_list[0].endswith(".dlsb")):
-        # `dl-sandbox` starts the app; `dl-sandbox project.dlsb` starts it with that file open
+    if not args_list or (len(args_list) == 1 and args_list[0].endswith((".dlsb", ".dlplay"))):
+        # `dl-sandbox` starts the app; `dl-sandbox project.dlsb` (or a playground setup) opens that file
         return _start_app(parser, args_list)
     try:
         args = parser.parse_args(args_list)

@@ -29,8 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(translators=translators)
     window.show()
     args = list(argv or [])
+    setups = [a for a in args if a.endswith(".dlplay")]
     files = [a for a in args if a.endswith(".dlsb")]
-    if files:
+    if setups:
+        window.open_playground_setup(setups[0])
+    elif files:
         window.open_path(files[0])
     return app.exec()
 

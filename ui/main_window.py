@@ -455,6 +455,11 @@ class MainWindow(QMainWindow):
             act.setVisible(digits)
         self._on_state(self.session.state)
 
+    def open_playground_setup(self, path: str) -> bool:
+        """Switch to the playground and open a shared setup (``.dlplay``); the mode reports any problem."""
+        self.set_mode("playground")
+        return bool(self.mode_widgets["playground"].open_setup(path))
+
     # ---- layout and language ---------------------------------------------------------------------
     def _restore_layout(self) -> None:
         settings = QSettings()
@@ -536,11 +541,16 @@ class MainWindow(QMainWindow):
         for mode, widget in list(self.mode_widgets.items()):
             if hasattr(widget, "retranslate"):
                 widget.retranslate()
-            elif mode != self.mode:  # rebuilt in the new language the next time it is shown
-                widget.shutdown()
+            elif mode == "playground":
+                # a new mode widget in the new language takes over the session: run and undo history go on
+                module, cls = MODES[mode].split(":")
+                fresh = getattr(importlib.import_module(module), cls)(self, session=widget.session)
+                self.mode_stack.insertWidget(self.mode_stack.indexOf(widget), fresh)
+                if self.mode == mode:
+                    self.mode_stack.setCurrentWidget(fresh)
                 self.mode_stack.removeWidget(widget)
                 widget.deleteLater()
-                del self.mode_widgets[mode]
+                self.mode_widgets[mode] = fresh
         self._retranslate()
         self.restoreState(state, LAYOUT_VERSION)
         if self.mode != "digits":

@@ -182,3 +182,34 @@ def test_export_for_keras_writes_code_and_weights(window, tmp_path):
 def test_the_about_box_credits_mnist(window):
     text = window.about_text()
     assert "LeCun" in text and "Attribution-Share Alike 3.0" in text
+
+
+def test_the_modes_take_turns_in_the_window_and_the_docks_come_back(window, qtbot):
+    assert window.mode == "digits" and window.docks["layersDock"].isVisible()
+    window.mode_actions["rule"].trigger()
+    assert window.mode == "rule" and window.mode_stack.currentWidget().objectName() == "ruleLessonMode"
+    assert not window.docks["layersDock"].isVisible() and not window.act_train.isVisible()
+    window.mode_actions["playground"].trigger()
+    assert window.mode_stack.currentWidget().objectName() == "playgroundMode"
+    window.mode_actions["digits"].trigger()
+    assert window.mode == "digits" and window.docks["layersDock"].isVisible() and window.act_train.isVisible()
+    assert window.mode_stack.currentWidget() is window.canvas_panel
+
+
+def test_a_shared_playground_setup_opens_in_the_playground(window, tmp_path):
+    from sandbox.playground import PlaygroundSetup, save_setup
+
+    path = tmp_path / "spiral.dlplay"
+    save_setup(path, PlaygroundSetup.default("spiral", ("x1", "x2", "sin(x1)", "sin(x2)")))
+    assert window.open_playground_setup(str(path))
+    mode = window.mode_widgets["playground"]
+    assert window.mode == "playground" and mode.session.setup.dataset == "spiral"
+
+
+def test_switching_language_in_the_playground_keeps_its_session(window):
+    window.set_mode("playground")
+    session = window.mode_widgets["playground"].session
+    window.set_language("ko")
+    assert window.mode_widgets["playground"].session is session
+    assert window.mode_stack.currentWidget() is window.mode_widgets["playground"]
+    window.set_language("en")
