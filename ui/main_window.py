@@ -52,7 +52,8 @@ __all__ = ["InfoBar", "MainWindow"]
 
 MAX_RECENT = 8
 #: The modes, in menu order: "module:class" of each mode's widget (the digits mode is the docks themselves).
-MODES = {"digits": "", "rule": "ui.modes.rule_lesson:RuleLessonMode", "playground": "ui.modes.playground:PlaygroundMode"}
+MODES = {"digits": "", "rule": "ui.modes.rule_lesson:RuleLessonMode",
+         "playground": "ui.modes.playground:PlaygroundMode"}
 AUTOSAVE_MS = 60_000
 LAYOUT_VERSION = 1
 
@@ -386,15 +387,18 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.mode_menu.setTitle(self.tr("&Mode"))
-        mode_texts = {"digits": (self.tr("&Digits"), self.tr("Draw digits and train networks on MNIST (Ctrl+1)")),
-                      "rule": (self.tr("&Find the rule"), self.tr("Chapter 1's first example: learn y = 2x + 8 (Ctrl+2)")),
-                      "playground": (self.tr("&Playground"), self.tr("Classify 2-D points: circles, xor, spirals (Ctrl+3)"))}
+        mode_texts = {
+            "digits": (self.tr("&Digits"), self.tr("Draw digits and train networks on MNIST (Ctrl+1)")),
+            "rule": (self.tr("&Find the rule"), self.tr("Chapter 1's first example: learn y = 2x + 8 (Ctrl+2)")),
+            "playground": (self.tr("&Playground"), self.tr("Classify 2-D points: circles, xor, spirals (Ctrl+3)")),
+        }
         for mode, (text, tip) in mode_texts.items():
             self.mode_actions[mode].setText(text)
             self.mode_actions[mode].setToolTip(tip)
             self.mode_actions[mode].setStatusTip(tip)
         self.help_menu.setTitle(self.tr("&Help"))
-        titles = {"loopDock": self.tr("Training loop"), "layersDock": self.tr("Layers"), "controlsDock": self.tr("Train"),
+        titles = {"loopDock": self.tr("Training loop"), "layersDock": self.tr("Layers"),
+                  "controlsDock": self.tr("Train"),
                   "settingsDock": self.tr("Optimizer"), "dataDock": self.tr("Data"), "lossDock": self.tr("Loss"),
                   "codeDock": self.tr("As Keras code")}
         for name, dock in self.docks.items():

@@ -60,9 +60,9 @@ class Conv2D(WeightedLayer):
     Notes
     -----
     ``x`` (batch, H, W, C) float; ``kernel`` (kh, kw, C, filters) as in Keras; ``bias`` (filters,);
-    ``y`` (batch, H', W', filters). Forward copies the kh·kw shifted views of the input into a
-    (batch·H'·W', kh·kw·C) column buffer, one slice copy per kernel offset (7.5× faster than copying a
-    ``sliding_window_view``), then does a single 2-D matrix product.
+    ``y`` (batch, H', W', filters). "same" padding puts the odd pixel after, as Keras does. The output
+    is a (batch, H', W', filters) view of channels-first memory (see the comments in the class body);
+    its values, shape and the kernel layout are exactly Keras's.
     """
 
     weight_names = ("kernel", "bias")
@@ -118,11 +118,12 @@ class Conv2D(WeightedLayer):
     # 8–16 channels, 2–4× faster here, and the next Conv2D/pooling layer reads rows too. Shapes,
     # values and the (kh, kw, in, out) kernel layout are those of Keras; only the strides differ.
     #
-    # im2col is transposed as well: ``cols`` is (kh·kw·C [+1], batch·H'·W'), one row per kernel tap
-    # and channel in the kernel's (kh, kw, C) order, so each tap is one slice copy of whole rows from
-    # a zero-padded channels-first copy of the input kept across calls. With a bias, a last row of
-    # ones and the bias stored right after the kernel (as the model lays out weights) make forward,
-    # and the kernel and bias gradients together, one GEMM each (no ``z += b``, no ``dz.sum``).
+    # im2col is transposed as well: ``cols`` is (kh·kw·C [+1], positions), one row per kernel tap
+    # and channel in the kernel's own (kh, kw, C) order (so the kernel needs no reordering), and each
+    # tap is one slice copy of whole rows from a zero-padded channels-first copy of the input kept
+    # across calls. With a bias, a last row of ones and the bias stored right after the kernel (as the
+    # model lays out weights) make forward, and the kernel and bias gradients together, one GEMM each
+    # (no ``z += b``, no ``dz.sum``). Everything stays in the input's dtype (float32 in training).
 
     def _pads(self, h: int, w: int) -> tuple[int, int, int, int]:
         if self.padding == "valid":
@@ -156,27 +157,22 @@ class Conv2D(WeightedLayer):
         return joined
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
-        n, h, w, c = x.shape
         kh, kw = self.kernel_size
-        sh, sw = self.strides
-        ho, wo, f = self.output_shape_
+        f = self.filters
         joined = self._joined() if self.use_bias else None
         ws = self._workspace(x.shape, x.dtype, joined is not None)
         ws.load(x)
-        cols = ws.im2col()
-        kernel2d = self.params["kernel"].reshape(kh * kw * c, f)
-        weights = joined[0] if joined is not None else kernel2d
-        z = _gemm_wide(weights.T, cols, np.empty((f, cols.shape[1]), cols.dtype))  # channels-first
+        weights = joined[0] if joined is not None else self.params["kernel"].reshape(kh * kw * x.shape[3], f)
+        name = self.activation.name
+        relu = name == "relu" and (joined is not None or not self.use_bias)
+        z = ws.product(weights.T, relu)  # (filters, GEMM columns): channels-first
         if self.use_bias and joined is None:
             z += self.params["bias"][:, None]
-        self._ws, self._joined_now, self._in_shape = ws, joined, x.shape
+            if name == "relu":
+                np.maximum(z, ws.zeros, out=z)
+        self._ws, self._joined_now, self._in_shape, self._zfull = ws, joined, x.shape, z
         z4 = ws.valid(z)
-        name = self.activation.name
-        if name == "relu":
-            # Against an array of zeros, not the scalar 0: NumPy's SIMD loop is 2.5× faster then.
-            np.maximum(z, ws.zeros, out=z)  # y > 0 exactly where z > 0, so backward needs only y
-            self._z = self._y = z4
-        elif name == "linear":
+        if name in ("relu", "linear"):  # with ReLU, y > 0 exactly where z > 0: backward needs only y
             self._z = self._y = z4
         else:
             self._z, self._y = z4, self.activation.forward(z4)
@@ -184,30 +180,21 @@ class Conv2D(WeightedLayer):
 
     def backward(self, dy: np.ndarray) -> np.ndarray | None:
         kh, kw = self.kernel_size
-        n, h, w, c = self._in_shape
-        ho, wo, f = self.output_shape_
+        c, f = self._in_shape[3], self.filters
         ws, joined = self._ws, self._joined_now
         dy_t = dy.transpose(3, 0, 1, 2)  # (filters, batch, H', W'), a view
-        dz, dz4 = ws.dz, ws.dz4
         name = self.activation.name
-        if name == "relu":
-            np.greater(self._y, 0, out=ws.mask)
-            np.multiply(dy_t, ws.mask, out=dz4)
-        elif name == "linear":
-            np.copyto(dz4, dy_t)
-        else:
-            np.copyto(dz4, self.activation.backward(self._z, self._y, dy_t))
-        cols = ws.cols
-        if joined is not None:
-            _gemm_long(cols, dz.T, joined[1])  # kernel and bias gradients in one GEMM
-        else:
-            _gemm_long(cols, dz.T, self.grads["kernel"].reshape(kh * kw * c, f))
-            if self.use_bias:
-                np.matmul(dz, ws.ones, out=self.grads["bias"])
+        if name not in ("relu", "linear"):
+            dy_t = self.activation.backward(self._z, self._y, dy_t)
+        kernel2d = self.params["kernel"].reshape(kh * kw * c, f)
+        # kernel and bias gradients in one GEMM when they are joined
+        grad2d = joined[1] if joined is not None else self.grads["kernel"].reshape(kh * kw * c, f)
+        dx = ws.gradients(dy_t, self._zfull if name == "relu" else None, grad2d,
+                          kernel2d if self.need_input_grad else None)
+        if self.use_bias and joined is None:
+            np.matmul(ws.dz, ws.ones, out=self.grads["bias"])
         self._add_penalty_grads()
-        if not self.need_input_grad:
-            return None
-        return ws.col2im(self.params["kernel"].reshape(kh * kw * c, f), dz).transpose(1, 2, 3, 0)
+        return None if dx is None else dx.transpose(1, 2, 3, 0)
 
     def get_config(self) -> dict[str, Any]:
         return {
@@ -233,11 +220,12 @@ _MAX_WORKSPACES = 4
 # they are cut along the long axis into pieces under that size. Elsewhere the pieces cost a little.
 _SMALL_GEMM = 1_000_000
 _MIN_PIECE = 256
+_BLOCK_BYTES = 512 * 1024  # im2col columns processed at a time: well inside a 1 MB L2 cache
 
 
-def _gemm_wide(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> np.ndarray:
+def _gemm_wide(a: np.ndarray, b: np.ndarray, out: np.ndarray, step: int = 0) -> np.ndarray:
     """``out = a @ b`` for a small ``a`` (M, K) and a wide ``b`` (K, L), in column pieces."""
-    step = _SMALL_GEMM // max(a.shape[0] * a.shape[1], 1)
+    step = step or _SMALL_GEMM // max(a.shape[0] * a.shape[1], 1)
     length = b.shape[1]
     if step >= length or step < _MIN_PIECE:
         return np.matmul(a, b, out=out)
@@ -246,9 +234,9 @@ def _gemm_wide(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> np.ndarray:
     return out
 
 
-def _gemm_long(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> np.ndarray:
+def _gemm_long(a: np.ndarray, b: np.ndarray, out: np.ndarray, step: int = 0) -> np.ndarray:
     """``out = a @ b`` for ``a`` (M, L) and ``b`` (L, N) with a long inner axis L, summed over pieces."""
-    step = _SMALL_GEMM // max(out.size, 1)
+    step = step or _SMALL_GEMM // max(out.size, 1)
     length = a.shape[1]
     if step >= length or step < _MIN_PIECE:
         return np.matmul(a, b, out=out)
@@ -284,94 +272,189 @@ def _adjacent(a: np.ndarray, b: np.ndarray) -> np.ndarray | None:
 
 class _Workspace:
     """Buffers of one Conv2D for one input shape, kept across calls (allocating them costs more than
-    filling them): the zero-padded channels-first input, the im2col matrix, and gradient scratch.
+    filling them): the zero-padded channels-first input, im2col columns, and gradient scratch.
 
     The GEMM columns are output positions. With stride 1 they are *all* positions of the padded
     input, (batch, Hp, Wp) flattened, so that kernel tap (i, j) is the padded input shifted by
     i·Wp + j: one contiguous slice per tap and channel, in im2col and in col2im alike. The outputs
     at positions past H'×W' in each image (the padding's rows and columns) are computed and thrown
-    away (15–30% more GEMM work at 28×28 and 14×14, against 9 strided copies of short rows that cost
-    more). Other strides use the (batch, H', W') grid and strided slice copies.
+    away (15–30% more GEMM work at 28×28 and 14×14, against strided copies of short rows that cost
+    more). The columns are then processed in blocks of ~512 KB: im2col of a block and its GEMMs run
+    while the block is in the L2 cache, so no full im2col matrix is ever written to memory and read
+    back (backward redoes the block copies instead of keeping them). The input gradient is a GEMM over
+    an im2col of the output gradient (see :meth:`_gradients_shifted`).
+    Other strides use the (batch, H', W') grid, strided slice copies, one full im2col matrix and col2im.
     """
 
     def __init__(self, shape: tuple[int, ...], layer: Conv2D, dtype: np.dtype, ones_row: bool) -> None:
         n, h, w, c = shape
         self.kh, self.kw = layer.kernel_size
         self.sh, self.sw = layer.strides
-        self.ho, self.wo, f = layer.output_shape_
-        self.top, bottom, self.left, right = layer._pads(h, w)
+        self.ho, self.wo, self.f = layer.output_shape_
+        top, bottom, left, right = layer._pads(h, w)
         self.h, self.w, self.c, self.n = h, w, c, n
-        self.hp, self.wp = h + self.top + bottom, w + self.left + right
         self.shifted = self.sh == self.sw == 1
-        self.grid = (self.hp, self.wp) if self.shifted else (self.ho, self.wo)
+        if self.shifted:
+            # Each image is a (H + max(top, bottom), W + max(left, right)) grid: one image's bottom
+            # padding rows serve as the next one's top padding, and the zero columns at the end of a
+            # row as the next row's left padding (a tap that reads past a row's start lands there).
+            self.grid = (h + max(top, bottom), w + max(left, right))
+            self.margin = top * self.grid[1] + left  # zeros before the first image
+            self.reach = (self.kh - 1) * self.grid[1] + self.kw - 1  # the last tap's shift
+        else:
+            self.grid, self.margin, self.reach = (self.ho, self.wo), 0, 0
         self.q = n * self.grid[0] * self.grid[1]  # GEMM columns in use
-        ld = -(-self.q // 16) * 16
-        if ld % 1024 == 0:  # a power-of-two row stride makes the GEMM's cache lines collide
-            ld += 16
-        taps = self.kh * self.kw * c
-        tail = (self.kh - 1) * self.wp + self.kw - 1 if self.shifted else 0
-        size = n * self.hp * self.wp
-        self.xp = np.zeros((c, size + tail), dtype)  # borders and tail stay zero
-        self.xp4 = self.xp[:, :size].reshape(c, n, self.hp, self.wp)
-        self.cols = np.zeros((taps + ones_row, ld), dtype)
-        if ones_row:
-            self.cols[taps] = 1
-        self.ones = np.ones(ld, dtype)
-        self.dz = np.zeros((f, ld), dtype)  # stays zero outside the H'×W' outputs
-        self.zeros = np.zeros((f, ld), dtype)
+        self.ld = -(-self.q // 16) * 16
+        if self.ld % 1024 == 0:  # a power-of-two row stride makes the GEMM's cache lines collide
+            self.ld += 16
+        self.taps = self.kh * self.kw * c
+        self.rows = self.taps + ones_row
+        self.dtype = dtype
+        if self.shifted:
+            self.xp = np.zeros((c, self.q + self.reach), dtype)  # padding, margin and tail stay zero
+            self.inside = self._grid(self.xp[:, self.margin:self.margin + self.q])[:, :, :h, :w]
+        else:
+            hp, wp = h + top + bottom, w + left + right
+            self.xp = np.zeros((c, n * hp * wp), dtype)
+            self.xp4 = self.xp.reshape(c, n, hp, wp)
+            self.inside_index = (slice(None), slice(None), slice(top, top + h), slice(left, left + w))
+            self.inside = self.xp4[self.inside_index]
+        self.ones = np.ones(self.ld, dtype)
+        # dz: the output gradient, zero outside the H'×W' outputs; in _dzbuf with `reach` zeros before it
+        # and room after, so that dz shifted back by any tap is a slice
+        self._dzbuf = np.zeros((self.f, self.reach + max(self.ld, self.q + self.margin)), dtype)
+        self.dz = self._dzbuf[:, self.reach:self.reach + self.ld]
         self.dz4 = self.valid(self.dz)
-        self.mask = np.empty((f, n, self.ho, self.wo), bool)
-        self._im2col: list | None = None
-        self._col2im: list | None = None
+        self.zeros = np.zeros((self.f, self.ld), dtype)
+        self.mask = np.empty((self.f, self.q), bool)
+        self.piece = max(_SMALL_GEMM // (self.f * self.rows), _MIN_PIECE)
+        if self.shifted:
+            width = self.piece * max(1, _BLOCK_BYTES // (self.piece * self.rows * dtype.itemsize))
+            self.blocks = [(a, min(a + width, self.q)) for a in range(0, self.q, width)]
+            self.cols = np.zeros((self.rows, max(b - a for a, b in self.blocks)), dtype)
+            # all kh·kw·C rows of a block in one copy: the source is a read-only (kh, kw, C, width)
+            # window onto the flat input, tap (i, j) starting i·Gw + j further on (9 copies → 1 call)
+            self.copies = [[(self.cols[:self.taps, :b - a].reshape(self.kh, self.kw, c, b - a),
+                             self._shifted_view(self.xp, a, b - a, 1))] for a, b in self.blocks]
+        else:  # one block of all columns
+            self.blocks = [(0, self.q)]
+            self.cols = np.zeros((self.rows, self.ld), dtype)
+            shape4 = (c, n, self.ho, self.wo)
+            self.copies = [[(self.cols[r0:r1, :self.q].reshape(shape4), self.xp4[s]) for r0, r1, s in self._taps()]]
+        if ones_row:
+            self.cols[self.taps] = 1
+        self._dcols: np.ndarray | None = None  # col2im (other strides)
+        self._adds: list = []
+        self._dzcols: np.ndarray | None = None  # im2col of the output gradient (stride 1)
+        self._dxp: np.ndarray | None = None
+
+    def _grid(self, a: np.ndarray) -> np.ndarray:
+        """A (rows, q) array of GEMM columns as (rows, batch, grid height, grid width)."""
+        return a[:, :self.q].reshape(a.shape[0], self.n, *self.grid)
 
     def valid(self, a: np.ndarray) -> np.ndarray:
         """The (rows, batch, H', W') view of the real outputs in a (rows, ld) GEMM-column array."""
-        return a[:, :self.q].reshape(a.shape[0], self.n, *self.grid)[:, :, :self.ho, :self.wo]
+        return self._grid(a)[:, :, :self.ho, :self.wo]
 
     def _taps(self):
-        """Yield ``(first row, last row + 1, source)`` per kernel tap, in the kernel's (kh, kw) order."""
+        """Yield ``(first row, last row + 1, region)`` per kernel tap, in the kernel's (kh, kw) order:
+        the strided region of the padded input it reads (strides other than 1)."""
         c, sh, sw = self.c, self.sh, self.sw
         hi, wi = sh * (self.ho - 1) + 1, sw * (self.wo - 1) + 1
         for i in range(self.kh):
             for j in range(self.kw):
                 k = (i * self.kw + j) * c
-                if self.shifted:
-                    shift = i * self.wp + j
-                    yield k, k + c, (slice(None), slice(shift, shift + self.q))
-                else:
-                    yield k, k + c, (slice(None), slice(None), slice(i, i + hi, sh), slice(j, j + wi, sw))
-
-    def _pairs(self, cols: np.ndarray, image: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
-        """``(rows of cols, region of the padded image)`` view pairs, one per kernel tap (made once)."""
-        q = self.q
-        if self.shifted:
-            return [(cols[a:b, :q], image[idx]) for a, b, idx in self._taps()]
-        image4 = image[:, :self.xp4[0].size].reshape(self.xp4.shape)
-        shape = (self.c, self.n, self.ho, self.wo)
-        return [(cols[a:b, :q].reshape(shape), image4[idx]) for a, b, idx in self._taps()]
+                yield k, k + c, (slice(None), slice(None), slice(i, i + hi, sh), slice(j, j + wi, sw))
 
     def load(self, x: np.ndarray) -> None:
-        """Copy ``x`` (batch, H, W, C) into the interior of the padded channels-first buffer."""
-        self.xp4[:, :, self.top:self.top + self.h, self.left:self.left + self.w] = x.transpose(3, 0, 1, 2)
+        """Copy ``x`` (batch, H, W, C) into the zero-padded channels-first buffer."""
+        self.inside[...] = x.transpose(3, 0, 1, 2)
 
-    def im2col(self) -> np.ndarray:
-        """Fill and return ``cols``: row (i, j, c) holds input channel c shifted by kernel tap (i, j)."""
-        if self._im2col is None:
-            self._im2col = self._pairs(self.cols, self.xp)
-        for dst, src in self._im2col:
+    def _shifted_view(self, flat: np.ndarray, start: int, width: int, sign: int) -> np.ndarray:
+        """Read-only (kh, kw, rows, width) view: [i, j, r, t] = flat[r, start + sign·(i·Gw + j) + t]."""
+        item = flat.itemsize
+        return np.lib.stride_tricks.as_strided(
+            flat[:, start:], shape=(self.kh, self.kw, flat.shape[0], width),
+            strides=(sign * self.grid[1] * item, sign * item, flat.strides[0], item), writeable=False)
+
+    def _fill(self, block: int) -> np.ndarray:
+        for dst, src in self.copies[block]:
             np.copyto(dst, src)
         return self.cols
 
-    def col2im(self, kernel2d: np.ndarray, dz: np.ndarray) -> np.ndarray:
-        """The input gradient: ``kernel2d @ dz`` summed back onto the (padded) input, as a fresh
-        (C, batch, H, W) array. Each tap is one slice-add of whole rows, in the (kh, kw, C) order."""
-        if self._col2im is None:
-            self._dcols = np.empty((kernel2d.shape[0], self.cols.shape[1]), self.cols.dtype)
-            self._dxp = np.empty_like(self.xp)
-            self._col2im = self._pairs(self._dcols, self._dxp)
+    def product(self, weights_t: np.ndarray, relu: bool) -> np.ndarray:
+        """``weights_t`` (filters, rows) times the im2col columns, ReLU applied if asked: a fresh
+        (filters, ld) array."""
+        z = np.empty((self.f, self.ld), self.dtype)
+        if not self.shifted:
+            _gemm_wide(weights_t, self._fill(0), z)
+        else:
+            for k, (a, b) in enumerate(self.blocks):
+                _gemm_wide(weights_t, self._fill(k)[:, :b - a], z[:, a:b], self.piece)
+        if relu:  # against an array of zeros, not the scalar 0: NumPy's SIMD loop is 2.5× faster then
+            np.maximum(z, self.zeros, out=z)
+        return z
+
+    def gradients(self, dy_t: np.ndarray, relu_out: np.ndarray | None, grad2d: np.ndarray,
+                  kernel2d: np.ndarray | None) -> np.ndarray | None:
+        """Fill ``self.dz`` from ``dy_t`` (× the ReLU mask ``y > 0`` if the forward's (filters, ld) ReLU
+        output is given), the weight gradient into ``grad2d`` (rows, filters) and, if ``kernel2d`` is
+        given, return the input gradient as a fresh (C, batch, H, W) array (else None)."""
+        np.copyto(self.dz4, dy_t)  # the real outputs only: the rest of dz stays zero
+        if relu_out is not None:  # the mask over all columns: whole rows, 2.5× faster than on the 4-D view
+            dz, q = self.dz[:, :self.q], self.q
+            np.greater(relu_out[:, :q], 0, out=self.mask)
+            np.multiply(dz, self.mask, out=dz)
+        if self.shifted:
+            return self._gradients_shifted(grad2d, kernel2d)
+        dz = self.dz
+        _gemm_long(self._fill(0), dz.T, grad2d)
+        if kernel2d is None:
+            return None
+        # other strides: col2im, each tap's rows of kernel2d @ dz added back where that tap read them
+        if self._dxp is None:
+            self._dcols = np.empty((self.taps, self.ld), self.dtype)
+            self._dxp = np.zeros_like(self.xp)
+            self._dx_inside = self._dxp.reshape(self.xp4.shape)[self.inside_index]
+            dxp4 = self._dxp.reshape(self.xp4.shape)
+            shape4 = (self.c, self.n, self.ho, self.wo)
+            self._adds = [(self._dcols[r0:r1, :self.q].reshape(shape4), dxp4[s]) for r0, r1, s in self._taps()]
         _gemm_wide(kernel2d, dz, self._dcols)
-        self._dxp.fill(0)
-        for src, dst in self._col2im:
+        for src, dst in self._adds:
             dst += src
-        dx = self._dxp[:, :self.xp4[0].size].reshape(self.xp4.shape)
-        return dx[:, :, self.top:self.top + self.h, self.left:self.left + self.w].copy()
+        out = self._dx_inside.copy()
+        self._dxp.fill(0)
+        return out
+
+    def _gradients_shifted(self, grad2d: np.ndarray, kernel2d: np.ndarray | None) -> np.ndarray | None:
+        """Stride 1, block by block: the weight gradient from the block's im2col (redone here), and
+        dx[c, p] = Σ_taps Σ_f kernel[tap, c, f] · dz[f, p − shift(tap)], one GEMM over an im2col of the
+        output gradient shifted back by each tap. That writes each input position once: no col2im
+        (a zero fill and kh·kw read-modify-write passes), 12% faster for conv2 of the benchmark CNN."""
+        f, c, reach, margin = self.f, self.c, self.reach, self.margin
+        dz, part = self.dz, np.empty_like(grad2d)
+        if kernel2d is None:
+            for k, (a, b) in enumerate(self.blocks):
+                _gemm_long(self._fill(k)[:, :b - a], dz[:, a:b].T, grad2d if k == 0 else part, self.piece)
+                if k:
+                    grad2d += part
+            return None
+        if self._dzcols is None:
+            self._dzcols = np.empty((self.kh * self.kw * f, self.cols.shape[1]), self.dtype)
+            self._dxp = np.zeros_like(self.xp)
+            # input position margin + p takes tap (i, j) of output position p + margin − i·Gw − j
+            self._dzcopies = [[(self._dzcols[:, :b - a].reshape(self.kh, self.kw, f, b - a),
+                                self._shifted_view(self._dzbuf, reach + margin + a, b - a, -1))]
+                              for a, b in self.blocks]
+            self._dx_inside = self._grid(self._dxp[:, margin:margin + self.q])[:, :, :self.h, :self.w]
+        w_t = kernel2d.reshape(self.kh * self.kw, c, f).transpose(1, 0, 2).reshape(c, -1)  # (C, taps·F) copy
+        piece = max(_SMALL_GEMM // w_t.size, _MIN_PIECE)
+        for k, (a, b) in enumerate(self.blocks):
+            cols = self._fill(k)[:, :b - a]
+            _gemm_long(cols, dz[:, a:b].T, grad2d if k == 0 else part, self.piece)
+            if k:
+                grad2d += part
+            for dst, src in self._dzcopies[k]:
+                np.copyto(dst, src)
+            _gemm_wide(w_t, self._dzcols[:, :b - a], self._dxp[:, margin + a:margin + b], piece)
+        return self._dx_inside.copy()
