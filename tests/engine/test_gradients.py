@@ -114,6 +114,24 @@ def test_a_whole_cnn_back_propagates_correctly_through_every_layer(rng):
     assert result.max_error < TOLERANCE, result.errors
 
 
+def test_a_digit_sized_cnn_back_propagates_correctly_across_gemm_pieces_and_blocks(rng):
+    """Batch 16 at 28×28: big enough for the conv layers' blocked GEMMs, which small cases never reach."""
+    model = sb.Sequential([
+        sb.layers.Input((28, 28, 1)),
+        sb.layers.Conv2D(8, 3, padding="same", activation="relu"),
+        sb.layers.MaxPooling2D(),
+        sb.layers.Conv2D(16, 3, padding="same", activation="relu"),
+        sb.layers.AveragePooling2D(),
+        sb.layers.Flatten(),
+        sb.layers.Dense(10, activation="softmax"),
+    ], seed=5, dtype="float64")
+    model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+    x = rng.standard_normal((16, 28, 28, 1))
+    y = rng.integers(0, 10, 16)
+    result = gradcheck.check_model(model, x, y, samples=25)
+    assert result.max_error < TOLERANCE, result.errors
+
+
 def test_the_check_catches_a_wrong_gradient(monkeypatch):
     """The checker itself must be able to fail: break Dense's bias gradient and it notices."""
     original = sb.layers.Dense.backward
