@@ -2255,28 +2255,28 @@ Right-click, Delete or Esc clears the drawing.</source>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../ui/modes/playground.py" line="130"/>
+        <location filename="../../ui/modes/playground.py" line="131"/>
         <source>Network diagram</source>
         <extracomment>Redraw the heatmap and the diagram at most ten times a second. Cells per side of the decision-boundary heatmap. Cells per side of each thumbnail in the network diagram. The feature toggle buttons&apos; objectNames, by feature name. Playground&apos;s colours: blue for class 0 (and negative values), orange for class 1 (and positive).</extracomment>
         <translation>네트워크 그림</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="131"/>
+        <location filename="../../ui/modes/playground.py" line="132"/>
         <source>Each square shows what one unit answers over the plane. Hover a line for its weight; use the arrow keys to walk through the units.</source>
         <translation>네모 하나하나는 유닛 하나가 평면 위에서 내놓는 답이에요. 선 위에 마우스를 올리면 가중치가 보이고, 화살표 키로 유닛을 하나씩 살펴볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="179"/>
+        <location filename="../../ui/modes/playground.py" line="180"/>
         <source>Orange lines: positive weights, blue: negative; thicker means larger.</source>
         <translation>주황 선: 양의 가중치, 파란 선: 음의 가중치. 굵을수록 커요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="242"/>
+        <location filename="../../ui/modes/playground.py" line="243"/>
         <source>Weight from {source} to {target}: {value}</source>
         <translation>{source}에서 {target}(으)로 가는 가중치: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="249"/>
+        <location filename="../../ui/modes/playground.py" line="250"/>
         <source>{unit} — bias {bias}</source>
         <translation>{unit} — 편향 {bias}</translation>
     </message>
@@ -2299,453 +2299,463 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>PlaygroundMode</name>
     <message>
-        <location filename="../../ui/modes/playground.py" line="381"/>
+        <location filename="../../ui/modes/playground.py" line="382"/>
         <source>Stop training to change the data.</source>
         <translation>데이터를 바꾸려면 학습을 멈추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="397"/>
+        <location filename="../../ui/modes/playground.py" line="398"/>
         <source>Data, network and training</source>
         <translation>데이터, 네트워크, 학습</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="398"/>
-        <location filename="../../ui/modes/playground.py" line="523"/>
+        <location filename="../../ui/modes/playground.py" line="399"/>
+        <location filename="../../ui/modes/playground.py" line="527"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="399"/>
+        <location filename="../../ui/modes/playground.py" line="400"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="400"/>
+        <location filename="../../ui/modes/playground.py" line="401"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="401"/>
+        <location filename="../../ui/modes/playground.py" line="403"/>
+        <source>Training loop</source>
+        <translation>학습 루프</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="404"/>
         <source>The points, their noise, and the features the network reads</source>
         <translation>점과 잡음, 네트워크가 읽는 특성</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="402"/>
+        <location filename="../../ui/modes/playground.py" line="405"/>
         <source>The layers: add, remove and change them</source>
         <translation>층: 추가하고, 빼고, 바꿔요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="403"/>
+        <location filename="../../ui/modes/playground.py" line="406"/>
         <source>Optimizer, learning rate, batch size, epochs</source>
         <translation>옵티마이저, 학습률, 배치 크기, 에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="464"/>
+        <location filename="../../ui/modes/playground.py" line="407"/>
+        <source>The loop of chapter 1, with the numbers of the last batch</source>
+        <translation>1장의 학습 루프와 마지막 배치의 숫자</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="468"/>
         <source>&lt;b&gt;What am I looking at?&lt;/b&gt; Each dot is an example, placed by its two numbers (x1, x2) and coloured by its class. The background is the network&apos;s answer everywhere: orange for class 1, blue for class 0, pale where unsure. Pick features and layers, press Train, watch the boundary bend.</source>
         <translation>&lt;b&gt;무엇을 보고 있나요?&lt;/b&gt; 점 하나하나가 샘플이에요. 두 숫자 (x1, x2)로 위치가 정해지고 클래스에 따라 색이 칠해져요. 배경은 모든 곳에서의 네트워크의 답이에요: 주황은 클래스 1, 파랑은 클래스 0, 흐린 곳은 확신이 없는 곳이에요. 특성과 층을 고르고 학습을 누른 뒤, 결정 경계가 휘는 모습을 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="471"/>
+        <location filename="../../ui/modes/playground.py" line="475"/>
         <source>What am I looking at</source>
         <translation>무엇을 보고 있나요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="473"/>
+        <location filename="../../ui/modes/playground.py" line="477"/>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="475"/>
+        <location filename="../../ui/modes/playground.py" line="479"/>
         <source>Redo</source>
         <translation>다시 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="477"/>
+        <location filename="../../ui/modes/playground.py" line="481"/>
         <source>Sa&amp;ve setup…</source>
         <translation>설정 저장(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="478"/>
+        <location filename="../../ui/modes/playground.py" line="482"/>
         <source>Save the data, features, network and training settings as a small .dlplay file to share (the weights are not saved: whoever opens it presses Train).</source>
         <translation>데이터, 특성, 네트워크, 학습 설정을 공유하기 좋은 작은 .dlplay 파일로 저장해요 (가중치는 저장하지 않아요: 파일을 연 사람이 학습을 누르면 돼요).</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="480"/>
+        <location filename="../../ui/modes/playground.py" line="484"/>
         <source>Open setup…</source>
         <translation>설정 열기…</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="481"/>
+        <location filename="../../ui/modes/playground.py" line="485"/>
         <source>Open a .dlplay setup: its data, features, network and settings, with fresh weights.</source>
         <translation>.dlplay 설정을 열어요: 데이터, 특성, 네트워크, 설정을 새 가중치와 함께 불러와요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="490"/>
+        <location filename="../../ui/modes/playground.py" line="494"/>
         <source>Playground message</source>
         <translation>플레이그라운드 메시지</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="504"/>
+        <location filename="../../ui/modes/playground.py" line="508"/>
         <source>Circle</source>
         <translation>원</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="504"/>
+        <location filename="../../ui/modes/playground.py" line="508"/>
         <source>Exclusive or</source>
         <translation>XOR (배타적 논리합)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="504"/>
+        <location filename="../../ui/modes/playground.py" line="508"/>
         <source>Gaussian</source>
         <translation>가우스 분포</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="505"/>
+        <location filename="../../ui/modes/playground.py" line="509"/>
         <source>Spiral</source>
         <translation>나선</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="505"/>
+        <location filename="../../ui/modes/playground.py" line="509"/>
         <source>Plane (regression)</source>
         <translation>평면 (회귀)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="506"/>
+        <location filename="../../ui/modes/playground.py" line="510"/>
         <source>Multi Gaussian (regression)</source>
         <translation>여러 가우스 분포 (회귀)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="511"/>
+        <location filename="../../ui/modes/playground.py" line="515"/>
         <source>x1: the point&apos;s horizontal position</source>
         <translation>x1: 점의 가로 위치</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="512"/>
+        <location filename="../../ui/modes/playground.py" line="516"/>
         <source>x2: the point&apos;s vertical position</source>
         <translation>x2: 점의 세로 위치</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="513"/>
+        <location filename="../../ui/modes/playground.py" line="517"/>
         <source>x1²: large far left and far right</source>
         <translation>x1²: 왼쪽과 오른쪽 끝에서 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="514"/>
+        <location filename="../../ui/modes/playground.py" line="518"/>
         <source>x2²: large far up and far down</source>
         <translation>x2²: 위쪽과 아래쪽 끝에서 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="515"/>
+        <location filename="../../ui/modes/playground.py" line="519"/>
         <source>x1·x2: positive in the top-right and bottom-left quarters</source>
         <translation>x1·x2: 오른쪽 위와 왼쪽 아래 사분면에서 양수예요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="516"/>
+        <location filename="../../ui/modes/playground.py" line="520"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="516"/>
+        <location filename="../../ui/modes/playground.py" line="520"/>
         <source>sin(x1): waves from left to right</source>
         <translation>sin(x1): 왼쪽에서 오른쪽으로 물결쳐요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="517"/>
+        <location filename="../../ui/modes/playground.py" line="521"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="517"/>
+        <location filename="../../ui/modes/playground.py" line="521"/>
         <source>sin(x2): waves from bottom to top</source>
         <translation>sin(x2): 아래에서 위로 물결쳐요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="529"/>
+        <location filename="../../ui/modes/playground.py" line="533"/>
         <source>Data set</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="530"/>
+        <location filename="../../ui/modes/playground.py" line="534"/>
         <source>Which points to learn: four ways of mixing two classes, and two regressions where each point has a number to predict.</source>
         <translation>어떤 점을 학습할지 골라요: 두 클래스를 섞는 네 가지 방식과, 점마다 예측할 숫자가 있는 회귀 두 가지가 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="536"/>
+        <location filename="../../ui/modes/playground.py" line="540"/>
         <source>Data &amp;set:</source>
         <translation>데이터셋(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="545"/>
+        <location filename="../../ui/modes/playground.py" line="549"/>
         <source>Noise</source>
         <translation>잡음</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="546"/>
+        <location filename="../../ui/modes/playground.py" line="550"/>
         <source>How much the points stray from the pattern (0–50%). Noisy data can&apos;t be fitted perfectly — and shouldn&apos;t be.</source>
         <translation>점이 패턴에서 얼마나 벗어나는지예요 (0–50%). 잡음이 있는 데이터는 완벽하게 맞출 수 없고, 맞춰서도 안 돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="554"/>
+        <location filename="../../ui/modes/playground.py" line="558"/>
         <source>&amp;Noise:</source>
         <translation>잡음(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="562"/>
+        <location filename="../../ui/modes/playground.py" line="566"/>
         <source>Share of test data</source>
         <translation>테스트 데이터 비율</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="563"/>
+        <location filename="../../ui/modes/playground.py" line="567"/>
         <source>The share of points held back to test the network (10–90%). It never trains on them.</source>
         <translation>네트워크를 테스트하려고 떼어 두는 점의 비율이에요 (10–90%). 이 점으로는 절대 학습하지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="571"/>
+        <location filename="../../ui/modes/playground.py" line="575"/>
         <source>&amp;Test data:</source>
         <translation>테스트 데이터(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="573"/>
+        <location filename="../../ui/modes/playground.py" line="577"/>
         <source>&amp;Regenerate</source>
         <translation>새로 생성(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="575"/>
+        <location filename="../../ui/modes/playground.py" line="579"/>
         <source>Regenerate the points</source>
         <translation>점 새로 생성</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="576"/>
+        <location filename="../../ui/modes/playground.py" line="580"/>
         <source>Draw new points from the same pattern (a new seed).</source>
         <translation>같은 패턴에서 새 점을 뽑아요 (새 시드).</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="580"/>
+        <location filename="../../ui/modes/playground.py" line="584"/>
         <source>Features: what the network reads</source>
         <translation>특성: 네트워크가 읽는 값</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="596"/>
+        <location filename="../../ui/modes/playground.py" line="600"/>
         <source>Feature {name}</source>
         <translation>특성 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="597"/>
+        <location filename="../../ui/modes/playground.py" line="601"/>
         <source>{what}. Press to feed it to the network, or to take it away.</source>
         <translation>{what}. 누르면 네트워크에 넣거나 뺄 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="608"/>
+        <location filename="../../ui/modes/playground.py" line="612"/>
         <source>Each feature you switch on becomes one input of the network: the first layer gets one row of weights per feature.</source>
         <translation>켠 특성 하나하나가 네트워크의 입력 하나가 돼요: 첫 번째 층은 특성마다 가중치 한 행을 받아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="633"/>
-        <location filename="../../ui/modes/playground.py" line="900"/>
-        <location filename="../../ui/modes/playground.py" line="923"/>
+        <location filename="../../ui/modes/playground.py" line="637"/>
+        <location filename="../../ui/modes/playground.py" line="904"/>
+        <location filename="../../ui/modes/playground.py" line="927"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="640"/>
+        <location filename="../../ui/modes/playground.py" line="644"/>
         <source>Test and training loss</source>
         <translation>테스트 손실과 학습 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="641"/>
+        <location filename="../../ui/modes/playground.py" line="645"/>
         <source>Loss on the test points (never trained on) and on the training points. When the test loss stays well above the training loss, the network is memorising.</source>
         <translation>테스트 점(학습에 쓰지 않은 점)과 학습 점에서의 손실이에요. 테스트 손실이 학습 손실보다 계속 훨씬 높으면 네트워크가 데이터를 외우고 있는 거예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="648"/>
+        <location filename="../../ui/modes/playground.py" line="652"/>
         <source>Decision boundary</source>
         <translation>결정 경계</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="650"/>
+        <location filename="../../ui/modes/playground.py" line="654"/>
         <source>The network&apos;s answer over the plane, with the training points filled and the test points as rings.</source>
         <translation>평면 위의 네트워크의 답이에요. 학습 점은 채운 원, 테스트 점은 고리로 그려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="676"/>
+        <location filename="../../ui/modes/playground.py" line="680"/>
         <source>Show t&amp;est data</source>
         <translation>테스트 데이터 보기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="678"/>
+        <location filename="../../ui/modes/playground.py" line="682"/>
         <source>Show test data</source>
         <translation>테스트 데이터 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="679"/>
+        <location filename="../../ui/modes/playground.py" line="683"/>
         <source>Draw the test points too, as rings: the network never trains on them, so they show how well it generalises.</source>
         <translation>테스트 점도 고리로 그려요. 네트워크가 이 점으로는 학습하지 않으니, 얼마나 잘 일반화하는지 보여줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="683"/>
+        <location filename="../../ui/modes/playground.py" line="687"/>
         <source>Show classes onl&amp;y</source>
         <translation>클래스만 보기(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="685"/>
+        <location filename="../../ui/modes/playground.py" line="689"/>
         <source>Show classes only</source>
         <translation>클래스만 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="686"/>
+        <location filename="../../ui/modes/playground.py" line="690"/>
         <source>Colour each place by the class the network picks, without the paler shades of doubt.</source>
         <translation>확신이 없는 흐린 색 없이, 네트워크가 고른 클래스로만 각 자리를 칠해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="728"/>
+        <location filename="../../ui/modes/playground.py" line="732"/>
         <source>Playground</source>
         <translation>플레이그라운드</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="751"/>
+        <location filename="../../ui/modes/playground.py" line="755"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="754"/>
+        <location filename="../../ui/modes/playground.py" line="758"/>
         <source>Saved the setup as {file}.</source>
         <translation>설정을 {file} 파일로 저장했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="762"/>
+        <location filename="../../ui/modes/playground.py" line="766"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="765"/>
+        <location filename="../../ui/modes/playground.py" line="769"/>
         <source>Opened {file}: press Train to run it.</source>
         <translation>{file} 파일을 열었어요: 학습을 눌러 실행해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="817"/>
+        <location filename="../../ui/modes/playground.py" line="821"/>
         <source>Undo: {action}</source>
         <translation>실행 취소: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="818"/>
+        <location filename="../../ui/modes/playground.py" line="822"/>
         <source>Nothing to undo</source>
         <translation>실행 취소할 것이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="819"/>
+        <location filename="../../ui/modes/playground.py" line="823"/>
         <source>Redo: {action}</source>
         <translation>다시 실행: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="820"/>
+        <location filename="../../ui/modes/playground.py" line="824"/>
         <source>Nothing to redo</source>
         <translation>다시 실행할 것이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="828"/>
-        <location filename="../../ui/modes/playground.py" line="831"/>
-        <location filename="../../ui/modes/playground.py" line="958"/>
-        <location filename="../../ui/modes/playground.py" line="963"/>
+        <location filename="../../ui/modes/playground.py" line="832"/>
+        <location filename="../../ui/modes/playground.py" line="835"/>
+        <location filename="../../ui/modes/playground.py" line="962"/>
+        <location filename="../../ui/modes/playground.py" line="967"/>
         <source>{n}%</source>
         <translation>{n}%</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="839"/>
+        <location filename="../../ui/modes/playground.py" line="843"/>
         <source>&lt;span style=&apos;color:#0877bd&apos;&gt;■&lt;/span&gt; −1 … &lt;span style=&apos;color:#f59322&apos;&gt;■&lt;/span&gt; +1</source>
         <translation>&lt;span style=&apos;color:#0877bd&apos;&gt;■&lt;/span&gt; −1 … &lt;span style=&apos;color:#f59322&apos;&gt;■&lt;/span&gt; +1</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="842"/>
+        <location filename="../../ui/modes/playground.py" line="846"/>
         <source>&lt;span style=&apos;color:#0877bd&apos;&gt;●&lt;/span&gt; class 0 &amp;nbsp; &lt;span style=&apos;color:#f59322&apos;&gt;●&lt;/span&gt; class 1</source>
         <translation>&lt;span style=&apos;color:#0877bd&apos;&gt;●&lt;/span&gt; 클래스 0 &amp;nbsp; &lt;span style=&apos;color:#f59322&apos;&gt;●&lt;/span&gt; 클래스 1</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="900"/>
+        <location filename="../../ui/modes/playground.py" line="904"/>
         <source>The network&apos;s answer</source>
         <translation>네트워크의 답</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="901"/>
+        <location filename="../../ui/modes/playground.py" line="905"/>
         <source>This network is too big to draw; showing the output only.</source>
         <translation>네트워크가 너무 커서 그릴 수 없어요. 출력만 보여줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="902"/>
+        <location filename="../../ui/modes/playground.py" line="906"/>
         <source>The network can&apos;t run yet: fix the red layer in the Network tab.</source>
         <translation>네트워크를 아직 실행할 수 없어요: 네트워크 탭에서 빨간 층을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="908"/>
+        <location filename="../../ui/modes/playground.py" line="912"/>
         <source>Features</source>
         <translation>특성</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="908"/>
+        <location filename="../../ui/modes/playground.py" line="912"/>
         <source>{n} inputs</source>
         <translation>입력 {n}개</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="923"/>
+        <location filename="../../ui/modes/playground.py" line="927"/>
         <source>Layer {n}</source>
         <translation>{n}번째 층</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="924"/>
+        <location filename="../../ui/modes/playground.py" line="928"/>
         <source>{units} · {activation}</source>
         <translation>{units}개 · {activation}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="925"/>
+        <location filename="../../ui/modes/playground.py" line="929"/>
         <source>{layer}, unit {n} ({activation})</source>
         <translation>{layer}, {n}번째 유닛 ({activation})</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="939"/>
+        <location filename="../../ui/modes/playground.py" line="943"/>
         <source>Test loss — · Training loss —</source>
         <translation>테스트 손실 — · 학습 손실 —</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="941"/>
+        <location filename="../../ui/modes/playground.py" line="945"/>
         <source>Test loss {test} · Training loss {train}</source>
         <translation>테스트 손실 {test} · 학습 손실 {train}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="944"/>
+        <location filename="../../ui/modes/playground.py" line="948"/>
         <source>Test accuracy {value}</source>
         <translation>테스트 정확도 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="953"/>
+        <location filename="../../ui/modes/playground.py" line="957"/>
         <source>Use the {name} data</source>
         <translation>{name} 데이터 사용</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="959"/>
+        <location filename="../../ui/modes/playground.py" line="963"/>
         <source>Change the noise</source>
         <translation>잡음 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="964"/>
+        <location filename="../../ui/modes/playground.py" line="968"/>
         <source>Change the share of test data</source>
         <translation>테스트 데이터 비율 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="974"/>
+        <location filename="../../ui/modes/playground.py" line="978"/>
         <source>Keep at least one feature: the network needs something to read.</source>
         <translation>특성을 하나 이상 남겨 두세요: 네트워크가 읽을 것이 있어야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="981"/>
+        <location filename="../../ui/modes/playground.py" line="985"/>
         <source>Save setup</source>
         <translation>설정 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="990"/>
+        <location filename="../../ui/modes/playground.py" line="994"/>
         <source>Open setup</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="996"/>
+        <location filename="../../ui/modes/playground.py" line="1000"/>
         <source>Playground setups (*{suffix})</source>
         <translation>플레이그라운드 설정 (*{suffix})</translation>
     </message>
@@ -3341,62 +3351,62 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
         <translation>1. y = w·x + b로 예측해요. 여기서 w = {w}, b = {b}이고, 오차 = 예측 − 정답:</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="967"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="969"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="967"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="969"/>
         <source>answer</source>
         <translation>정답</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="967"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="969"/>
         <source>prediction</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="968"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="969"/>
         <source>error</source>
         <translation>오차</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="973"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="975"/>
         <source>2. Loss = mean of error² = {loss}</source>
         <translation>2. 손실 = 오차²의 평균 = {loss}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="975"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="977"/>
         <source>3. Which way is downhill? The slopes of the loss:</source>
         <translation>3. 어느 쪽이 내리막일까요? 손실의 기울기(그레이디언트):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="979"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="981"/>
         <source>4. Step against the slopes:</source>
         <translation>4. 기울기의 반대 방향으로 한 걸음:</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="983"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="985"/>
         <source>Momentum keeps {m} of its previous step, so it gathers speed along the valley and overshoots.</source>
         <translation>모멘텀은 이전 단계의 {m}만큼을 이어받아서, 골짜기를 따라 속도가 붙고 목표를 지나쳐요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="985"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="987"/>
         <source>RMSprop divides the step by a running average of the gradient&apos;s size, so each parameter moves about one learning rate per step.</source>
         <translation>RMSprop은 단계를 그레이디언트 크기의 이동 평균으로 나눠서, 각 파라미터가 단계마다 대략 학습률만큼 움직여요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="987"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="989"/>
         <source>Adam scales the step by its running averages of the gradient and of its square, so each parameter moves about one learning rate per step.</source>
         <translation>Adam은 그레이디언트와 그 제곱의 이동 평균으로 단계의 크기를 조절해서, 각 파라미터가 단계마다 대략 학습률만큼 움직여요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="994"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="996"/>
         <source>Plain SGD would have moved w by {dw} and b by {db}.</source>
         <translation>기본 SGD였다면 w를 {dw}, b를 {db}만큼 옮겼을 거예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="996"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="998"/>
         <source>New rule: {rule}, loss {loss}</source>
         <translation>새 규칙: {rule}, 손실 {loss}</translation>
     </message>

@@ -265,3 +265,15 @@ def test_a_mode_rebuilt_for_a_language_change_takes_over_the_session(qtbot, mode
     assert mode.session.parent() is rebuilt  # deleting the old mode no longer deletes the session
     assert rebuilt.feature_buttons["x1^2"].isChecked()
     assert rebuilt.diagram.thumbnail_count() == 3 + 8 + 8 + 2
+
+
+def test_the_training_loop_tab_carries_the_playgrounds_own_batch(qtbot, mode):
+    session = mode.session
+    with qtbot.waitSignal(session.stateChanged, timeout=30_000, check_params_cb=lambda s: s == "paused"):
+        session.step_batch()
+    qtbot.waitUntil(lambda: mode.loop_panel.shown_numbers().get("batch_size", 0) > 0, timeout=10_000)
+    shown = mode.loop_panel.shown_numbers()
+    assert shown["batch_size"] == session.training.batch_size
+    assert set(shown["layer_grad_norms"]) == {row.name for row in session.network.trace() if row.params}
+    with qtbot.waitSignal(session.trainingEnded, timeout=30_000):
+        session.stop()

@@ -52,6 +52,7 @@ from sandbox.datasets import toy
 from ..engine_messages import friendly
 from ..panels.controls import TrainingControls
 from ..panels.layer_stack import LayerStackPanel
+from ..panels.loop_diagram import LoopDiagramPanel
 from ..panels.loss_plot import LossPlotPanel
 from ..panels.settings import TrainingSettingsPanel
 from ..playground_session import PlaygroundSession
@@ -398,9 +399,12 @@ class PlaygroundMode(QWidget):
         self.tabs.addTab(_scrolled(self.data_tab), self.tr("Data"))
         self.tabs.addTab(_scrolled(self.layer_panel), self.tr("Network"))
         self.tabs.addTab(_scrolled(self.settings_panel), self.tr("Training"))
+        self.loop_panel = LoopDiagramPanel(self.session, self)
+        self.tabs.addTab(_scrolled(self.loop_panel), self.tr("Training loop"))
         self.tabs.setTabToolTip(0, self.tr("The points, their noise, and the features the network reads"))
         self.tabs.setTabToolTip(1, self.tr("The layers: add, remove and change them"))
         self.tabs.setTabToolTip(2, self.tr("Optimizer, learning rate, batch size, epochs"))
+        self.tabs.setTabToolTip(3, self.tr("The loop of chapter 1, with the numbers of the last batch"))
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

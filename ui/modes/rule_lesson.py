@@ -964,12 +964,14 @@ class RuleLessonMode(QWidget):
         parts.append("<p>{}</p>".format(escape(self.tr("1. Predict with y = w·x + b, where w = {w} and b = {b}; "
                                                   "error = prediction − answer:").format(
             w=format_number(record.w), b=format_number(record.b)))))
-        header = "{:>7} {:>8} {:>11} {:>10}".format(self.tr("x"), self.tr("answer"), self.tr("prediction"),
-                                                    self.tr("error"))
-        rows = [header] + [
-            f"{format_rule_number(x):>7} {format_rule_number(y):>8} {format_number(p):>11} {format_number(e):>10}"
+        # An HTML table, not padded text: Hangul headers are drawn double-width and would slide off their columns.
+        cell = f"style=\"font-family:'{self._mono}'; padding:0 6px\" align=\"right\""
+        headers = (self.tr("x"), self.tr("answer"), self.tr("prediction"), self.tr("error"))
+        rows = ["<tr>" + "".join(f"<th {cell}>{escape(h)}</th>" for h in headers) + "</tr>"] + [
+            "<tr>" + "".join(f"<td {cell}>{escape(v)}</td>" for v in (
+                format_rule_number(x), format_rule_number(y), format_number(p), format_number(e))) + "</tr>"
             for x, y, p, e in zip(self.problem.xs, self.problem.ys, record.predictions, record.errors, strict=True)]
-        parts.append("<div style=\"{}\">{}</div>".format(mono, "<br>".join(escape(r) for r in rows)))
+        parts.append("<table cellspacing=\"0\">{}</table>".format("".join(rows)))
         parts.append("<p>{}</p>".format(escape(self.tr("2. Loss = mean of error² = {loss}").format(
             loss=format_number(record.loss)))))
         parts.append("<p>{}</p>".format(escape(self.tr("3. Which way is downhill? The slopes of the loss:"))))
