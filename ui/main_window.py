@@ -556,6 +556,7 @@ class MainWindow(QMainWindow):
                 widget.deleteLater()
                 self.mode_widgets[mode] = fresh
         self._retranslate()
+        self.statusBar().clearMessage()  # it was written in the old language
         self.restoreState(state, LAYOUT_VERSION)
         if self.mode != "digits":
             for dock in self.docks.values():
