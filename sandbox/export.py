@@ -10,13 +10,13 @@ from __future__ import annotations
 import inspect
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from . import layers as _layers
+from .safefile import atomic_write
 from .spec import LayerSpec, NetworkSpec, TrainingSpec
 
 __all__ = ["export_keras", "keras_code", "layer_code"]
@@ -130,20 +130,7 @@ def export_keras(folder: str | os.PathLike[str], network: NetworkSpec, training:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     arrays = {f"w{i:03d}": np.asarray(w, np.float32) for i, w in enumerate(weights)}
-    _atomic(folder / "weights.npz", lambda f: np.savez(f, **arrays))
+    atomic_write(folder / "weights.npz", lambda f: np.savez(f, **arrays))
     script = keras_code(network, training, weights_file="weights.npz")
-    _atomic(folder / "model.py", lambda f: f.write(script.encode("utf-8")))
+    atomic_write(folder / "model.py", lambda f: f.write(script.encode("utf-8")))
     return folder / "model.py"
-
-
-def _atomic(path: Path, write) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

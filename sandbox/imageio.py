@@ -17,7 +17,6 @@ Colours are not inverted here: a digit drawn in black ink on white paper stays d
 from __future__ import annotations
 
 import os
-import secrets
 import struct
 import zlib
 from pathlib import Path
@@ -25,6 +24,8 @@ from pathlib import Path
 import numpy as np
 
 from sandbox.errors import FileFormatError, LayerArgumentError
+
+from .safefile import atomic_write
 
 __all__ = ["MAX_SIDE", "read_image", "read_png", "write_png"]
 
@@ -136,20 +137,7 @@ def write_png(path: str | os.PathLike[str], image: np.ndarray) -> None:
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     data = (_PNG_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(raw.tobytes(), 6))
             + _chunk(b"IEND", b""))
-    target = Path(path)
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    # O_EXCL never reuses someone else's file; mode 0o666 lets the user's umask decide the permissions,
-    # as for any new file (a mkstemp file would stay private to its owner after the rename).
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    atomic_write(path, lambda f: f.write(data))
 
 
 def _chunk(kind: bytes, payload: bytes) -> bytes:

@@ -47,7 +47,6 @@ import json
 import math
 import os
 import re
-import secrets
 import struct
 import tokenize
 import zipfile
@@ -55,7 +54,6 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, BinaryIO
 
 import numpy as np
@@ -64,6 +62,7 @@ from . import __version__
 from .callbacks import History
 from .errors import FileFormatError, LayerArgumentError, SandboxError, UnknownNameError
 from .model import Sequential
+from .safefile import atomic_write, loads_strict, nesting_depth
 
 __all__ = [
     "EXTENSION", "FORMAT_VERSION", "MAX_JSON_BYTES", "MAX_JSON_DEPTH", "MAX_LAYERS", "MAX_MEMBERS",
@@ -271,7 +270,7 @@ def _dump_json(value: Any, what: str) -> bytes:
     if len(data) > MAX_JSON_BYTES:
         raise LayerArgumentError(f"{what} takes {_mib(len(data))} as JSON, more than the "
                                  f"{_mib(MAX_JSON_BYTES)} a file may hold")
-    if _too_deep(data.decode("utf-8")):
+    if nesting_depth(data.decode("utf-8")) > MAX_JSON_DEPTH:
         raise LayerArgumentError(f"{what} is nested more than {MAX_JSON_DEPTH} levels deep")
     return data
 
@@ -287,24 +286,14 @@ def _npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
 
 
 def _write_atomic(path: str | os.PathLike[str], parts: dict[str, bytes]) -> None:
-    """Write ``parts`` as a deflated zip to a temporary file next to ``path``, then rename it over it."""
-    target = Path(path)
-    # A short prefix of the name keeps the temporary name within the file system's limit.
-    temp = target.with_name(f".{target.name[:64]}.{secrets.token_hex(6)}.tmp")
-    # O_EXCL never reuses someone else's file; mode 0o666 lets the user's umask decide the permissions.
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as archive:
-                for name, data in parts.items():
-                    archive.writestr(name, data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    """Write ``parts`` as a deflated zip, atomically (see :func:`sandbox.safefile.atomic_write`)."""
+
+    def write(f) -> None:
+        with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in parts.items():
+                archive.writestr(name, data)
+
+    atomic_write(path, write)
 
 
 # ---- loading ---------------------------------------------------------------------------------------
@@ -468,65 +457,14 @@ def _parse_json(data: bytes, name: str) -> dict[str, Any]:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise FileFormatError(f"its part {name} is not valid UTF-8 text") from None
-    if _too_deep(text):
+    if nesting_depth(text) > MAX_JSON_DEPTH:
         raise FileFormatError(f"its part {name} is nested more than {MAX_JSON_DEPTH} levels deep")
     try:
-        value = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float,
-                           object_pairs_hook=_unique_keys)
+        value = loads_strict(text)
     except (ValueError, RecursionError) as exc:
         raise FileFormatError(f"its part {name} is not valid JSON ({_clip(exc)})") from None
     if not isinstance(value, dict):
         raise FileFormatError(f"its part {name} must hold a JSON object, not {_json_type(value)}")
-    return value
-
-
-def _too_deep(text: str) -> bool:
-    """Whether JSON ``text`` nests arrays and objects more than :data:`MAX_JSON_DEPTH` deep.
-
-    Runs before ``json.loads``, which recurses once per level and raises RecursionError near 1,000.
-    Brackets inside strings do not count; malformed text may be miscounted, but ``json.loads`` then
-    refuses it anyway.
-    """
-    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
-        return False
-    depth = 0
-    in_string = False
-    escaped = -1  # position of the character after a backslash inside a string
-    for match in _JSON_TOKEN.finditer(text):
-        char, pos = match.group(), match.start()
-        if in_string:
-            if pos == escaped:
-                continue
-            if char == "\\":
-                escaped = pos + 1
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            if depth > MAX_JSON_DEPTH:
-                return True
-        elif char in "]}":
-            depth -= 1
-    return False
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"the number {text[:20]} is too large")
-    return value
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    value = dict(pairs)
-    if len(value) != len(pairs):
-        raise ValueError("a key appears twice in the same object")
     return value
 
 

@@ -20,14 +20,10 @@ sampled at cell centres.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
-import re
-import secrets
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -35,6 +31,7 @@ import numpy as np
 from .datasets import toy
 from .errors import FileFormatError, LayerArgumentError, SandboxError
 from .model import Sequential
+from .safefile import atomic_write, loads_strict, nesting_depth
 from .spec import LayerSpec, NetworkSpec, TrainingSpec
 
 __all__ = [
@@ -273,20 +270,7 @@ def save_setup(path: str | os.PathLike[str], setup: PlaygroundSetup) -> None:
     if error is not None:
         raise LayerArgumentError(f"the network does not fit together yet, so the setup cannot be saved: {error}")
     data = json.dumps(setup.to_dict(), indent=2, ensure_ascii=False, allow_nan=False).encode("utf-8") + b"\n"
-    target = Path(path)
-    temp = target.with_name(f".{target.name[:64]}.{secrets.token_hex(6)}.tmp")
-    # O_EXCL never reuses someone else's file; the user's umask decides the permissions.
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    atomic_write(path, lambda f: f.write(data))
 
 
 def load_setup(path: str | os.PathLike[str]) -> PlaygroundSetup:
@@ -313,61 +297,15 @@ def load_setup(path: str | os.PathLike[str]) -> PlaygroundSetup:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise FileFormatError("it is not text (not valid UTF-8)") from None
-        if _nesting_depth(text) > MAX_SETUP_DEPTH:
+        if nesting_depth(text) > MAX_SETUP_DEPTH:
             raise FileFormatError(f"its contents are nested more than {MAX_SETUP_DEPTH} levels deep")
         try:
-            data = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float,
-                              object_pairs_hook=_unique_keys)
+            data = loads_strict(text)
         except (ValueError, RecursionError) as exc:
             raise FileFormatError(f"it is not valid JSON ({str(exc)[:120]})") from None
         return PlaygroundSetup.from_dict(data)
     except FileFormatError as exc:
         raise FileFormatError(f"cannot open '{where}': {exc}") from None
-
-
-_JSON_TOKEN = re.compile(r'[\[\]{}"\\]')
-
-
-def _nesting_depth(text: str) -> int:
-    """How deep JSON ``text`` nests arrays and objects (brackets inside strings do not count)."""
-    depth = deepest = 0
-    in_string = False
-    escaped = -1  # position of the character after a backslash inside a string
-    for match in _JSON_TOKEN.finditer(text):
-        char, pos = match.group(), match.start()
-        if in_string:
-            if pos == escaped:
-                continue
-            if char == "\\":
-                escaped = pos + 1
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
-    return deepest
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"the number {text[:20]} is too large")
-    return value
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    value = dict(pairs)
-    if len(value) != len(pairs):
-        raise ValueError("a key appears twice in the same object")
-    return value
 
 
 # ---- data ------------------------------------------------------------------------------------------

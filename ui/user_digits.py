@@ -11,13 +11,14 @@ damaged file is moved aside as a backup instead of being overwritten or crashing
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 import zipfile
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+from sandbox.safefile import atomic_write
 
 __all__ = ["FILE_NAME", "MAX_DIGITS", "UserDigits"]
 
@@ -149,16 +150,7 @@ class UserDigits:
     def save(self) -> None:
         """Write all drawings atomically (raises OSError if the folder is not writable)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=".my_digits-", suffix=".npz", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "wb") as file:
-                np.savez(file, images=self.images, labels=self.labels)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temp, self.path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        atomic_write(self.path, lambda f: np.savez(f, images=self.images, labels=self.labels))
 
 
 def _read(path: Path) -> tuple[np.ndarray, np.ndarray]:
