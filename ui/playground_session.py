@@ -253,10 +253,7 @@ class PlaygroundSession(Session):
     def save(self, path: str) -> None:
         """Save the setup (no weights) as a ``.dlplay`` file; raises LayerArgumentError or OSError."""
         pg_engine.save_setup(path, self.setup)
-        self.path = path
-        self.undo_stack.setClean()
-        self._mark_dirty(False)
-        self.pathChanged.emit(path)
+        self._saved_as(path)
 
     def open(self, path: str) -> None:
         """Open a ``.dlplay`` setup with fresh weights; on any error raises FileFormatError and changes nothing."""

@@ -523,6 +523,10 @@ class Session(QObject):
             model.optimizer.build(model.get_flat_weights().size)
             model.optimizer.set_state(self._optimizer_state)
         sb.io.save_project(path, model, settings=self.project_settings(), history=self.history_config())
+        self._saved_as(path)
+
+    def _saved_as(self, path: str) -> None:
+        """After a successful save: remember the file and mark everything clean."""
         self.path = path
         self.undo_stack.setClean()
         self._mark_dirty(False)

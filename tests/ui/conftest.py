@@ -44,6 +44,24 @@ def _no_thread_left_running(qapp):
 
 
 @pytest.fixture
+def window(qtbot, monkeypatch):
+    """A shown main window; closing with unsaved changes answers "discard", as these stories always do."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    QSettings().setValue("session/running", False)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.session.shutdown()
+    w.close()
+
+
+@pytest.fixture
 def session(qtbot):
     """A session with the pretrained small CNN, shut down cleanly after the test."""
     from ui.session import Session

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSlider,
     QTabBar,
     QToolButton,
@@ -209,20 +208,6 @@ def ancestors(widget: QWidget) -> list[QWidget]:
         found.append(parent)
         parent = parent.parentWidget()
     return found
-
-
-@pytest.fixture
-def window(qtbot, monkeypatch):
-    from ui.main_window import MainWindow
-
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    QSettings().setValue("session/running", False)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.session.shutdown()
-    w.close()
 
 
 def test_every_control_in_the_window_has_a_tooltip_and_an_accessible_name(window):

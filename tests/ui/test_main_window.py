@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 import sandbox as sb
 from ui.main_window import MainWindow
@@ -18,19 +18,6 @@ REQUIRED_NAMES = [
     "resetButton", "progressBar", "lossPlot", "digitCanvas", "clearCanvasButton", "predictionLabel",
     "probabilityBars",
 ]
-
-
-@pytest.fixture
-def window(qtbot, monkeypatch):
-    # Closing with unsaved changes asks first; in these stories the learner always says "discard".
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    QSettings().setValue("session/running", False)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.session.shutdown()
-    w.close()
 
 
 def small_digits(n: int = 320) -> DataSet:
