@@ -576,7 +576,7 @@ def _restore_training(model: Sequential, config: dict[str, Any], archive: zipfil
     if info is None:
         return
     state = model.optimizer.get_state()
-    size = model.get_flat_weights().size
+    size = model.count_params()
     specs = {name: _ArraySpec(a.shape, _FLOAT_DTYPES if a.dtype.kind == "f" else ("<i8",))
              for name, a in state.items()}
     # Slots the optimizer no longer uses (momentum switched off mid-training) are checked, then dropped.

@@ -345,8 +345,7 @@ class Session(QObject):
         self._compile(worker_model)
         key = (self.training.optimizer, self.training.optimizer_options_json, self.training.loss)
         if self._optimizer_state is not None and key == self._optimizer_key:
-            worker_model.optimizer.build(worker_model.get_flat_weights().size)
-            worker_model.optimizer.set_state(self._optimizer_state)
+            worker_model.optimizer.set_state(self._optimizer_state)  # compile has built its slots
         self._optimizer_key = key
         worker_model.train_rng = np.random.default_rng([self.training.seed, 1, self.epochs_done])
         augment = sb.datasets.augment.Augmenter() if self.training.augment else None
@@ -461,9 +460,13 @@ class Session(QObject):
 
     @Slot(object)
     def _on_weights(self, flat: np.ndarray) -> None:
-        if self.model is not None and flat.shape == self.model.get_flat_weights().shape:
-            self.model.set_flat_weights(flat)
-            self.weightsChanged.emit()
+        if self.model is None:
+            return
+        try:
+            self.model.set_flat_weights(flat)  # checks the size itself, without copying the weights
+        except sb.ShapeError:
+            return  # a snapshot of a network that is no longer the current one
+        self.weightsChanged.emit()
 
     @Slot()
     def _on_paused(self) -> None:
@@ -515,13 +518,12 @@ class Session(QObject):
 
     def save(self, path: str) -> None:
         """Save network, weights, optimizer state, history and settings (atomic; raises OSError)."""
-        model = self.model if self.model is not None else None
+        model = self.model
         if model is None:
             raise sb.FileFormatError("the network does not fit together yet, so there is nothing to save")
         self._compile(model)
         if self._optimizer_state is not None:
-            model.optimizer.build(model.get_flat_weights().size)
-            model.optimizer.set_state(self._optimizer_state)
+            model.optimizer.set_state(self._optimizer_state)  # compile has built its slots
         sb.io.save_project(path, model, settings=self.project_settings(), history=self.history_config())
         self._saved_as(path)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QTranslator
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 import sandbox as sb
 from sandbox.spec import LayerSpec, NetworkSpec, TrainingSpec
@@ -64,20 +64,12 @@ def korean(qapp):
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch):
-    from ui.main_window import MainWindow
-
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    QSettings().setValue("session/running", False)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    yield w
+def window(window):
+    """The shared window fixture, putting English back afterwards for the tests that follow."""
+    yield window
     # pytest-qt may have closed the window already: put English back through the translators alone
-    w.translators.install("en")
+    window.translators.install("en")
     QSettings().setValue(i18n.SETTINGS_KEY, "en")
-    w.session.shutdown()
-    w.close()
 
 
 def switch(window, qtbot, code: str) -> None:
