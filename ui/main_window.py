@@ -238,12 +238,6 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Horizontal)
         self._default_state = self.saveState(LAYOUT_VERSION)
 
-        for signal_name in ("stop_training_requested",):
-            for panel in (self.layer_panel, self.settings_panel, self.controls_panel, self.data_panel):
-                signal = getattr(panel, signal_name, None)
-                if signal is not None:
-                    signal.connect(self._ask_stop_to_edit)
-
         self._wire_panels()
         self._make_actions()
         self._make_menus()
@@ -523,15 +517,12 @@ class MainWindow(QMainWindow):
     def _rebuild_panels(self) -> None:
         """Recreate the panels in the new language: all state lives in the session, so nothing is lost."""
         state = self.saveState(LAYOUT_VERSION)
-        drawing = self.canvas_panel.canvas_snapshot() if hasattr(self.canvas_panel, "canvas_snapshot") else None
+        drawing = self.canvas_panel.canvas_snapshot()
+        # the loss plot is not rebuilt: it retranslates in place and keeps its runs
         makers = {"layersDock": LayerStackPanel, "controlsDock": TrainingControls,
-                  "settingsDock": TrainingSettingsPanel, "dataDock": DataPanel, "lossDock": LossPlotPanel,
-                  "codeDock": KerasCodeView, "loopDock": LoopDiagramPanel, "evaluationDock": EvaluationPanel,
-                  "backwardDock": BackwardPanel}
-        old_loss = self.loss_panel
+                  "settingsDock": TrainingSettingsPanel, "dataDock": DataPanel, "codeDock": KerasCodeView,
+                  "loopDock": LoopDiagramPanel, "evaluationDock": EvaluationPanel, "backwardDock": BackwardPanel}
         for name, maker in makers.items():
-            if name == "lossDock" and hasattr(old_loss, "retranslate"):
-                continue  # keep the plotted runs: the plot can retranslate itself in place
             dock = self.docks[name]
             old = dock.widget()
             dock.setWidget(_scrollable(maker(self.session, self), name))
@@ -540,17 +531,11 @@ class MainWindow(QMainWindow):
         self.controls_panel = _panel(self.docks["controlsDock"])
         self.settings_panel = _panel(self.docks["settingsDock"])
         self.data_panel = _panel(self.docks["dataDock"])
-        self.loss_panel = _panel(self.docks["lossDock"])
         self.code_panel = _panel(self.docks["codeDock"])
         self.loop_panel = _panel(self.docks["loopDock"])
         self.evaluation_panel = _panel(self.docks["evaluationDock"])
         self.backward_panel = _panel(self.docks["backwardDock"])
-        if hasattr(old_loss, "retranslate") and self.loss_panel is old_loss:
-            old_loss.retranslate()
-        for panel in (self.layer_panel, self.settings_panel, self.controls_panel, self.data_panel):
-            signal = getattr(panel, "stop_training_requested", None)
-            if signal is not None:
-                signal.connect(self._ask_stop_to_edit)
+        self.loss_panel.retranslate()
         old_canvas = self.canvas_panel
         self.canvas_panel = CanvasPanel(self.session, self)
         self.mode_stack.insertWidget(0, self.canvas_panel)
@@ -559,8 +544,7 @@ class MainWindow(QMainWindow):
         self.mode_stack.removeWidget(old_canvas)
         old_canvas.deleteLater()
         self._wire_panels()
-        if drawing is not None and hasattr(self.canvas_panel, "restore_snapshot"):
-            self.canvas_panel.restore_snapshot(drawing)
+        self.canvas_panel.restore_snapshot(drawing)
         for mode, widget in list(self.mode_widgets.items()):
             if hasattr(widget, "retranslate"):
                 widget.retranslate()
@@ -623,12 +607,6 @@ class MainWindow(QMainWindow):
             self.session.resume()
         else:
             self.session.pause()
-
-    @Slot()
-    def _ask_stop_to_edit(self) -> None:
-        self.info_bar.show_message(
-            self.tr("The network is training. Stop training to change it?"), "warning",
-            action=(self.tr("Stop training"), self.session.stop))
 
     # ---- training outcomes -----------------------------------------------------------------------
     @Slot(object)
