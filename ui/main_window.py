@@ -57,6 +57,20 @@ MAX_RECENT = 8
 MODES = {"digits": "", "rule": "ui.modes.rule_lesson:RuleLessonMode",
          "playground": "ui.modes.playground:PlaygroundMode"}
 AUTOSAVE_MS = 60_000
+_LEFT, _RIGHT, _BOTTOM = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
+                          Qt.DockWidgetArea.BottomDockWidgetArea)
+#: The docks of the digits mode: object name, window attribute, panel class (None: built once, kept), area.
+DOCKS = (
+    ("layersDock", "layer_panel", LayerStackPanel, _LEFT),
+    ("controlsDock", "controls_panel", TrainingControls, _RIGHT),
+    ("settingsDock", "settings_panel", TrainingSettingsPanel, _RIGHT),
+    ("dataDock", "data_panel", DataPanel, _RIGHT),
+    ("loopDock", "loop_panel", LoopDiagramPanel, _RIGHT),
+    ("lossDock", "loss_panel", None, _BOTTOM),
+    ("codeDock", "code_panel", KerasCodeView, _BOTTOM),
+    ("evaluationDock", "evaluation_panel", EvaluationPanel, _BOTTOM),
+    ("backwardDock", "backward_panel", BackwardPanel, _BOTTOM),
+)
 LAYOUT_VERSION = 1
 
 
@@ -195,27 +209,11 @@ class MainWindow(QMainWindow):
         self.mode_widgets: dict[str, QWidget] = {}
         self._dock_visibility: dict[str, bool] = {}
 
-        self.layer_panel = LayerStackPanel(s, self)
-        self.settings_panel = TrainingSettingsPanel(s, self)
-        self.controls_panel = TrainingControls(s, self)
-        self.loss_panel = LossPlotPanel(s, self)
-        self.data_panel = DataPanel(s, self)
-        self.code_panel = KerasCodeView(s, self)
-        self.loop_panel = LoopDiagramPanel(s, self)
-        self.evaluation_panel = EvaluationPanel(s, self)
-        self.backward_panel = BackwardPanel(s, self)
+        self.loss_panel = LossPlotPanel(s, self)  # kept across language switches: it holds the runs' curves
         self.docks: dict[str, QDockWidget] = {}
-        for name, widget, area in (
-            ("layersDock", self.layer_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
-            ("controlsDock", self.controls_panel, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("settingsDock", self.settings_panel, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("dataDock", self.data_panel, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("loopDock", self.loop_panel, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("lossDock", self.loss_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
-            ("codeDock", self.code_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
-            ("evaluationDock", self.evaluation_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
-            ("backwardDock", self.backward_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
-        ):
+        for name, attr, maker, area in DOCKS:
+            widget = self.loss_panel if maker is None else maker(s, self)
+            setattr(self, attr, widget)
             dock = QDockWidget(self)
             dock.setObjectName(name)
             dock.setWidget(_scrollable(widget, name))
@@ -519,22 +517,14 @@ class MainWindow(QMainWindow):
         state = self.saveState(LAYOUT_VERSION)
         drawing = self.canvas_panel.canvas_snapshot()
         # the loss plot is not rebuilt: it retranslates in place and keeps its runs
-        makers = {"layersDock": LayerStackPanel, "controlsDock": TrainingControls,
-                  "settingsDock": TrainingSettingsPanel, "dataDock": DataPanel, "codeDock": KerasCodeView,
-                  "loopDock": LoopDiagramPanel, "evaluationDock": EvaluationPanel, "backwardDock": BackwardPanel}
-        for name, maker in makers.items():
+        for name, attr, maker, _area in DOCKS:
+            if maker is None:
+                continue
             dock = self.docks[name]
             old = dock.widget()
             dock.setWidget(_scrollable(maker(self.session, self), name))
             old.deleteLater()
-        self.layer_panel = _panel(self.docks["layersDock"])
-        self.controls_panel = _panel(self.docks["controlsDock"])
-        self.settings_panel = _panel(self.docks["settingsDock"])
-        self.data_panel = _panel(self.docks["dataDock"])
-        self.code_panel = _panel(self.docks["codeDock"])
-        self.loop_panel = _panel(self.docks["loopDock"])
-        self.evaluation_panel = _panel(self.docks["evaluationDock"])
-        self.backward_panel = _panel(self.docks["backwardDock"])
+            setattr(self, attr, _panel(dock))
         self.loss_panel.retranslate()
         old_canvas = self.canvas_panel
         self.canvas_panel = CanvasPanel(self.session, self)
