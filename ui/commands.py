@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
+from sandbox.runs import ModelSnapshot
 from sandbox.spec import NetworkSpec, TrainingSpec
 
 if TYPE_CHECKING:  # pragma: no cover
     from .session import Session
 
-__all__ = ["SetNetworkCommand", "SetTrainingCommand"]
+__all__ = ["ReplaceModelCommand", "SetNetworkCommand", "SetTrainingCommand"]
 
 
 class SetNetworkCommand(QUndoCommand):
@@ -50,3 +51,17 @@ class SetTrainingCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._session._apply_training(self._old)
+
+
+class ReplaceModelCommand(QUndoCommand):
+    """Swap the whole current model (network, settings, weights, epochs, history) for another (reopen a run)."""
+
+    def __init__(self, session: Session, old: ModelSnapshot, new: ModelSnapshot, text: str) -> None:
+        super().__init__(text)
+        self._session, self._old, self._new = session, old, new
+
+    def redo(self) -> None:
+        self._session._apply_model_snapshot(self._new)
+
+    def undo(self) -> None:
+        self._session._apply_model_snapshot(self._old)

@@ -47,6 +47,7 @@ from .panels.keras_code import KerasCodeView
 from .panels.layer_stack import LayerStackPanel
 from .panels.loop_diagram import LoopDiagramPanel
 from .panels.loss_plot import LossPlotPanel
+from .panels.runs import RunsPanel
 from .panels.settings import TrainingSettingsPanel
 from .session import Session
 
@@ -70,6 +71,7 @@ DOCKS = (
     ("codeDock", "code_panel", KerasCodeView, _BOTTOM),
     ("evaluationDock", "evaluation_panel", EvaluationPanel, _BOTTOM),
     ("backwardDock", "backward_panel", BackwardPanel, _BOTTOM),
+    ("runsDock", "runs_panel", RunsPanel, _BOTTOM),
 )
 LAYOUT_VERSION = 1
 
@@ -228,6 +230,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["lossDock"], self.docks["codeDock"])
         self.tabifyDockWidget(self.docks["codeDock"], self.docks["evaluationDock"])
         self.tabifyDockWidget(self.docks["evaluationDock"], self.docks["backwardDock"])
+        self.tabifyDockWidget(self.docks["backwardDock"], self.docks["runsDock"])
         self.docks["lossDock"].raise_()
         # A plot needs room to be read: give the loss dock a third of the height and the side columns
         # enough width for their forms.
@@ -400,6 +403,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         titles = {"loopDock": self.tr("Training loop"), "layersDock": self.tr("Layers"),
                   "evaluationDock": self.tr("Test results"), "backwardDock": self.tr("Backward pass"),
+                  "runsDock": self.tr("Runs"),
                   "controlsDock": self.tr("Train"),
                   "settingsDock": self.tr("Optimizer"), "dataDock": self.tr("Data"), "lossDock": self.tr("Loss"),
                   "codeDock": self.tr("As Keras code")}

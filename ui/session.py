@@ -10,6 +10,7 @@ session keeps a GUI-side copy whose weights are refreshed a few times a second f
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -20,9 +21,10 @@ from PySide6.QtGui import QUndoStack
 
 import resources
 import sandbox as sb
+from sandbox.runs import ModelSnapshot, RunRecord, drop_old_weights
 from sandbox.spec import LayerSpec, NetworkSpec, TrainingSpec
 
-from .commands import SetNetworkCommand, SetTrainingCommand
+from .commands import ReplaceModelCommand, SetNetworkCommand, SetTrainingCommand
 from .worker import LIVE_THREADS, TrainingJob, TrainingResult, TrainingWorker
 
 __all__ = ["DataSet", "Session"]
@@ -73,6 +75,7 @@ class Session(QObject):
     dirtyChanged = Signal(bool)
     pathChanged = Signal(str)
     message = Signal(str)  # a short status-bar message (already translated by the sender where needed)
+    runsChanged = Signal()  # self.runs changed: a run started, ended, or was cleared (issue 5 §5)
 
     def __init__(self, parent: QObject | None = None, *, load_pretrained: bool = True) -> None:
         super().__init__(parent)
@@ -96,6 +99,7 @@ class Session(QObject):
         self._state = "idle"
         self._dirty = False
         self._weights_cache: dict[NetworkSpec, tuple[np.ndarray, int, dict]] = {}
+        self._init_runs()
         self._rebuild_model()
         if load_pretrained:
             self._load_pretrained()
@@ -588,6 +592,124 @@ class Session(QObject):
             self.model = model
             self.epochs_done = 0
             self.message.emit(self.tr("A pretrained small CNN is loaded: draw a digit!"))
+
+    # ---- runs (issue 5 §5) ----
+    # Each run, from start_training until the thread is gone, becomes a RunRecord filled from the session's own
+    # signals (connected first, in __init__, so a record is complete before any panel hears trainingEnded).
+    # Paused time is not counted in wall_time. Reopening a run is one undoable step.
+
+    #: Runs whose final weights are kept for "Reopen"; older runs keep their row only.
+    RUNS_WEIGHTS_KEPT = 30
+
+    def _init_runs(self) -> None:
+        self.runs: list[RunRecord] = []
+        self._active_run: RunRecord | None = None
+        self._ending_run: RunRecord | None = None  # recorded at "idle", waiting for trainingEnded's reason
+        self._run_clock: float | None = None  # time.monotonic() when the run last started or resumed
+        self.runStarted.connect(self._runs_on_started)
+        self.batchesReceived.connect(self._runs_on_batches)
+        self.epochEnded.connect(self._runs_on_epoch)
+        self.stateChanged.connect(self._runs_on_state)
+        self.trainingEnded.connect(self._runs_on_ended)
+
+    def run_by_number(self, number: int) -> RunRecord | None:
+        """The record of run ``number``, or None (cleared, or never made)."""
+        return next((r for r in self.runs if r.number == number), None)
+
+    def can_reopen_run(self, number: int) -> bool:
+        """Whether :meth:`reopen_run` would do something: idle, and the run's weights are still kept."""
+        run = self.run_by_number(number)
+        return not self.is_training() and run is not None and run.has_weights
+
+    def reopen_run(self, number: int) -> bool:
+        """Make run ``number``'s network, settings and final weights the current model, as one undo step.
+
+        The epoch count and per-epoch history come back as the run left them; the optimizer starts afresh
+        (its state is not kept per run). Refused (False) while training or when the weights are no longer kept.
+        """
+        run = self.run_by_number(number)
+        if not self.can_reopen_run(number) or run is None or run.end_state is None or self.model is None:
+            return False
+        old = ModelSnapshot(self.network, self.training, self.model.get_flat_weights(), self.epochs_done,
+                            {k: list(v) for k, v in self.history.items()}, self._optimizer_state, self._optimizer_key)
+        self.undo_stack.push(ReplaceModelCommand(self, old, run.end_state,
+                                                 self.tr("Reopen run {n}").format(n=number)))
+        return True
+
+    def clear_runs(self) -> None:
+        """Forget every finished run (a run still training keeps its record)."""
+        self.runs = [r for r in self.runs if r is self._active_run]
+        self._ending_run = None
+        self.runsChanged.emit()
+
+    def _apply_model_snapshot(self, snapshot: ModelSnapshot) -> None:
+        # Called by ReplaceModelCommand only. The weights are copied into the model, so the snapshot stays intact.
+        if snapshot.network != self.network or self.model is None:
+            self.network = snapshot.network
+            self.model = snapshot.network.build_model(seed=snapshot.training.seed)
+        self.training = snapshot.training
+        self.model.set_flat_weights(snapshot.flat_weights)
+        self.epochs_done = snapshot.epochs_done
+        self.history = {k: list(v) for k, v in snapshot.history.items()}
+        self._optimizer_state, self._optimizer_key = snapshot.optimizer_state, snapshot.optimizer_key
+        self.networkChanged.emit(self.network)
+        self.trainingChanged.emit(self.training)
+        self.modelChanged.emit()
+        self.weightsChanged.emit()
+
+    @Slot(str)
+    def _runs_on_started(self, label: str) -> None:
+        self._active_run = RunRecord.start(self.run_count, label, self.network, self.training, self.epochs_done)
+        self._ending_run = None
+        self._run_clock = None  # the clock starts with the state "running" (a Step may start paused)
+        self.runs.append(self._active_run)
+        self.runsChanged.emit()
+
+    @Slot(object)
+    def _runs_on_batches(self, records: list) -> None:
+        run = self._active_run
+        if run is None:
+            return
+        for r in records:
+            run.add_batch(r.epoch, r.step, r.steps, r.batch_loss, r.learning_rate)
+
+    @Slot(object)
+    def _runs_on_epoch(self, record: sb.EpochProgress) -> None:
+        if self._active_run is not None:
+            self._active_run.add_epoch(record.logs, record.stopped)
+            self.runsChanged.emit()
+
+    @Slot(str)
+    def _runs_on_state(self, state: str) -> None:
+        run = self._active_run
+        if run is None:
+            return
+        now = time.monotonic()
+        if self._run_clock is not None:
+            run.wall_time += now - self._run_clock
+        self._run_clock = now if state == "running" else None
+        if state != "idle":
+            return
+        # The thread is gone and the model holds the run's final weights (also after shutdown(), which ends a
+        # run without trainingEnded): record them now; trainingEnded, if it comes, adds the reason.
+        if self.model is not None:
+            run.end_state = ModelSnapshot(self.network, self.training, self.model.get_flat_weights(),
+                                          self.epochs_done, {k: list(v) for k, v in self.history.items()})
+        run.end_reason = "stopped"
+        self._active_run, self._ending_run = None, run
+        drop_old_weights(self.runs, self.RUNS_WEIGHTS_KEPT)
+        self.runsChanged.emit()
+
+    @Slot(object)
+    def _runs_on_ended(self, result: TrainingResult) -> None:
+        run, self._ending_run = self._ending_run, None
+        if run is None:
+            return
+        run.end_reason = result.reason
+        if result.reason == "diverged" and result.last_good_weights is not None and run.end_state is not None:
+            # Reopening a model full of NaN would help nobody: keep the last weights before the loss blew up.
+            run.end_state = replace(run.end_state, flat_weights=np.array(result.last_good_weights, np.float32))
+        self.runsChanged.emit()
 
 
 def _setting(spec: TrainingSpec, key: str) -> Any:
