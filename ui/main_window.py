@@ -45,6 +45,7 @@ from .panels.data import DataPanel
 from .panels.evaluation import EvaluationPanel
 from .panels.keras_code import KerasCodeView
 from .panels.layer_stack import LayerStackPanel
+from .panels.layers_view import LayersViewPanel
 from .panels.loop_diagram import LoopDiagramPanel
 from .panels.loss_plot import LossPlotPanel
 from .panels.runs import RunsPanel
@@ -69,6 +70,7 @@ DOCKS = (
     ("loopDock", "loop_panel", LoopDiagramPanel, _RIGHT),
     ("lossDock", "loss_panel", None, _BOTTOM),
     ("codeDock", "code_panel", KerasCodeView, _BOTTOM),
+    ("insideDock", "layers_view_panel", LayersViewPanel, _BOTTOM),
     ("evaluationDock", "evaluation_panel", EvaluationPanel, _BOTTOM),
     ("backwardDock", "backward_panel", BackwardPanel, _BOTTOM),
     ("runsDock", "runs_panel", RunsPanel, _BOTTOM),
@@ -228,7 +230,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["dataDock"], self.docks["loopDock"])
         self.docks["settingsDock"].raise_()
         self.tabifyDockWidget(self.docks["lossDock"], self.docks["codeDock"])
-        self.tabifyDockWidget(self.docks["codeDock"], self.docks["evaluationDock"])
+        self.tabifyDockWidget(self.docks["codeDock"], self.docks["insideDock"])
+        self.tabifyDockWidget(self.docks["insideDock"], self.docks["evaluationDock"])
         self.tabifyDockWidget(self.docks["evaluationDock"], self.docks["backwardDock"])
         self.tabifyDockWidget(self.docks["backwardDock"], self.docks["runsDock"])
         self.docks["lossDock"].raise_()
@@ -403,6 +406,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         titles = {"loopDock": self.tr("Training loop"), "layersDock": self.tr("Layers"),
                   "evaluationDock": self.tr("Test results"), "backwardDock": self.tr("Backward pass"),
+                  "insideDock": self.tr("Inside the network"),
                   "runsDock": self.tr("Runs"),
                   "controlsDock": self.tr("Train"),
                   "settingsDock": self.tr("Optimizer"), "dataDock": self.tr("Data"), "lossDock": self.tr("Loss"),
@@ -432,8 +436,9 @@ class MainWindow(QMainWindow):
 
     def _wire_panels(self) -> None:
         """Connections between panels, made here so panels never reach into each other."""
-        # the backward pass can trace the digit the learner is drawing
+        # the backward pass and the layer outputs follow the digit the learner is drawing
         self.canvas_panel.networkInputChanged.connect(self.backward_panel.set_drawing)
+        self.canvas_panel.networkInputChanged.connect(self.layers_view_panel.set_drawing)
 
     # ---- modes -------------------------------------------------------------------------------------
     def set_mode(self, mode: str) -> None:
