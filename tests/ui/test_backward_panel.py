@@ -77,3 +77,6 @@ def test_the_drawing_is_traced_with_the_digit_the_learner_meant(qtbot, session):
     panel.label_spin.setValue(1)
     assert panel.trace is not None and panel.trace.label == 1
     np.testing.assert_array_equal(panel.trace.x[..., 0], image)
+    # Clearing the canvas sends None: the drawing is gone, so is its trace, and nothing raises.
+    panel.set_drawing(None)
+    assert panel.trace is None and not panel.next_button.isEnabled()

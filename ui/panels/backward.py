@@ -210,9 +210,9 @@ class BackwardPanel(QWidget):
         self._on_model_changed()
 
     # ---- public ----------------------------------------------------------------------------------
-    def set_drawing(self, image28: np.ndarray) -> None:
-        """Use the canvas's network input (float32 (28, 28), 0…1) as "The drawing"."""
-        self._drawing = np.asarray(image28, np.float32).reshape(28, 28).copy()
+    def set_drawing(self, image28: np.ndarray | None) -> None:
+        """Use the canvas's network input (float32 (28, 28), 0…1; None when the canvas is cleared)."""
+        self._drawing = None if image28 is None else np.asarray(image28, np.float32).reshape(28, 28).copy()
         if self.example_combo.currentData() == "drawing":
             self._retrace()
 
