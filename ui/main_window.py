@@ -43,6 +43,7 @@ from .panels.canvas import CanvasPanel
 from .panels.controls import TrainingControls
 from .panels.data import DataPanel
 from .panels.evaluation import EvaluationPanel
+from .panels.health import HealthPanel
 from .panels.keras_code import KerasCodeView
 from .panels.layer_stack import LayerStackPanel
 from .panels.layers_view import LayersViewPanel
@@ -73,6 +74,7 @@ DOCKS = (
     ("insideDock", "layers_view_panel", LayersViewPanel, _BOTTOM),
     ("evaluationDock", "evaluation_panel", EvaluationPanel, _BOTTOM),
     ("backwardDock", "backward_panel", BackwardPanel, _BOTTOM),
+    ("healthDock", "health_panel", HealthPanel, _BOTTOM),
     ("runsDock", "runs_panel", RunsPanel, _BOTTOM),
 )
 LAYOUT_VERSION = 1
@@ -233,11 +235,12 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["codeDock"], self.docks["insideDock"])
         self.tabifyDockWidget(self.docks["insideDock"], self.docks["evaluationDock"])
         self.tabifyDockWidget(self.docks["evaluationDock"], self.docks["backwardDock"])
-        self.tabifyDockWidget(self.docks["backwardDock"], self.docks["runsDock"])
+        self.tabifyDockWidget(self.docks["backwardDock"], self.docks["healthDock"])
+        self.tabifyDockWidget(self.docks["healthDock"], self.docks["runsDock"])
         self.docks["lossDock"].raise_()
         # A plot needs room to be read: give the loss dock a third of the height and the side columns
         # enough width for their forms.
-        self.resizeDocks([self.docks["lossDock"]], [280], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["lossDock"]], [360], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["layersDock"], self.docks["settingsDock"]], [400, 380],
                          Qt.Orientation.Horizontal)
         self._default_state = self.saveState(LAYOUT_VERSION)
@@ -407,7 +410,7 @@ class MainWindow(QMainWindow):
         titles = {"loopDock": self.tr("Training loop"), "layersDock": self.tr("Layers"),
                   "evaluationDock": self.tr("Test results"), "backwardDock": self.tr("Backward pass"),
                   "insideDock": self.tr("Inside the network"),
-                  "runsDock": self.tr("Runs"),
+                  "healthDock": self.tr("Health"), "runsDock": self.tr("Runs"),
                   "controlsDock": self.tr("Train"),
                   "settingsDock": self.tr("Optimizer"), "dataDock": self.tr("Data"), "lossDock": self.tr("Loss"),
                   "codeDock": self.tr("As Keras code")}
