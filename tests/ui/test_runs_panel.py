@@ -220,3 +220,16 @@ def test_stepping_epoch_by_epoch_is_one_run(qtbot, panel, small):
     assert len(small.runs) == 1 and run.end_reason == "stopped" and run.epochs_done == 1
     assert run.final("val_accuracy") == small.history["val_accuracy"][-1]
     assert run.wall_time > 0
+
+
+def test_in_a_wide_short_bottom_dock_the_plot_sits_beside_the_table(qtbot, panel, small):
+    _train(qtbot, small, 0.01)  # the plot shows once there is a run
+    panel.resize(900, 500)
+    qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Vertical)
+    assert panel.table.geometry().bottom() < panel.plot.mapTo(panel, panel.plot.rect().topLeft()).y()
+    panel.resize(1400, 300)
+    qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: panel.plot.height() < 300)  # laid out again
+    table_right = panel.table.mapTo(panel, panel.table.rect().topRight()).x()
+    assert table_right < panel.plot.mapTo(panel, panel.plot.rect().topLeft()).x()
+    assert panel.table.width() > panel.plot.width()  # the table's fourteen columns get the larger share

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QScrollArea,
     QSizePolicy,
     QStyle,
     QTableWidget,
@@ -49,6 +48,7 @@ from sandbox.health import GRAD_LOG_EDGES, SLOW_WINDOW, Finding, HealthSnapshot,
 
 from ..engine_messages import friendly
 from ..session import Session
+from .room import follow_room, is_wide
 
 #: Snapshots kept (oldest dropped first).
 MAX_SNAPSHOTS = 50
@@ -58,7 +58,6 @@ DRAWN_SNAPSHOTS = 8
 MAX_BATCHES = 2 * SLOW_WINDOW
 _LIVE_PROBE_S = 2.0  # weightsChanged fires several times a second while training
 _REDRAW_MS = 30
-_SIDE_BY_SIDE_RATIO = 2.2  # width ≥ this × height: a bottom dock, where plots go beside the table and warnings
 _TABLE_ROWS = 6
 _MIN_TOP = 10.0  # the count axis reaches at least this high, so an empty plot shows whole numbers, not 0.1 steps
 _GRAD_NOTE_X = float(GRAD_LOG_EDGES[0] + GRAD_LOG_EDGES[-1]) / 2  # the middle of the gradient plot's x axis
@@ -263,18 +262,12 @@ class HealthPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def _choose_direction(self) -> None:
-        # In a dock the panel sits in a scroll area: the room it has is the viewport's, not its own size
-        # (which never goes below its minimum).
-        area = self.parentWidget().parentWidget() if self.parentWidget() is not None else None
-        room = area.viewport().size() if isinstance(area, QScrollArea) else self.size()
-        wide = room.width() >= _SIDE_BY_SIDE_RATIO * room.height()
+        wide = is_wide(self)
         self._body.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        area = self.parentWidget().parentWidget() if self.parentWidget() is not None else None
-        if isinstance(area, QScrollArea):  # follow the dock's size, see _choose_direction
-            area.viewport().installEventFilter(self)
+        follow_room(self, self)
         self._choose_direction()
         if self._probe_needed:
             self._probe_timer.start()

@@ -15,8 +15,8 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, QTimer, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPalette, QPixmap, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPalette, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 
 from sandbox.runs import RunRecord, best_run, runs_csv
 from sandbox.safefile import atomic_write
+
+from .room import follow_room, is_wide, room
 
 __all__ = ["RunsPanel"]
 
@@ -301,7 +303,31 @@ class RunsPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        follow_room(self, self)
+        self._choose_orientation()
         self._schedule()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._choose_orientation()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._choose_orientation()
+        return super().eventFilter(watched, event)
+
+    def _choose_orientation(self) -> None:
+        # Table above the plot in a tall dock; side by side in a wide, short one (the bottom dock area).
+        wide = is_wide(self)
+        wanted = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            # the table's fourteen columns get the larger share of a wide dock; the plot the larger of a tall one
+            table, plot = (3, 2) if wide else (2, 3)
+            self.splitter.setStretchFactor(0, table)
+            self.splitter.setStretchFactor(1, plot)
+            total = room(self).width() if wide else room(self).height()
+            self.splitter.setSizes([total * table // 5, total * plot // 5])
 
     def selected_run(self) -> int | None:
         """The number of the selected row's run, or None."""
