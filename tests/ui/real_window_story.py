@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QCheckBox,
     QLabel,
     QMessageBox,
+    QTabBar,
     QWidget,
 )
 
@@ -335,6 +336,66 @@ class Story:
         self.obs["clipped_texts"] = self.clipped_texts()
         self.obs["closed"] = self.close_window()
 
+    def show_dock(self, title: str) -> None:
+        """Click the tab of a tabified dock, as a person brings it to the front."""
+        for bar in self.window.findChildren(QTabBar):
+            for i in range(bar.count()):
+                if bar.isVisible() and without_mnemonic(bar.tabText(i)) == title:
+                    self.click(bar, bar.tabRect(i).center())
+                    QTest.qWait(100)
+                    return
+        raise StoryError(f"no dock tab titled {title!r}")
+
+    def train_by_clicking(self) -> str:
+        """Press Train and wait for the run to end; returns its end reason."""
+        ended: list[str] = []
+        session = self.window.session
+        session.trainingEnded.connect(lambda result: ended.append(result.reason))
+        self.click(self.find(QWidget, "trainButton"))
+        wait_until(lambda: ended, "the end of training")
+        return ended[0]
+
+    def inside_the_network(self) -> None:
+        import sandbox as sb
+        from ui.session import DataSet
+
+        session = self.window.session
+        self.obs["prediction"] = self.draw_seven()
+        self.inside_layers()
+
+        # Two short runs of the MLP preset, with two learning rates, then compare them.
+        (x, y), (xt, yt) = sb.datasets.digits.load_data()
+        session.set_dataset(DataSet.from_uint8("digits", (x[:1500], y[:1500]), (xt[:300], yt[:300])))
+        session.load_preset("mlp")
+        session.update_training("epochs", 3)
+        rates = (0.001, 0.05)
+        self.obs["run_reasons"] = []
+        for rate in rates:
+            session.update_training("learning_rate", rate)
+            session.reset_weights()
+            self.obs["run_reasons"].append(self.train_by_clicking())
+        self.show_dock("Runs")
+        table = self.find(QWidget, "runsTable")
+        wait_until(lambda: table.rowCount() == len(rates), "a row per run")
+        cells = [[table.item(r, c) for c in range(table.columnCount())] for r in range(table.rowCount())]
+        self.obs["run_rows"] = [[item.text() if item else "" for item in row] for row in cells]
+        self.obs["runs_val_accuracy"] = [run.final("val_accuracy") for run in session.runs]
+        self.obs["history_val_accuracy"] = session.history.get("val_accuracy", [None])[-1]
+        self.screenshot("runs")
+
+        # Health after the runs: histograms of the last model and the warnings list.
+        self.show_dock("Health")
+        health = self.window.health_panel
+        wait_until(lambda: health.snapshots, "a health snapshot")
+        QTest.qWait(200)
+        self.obs["health_side_by_side"] = health.is_side_by_side()
+        self.obs["health_warnings"] = [health.warnings.item(i).text() for i in range(health.warnings.count())]
+        self.screenshot("health")
+        self.obs["closed"] = self.close_window()
+
+    def inside_layers(self) -> None:
+        """The drawn 7 in the Inside-the-network dock (filled in with the layers view)."""
+
     # ---- running -----------------------------------------------------------------------------------
     def run(self) -> None:
         """Wait for the real window, run the story, and never leave the app running after a failure."""
@@ -368,7 +429,7 @@ class Story:
             QApplication.quit()
 
 
-STORIES = ("first_minute", "build_and_train", "close_while_training", "korean")
+STORIES = ("first_minute", "build_and_train", "close_while_training", "korean", "inside_the_network")
 
 
 def main(argv: list[str]) -> int:

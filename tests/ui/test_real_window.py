@@ -243,3 +243,25 @@ def test_switching_to_korean_shows_hangul_in_the_window(x_display, tmp_path):
     assert obs["prediction_after_switch"] == obs["prediction_en"], run.explain()  # the drawing survived the switch
     assert_not_blank(obs["shot_korean"]["window"], run)
     publish(run, "korean", "screenshot-ko.png")
+
+
+def test_inside_the_network_runs_compared_and_health_checked(x_display, tmp_path):
+    run = run_story("inside_the_network", x_display, tmp_path)
+    assert_ran_cleanly(run)
+    obs = run.obs
+    assert obs["prediction"] == "7", run.explain()
+    assert obs["run_reasons"] == ["finished", "finished"], run.explain()
+    rows = obs["run_rows"]
+    assert [row[1].strip() for row in rows] == ["1", "2"], run.explain()
+    assert [row[5] for row in rows] == ["0.001", "0.05"], run.explain()
+    # the table shows each run's own final validation accuracy; the last run's is the session's latest
+    assert obs["runs_val_accuracy"][-1] == obs["history_val_accuracy"], run.explain()
+    for row, accuracy in zip(rows, obs["runs_val_accuracy"], strict=True):
+        assert row[11] == f"{accuracy:.1%}", run.explain()
+    assert obs["health_side_by_side"], run.explain()
+    # Adam at 0.05 silenced most ReLU units of the MLP's first layer, and the health dock says so
+    assert any("never fire" in text for text in obs["health_warnings"]), run.explain()
+    assert_not_blank(obs["shot_runs"]["window"], run)
+    assert_not_blank(obs["shot_health"]["window"], run)
+    publish(run, "runs", "screenshot-runs.png")
+    publish(run, "health", "screenshot-health.png")
