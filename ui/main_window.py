@@ -534,9 +534,13 @@ class MainWindow(QMainWindow):
                 continue
             dock = self.docks[name]
             old = dock.widget()
-            dock.setWidget(_scrollable(maker(self.session, self), name))
+            panel = maker(self.session, self)
+            carry_over = getattr(panel, "carry_over", None)  # panels that hold more than the session's state
+            if carry_over is not None:
+                carry_over(_panel(dock))
+            dock.setWidget(_scrollable(panel, name))
             old.deleteLater()
-            setattr(self, attr, _panel(dock))
+            setattr(self, attr, panel)
         self.loss_panel.retranslate()
         old_canvas = self.canvas_panel
         self.canvas_panel = CanvasPanel(self.session, self)

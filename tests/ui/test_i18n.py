@@ -155,6 +155,20 @@ def test_the_learner_switches_the_whole_window_to_korean_and_back(window, qtbot)
     assert not has_hangul(window.windowTitle())
 
 
+def test_switching_language_keeps_the_health_docks_series(window, qtbot):
+    window.docks["healthDock"].raise_()
+    qtbot.waitUntil(lambda: len(window.health_panel.snapshots) > 0)
+    window.health_panel.layer_combo.setCurrentIndex(1)
+    before = list(window.health_panel.snapshots)
+
+    switch(window, qtbot, "ko")
+
+    after = window.health_panel.snapshots
+    assert after[:len(before)] == before  # the same snapshots, not a fresh series
+    assert window.health_panel.layer_combo.currentIndex() == 1
+    assert has_hangul(window.health_panel.summary_label.text())
+
+
 def test_a_broken_network_is_explained_in_korean_in_every_panel(window, qtbot):
     switch(window, qtbot, "ko")
     window.session.set_network(without_flatten(), "remove Flatten")

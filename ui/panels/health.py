@@ -247,6 +247,19 @@ class HealthPanel(QWidget):
         self._snapshots_changed = True
         self._schedule_redraw()
 
+    def carry_over(self, old: HealthPanel) -> None:
+        """Take over the series of a panel this one replaces (the window rebuilds panels in a new language)."""
+        self._snapshots.extend(old._snapshots)
+        self._batch_losses.extend(old._batch_losses)
+        self._grad_norms.extend(old._grad_norms)
+        self._step, self._dataset = old._step, old._dataset
+        self._probe_x, self._probe_y = old._probe_x, old._probe_y
+        self._probe_needed = old._probe_needed
+        self._last_probe = old._last_probe
+        self._snapshots_changed = True
+        self._redraw()
+        self.layer_combo.setCurrentIndex(old.layer_combo.currentIndex())
+
     # ---- reacting to the session -----------------------------------------------------------------
     def is_side_by_side(self) -> bool:
         """Whether the plots sit beside the table and warnings (a wide, short panel) rather than above them."""
