@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 import sandbox as sb
@@ -200,3 +200,73 @@ def test_training_redraws_the_panel_only_when_it_is_visible(panel, session, qtbo
     filters = [v for v in panel.findChildren(type(panel.layer_map(0)), "layersViewWeights") if not v.isHidden()]
     np.testing.assert_array_equal(filters[0].values[..., 0], session.model.layers[0].params["kernel"][:, :, 0, 0])
     session.shutdown()
+
+
+def test_in_a_wide_short_dock_the_layers_read_left_to_right_and_a_map_can_still_be_switched_off(panel, session,
+                                                                                              qtbot):
+    image = _digit(session)
+    panel.set_drawing(image)
+    assert not panel.left_to_right  # 700 × 800: a floating window, the layers go down
+    # the bottom dock of the main window: wide and short
+    panel.resize(1300, 260)
+    qtbot.waitUntil(lambda: panel.left_to_right)
+    rows = session.network.trace()
+    texts = panel.row_texts()
+    assert texts[0].startswith("Input\n28×28×1")
+    for row, text in zip(rows, texts[1:], strict=True):
+        assert text.startswith(row.name + "\n") and "×".join(map(str, row.output_shape)) in text
+    # every layer is a column, in order, Input first, side by side, each fitted into the short panel
+    maps = [panel.layer_map(i) for i in range(-1, len(rows))]
+
+    def side_by_side() -> bool:
+        corners = [m.mapTo(panel.scroll.widget(), QPoint(0, 0)) for m in maps]
+        xs = [c.x() for c in corners]
+        return xs == sorted(set(xs)) and len({c.y() for c in corners}) == 1  # strictly left to right
+
+    qtbot.waitUntil(side_by_side)  # also lets the new layout settle before the mouse goes there
+    assert all(m.height() <= panel.scroll.viewport().height() for m in maps)
+    assert len([a for a in panel.findChildren(QWidget, "layersViewArrow") if a.isVisible()]) == len(rows)
+    # the answer: ten labelled bars with the model's own probabilities
+    probs = session.model.predict(image[None])[0]
+    output = panel.layer_map(len(rows) - 1)
+    np.testing.assert_allclose(panel.shown_output(), probs, atol=1e-6)
+    np.testing.assert_allclose(output.values, probs, atol=1e-6)
+    assert output.unit_at(output.point_of(7)) == (7, -1, -1)
+    # hovering and the keyboard work in the columns too
+    conv = panel.layer_map(0)
+    panel.hover_text = ""
+    qtbot.mouseMove(conv, conv.point_of(2, 10, 12))
+    qtbot.waitUntil(lambda: panel.hover_text.startswith("conv2d, map 2, row 10, column 12"))
+    output.setFocus()
+    qtbot.keyClick(output, Qt.Key.Key_Down)
+    qtbot.keyClick(output, Qt.Key.Key_Return)
+    assert panel.selected_unit == (len(rows) - 1, 1)
+    # the selected-unit box stays beside the layers with its buttons on screen
+    box = panel._unit_scroll
+    assert box.x() > panel.scroll.x() and panel.switch_off_button.isVisible()
+    # clicking a map in a column, then Switch off: the engine's edited prediction
+    unit = _strongest_map(session, image, 2)
+    conv = panel.layer_map(2)
+    qtbot.mouseClick(conv, Qt.MouseButton.LeftButton, pos=conv.point_of(unit, 3, 3))
+    assert panel.selected_unit == (2, unit)
+    qtbot.mouseClick(panel.switch_off_button, Qt.MouseButton.LeftButton)
+    np.testing.assert_allclose(panel.shown_output(), predict_edited(session.model, image[None], {(2, unit): 0.0})[0],
+                               atol=1e-6)
+    assert not panel.layer_map(2).values[..., unit].any()
+    # made tall again, the rows go down again and keep the edit
+    panel.resize(700, 800)
+    qtbot.waitUntil(lambda: not panel.left_to_right)
+    assert panel.row_texts()[0].startswith("Input · 28×28×1") and panel.edits == {(2, unit): 0.0}
+
+
+def test_resizing_the_panel_never_runs_the_network_again(panel, session, qtbot, monkeypatch):
+    panel.set_drawing(_digit(session))
+    shown = panel.shown_output().copy()
+    import ui.panels.layers_view as module
+
+    monkeypatch.setattr(module, "forward_views", lambda *a, **k: pytest.fail("resizing ran the forward pass"))
+    for width, height in ((1300, 260), (1300, 320), (1100, 240), (700, 800)):
+        panel.resize(width, height)
+        qtbot.waitUntil(lambda w=width, h=height: panel.size() == QSize(w, h))
+        assert panel.left_to_right == (width >= 1.6 * height)
+    np.testing.assert_array_equal(panel.shown_output(), shown)

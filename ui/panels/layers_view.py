@@ -3,6 +3,15 @@
 For the drawing (or a test digit when the canvas is empty) the panel shows every layer's output in
 order, Input → … → output: feature maps as small pictures, one per channel; Flatten and wide Dense
 layers as a grid of cells; narrow Dense layers as bars; the output as ten labelled probability bars.
+
+Two flows, chosen from the panel's shape on every resize: in a wide, short panel (width ≥ ``ACROSS_RATIO``
+× height and ≥ ``ACROSS_MIN_WIDTH``, e.g. the main window's bottom dock) the layers read left to right, one
+column per layer with its name, shape and value range on top and "→" between the columns; the maps fill the
+column's height, as large as lets every column fit (else the row scrolls sideways), and the selected-unit
+box sits on the right with its weights picture left of its controls. Otherwise (a floating or side dock)
+the layers go top to bottom, one row each. Resizing never runs the network again: it only places the
+widgets anew (and a switch of flow redraws the headings and pictures from the values already computed).
+
 Hovering a value shows how it was computed (``x·w + … + b = z → relu → a``) with the real numbers;
 clicking a Dense unit or a feature map selects it: the side box shows its incoming weights and lets the
 learner scale it (0–200 %) or switch it off, compares the edited prediction and test accuracy with the
@@ -18,10 +27,11 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -45,6 +55,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSlider,
     QSpinBox,
+    QStyle,
     QTabWidget,
     QToolTip,
     QVBoxLayout,
@@ -90,6 +101,20 @@ _TOP_TERMS = 4
 _UNIT_BOX_WIDTH = 250
 _WIDE = 620  # narrower than this, the unit box goes below the layers
 _NARROW_UNIT_BOX_HEIGHT = 280
+#: The layers flow left to right (each layer a column) when the panel is at least this many times as wide as it
+#: is high: a bottom dock (≈ 1300 × 260) then reads Input → … → answer without scrolling down a thin strip; a
+#: floating window or a side dock (taller than wide, or about square) keeps the top-to-bottom rows.
+ACROSS_RATIO = 1.6
+ACROSS_MIN_WIDTH = 760  # … and at least this wide (narrower, a column per layer leaves no room for the answer)
+_MIN_TILE = 26  # left to right, feature maps shrink to this side before another column of them is added
+_MAX_TILE = 56  # … and grow to this side when the height allows
+_GRID_WIDTH = 130  # … and a long flat output (Flatten, wide Dense) becomes a block about this wide
+_BAR_LABEL = 18  # left to right: width of the unit or class label left of a horizontal bar
+_BAR_LENGTH = 72  # … longest bar
+_BAR_VALUE = 36  # … room for the probability in % right of an output bar
+_ACROSS_UNIT_BOX_WIDTH = 400  # left to right the unit box takes 30 % of the width, 250–400 px …
+_WEIGHTS_BESIDE = 380  # … and from this width on its weights picture sits left of the controls (saves height)
+_ACROSS_WEIGHTS = 118  # width of the incoming-weights picture left of the controls (left-to-right flow)
 
 
 def _grey(a: np.ndarray, top: float) -> np.ndarray:
@@ -151,9 +176,13 @@ def _num(v: float) -> str:
 class _MapView(QWidget):
     """One layer's output: tiles per channel (images), bars (≤ 32 values) or a grid of cells.
 
+    Top to bottom (the default) the view is as wide as its row and as high as the units need at that width;
+    bars stand side by side. Left to right (:meth:`set_across`) it is as high as it is given and as wide as the
+    units need at that height: tiles fill columns, bars lie horizontally one under the other.
+
     Emits ``hovered(unit, row, col, global_pos)`` (row and col are −1 for flat outputs) and
-    ``clicked(unit, row, col)``. Keyboard: Left/Right move a focus cursor over the units; Space or Return
-    selects the unit under it.
+    ``clicked(unit, row, col)``. Keyboard: Left/Right (and Up/Down left to right) move a focus cursor over the
+    units; Space or Return selects the unit under it.
     """
 
     hovered = Signal(int, int, int, QPoint)
@@ -172,6 +201,9 @@ class _MapView(QWidget):
         self._selected: int | None = None
         self._cursor = 0
         self._tile = _TILE
+        self._across = 0  # left to right: the height to fill, px; 0: top to bottom
+        self._min_tile = _MIN_TILE  # left to right: the smallest side of a tile
+        self._grid = (1, 1, _TILE)  # left to right: (columns, rows, side of a tile or cell)
         self._last_hover: tuple[int, int, int] | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -202,7 +234,24 @@ class _MapView(QWidget):
             self._kind = "grid"
             self._images = [_qimage(_colours(a.reshape(1, -1), signed, top))]
         if (self._kind, self._values.shape, self._tile) != old_geometry:
-            self._fit_height()
+            self._fit()
+        self.update()
+
+    def set_across(self, height: int, min_tile: int = _MIN_TILE) -> None:
+        """Lay the units out to fill ``height`` px (left-to-right flow); 0 goes back to the top-to-bottom flow.
+
+        Tiles are at least ``min_tile`` px. Only the geometry changes: the pictures are kept, nothing is recomputed.
+        """
+        if (height, min_tile) == (self._across, self._min_tile):
+            return
+        self._across, self._min_tile = height, min_tile
+        if height:
+            self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        else:
+            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.setMinimumWidth(0)
+            self.setMaximumWidth(16777215)
+        self._fit()
         self.update()
 
     @property
@@ -220,7 +269,46 @@ class _MapView(QWidget):
         return int(self._values.shape[-1]) if self._values.size else 0
 
     # ---- geometry --------------------------------------------------------------------------------
+    def across_size(self, height: int, min_tile: int) -> QSize:
+        """The size this view takes left to right in ``height`` px with tiles of at least ``min_tile`` px."""
+        return self._across_size(self._across_grid(height, min_tile))
+
+    def _across_size(self, grid: tuple[int, int, int]) -> QSize:
+        cols, rows, side = grid
+        if self._kind == "tiles":
+            return QSize(cols * (side + _GAP) - _GAP, rows * (side + _GAP) - _GAP)
+        if self._kind == "grid":
+            return QSize(cols * side, rows * side)
+        return QSize(self._bar_label_width() + _BAR_LENGTH + (_BAR_VALUE if self._labels else 0), rows * side)
+
+    def _across_grid(self, height: int, min_tile: int) -> tuple[int, int, int]:
+        """Left to right: ``(columns, rows, side)`` of the tiles or cells that fill ``height`` px."""
+        n = max(1, self.units())
+        if self._kind == "tiles":
+            # the fewest columns (largest tiles) whose tiles are still at least min_tile px
+            largest = max(self._tile, _MAX_TILE) if n == 1 else _MAX_TILE
+            for cols in range(1, n + 1):
+                rows = -(-n // cols)
+                side = min(largest, (height - _GAP * (rows - 1)) // rows)
+                if side >= min_tile:
+                    return cols, rows, side
+            return n, 1, min(min_tile, max(1, height))
+        if self._kind == "grid":
+            # a compact block about _GRID_WIDTH px wide: smaller cells for longer outputs (Flatten: 784 values)
+            size = self._values.size
+            cell = max(3, min(self._cell(), math.isqrt(_GRID_WIDTH * height // size)))
+            rows = max(1, min(size, height // cell))
+            cols = -(-size // rows)
+            return cols, -(-size // cols), cell
+        side = max(4, min(20, height // n))  # the height of one horizontal bar
+        return 1, n, side
+
+    def _bar_label_width(self) -> int:
+        return _BAR_LABEL if self._labels or self.units() <= 16 else 0
+
     def _columns(self, width: int) -> int:
+        if self._across and self._kind != "bars":
+            return self._grid[0]
         if self._kind == "tiles":
             return max(1, (width + _GAP) // (self._tile + _GAP))
         if self._kind == "grid":
@@ -234,15 +322,23 @@ class _MapView(QWidget):
     def _bar_width(self, width: int) -> int:
         return max(4, min(34, width // max(1, self.units())))
 
-    def _fit_height(self) -> None:
-        # the number of tile rows depends on the width the column gives us: a fixed height per width
+    def _fit(self) -> None:
+        if self._across:
+            # left to right: as high as given, as wide as the units need at that height
+            self._grid = self._across_grid(self._across, self._min_tile)
+            size = self._across_size(self._grid)
+            if size != self.size() or self.minimumSize() != size:
+                self.setFixedSize(size)
+            return
+        # top to bottom: the number of tile rows depends on the width the row gives us: a fixed height per width
         height = self.height_for(self.width())
         if height != self.height():
             self.setFixedHeight(height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_height()
+        if not self._across:
+            self._fit()
 
     def height_for(self, width: int) -> int:
         """The height that shows every unit at ``width`` px."""
@@ -256,10 +352,19 @@ class _MapView(QWidget):
         return _BAR_HEIGHT + (16 if self._labels or n <= 16 else 0)
 
     def sizeHint(self) -> QSize:
+        if self._across:
+            return self.minimumSize()
         return QSize(400, self.height_for(400))
 
     def _unit_rect(self, unit: int) -> QRect:
         width = self.width()
+        if self._across:
+            cols, rows, side = self._grid
+            if self._kind == "tiles":  # column by column, top to bottom
+                c, r = divmod(unit, rows)
+                return QRect(c * (side + _GAP), r * (side + _GAP), side, side)
+            if self._kind == "bars":  # the whole line of a horizontal bar, label included
+                return QRect(0, unit * side, self.width(), side)
         if self._kind == "tiles":
             cols = self._columns(width)
             r, c = divmod(unit, cols)
@@ -267,7 +372,7 @@ class _MapView(QWidget):
         if self._kind == "grid":
             cols = self._columns(width)
             r, c = divmod(unit, cols)
-            cell = self._cell()
+            cell = self._grid[2] if self._across else self._cell()
             return QRect(c * cell, r * cell, cell, cell)
         bw = self._bar_width(width)
         return QRect(unit * bw, 0, bw, _BAR_HEIGHT)
@@ -291,7 +396,13 @@ class _MapView(QWidget):
         if self._kind != "tiles":
             return rect.center()
         h, w = self._values.shape[:2]
-        return QPoint(rect.x() + int((col + 0.5) * rect.width() / w), rect.y() + int((row + 0.5) * rect.height() / h))
+
+        def middle(i: int, size: int, n: int) -> int:
+            # the middle of the screen pixels that unit_at maps to value pixel i (tiles are not always n × k px)
+            first, last = -(-i * size // n), -(-(i + 1) * size // n) - 1
+            return (first + max(first, last)) // 2
+
+        return QPoint(rect.x() + middle(col, rect.width(), w), rect.y() + middle(row, rect.height(), h))
 
     # ---- painting --------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -304,8 +415,10 @@ class _MapView(QWidget):
             image = self._images[0]
             for start in range(0, self._values.size, cols):
                 n = min(cols, self._values.size - start)
-                cell = self._cell()
+                cell = self._grid[2] if self._across else self._cell()
                 p.drawImage(QRect(0, start // cols * cell, n * cell, cell), image, QRect(start, 0, n, 1))
+        elif self._across:
+            self._paint_bars_across(p)
         else:
             self._paint_bars(p)
         for unit, scale in self._scales.items():
@@ -359,6 +472,59 @@ class _MapView(QWidget):
                 rect = self._unit_rect(unit)
                 p.drawText(QRect(rect.x(), _BAR_HEIGHT, rect.width(), 16), Qt.AlignmentFlag.AlignCenter, text)
 
+    def _paint_bars_across(self, p: QPainter) -> None:
+        """Horizontal bars, one line per unit: label, bar, and for probabilities the value in %."""
+        a = self._values
+        n = a.size
+        if not n:
+            return
+        probabilities = bool(self._labels)
+        top = 1.0 if probabilities else (float(np.abs(a).max()) or 1.0)
+        signed = float(a.min()) < 0
+        left = self._bar_label_width()
+        base = left + (_BAR_LENGTH // 2 if signed else 0)
+        span = _BAR_LENGTH // 2 if signed else _BAR_LENGTH - 2
+        colour = self.palette().highlight().color() if probabilities else QColor("#4c72b0")
+        best = int(np.argmax(a))
+        gap = 1 if self._grid[2] >= 8 else 0
+
+        def length(v: float) -> int:
+            return round(span * min(1.0, abs(v) / top))
+
+        p.setPen(Qt.PenStyle.NoPen)
+        for unit in range(n):
+            line = self._unit_rect(unit).adjusted(0, gap, 0, -gap)
+            w = length(float(a[unit]))
+            x = base if a[unit] >= 0 else base - w
+            p.fillRect(QRect(left, line.y(), _BAR_LENGTH, line.height()), self.palette().alternateBase())
+            p.fillRect(QRect(x, line.y(), max(w, 1), line.height()),
+                       colour.darker(130) if probabilities and unit == best else colour)
+        if self._reference is not None:  # the unedited values, as ticks where they differ
+            p.setPen(QPen(_SELECT, 3))
+            for unit in range(min(n, self._reference.size)):
+                ref = float(self._reference[unit])
+                if length(ref) == length(float(a[unit])):
+                    continue
+                line = self._unit_rect(unit)
+                x = base + length(ref) if ref >= 0 else base - length(ref)
+                p.drawLine(x, line.top(), x, line.bottom())
+        labels = self._labels or ([str(u) for u in range(n)] if n <= 16 else [])
+        if labels and self._grid[2] >= 8:
+            font = QFont(self.font())
+            font.setPointSizeF(max(6.0, min(font.pointSizeF() * 0.85, self._grid[2] * 0.6)))
+            p.setFont(font)
+            for unit, text in enumerate(labels):
+                line = self._unit_rect(unit)
+                font.setBold(probabilities and unit == best)
+                p.setFont(font)
+                p.setPen(self.palette().text().color())
+                p.drawText(QRect(0, line.y(), left - 3, line.height()),
+                           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+                if probabilities:
+                    p.drawText(QRect(left + _BAR_LENGTH + 3, line.y(), _BAR_VALUE - 3, line.height()),
+                               Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                               self.tr("{0} %").format(round(100 * float(a[unit]))))
+
     def _mark_edit(self, p: QPainter, unit: int, scale: float) -> None:
         if unit >= self.units():
             return
@@ -397,8 +563,11 @@ class _MapView(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         n = self.units()
-        if n and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            self._cursor = (self._cursor + (1 if key == Qt.Key.Key_Right else -1)) % n
+        # Up/Down step through the units of a column left to right; top to bottom they scroll the rows
+        steps = (Qt.Key.Key_Left, Qt.Key.Key_Right) + ((Qt.Key.Key_Up, Qt.Key.Key_Down) if self._across else ())
+        if n and key in steps:
+            forward = key in (Qt.Key.Key_Right, Qt.Key.Key_Down)
+            self._cursor = (self._cursor + (1 if forward else -1)) % n
             self.update()
             row, col = (-1, -1) if self._kind != "tiles" else (0, 0)
             self.hovered.emit(self._cursor, row, col, self.mapToGlobal(self.point_of(self._cursor)))
@@ -435,6 +604,11 @@ class LayersViewPanel(QWidget):
         self._plain_output: np.ndarray | None = None
         self._maps: list[_MapView] = []
         self._row_labels: list[QLabel] = []
+        self._cells: list[QWidget] = []  # one per layer: its heading above its picture
+        self._arrows: list[QLabel] = []  # "→" between the columns of the left-to-right flow
+        self._across = False  # the left-to-right flow (see ACROSS_RATIO)
+        self._box_width = _UNIT_BOX_WIDTH
+        self._weights_beside = False  # the incoming-weights picture left of the unit box's controls
         self._weight_views: list[_MapView] = []
         self._architecture: list | None = None
         self._accuracy: tuple[float, float] | None = None  # (original, edited)
@@ -450,7 +624,12 @@ class LayersViewPanel(QWidget):
         digit_label.setBuddy(self.test_digit_spin)
         self.source_label = QLabel()
         self.source_label.setObjectName("layersViewSource")
-        top = QHBoxLayout()
+        # never widens the panel (left to right it sits in the tab bar's corner): it gets what is left
+        self.source_label.setMinimumWidth(1)
+        # above the tabs top to bottom; in the tab bar's corner left to right, where height is scarce
+        self._top_bar = QWidget()
+        top = QHBoxLayout(self._top_bar)
+        top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(digit_label)
         top.addWidget(self.test_digit_spin)
         top.addWidget(self.source_label, 1)
@@ -462,9 +641,11 @@ class LayersViewPanel(QWidget):
         self.scroll.setToolTip(self.tr("Every layer's output for this digit, from the input down to the answer"))
         self.scroll.setWidgetResizable(True)
         self._column = QWidget()
-        self._column_layout = QVBoxLayout(self._column)
-        self._column_layout.setSpacing(2)
+        self._column_layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self._column)
+        self._column_layout.setSpacing(8)
+        self._column_margins = self._column_layout.contentsMargins()
         self.scroll.setWidget(self._column)
+        self.scroll.installEventFilter(self)  # its height decides the size of the maps left to right
         self.hint_label = QLabel()
         self.hint_label.setObjectName("layersViewHint")
         self.hint_label.setWordWrap(True)
@@ -551,7 +732,13 @@ class LayersViewPanel(QWidget):
         self.message_label = QLabel()
         self.message_label.setObjectName("layersViewMessage")
         self.message_label.setWordWrap(True)
-        box = QVBoxLayout(self.unit_box)
+        # the weights picture sits under the title top to bottom, left of the controls left to right
+        self._unit_layout = QHBoxLayout(self.unit_box)
+        box = self._unit_controls = QVBoxLayout()
+        self._unit_layout.addLayout(box, 1)
+        margins = self._unit_layout.contentsMargins()
+        self._unit_margins = (margins.left(), margins.top(), margins.right(), margins.bottom())
+        self._unit_spacing = box.spacing()
         box.addWidget(self.unit_title)
         box.addWidget(self.unit_weights)
         box.addLayout(form)
@@ -574,9 +761,9 @@ class LayersViewPanel(QWidget):
         self._body.addWidget(self.tabs, 1)
         self._body.addWidget(self._unit_scroll)
         self._arrange(wide=True)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(self._body, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self._top_bar)
+        self._layout.addLayout(self._body, 1)
 
         # ---- timers --------------------------------------------------------------------------------
         self._refresh_timer = QTimer(self)
@@ -635,8 +822,13 @@ class LayersViewPanel(QWidget):
         return self._maps[layer_index + 1]
 
     def row_texts(self) -> list[str]:
-        """The heading of every row, Input first."""
+        """The heading of every row (or column, left to right), Input first."""
         return [label.text() for label in self._row_labels]
+
+    @property
+    def left_to_right(self) -> bool:
+        """True when the layers flow left to right (a wide, short panel; see ``ACROSS_RATIO``)."""
+        return self._across
 
     def shown_output(self) -> np.ndarray | None:
         """The output layer's values as drawn (with the edits), float32 (classes,)."""
@@ -769,12 +961,8 @@ class LayersViewPanel(QWidget):
 
     # ---- rows ------------------------------------------------------------------------------------
     def _rebuild_rows(self) -> None:
-        while self._column_layout.count():
-            item = self._column_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()  # deleteLater waits for the event loop: hide it now
-                item.widget().deleteLater()
-        self._maps, self._row_labels = [], []
+        self._clear(self._column_layout)
+        self._maps, self._row_labels, self._cells, self._arrows = [], [], [], []
         if not self._views:
             empty = QLabel(self.tr("The network does not fit together yet, so there is nothing to show."))
             empty.setWordWrap(True)
@@ -782,34 +970,61 @@ class LayersViewPanel(QWidget):
             self._column_layout.addStretch(1)
             return
         for index in range(-1, len(self._views)):
+            if index >= 0:
+                arrow = QLabel("→")
+                arrow.setObjectName("layersViewArrow")
+                font = arrow.font()
+                font.setPointSizeF(font.pointSizeF() * 1.6)
+                arrow.setFont(font)
+                arrow.setVisible(self._across)
+                self._column_layout.addWidget(arrow, 0, Qt.AlignmentFlag.AlignVCenter)
+                self._arrows.append(arrow)
+            cell = QWidget()
+            cell_layout = QVBoxLayout(cell)
+            cell_layout.setContentsMargins(0, 0, 0, 0)
+            cell_layout.setSpacing(2)
             label = QLabel()
             label.setObjectName("layersViewRowLabel")
+            label.setFont(self._heading_font())
             view = _MapView(index)
             view.setObjectName("layersViewMap")
             name = self.tr("Input") if index < 0 else self._views[index].name
             view.setAccessibleName(self.tr("Output of {layer}").format(layer=name))
             view.hovered.connect(self._on_hovered)
             view.clicked.connect(self._on_clicked)
-            self._column_layout.addWidget(label)
-            self._column_layout.addWidget(view)
-            self._column_layout.addSpacing(6)
+            cell_layout.addWidget(label)
+            cell_layout.addWidget(view)
+            cell_layout.addStretch(1)
+            self._column_layout.addWidget(cell)
             self._maps.append(view)
             self._row_labels.append(label)
+            self._cells.append(cell)
         self._column_layout.addStretch(1)
+        self._place_maps()
 
     def _show_views(self) -> None:
         if not self._views or not self._maps:
             return
         image = self.example()
-        self._row_labels[0].setText(self.tr("Input · {shape} · values {low} … {high}").format(
-            shape="×".join(map(str, image.shape)), low=_num(float(image.min())), high=_num(float(image.max()))))
+        shape, low, high = "×".join(map(str, image.shape)), _num(float(image.min())), _num(float(image.max()))
+        self._row_labels[0].setToolTip(self.tr("Input · {shape} · values {low} … {high}").format(
+            shape=shape, low=low, high=high))
+        if self._across:  # a narrow column: the name on one line, shape and range on the next
+            self._row_labels[0].setText(self.tr("Input\n{shape}\n{low} … {high}").format(
+                shape=shape, low=low, high=high))
+        else:
+            self._row_labels[0].setText(self._row_labels[0].toolTip())
         self._maps[0].set_data(image, tile=_INPUT_TILE)
         last = len(self._views) - 1
         for v, label, view in zip(self._views, self._row_labels[1:], self._maps[1:], strict=True):
-            text = self.tr("{name} ({kind}) · {shape} · values {low} … {high}").format(
-                name=v.name, kind=v.class_name, shape="×".join(map(str, v.shape)), low=_num(v.minimum),
-                high=_num(v.maximum))
-            label.setText(text)
+            shape, low, high = "×".join(map(str, v.shape)), _num(v.minimum), _num(v.maximum)
+            label.setToolTip(self.tr("{name} ({kind}) · {shape} · values {low} … {high}").format(
+                name=v.name, kind=v.class_name, shape=shape, low=low, high=high))
+            if self._across:
+                label.setText(self.tr("{name}\n{shape}\n{low} … {high}").format(
+                    name=v.name, shape=shape, low=low, high=high))
+            else:
+                label.setText(label.toolTip())
             scales = {u: s for (i, u), s in self._edits.items() if i == v.index}
             selected = self._selected[1] if self._selected and self._selected[0] == v.index else None
             is_output = v.index == last and v.output.ndim == 1 and v.output.size <= _BAR_ROWS
@@ -818,6 +1033,8 @@ class LayersViewPanel(QWidget):
                 labels = [str(u) for u in range(v.output.size)]
             reference = self._plain_output if is_output and self._edits else None
             view.set_data(v.output, labels=labels, reference=reference, scales=scales, selected=selected)
+        if self._across:  # the headings' widths changed with the numbers: fit the columns again
+            self._place_maps()
 
     # ---- prediction and accuracy -------------------------------------------------------------------
     def _prediction_text(self, out: np.ndarray) -> str:
@@ -829,9 +1046,11 @@ class LayersViewPanel(QWidget):
     def _show_prediction(self) -> None:
         if self._edits:
             self.hint_label.setText(self.tr("Orange marks on the output bars: the values without your edits."))
+            self.prediction_label.setToolTip(self.hint_label.text())
         else:
             self.hint_label.setText(self.tr("Hover a value to see how it was computed. Click a feature map or a "
                                             "Dense unit to select it."))
+            self.prediction_label.setToolTip("")
         if not self._views or self._plain_output is None or self._plain_output.ndim != 1:
             self.prediction_label.setText(self.tr("No prediction: the network cannot run."))
             return
@@ -906,7 +1125,7 @@ class LayersViewPanel(QWidget):
             pictures = np.full(side * side, np.nan)
             pictures[:weights.size] = weights
             pictures = pictures.reshape(1, side, side)
-        self.unit_weights.setPixmap(_weights_pixmap(pictures, 220))
+        self.unit_weights.setPixmap(_weights_pixmap(pictures, _ACROSS_WEIGHTS if self._weights_beside else 220))
         self._set_slider(round(100 * self._edits.get(self._selected, 1.0)))
 
     def _set_slider(self, value: int) -> None:
@@ -958,7 +1177,7 @@ class LayersViewPanel(QWidget):
 
     # ---- weights as pictures -------------------------------------------------------------------------
     @staticmethod
-    def _clear(layout: QVBoxLayout) -> None:
+    def _clear(layout: QBoxLayout) -> None:
         while layout.count():
             item = layout.takeAt(0)
             if item.widget() is not None:
@@ -1057,9 +1276,23 @@ class LayersViewPanel(QWidget):
 
     def _arrange(self, wide: bool) -> None:
         """The unit box beside the layers in a wide panel, below them in a narrow dock."""
+        beside = self._across and self._box_width >= _WEIGHTS_BESIDE
+        if beside != self._weights_beside:
+            self._weights_beside = beside
+            # beside, in a short panel: tighter margins so that the buttons and the numbers need no scrolling
+            self._unit_layout.setContentsMargins(*((6, 2, 6, 2) if beside else self._unit_margins))
+            self._unit_controls.setSpacing(4 if beside else self._unit_spacing)
+            if beside:
+                self._unit_controls.removeWidget(self.unit_weights)
+                self._unit_layout.insertWidget(0, self.unit_weights, 0, Qt.AlignmentFlag.AlignTop)
+            else:
+                self._unit_layout.removeWidget(self.unit_weights)
+                self._unit_controls.insertWidget(1, self.unit_weights)
+            self._show_unit()  # a smaller picture beside the controls
         if wide:
             self._body.setDirection(QBoxLayout.Direction.LeftToRight)
-            self._unit_scroll.setFixedWidth(_UNIT_BOX_WIDTH)
+            self._unit_scroll.setFixedWidth(self._box_width)
+            self._unit_scroll.setMinimumHeight(0)
             self._unit_scroll.setMaximumHeight(16777215)
         else:
             self._body.setDirection(QBoxLayout.Direction.TopToBottom)
@@ -1067,11 +1300,101 @@ class LayersViewPanel(QWidget):
             self._unit_scroll.setMaximumWidth(16777215)
             self._unit_scroll.setFixedHeight(_NARROW_UNIT_BOX_HEIGHT)
 
+    def _set_across(self, across: bool) -> None:
+        """Switch between the left-to-right and the top-to-bottom flow (moves widgets; no forward pass)."""
+        self._across = across
+        self.setUpdatesEnabled(False)  # one repaint once every widget has moved: no flicker
+        if across:
+            self._column_layout.setDirection(QBoxLayout.Direction.LeftToRight)
+            self._column_layout.setSpacing(2)
+            self._column_layout.setContentsMargins(4, 4, 4, 4)
+        else:
+            self._column_layout.setDirection(QBoxLayout.Direction.TopToBottom)
+            self._column_layout.setSpacing(8)
+            self._column_layout.setContentsMargins(self._column_margins)
+        for arrow in self._arrows:
+            arrow.setVisible(across)
+        # left to right every pixel of height goes to the maps; the unit box's title says what a click does
+        self.hint_label.setVisible(not across)
+        for label in self._row_labels:
+            label.setFont(self._heading_font())
+        self._show_views()  # the headings: three short lines above a column, one long line above a row
+        self._place_maps()
+        self.setUpdatesEnabled(True)
+
+    def _heading_font(self) -> QFont:
+        font = QFont(self.font())
+        if self._across:  # three short lines above a narrow column
+            font.setPointSizeF(font.pointSizeF() * 0.85)
+        return font
+
+    def _place_maps(self) -> None:
+        """Give every map its place in the current flow (cheap: geometry only, the pictures are kept).
+
+        Left to right the maps fill the height below the headings, and their tiles are as large as lets every
+        column fit in the visible width (never below ``_MIN_TILE`` px: then the row scrolls).
+        """
+        if not self._across:
+            for cell, view in zip(self._cells, self._maps, strict=True):
+                cell.layout().setAlignment(view, Qt.AlignmentFlag(0))
+                view.set_across(0)
+            return
+        frame = 2 * self.scroll.frameWidth()
+        scrollbar = self.scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        margins = self._column_layout.contentsMargins()
+        lines = 3 * QFontMetrics(self._heading_font()).lineSpacing()
+        heading = max([lines] + [label.sizeHint().height() for label in self._row_labels]) + 2  # + the spacing
+        height = max(_MIN_TILE, self.scroll.height() - frame - scrollbar - margins.top() - margins.bottom() - heading)
+        width = self.scroll.width() - frame - margins.left() - margins.right()
+        spacing = self._column_layout.spacing()
+        fixed = sum(arrow.sizeHint().width() + 2 * spacing for arrow in self._arrows)
+        headings = [label.sizeHint().width() for label in self._row_labels]
+        min_tile = _MIN_TILE
+        for tile in range(_MAX_TILE, _MIN_TILE - 1, -2):  # the largest tiles with which everything fits
+            needed = fixed + sum(max(h, view.across_size(height, tile).width())
+                                 for h, view in zip(headings, self._maps, strict=True))
+            if needed <= width:
+                min_tile = tile
+                break
+        for cell, view in zip(self._cells, self._maps, strict=True):
+            cell.layout().setAlignment(view, Qt.AlignmentFlag.AlignLeft)
+            view.set_across(height, min_tile)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll and event.type() == QEvent.Type.Resize and self._across:
+            self._place_maps()
+        return super().eventFilter(watched, event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        wide = event.size().width() >= _WIDE
-        if wide != (self._body.direction() == QBoxLayout.Direction.LeftToRight):
+        size = event.size()
+        across = size.width() >= ACROSS_RATIO * size.height() and size.width() >= ACROSS_MIN_WIDTH
+        switched = across != self._across
+        if switched:
+            self._set_across(across)
+        wide = across or size.width() >= _WIDE  # left to right the panel is short: the unit box goes beside
+        box = min(_ACROSS_UNIT_BOX_WIDTH, max(_UNIT_BOX_WIDTH, size.width() * 3 // 10)) if across else _UNIT_BOX_WIDTH
+        if switched or box != self._box_width or wide != (self._body.direction() == QBoxLayout.Direction.LeftToRight):
+            self._box_width = box
             self._arrange(wide)
+        # left to right the test-digit line goes into the tab bar's corner if it fits there beside the tabs
+        room = size.width() - (self._box_width if wide else 0) - self.tabs.tabBar().sizeHint().width() - 40
+        corner = across and room >= self._top_bar.sizeHint().width()
+        moved = corner != (self.tabs.cornerWidget(Qt.Corner.TopRightCorner) is self._top_bar)
+        if moved:
+            self._place_top_bar(corner)
+        if switched or moved:  # place the tabs now, so that the maps are fitted once to their final height
+            self._layout.activate()
+
+    def _place_top_bar(self, corner: bool) -> None:
+        """The test-digit line in the tab bar's corner (saves a line of height) or above the tabs."""
+        if corner:
+            self._layout.removeWidget(self._top_bar)
+            self.tabs.setCornerWidget(self._top_bar, Qt.Corner.TopRightCorner)
+        else:
+            self.tabs.setCornerWidget(None, Qt.Corner.TopRightCorner)
+            self._layout.insertWidget(0, self._top_bar)
+        self._top_bar.show()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
