@@ -394,7 +394,32 @@ class Story:
         self.obs["closed"] = self.close_window()
 
     def inside_layers(self) -> None:
-        """The drawn 7 in the Inside-the-network dock (filled in with the layers view)."""
+        """The drawn 7 in the Inside-the-network dock: click the strongest map of the last conv layer, switch it off."""
+        from sandbox.inspect_forward import edited_accuracy, predict_edited
+
+        session = self.window.session
+        self.show_dock("Inside the network")
+        panel = self.window.layers_view_panel
+        wait_until(lambda: panel.accuracy is not None, "the test accuracy in the layers view")
+        self.obs["layers_left_to_right"] = panel.left_to_right
+        last_conv = max(i for i, layer in enumerate(session.model.layers) if type(layer).__name__ == "Conv2D")
+        conv = panel.layer_map(last_conv)
+        strongest = int(np.argmax(conv.values.reshape(-1, conv.values.shape[-1]).sum(axis=0)))
+        self.click(conv, conv.point_of(strongest, 3, 3))
+        self.obs["selected_unit"] = list(panel.selected_unit or ())
+        self.click(self.find(QWidget, "unitSwitchOffButton"))
+        edits = {(last_conv, strongest): 0.0}
+        self.obs["edits_match"] = panel.edits == edits
+        image = self.window.canvas_panel.network_input()
+        expected = predict_edited(session.model, image.reshape(1, 28, 28, 1), edits)[0]
+        self.obs["shown_matches_engine"] = bool(np.allclose(panel.shown_output(), expected, atol=1e-6))
+        label = self.find(QLabel, "editedAccuracyLabel")
+        wait_until(lambda: "With the edits" in label.text(), "the edited test accuracy")
+        self.obs["accuracy"] = list(panel.accuracy)
+        data = session.dataset
+        self.obs["engine_accuracy"] = [edited_accuracy(session.model, data.x_test, data.y_test, e) for e in ({}, edits)]
+        self.obs["prediction_text"] = self.find(QLabel, "editedPredictionLabel").text()
+        self.screenshot("inside")
 
     # ---- running -----------------------------------------------------------------------------------
     def run(self) -> None:

@@ -250,6 +250,11 @@ def test_inside_the_network_runs_compared_and_health_checked(x_display, tmp_path
     assert_ran_cleanly(run)
     obs = run.obs
     assert obs["prediction"] == "7", run.explain()
+    # Inside the network: the bottom dock shows the layers left to right; one map switched off by clicking
+    assert obs["layers_left_to_right"], run.explain()
+    assert obs["edits_match"] and obs["shown_matches_engine"], run.explain()
+    assert obs["accuracy"] == obs["engine_accuracy"], run.explain()
+    assert "With the edits" in obs["prediction_text"], run.explain()
     assert obs["run_reasons"] == ["finished", "finished"], run.explain()
     rows = obs["run_rows"]
     assert [row[1].strip() for row in rows] == ["1", "2"], run.explain()
@@ -263,5 +268,7 @@ def test_inside_the_network_runs_compared_and_health_checked(x_display, tmp_path
     assert any("never fire" in text for text in obs["health_warnings"]), run.explain()
     assert_not_blank(obs["shot_runs"]["window"], run)
     assert_not_blank(obs["shot_health"]["window"], run)
+    assert_not_blank(obs["shot_inside"]["window"], run)
+    publish(run, "inside", "screenshot-inside.png")
     publish(run, "runs", "screenshot-runs.png")
     publish(run, "health", "screenshot-health.png")
