@@ -124,10 +124,12 @@ def step_details(model: Any, before: np.ndarray, y_pred: np.ndarray, y: np.ndarr
     delta = model.get_flat_weights() - before
     grad_norms: dict[str, float] = {}
     update_norms: dict[str, float] = {}
-    for layer, start, stop in model._layer_segments:
-        g, d = grads[start:stop], delta[start:stop]
-        grad_norms[layer.name] = grad_norms.get(layer.name, 0.0) + float(np.dot(g, g))
-        update_norms[layer.name] = update_norms.get(layer.name, 0.0) + float(np.dot(d, d))
+    # A diverging step has huge weights: an infinite norm is the honest answer, not a warning.
+    with np.errstate(over="ignore", invalid="ignore"):
+        for layer, start, stop in model._layer_segments:
+            g, d = grads[start:stop], delta[start:stop]
+            grad_norms[layer.name] = grad_norms.get(layer.name, 0.0) + float(np.dot(g, g))
+            update_norms[layer.name] = update_norms.get(layer.name, 0.0) + float(np.dot(d, d))
     classifier = y_pred.ndim == 2 and y_pred.shape[1] > 1
     k = min(sample, len(y_pred))
     preds = y_pred[:k].argmax(axis=1) if classifier else y_pred[:k].reshape(k, -1)[:, 0]
