@@ -4,367 +4,367 @@
 <context>
     <name>BackwardPanel</name>
     <message>
-        <location filename="../../ui/panels/backward.py" line="85"/>
+        <location filename="../../ui/panels/backward.py" line="88"/>
         <source>The drawing</source>
         <translation>그림</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="86"/>
+        <location filename="../../ui/panels/backward.py" line="89"/>
         <source>A test digit</source>
         <translation>테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="88"/>
+        <location filename="../../ui/panels/backward.py" line="91"/>
         <source>Example</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="89"/>
+        <location filename="../../ui/panels/backward.py" line="92"/>
         <source>Which single example to send through the network</source>
         <translation>네트워크에 통과시킬 예제 하나</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="90"/>
+        <location filename="../../ui/panels/backward.py" line="93"/>
         <source>Another digit</source>
         <translation>다른 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="92"/>
+        <location filename="../../ui/panels/backward.py" line="95"/>
         <source>Pick another test digit</source>
         <translation>다른 테스트 숫자 고르기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="93"/>
+        <location filename="../../ui/panels/backward.py" line="96"/>
         <source>Pick another random digit from the test set</source>
         <translation>테스트 세트에서 다른 숫자를 무작위로 골라요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="97"/>
+        <location filename="../../ui/panels/backward.py" line="100"/>
         <source>True digit of the drawing</source>
         <translation>그림의 정답 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="98"/>
+        <location filename="../../ui/panels/backward.py" line="101"/>
         <source>The digit you meant to draw: the loss compares the answer with it</source>
         <translation>그리려던 숫자예요. 손실은 네트워크의 답을 이 숫자와 비교해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="101"/>
-        <location filename="../../ui/panels/backward.py" line="381"/>
-        <location filename="../../ui/panels/backward.py" line="418"/>
+        <location filename="../../ui/panels/backward.py" line="104"/>
+        <location filename="../../ui/panels/backward.py" line="453"/>
+        <location filename="../../ui/panels/backward.py" line="490"/>
         <source>Layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="102"/>
+        <location filename="../../ui/panels/backward.py" line="105"/>
         <source>The layer whose weight gradients and update are shown</source>
         <translation>가중치 그레이디언트와 업데이트를 보여 줄 층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="105"/>
-        <location filename="../../ui/panels/backward.py" line="444"/>
+        <location filename="../../ui/panels/backward.py" line="108"/>
+        <location filename="../../ui/panels/backward.py" line="516"/>
         <source>Unit</source>
         <translation>유닛</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="106"/>
+        <location filename="../../ui/panels/backward.py" line="109"/>
         <source>Which output unit (or filter) of the layer to look at</source>
         <translation>살펴볼 층의 출력 유닛(또는 필터)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="110"/>
+        <location filename="../../ui/panels/backward.py" line="113"/>
         <source>The example</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="111"/>
+        <location filename="../../ui/panels/backward.py" line="114"/>
         <source>The example sent through the network</source>
         <translation>네트워크에 통과시킨 예제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="117"/>
+        <location filename="../../ui/panels/backward.py" line="120"/>
         <source>&amp;Example:</source>
         <translation>예제(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="120"/>
+        <location filename="../../ui/panels/backward.py" line="123"/>
         <source>&amp;True digit:</source>
         <translation>정답 숫자(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="123"/>
+        <location filename="../../ui/panels/backward.py" line="126"/>
         <source>&amp;Layer:</source>
         <translation>층(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="127"/>
+        <location filename="../../ui/panels/backward.py" line="130"/>
         <source>&amp;Unit:</source>
         <translation>유닛(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="136"/>
+        <location filename="../../ui/panels/backward.py" line="139"/>
         <source>Current step</source>
         <translation>현재 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="137"/>
+        <location filename="../../ui/panels/backward.py" line="140"/>
         <source>Next ›</source>
         <translation>다음 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="139"/>
+        <location filename="../../ui/panels/backward.py" line="142"/>
         <source>Next step</source>
         <translation>다음 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="140"/>
+        <location filename="../../ui/panels/backward.py" line="143"/>
         <source>Go to the next step of the pass</source>
         <translation>이 과정의 다음 단계로 넘어가요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="148"/>
+        <location filename="../../ui/panels/backward.py" line="151"/>
         <source>Numbers of this step</source>
         <translation>이 단계의 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="149"/>
+        <location filename="../../ui/panels/backward.py" line="152"/>
         <source>The numbers this step computed</source>
         <translation>이 단계에서 계산한 숫자들</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="154"/>
+        <location filename="../../ui/panels/backward.py" line="157"/>
         <source>Weight gradient picture</source>
         <translation>가중치 그레이디언트 그림</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="155"/>
+        <location filename="../../ui/panels/backward.py" line="158"/>
         <source>dL/dW: red pushes the weight down, blue pushes it up</source>
         <translation>dL/dW: 빨간색은 가중치를 내리고, 파란색은 올려요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="159"/>
+        <location filename="../../ui/panels/backward.py" line="162"/>
         <source>Bias gradient</source>
         <translation>편향 그레이디언트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="160"/>
+        <location filename="../../ui/panels/backward.py" line="163"/>
         <source>dL/db, one number per unit</source>
         <translation>dL/db, 유닛마다 숫자 하나</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="164"/>
+        <location filename="../../ui/panels/backward.py" line="167"/>
         <source>Verify</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="166"/>
+        <location filename="../../ui/panels/backward.py" line="169"/>
         <source>Verify the gradient</source>
         <translation>그레이디언트 검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="167"/>
+        <location filename="../../ui/panels/backward.py" line="170"/>
         <source>Nudge ten weights up and down and compare the slope with dL/dW</source>
         <translation>가중치 열 개를 조금씩 올리고 내려서 기울기를 dL/dW와 비교해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="173"/>
+        <location filename="../../ui/panels/backward.py" line="176"/>
         <source>Gradient check</source>
         <translation>그레이디언트 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="174"/>
+        <location filename="../../ui/panels/backward.py" line="177"/>
         <source>Back-propagated slope against the slope measured by nudging</source>
         <translation>역전파로 구한 기울기와 조금씩 움직여 잰 기울기 비교</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="252"/>
-        <location filename="../../ui/panels/backward.py" line="469"/>
+        <location filename="../../ui/panels/backward.py" line="317"/>
+        <location filename="../../ui/panels/backward.py" line="541"/>
         <source>Weight</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="252"/>
+        <location filename="../../ui/panels/backward.py" line="317"/>
         <source>Back-propagated</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="252"/>
+        <location filename="../../ui/panels/backward.py" line="317"/>
         <source>Nudged</source>
         <translation>직접 측정</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="252"/>
+        <location filename="../../ui/panels/backward.py" line="317"/>
         <source>Relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="261"/>
+        <location filename="../../ui/panels/backward.py" line="326"/>
         <source>The numbers match: every relative error is below 1e-6.</source>
         <translation>숫자가 일치해요. 모든 상대 오차가 1e-6보다 작아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="263"/>
+        <location filename="../../ui/panels/backward.py" line="328"/>
         <source>Largest relative error {0:.1e}: the numbers do not match.</source>
         <translation>가장 큰 상대 오차 {0:.1e}: 숫자가 일치하지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="370"/>
+        <location filename="../../ui/panels/backward.py" line="442"/>
         <source>Draw a digit or pick a test digit to follow it through the network.</source>
         <translation>숫자를 그리거나 테스트 숫자를 골라 네트워크 속을 따라가 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="377"/>
+        <location filename="../../ui/panels/backward.py" line="449"/>
         <source>Step 1 of 5 — forward: the digit goes through every layer; each layer&apos;s output has a shape and a range of values.</source>
         <translation>5단계 중 1단계 — 순전파: 숫자가 모든 층을 지나가요. 층마다 출력에는 모양과 값의 범위가 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="381"/>
-        <location filename="../../ui/panels/backward.py" line="418"/>
+        <location filename="../../ui/panels/backward.py" line="453"/>
+        <location filename="../../ui/panels/backward.py" line="490"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="381"/>
+        <location filename="../../ui/panels/backward.py" line="453"/>
         <source>Output shape</source>
         <translation>출력 모양</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="381"/>
+        <location filename="../../ui/panels/backward.py" line="453"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="384"/>
+        <location filename="../../ui/panels/backward.py" line="456"/>
         <source>Step 2 of 5 — loss: the ten probabilities p against the truth y (1 at digit {0}); loss = −log p[{0}] = {1:.4g}.</source>
         <translation>5단계 중 2단계 — 손실: 열 개의 확률 p를 정답 y(숫자 {0}에서 1)와 비교해요. 손실 = −log p[{0}] = {1:.4g}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="387"/>
+        <location filename="../../ui/panels/backward.py" line="459"/>
         <source>Weight penalties add {0:.4g}.</source>
         <translation>가중치 페널티가 {0:.4g}만큼 더해져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="391"/>
+        <location filename="../../ui/panels/backward.py" line="463"/>
         <source>Digit</source>
         <translation>숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="391"/>
+        <location filename="../../ui/panels/backward.py" line="463"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="391"/>
+        <location filename="../../ui/panels/backward.py" line="463"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="395"/>
+        <location filename="../../ui/panels/backward.py" line="467"/>
         <source>Step 3 of 5 — the last layer is not Dense with softmax, so here is dL/doutput, where back-propagation starts.</source>
         <translation>5단계 중 3단계 — 마지막 층이 softmax를 쓰는 Dense가 아니라서, 역전파가 시작되는 dL/doutput을 보여 줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="400"/>
+        <location filename="../../ui/panels/backward.py" line="472"/>
         <source>Step 3 of 5 — dL/dlogits = p − y: softmax and cross-entropy together give this simple difference, where back-propagation starts.</source>
         <translation>5단계 중 3단계 — dL/dlogits = p − y: softmax와 교차 엔트로피가 함께 이 간단한 차이를 만들고, 여기서 역전파가 시작돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="403"/>
+        <location filename="../../ui/panels/backward.py" line="475"/>
         <source>Step 3 of 5 — dL/dlogits is all zero: p[{0}] is so close to 1 that Keras clips it, so this example teaches nothing. Pick another digit.</source>
         <translation>5단계 중 3단계 — dL/dlogits가 모두 0이에요. p[{0}]가 1에 너무 가까워 Keras가 잘라 내므로 이 예제로는 배울 게 없어요. 다른 숫자를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="407"/>
+        <location filename="../../ui/panels/backward.py" line="479"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="407"/>
+        <location filename="../../ui/panels/backward.py" line="479"/>
         <source>p − y</source>
         <translation>p − y</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="408"/>
+        <location filename="../../ui/panels/backward.py" line="480"/>
         <source>dL/doutput</source>
         <translation>dL/doutput</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="418"/>
+        <location filename="../../ui/panels/backward.py" line="490"/>
         <source>‖dL/doutput‖</source>
         <translation>‖dL/doutput‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="418"/>
+        <location filename="../../ui/panels/backward.py" line="490"/>
         <source>‖dL/dinput‖</source>
         <translation>‖dL/dinput‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="429"/>
+        <location filename="../../ui/panels/backward.py" line="501"/>
         <source>dL/dW of unit {0}, laid out like its input ({1})</source>
         <translation>유닛 {0}의 dL/dW, 입력({1})과 같은 모양으로 배치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="432"/>
+        <location filename="../../ui/panels/backward.py" line="504"/>
         <source>dL/dW as inputs (rows) × units (columns)</source>
         <translation>입력(행) × 유닛(열)으로 본 dL/dW</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="435"/>
+        <location filename="../../ui/panels/backward.py" line="507"/>
         <source>dL/dW of each filter (input channels added up)</source>
         <translation>필터마다의 dL/dW (입력 채널을 합산)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="436"/>
+        <location filename="../../ui/panels/backward.py" line="508"/>
         <source>Step 4 of 5 — backward: from the last layer down to {0}, each layer turns dL/doutput into dL/dinput; at {0}: {1}; red &gt; 0, blue &lt; 0 (a step down the slope lowers red weights and raises blue ones).</source>
         <translation>5단계 중 4단계 — 역전파: 마지막 층부터 {0}까지 내려가며 각 층이 dL/doutput을 dL/dinput으로 바꿔요. {0}에서: {1}. 빨간색 &gt; 0, 파란색 &lt; 0 (기울기를 따라 한 걸음 내려가면 빨간 가중치는 줄고 파란 가중치는 늘어요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="444"/>
+        <location filename="../../ui/panels/backward.py" line="516"/>
         <source>dL/db</source>
         <translation>dL/db</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="469"/>
+        <location filename="../../ui/panels/backward.py" line="541"/>
         <source>Old</source>
         <translation>이전 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="470"/>
+        <location filename="../../ui/panels/backward.py" line="542"/>
         <source>Gradient</source>
         <translation>그레이디언트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="470"/>
+        <location filename="../../ui/panels/backward.py" line="542"/>
         <source>Update</source>
         <translation>업데이트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="470"/>
+        <location filename="../../ui/panels/backward.py" line="542"/>
         <source>New</source>
         <translation>새 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="471"/>
+        <location filename="../../ui/panels/backward.py" line="543"/>
         <source>Momentum m</source>
         <translation>모멘텀 m</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="471"/>
+        <location filename="../../ui/panels/backward.py" line="543"/>
         <source>Velocity v</source>
         <translation>속도 v</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="478"/>
+        <location filename="../../ui/panels/backward.py" line="550"/>
         <source>kernel[{0}]</source>
         <translation>kernel[{0}]</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="482"/>
+        <location filename="../../ui/panels/backward.py" line="554"/>
         <source>bias</source>
         <translation>bias</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="486"/>
+        <location filename="../../ui/panels/backward.py" line="558"/>
         <source>Step 5 of 5 — {0} (learning rate {1:g}) would change {2}&apos;s weights with this one example&apos;s gradient: unit {3}&apos;s weights with the largest gradient, and its bias (nothing is changed for real).</source>
         <translation>5단계 중 5단계 — {0}(학습률 {1:g})는 이 예제 하나의 그레이디언트로 {2}의 가중치를 이렇게 바꿀 거예요: 그레이디언트가 가장 큰 유닛 {3}의 가중치와 그 편향이에요(실제로 바뀌는 것은 없어요).</translation>
     </message>
@@ -613,27 +613,27 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
 <context>
     <name>ConfusionMatrix</name>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="173"/>
+        <location filename="../../ui/panels/evaluation.py" line="174"/>
         <source>true {true}, predicted {predicted}: {count} images</source>
         <translation>정답 {true}, 예측 {predicted}: 이미지 {count}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="174"/>
+        <location filename="../../ui/panels/evaluation.py" line="175"/>
         <source>true {true}, predicted {predicted}: 1 image</source>
         <translation>정답 {true}, 예측 {predicted}: 이미지 1개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="203"/>
+        <location filename="../../ui/panels/evaluation.py" line="204"/>
         <source>Press Evaluate</source>
         <translation>평가를 누르세요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="208"/>
+        <location filename="../../ui/panels/evaluation.py" line="209"/>
         <source>predicted →</source>
         <translation>예측 →</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="212"/>
+        <location filename="../../ui/panels/evaluation.py" line="213"/>
         <source>← true</source>
         <translation>← 정답</translation>
     </message>
@@ -1313,207 +1313,207 @@ Right-click, Delete or Esc clears the drawing.</source>
 <context>
     <name>EvaluationPanel</name>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="370"/>
+        <location filename="../../ui/panels/evaluation.py" line="371"/>
         <source>How well does the network do on images it never trained on?</source>
         <translation>네트워크가 학습 중에 한 번도 보지 못한 이미지에서 얼마나 잘할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="371"/>
+        <location filename="../../ui/panels/evaluation.py" line="372"/>
         <source>Click a square of the matrix to see which digits it mixes up.</source>
         <translation>행렬의 칸을 클릭하면 어떤 숫자들을 헷갈리는지 볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="374"/>
+        <location filename="../../ui/panels/evaluation.py" line="375"/>
         <source>&amp;Evaluate</source>
         <translation>평가(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="375"/>
+        <location filename="../../ui/panels/evaluation.py" line="376"/>
         <source>Run the network on all test images and count what it gets right</source>
         <translation>모든 테스트 이미지에 네트워크를 실행해 맞힌 개수를 세요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="376"/>
+        <location filename="../../ui/panels/evaluation.py" line="377"/>
         <source>Not evaluated yet.</source>
         <translation>아직 평가하지 않았어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="386"/>
+        <location filename="../../ui/panels/evaluation.py" line="387"/>
         <source>Accuracy per digit</source>
         <translation>숫자별 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="387"/>
+        <location filename="../../ui/panels/evaluation.py" line="388"/>
         <source>Accuracy per digit (%)</source>
         <translation>숫자별 정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="391"/>
+        <location filename="../../ui/panels/evaluation.py" line="392"/>
         <source>Confusion matrix</source>
         <translation>혼동 행렬</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="392"/>
+        <location filename="../../ui/panels/evaluation.py" line="393"/>
         <source>Rows: the true digit. Columns: what the network said. Click a square (or press Enter) to see its images.</source>
         <translation>행: 정답 숫자. 열: 네트워크의 답. 칸을 클릭하거나 Enter를 누르면 해당 이미지를 볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="395"/>
+        <location filename="../../ui/panels/evaluation.py" line="396"/>
         <source>&amp;Confusion matrix</source>
         <translation>혼동 행렬(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="399"/>
+        <location filename="../../ui/panels/evaluation.py" line="400"/>
         <source>Most confident &amp;mistakes</source>
         <translation>가장 확신한 오답(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="400"/>
+        <location filename="../../ui/panels/evaluation.py" line="401"/>
         <source>Show the wrong answers the network was surest about</source>
         <translation>네트워크가 가장 확신했던 오답을 보여 줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="401"/>
+        <location filename="../../ui/panels/evaluation.py" line="402"/>
         <source>Click a square of the matrix to see its images.</source>
         <translation>행렬의 칸을 클릭하면 해당 이미지를 볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="406"/>
+        <location filename="../../ui/panels/evaluation.py" line="407"/>
         <source>Images of the chosen square</source>
         <translation>선택한 칸의 이미지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="407"/>
+        <location filename="../../ui/panels/evaluation.py" line="408"/>
         <source>Under each image: true digit → the network&apos;s answer, and its confidence</source>
         <translation>각 이미지 아래: 정답 숫자 → 네트워크의 답, 그리고 확신도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="409"/>
+        <location filename="../../ui/panels/evaluation.py" line="410"/>
         <source>Robustness</source>
         <translation>견고성</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="411"/>
+        <location filename="../../ui/panels/evaluation.py" line="412"/>
         <source>Test &amp;robustness</source>
         <translation>견고성 테스트(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="412"/>
+        <location filename="../../ui/panels/evaluation.py" line="413"/>
         <source>Add noise, rotation or thicker strokes to test images and measure the accuracy (takes a second or two)</source>
         <translation>테스트 이미지에 잡음, 회전, 더 굵은 획을 더해 정확도를 재요 (1~2초 걸려요)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="415"/>
+        <location filename="../../ui/panels/evaluation.py" line="416"/>
         <source>Accuracy on the first {n} test images as each change gets stronger.</source>
         <translation>변화를 점점 강하게 할 때 처음 {n}개 테스트 이미지의 정확도예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="422"/>
+        <location filename="../../ui/panels/evaluation.py" line="423"/>
         <source>Robustness plot</source>
         <translation>견고성 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="423"/>
+        <location filename="../../ui/panels/evaluation.py" line="424"/>
         <source>Accuracy against the strength of each change</source>
         <translation>각 변화의 강도에 따른 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="430"/>
+        <location filename="../../ui/panels/evaluation.py" line="431"/>
         <source>strength (0 = unchanged, 1 = strongest)</source>
         <translation>강도 (0 = 변화 없음, 1 = 가장 강함)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="431"/>
+        <location filename="../../ui/panels/evaluation.py" line="432"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="437"/>
+        <location filename="../../ui/panels/evaluation.py" line="438"/>
         <source>noise (up to σ 0.5)</source>
         <translation>잡음 (σ 0.5까지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="437"/>
+        <location filename="../../ui/panels/evaluation.py" line="438"/>
         <source>rotation (up to 45°)</source>
         <translation>회전 (45°까지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="438"/>
+        <location filename="../../ui/panels/evaluation.py" line="439"/>
         <source>thicker/thinner (up to 1 px)</source>
         <translation>굵게/가늘게 (1 px까지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="445"/>
+        <location filename="../../ui/panels/evaluation.py" line="446"/>
         <source>Map of a layer&apos;s outputs (PCA)</source>
         <translation>층 출력 지도 (PCA)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="448"/>
+        <location filename="../../ui/panels/evaluation.py" line="449"/>
         <source>Layer to map</source>
         <translation>지도로 볼 층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="449"/>
+        <location filename="../../ui/panels/evaluation.py" line="450"/>
         <source>Whose outputs to map: images close together here look alike to that layer</source>
         <translation>어느 층의 출력을 지도로 볼지 골라요. 여기서 가까이 있는 이미지는 그 층에게 비슷해 보여요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="452"/>
+        <location filename="../../ui/panels/evaluation.py" line="453"/>
         <source>&amp;Layer:</source>
         <translation>층(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="454"/>
+        <location filename="../../ui/panels/evaluation.py" line="455"/>
         <source>The first {n} test images, coloured by their true digit; each layer&apos;s outputs squeezed to the two directions where they differ most.</source>
         <translation>처음 {n}개 테스트 이미지를 정답 숫자별로 색칠했어요. 각 층의 출력을 가장 크게 달라지는 두 방향으로 압축했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="460"/>
+        <location filename="../../ui/panels/evaluation.py" line="461"/>
         <source>Points map</source>
         <translation>점 지도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="461"/>
+        <location filename="../../ui/panels/evaluation.py" line="462"/>
         <source>Each dot is a test image; point at one to see which</source>
         <translation>점 하나가 테스트 이미지 하나예요. 가리키면 어떤 이미지인지 보여요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="629"/>
+        <location filename="../../ui/panels/evaluation.py" line="642"/>
         <source>The network cannot classify the test images yet: fix its layers first.</source>
         <translation>네트워크가 아직 테스트 이미지를 분류할 수 없어요. 먼저 층을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="632"/>
+        <location filename="../../ui/panels/evaluation.py" line="645"/>
         <source>Test accuracy {accuracy} · loss {loss} · {count} images</source>
         <translation>테스트 정확도 {accuracy} · 손실 {loss} · 이미지 {count}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="647"/>
+        <location filename="../../ui/panels/evaluation.py" line="660"/>
         <source>True {true}, predicted {predicted}: {count} images{shown}</source>
         <translation>정답 {true}, 예측 {predicted}: 이미지 {count}개{shown}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="649"/>
+        <location filename="../../ui/panels/evaluation.py" line="662"/>
         <source> (showing the {n} most confident)</source>
         <translation> (가장 확신한 {n}개 표시)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="661"/>
+        <location filename="../../ui/panels/evaluation.py" line="674"/>
         <source>The {count} most confident mistakes</source>
         <translation>가장 확신한 오답 {count}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="662"/>
+        <location filename="../../ui/panels/evaluation.py" line="675"/>
         <source>No mistakes on the test images.</source>
         <translation>테스트 이미지에서 틀린 게 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="668"/>
+        <location filename="../../ui/panels/evaluation.py" line="681"/>
         <source>{true}→{predicted} {percent}</source>
         <translation>{true}→{predicted} {percent}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="714"/>
+        <location filename="../../ui/panels/evaluation.py" line="727"/>
         <source>digit {label} · test image {index}</source>
         <translation>숫자 {label} · 테스트 이미지 {index}</translation>
     </message>
@@ -2759,7 +2759,7 @@ With the edits: {edited:.1f} %</source>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="1416"/>
         <source>Showing your drawing</source>
-        <translation>내 그림을 보여 주는 중</translation>
+        <translation>내 그림 표시 중</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="1420"/>
@@ -3572,13 +3572,13 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>PerClassBars</name>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="99"/>
+        <location filename="../../ui/panels/evaluation.py" line="100"/>
         <source>{name}: {percent}</source>
         <extracomment>Delay of a refresh while training runs: weights arrive a few times a second, evaluation is not free. Delay of a refresh otherwise: long enough to merge a burst of signals (modelChanged + weightsChanged). Images shown in the gallery at most. Test images used for the robustness curves and the points map (the first ones: same set every time). Side by side in a wide, short dock (see :func:`.room.is_wide`) only when the five columns get this much width between them; they share it in these proportions (summary, matrix, gallery, robustness, map). One colour per class (Okabe–Ito and friends, distinguishable with colour-vision deficiencies).</extracomment>
         <translation>{name}: {percent}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="101"/>
+        <location filename="../../ui/panels/evaluation.py" line="102"/>
         <source>Accuracy per digit: {list}</source>
         <translation>숫자별 정확도: {list}</translation>
     </message>
