@@ -7,8 +7,8 @@ copy of the session's model); this panel only lays them out, five steps one afte
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,11 +25,14 @@ from PySide6.QtWidgets import (
 from sandbox.inspect_backward import BackwardTrace, optimizer_step, trace_example, verify
 
 from ..session import Session
+from .room import follow_room, is_wide, room
 
 STEPS = 5
 _REFRESH_MS = 1500  # weightsChanged fires several times a second while training
 _FIRST_ENTRIES = 5  # rows of the optimizer table
 _TOLERANCE = 1e-6
+_NO_LIMIT = 16777215  # QWIDGETSIZE_MAX
+_WIDE_MIN_WIDTH = 1250  # below this, four columns would be too narrow: one column even in a wide, short dock
 
 
 def _heatmap(a: np.ndarray, scale: int) -> QPixmap:
@@ -179,19 +182,43 @@ class BackwardPanel(QWidget):
         verify_row.addWidget(self.verify_button)
         verify_row.addWidget(self.verify_label, 1)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(step_row)
+        self._example_box = QWidget()  # the example and the step's text: one widget, so it can change places
+        example_layout = QVBoxLayout(self._example_box)
+        example_layout.setContentsMargins(0, 0, 0, 0)
+        example_layout.addLayout(form)
+        example_layout.addLayout(step_row)
         self._pictures = QWidget()  # one widget, so that hiding it gives its room back to the table
         pictures = QHBoxLayout(self._pictures)
         pictures.setContentsMargins(0, 0, 0, 0)
         pictures.addWidget(self.image_label, 1)
         pictures.addWidget(self.detail_table)
         self.detail_table.setMaximumWidth(220)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self._pictures, 3)
-        layout.addLayout(verify_row)
-        layout.addWidget(self.verify_table, 1)
+        self._verify_bar = QWidget()
+        self._verify_bar.setLayout(verify_row)
+        verify_row.setContentsMargins(0, 0, 0, 0)
+
+        # One column in a tall dock; in a wide, short one (the bottom dock area) four columns side by side:
+        # example and text | the step's table | its pictures | the gradient check. _choose_layout moves the
+        # same widgets between the two, so nothing is recomputed and the step and example stay.
+        self._parts = ((self._example_box, 0), (self.table, 1), (self._pictures, 3), (self._verify_bar, 0),
+                       (self.verify_table, 1))
+        self._column = QVBoxLayout()
+        for widget, stretch in self._parts:
+            self._column.addWidget(widget, stretch)
+        self._row = QHBoxLayout()
+        self._example_holder = QVBoxLayout()
+        self._example_holder.addStretch(1)  # keeps the example and the text at the top of their column
+        self._verify_holder = QVBoxLayout()
+        self._verify_holder.addStretch(0)  # the same for the Verify button until the table shows
+        self._row.addLayout(self._example_holder, 3)
+        self._row.addLayout(self._verify_holder, 3)  # the table and the pictures go between these two
+        self.wide = False
+        for table in (self.table, self.detail_table, self.verify_table):
+            # Rows a line high rather than Qt's roomy default: all ten digits fit in a short bottom dock.
+            table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._column, 1)
+        layout.addLayout(self._row, 0)
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -208,6 +235,44 @@ class BackwardPanel(QWidget):
         session.modelChanged.connect(self._on_model_changed)
         session.weightsChanged.connect(self._on_weights_changed)
         self._on_model_changed()
+
+    # ---- the room's shape --------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        follow_room(self, self)
+        self._choose_layout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._choose_layout()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._choose_layout()
+        return super().eventFilter(watched, event)
+
+    def _choose_layout(self) -> None:
+        wide = is_wide(self) and room(self).width() >= _WIDE_MIN_WIDTH
+        if wide == self.wide:
+            return
+        self.wide = wide
+        # Every widget keeps this panel as its parent, so moving it between layouts neither hides it nor takes
+        # its focus; inserting a widget takes it out of the layout it was in.
+        self.setUpdatesEnabled(False)  # no frame with half the widgets moved
+        if wide:
+            self._example_holder.insertWidget(0, self._example_box)
+            self._row.insertWidget(1, self.table, 4)
+            self._row.insertWidget(2, self._pictures, 0)  # as wide as its picture and the dL/db table
+            self._verify_holder.insertWidget(0, self._verify_bar)
+            self._verify_holder.insertWidget(1, self.verify_table, 1)
+        else:
+            for i, (widget, stretch) in enumerate(self._parts):
+                self._column.insertWidget(i, widget, stretch)
+        self.layout().setStretchFactor(self._column, 0 if wide else 1)  # the empty one gets no room
+        self.layout().setStretchFactor(self._row, 1 if wide else 0)
+        for table in (self.table, self.verify_table):
+            self._fit_width(table)
+        self.setUpdatesEnabled(True)
 
     # ---- public ----------------------------------------------------------------------------------
     def set_drawing(self, image28: np.ndarray | None) -> None:
@@ -254,7 +319,7 @@ class BackwardPanel(QWidget):
         for r, (index, analytic, numeric, error) in enumerate(rows):
             for c, text in enumerate((str(index), f"{analytic:.6g}", f"{numeric:.6g}", f"{error:.1e}")):
                 self.verify_table.setItem(r, c, QTableWidgetItem(text))
-        self.verify_table.resizeColumnsToContents()
+        self._fit_width(self.verify_table)
         self.verify_table.show()
         worst = max((row[3] for row in rows), default=0.0)
         if worst < _TOLERANCE:
@@ -357,7 +422,14 @@ class BackwardPanel(QWidget):
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 table.setItem(r, c, QTableWidgetItem(text))
+        self._fit_width(table)
+
+    def _fit_width(self, table: QTableWidget) -> None:
+        """Size the columns to their contents; side by side, make the table no wider than they are."""
         table.resizeColumnsToContents()
+        # A few narrow columns in a wide table leave an empty box; the other columns can use the room.
+        table.setMaximumWidth(table.horizontalHeader().length() + 2 * table.frameWidth()
+                              + table.verticalScrollBar().sizeHint().width() if self.wide else _NO_LIMIT)
 
     def _show_step(self) -> None:
         self.image_label.clear()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -45,6 +45,7 @@ import sandbox as sb
 from sandbox.evaluation import ROBUSTNESS_KINDS, Evaluation, evaluate_classifier, pca_2d, robustness
 
 from .explain import ExplanationBox
+from .room import follow_room, is_wide, room
 
 __all__ = ["EvaluationPanel"]
 
@@ -57,6 +58,11 @@ GALLERY_MAX = 24
 #: Test images used for the robustness curves and the points map (the first ones: same set every time).
 ROBUSTNESS_SUBSET = 300
 PCA_SUBSET = 500
+#: Side by side in a wide, short dock (see :func:`.room.is_wide`) only when the five columns get this much width
+#: between them; they share it in these proportions (summary, matrix, gallery, robustness, map).
+WIDE_MIN_WIDTH = 1150
+WIDE_STRETCH = (3, 4, 3, 4, 4)
+WIDE_PLOT_HEIGHT = 120  # a plot's minimum height there: the column's spare height makes it taller
 #: One colour per class (Okabe–Ito and friends, distinguishable with colour-vision deficiencies).
 CLASS_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",
                 "#56B4E9", "#000000", "#F0E442", "#999999", "#882255")
@@ -141,6 +147,7 @@ class ConfusionMatrix(QWidget):
         self.counts = np.zeros((0, 0), np.int64)  # int64 (K, K)
         self.names: tuple[str, ...] = ()
         self.current = (0, 0)
+        self.square = True  # ask for a height equal to the width (False: take the height the layout gives)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(240, 240)
@@ -150,7 +157,7 @@ class ConfusionMatrix(QWidget):
         return QSize(360, 360)
 
     def hasHeightForWidth(self) -> bool:
-        return True
+        return self.square
 
     def heightForWidth(self, width: int) -> int:
         return min(width, 400)
@@ -467,37 +474,120 @@ class EvaluationPanel(QWidget):
         layer_row.addWidget(layer_label)
         layer_row.addWidget(self.layer_combo, 1)
 
-        content = QWidget(self)
-        column = QVBoxLayout(content)
-        column.addWidget(self.explanation)
-        column.addLayout(top)
-        column.addWidget(per_class_label)
-        column.addWidget(self.per_class)
-        column.addWidget(matrix_label)
-        column.addWidget(self.matrix)
+        # Five sections: one column in a tall dock, five columns side by side in a wide, short one (the bottom
+        # dock area), where one column would show the learner its first 300 pixels only. _choose_layout moves
+        # the same widgets between the two places, so nothing is recomputed and nothing is lost.
+        summary = self._section(self.explanation, top, per_class_label, self.per_class)
+        matrix = self._section(matrix_label, self.matrix)
         row = QHBoxLayout()
         row.addWidget(self.mistakes_button)
         row.addStretch(1)
-        column.addLayout(row)
-        column.addWidget(self.gallery_caption)
-        column.addWidget(self.gallery)
-        column.addWidget(robustness_label)
-        column.addWidget(self.robustness_note)
-        column.addWidget(self.robustness_button, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addWidget(self.robustness_plot)
-        column.addWidget(pca_label)
-        column.addLayout(layer_row)
-        column.addWidget(self.pca_note)
-        column.addWidget(self.pca_plot)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("evaluationScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(content)
+        gallery = self._section(row, self.gallery_caption, self.gallery, stretch=True)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.robustness_button)
+        button_row.addStretch(1)
+        robustness_section = self._section(robustness_label, self.robustness_note, button_row, self.robustness_plot)
+        pca = self._section(pca_label, layer_row, self.pca_note, self.pca_plot)
+        self._sections = (summary, matrix, gallery, robustness_section, pca)
+        for section, plot in ((robustness_section, self.robustness_plot), (pca, self.pca_plot)):
+            section.layout().setStretchFactor(plot, 1)  # the plot, not the labels, takes a column's spare height
+
+        content = QWidget(self)
+        self._column = QVBoxLayout(content)
+        for section in self._sections:
+            self._column.addWidget(section)
+        self._tall = QScrollArea(self)
+        self._tall.setObjectName("evaluationScroll")
+        self._tall.setWidgetResizable(True)
+        self._tall.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._tall.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._tall.setWidget(content)
+
+        # Wide: each section in a scroll area of its own that scrolls only if the section is taller than the dock.
+        self._wide = QWidget(self)
+        self._wide.setObjectName("evaluationColumns")
+        columns = QHBoxLayout(self._wide)
+        columns.setContentsMargins(4, 0, 4, 0)
+        self._columns: list[QScrollArea] = []
+        for stretch in WIDE_STRETCH:
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(4, 4, 4, 4)
+            area = QScrollArea()
+            area.setWidgetResizable(True)
+            area.setFrameShape(QScrollArea.Shape.NoFrame)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            area.setWidget(holder)
+            columns.addWidget(area, stretch)
+            self._columns.append(area)
+        self._wide.hide()
+        self.wide = False
+        self._plot_heights = {plot: plot.minimumHeight() for plot in (self.robustness_plot, self.pca_plot)}
+
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self._tall)
+        outer.addWidget(self._wide)
+
+    def _section(self, *parts: QWidget | QHBoxLayout, stretch: bool = False) -> QWidget:
+        """A widget holding ``parts`` one above another (a trailing stretch keeps short ones at the top)."""
+        section = QWidget(self)
+        layout = QVBoxLayout(section)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for part in parts:
+            if isinstance(part, QWidget):
+                layout.addWidget(part)
+            else:
+                layout.addLayout(part)
+        if stretch:
+            layout.addStretch(1)
+        return section
+
+    # ---- the room's shape --------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._choose_layout()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._choose_layout()
+        return super().eventFilter(watched, event)
+
+    def _choose_layout(self) -> None:
+        wide = is_wide(self) and room(self).width() >= WIDE_MIN_WIDTH
+        if wide == self.wide:
+            return
+        self.wide = wide
+        focus = QApplication.focusWidget()
+        focus = focus if focus is not None and self.isAncestorOf(focus) else None
+        self.setUpdatesEnabled(False)  # no frame with half the sections moved
+        try:
+            for i, section in enumerate(self._sections):
+                # Inserting a widget takes it out of its old layout; show() at once, not on Qt's queued show.
+                if wide:
+                    self._columns[i].widget().layout().insertWidget(0, section, 1)
+                else:
+                    self._column.insertWidget(i, section)
+                section.show()
+            # Wide: the bars grow into the column's spare height, tall: they keep their small height.
+            self.per_class.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                         QSizePolicy.Policy.Expanding if wide else QSizePolicy.Policy.Fixed)
+            self.matrix.square = not wide  # wide: as big a square as the column's height allows
+            self.matrix.updateGeometry()
+            for plot, height in self._plot_heights.items():
+                # A PlotWidget asks for 640×480: fine in a scrolling column, far too tall for a short column.
+                vertical = QSizePolicy.Policy.Ignored if wide else QSizePolicy.Policy.Preferred
+                plot.setSizePolicy(QSizePolicy.Policy.Expanding, vertical)
+                plot.setMinimumHeight(WIDE_PLOT_HEIGHT if wide else height)
+            for area in self._columns:
+                # Never narrower than its section, which would be cut off: the columns scroll up and down only.
+                area.setMinimumWidth(area.widget().minimumSizeHint().width()
+                                     + area.verticalScrollBar().sizeHint().width() if wide else 0)
+            self._tall.setVisible(not wide)
+            self._wide.setVisible(wide)
+        finally:
+            self.setUpdatesEnabled(True)
+        if focus is not None:
+            focus.setFocus()
 
     # ---- refresh -----------------------------------------------------------------------------------
     @Slot()
@@ -518,6 +608,8 @@ class EvaluationPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        follow_room(self, self)
+        self._choose_layout()
         self._schedule()
 
     def _fill_layer_combo(self) -> None:
