@@ -7,8 +7,8 @@ copy of the session's model); this panel only lays them out, five steps one afte
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from sandbox.inspect_backward import BackwardTrace, optimizer_step, trace_example, verify
 
 from ..session import Session
-from .room import follow_room, is_wide, room
+from .room import RoomWatcher, is_wide, room
 
 STEPS = 5
 _REFRESH_MS = 1500  # weightsChanged fires several times a second while training
@@ -219,6 +219,7 @@ class BackwardPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self._column, 1)
         layout.addLayout(self._row, 0)
+        self._room = RoomWatcher(self, self._choose_layout)
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -237,20 +238,6 @@ class BackwardPanel(QWidget):
         self._on_model_changed()
 
     # ---- the room's shape --------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        follow_room(self, self)
-        self._choose_layout()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._choose_layout()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self._choose_layout()
-        return super().eventFilter(watched, event)
-
     def _choose_layout(self) -> None:
         wide = is_wide(self) and room(self).width() >= _WIDE_MIN_WIDTH
         if wide == self.wide:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -45,7 +45,7 @@ import sandbox as sb
 from sandbox.evaluation import ROBUSTNESS_KINDS, Evaluation, evaluate_classifier, pca_2d, robustness
 
 from .explain import ExplanationBox
-from .room import follow_room, is_wide, room
+from .room import RoomWatcher, is_wide, room
 
 __all__ = ["EvaluationPanel"]
 
@@ -527,6 +527,7 @@ class EvaluationPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._tall)
         outer.addWidget(self._wide)
+        self._room = RoomWatcher(self, self._choose_layout)
 
     def _section(self, *parts: QWidget | QHBoxLayout, stretch: bool = False) -> QWidget:
         """A widget holding ``parts`` one above another (a trailing stretch keeps short ones at the top)."""
@@ -543,15 +544,6 @@ class EvaluationPanel(QWidget):
         return section
 
     # ---- the room's shape --------------------------------------------------------------------------
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._choose_layout()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self._choose_layout()
-        return super().eventFilter(watched, event)
-
     def _choose_layout(self) -> None:
         wide = is_wide(self) and room(self).width() >= WIDE_MIN_WIDTH
         if wide == self.wide:
@@ -608,8 +600,6 @@ class EvaluationPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        follow_room(self, self)
-        self._choose_layout()
         self._schedule()
 
     def _fill_layer_combo(self) -> None:

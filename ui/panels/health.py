@@ -25,8 +25,8 @@ from collections import deque
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QColor, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -48,7 +48,7 @@ from sandbox.health import GRAD_LOG_EDGES, SLOW_WINDOW, Finding, HealthSnapshot,
 
 from ..engine_messages import friendly
 from ..session import Session
-from .room import follow_room, is_wide
+from .room import RoomWatcher, is_wide
 
 #: Snapshots kept (oldest dropped first).
 MAX_SNAPSHOTS = 50
@@ -170,6 +170,7 @@ class HealthPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(self._body, 1)
+        self._room = RoomWatcher(self, self._choose_direction)
 
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setSingleShot(True)
@@ -265,23 +266,12 @@ class HealthPanel(QWidget):
         """Whether the plots sit beside the table and warnings (a wide, short panel) rather than above them."""
         return self._body.direction() == QBoxLayout.Direction.LeftToRight
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._choose_direction()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self._choose_direction()
-        return super().eventFilter(watched, event)
-
     def _choose_direction(self) -> None:
         wide = is_wide(self)
         self._body.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        follow_room(self, self)
-        self._choose_direction()
         if self._probe_needed:
             self._probe_timer.start()
 

@@ -6,10 +6,12 @@ so its own size says little about the dock. The scroll area's viewport does.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtWidgets import QScrollArea, QWidget
 
-__all__ = ["WIDE_RATIO", "follow_room", "is_wide", "room"]
+__all__ = ["WIDE_RATIO", "RoomWatcher", "is_wide", "room"]
 
 #: Width ≥ this × height: a bottom dock, where a panel's parts go side by side instead of one above another.
 WIDE_RATIO = 2.2
@@ -33,9 +35,28 @@ def is_wide(widget: QWidget) -> bool:
     return size.width() >= WIDE_RATIO * size.height()
 
 
-def follow_room(widget: QWidget, watcher: QObject) -> None:
-    """Send the enclosing viewport's resize events to ``watcher.eventFilter`` (call from ``showEvent``)."""
-    area = _scroll_area(widget)
-    if area is not None:
-        area.viewport().removeEventFilter(watcher)  # showEvent comes again after every hide
-        area.viewport().installEventFilter(watcher)
+class RoomWatcher(QObject):
+    """Calls ``on_change()`` whenever the room of ``widget`` may have changed.
+
+    That is when the widget is shown or resized, and when the viewport of the scroll area it sits in is
+    resized (the main window wraps panels after creating them, so the viewport is found at each show).
+    """
+
+    def __init__(self, widget: QWidget, on_change: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget, self._on_change = widget, on_change
+        self._viewport: QWidget | None = None
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self._widget and kind == QEvent.Type.Show:
+            area = _scroll_area(self._widget)
+            viewport = area.viewport() if area is not None else None
+            if viewport is not self._viewport:
+                if viewport is not None:
+                    viewport.installEventFilter(self)
+                self._viewport = viewport
+        if kind in (QEvent.Type.Show, QEvent.Type.Resize):
+            self._on_change()
+        return False

@@ -15,8 +15,8 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPalette, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPalette, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from sandbox.runs import RunRecord, best_run, runs_csv
 from sandbox.safefile import atomic_write
 
-from .room import follow_room, is_wide, room
+from .room import RoomWatcher, is_wide, room
 
 __all__ = ["RunsPanel"]
 
@@ -205,6 +205,7 @@ class RunsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
+        self._room = RoomWatcher(self, self._choose_orientation)
         self.setTabOrder(self.table, self.reopen_button)
         self.setTabOrder(self.reopen_button, self.export_button)
         self.setTabOrder(self.export_button, self.clear_button)
@@ -303,18 +304,7 @@ class RunsPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        follow_room(self, self)
-        self._choose_orientation()
         self._schedule()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._choose_orientation()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self._choose_orientation()
-        return super().eventFilter(watched, event)
 
     def _choose_orientation(self) -> None:
         # Table above the plot in a tall dock; side by side in a wide, short one (the bottom dock area).
