@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from sandbox.inspect_backward import BackwardTrace, optimizer_step, trace_example, verify
 
 from ..session import Session
+from .pickers import fill_weighted_layers
 from .room import RoomWatcher, is_wide, room
 
 STEPS = 5
@@ -317,18 +318,7 @@ class BackwardPanel(QWidget):
 
     # ---- reacting to the session -----------------------------------------------------------------
     def _on_model_changed(self) -> None:
-        model = self.session.model
-        current = self.layer_combo.currentData()
-        self.layer_combo.blockSignals(True)
-        self.layer_combo.clear()
-        if model is not None:
-            model._ensure_built()
-            for layer in model.layers:
-                if layer.params:
-                    self.layer_combo.addItem(layer.name, layer.name)
-        index = self.layer_combo.findData(current)
-        self.layer_combo.setCurrentIndex(index if index >= 0 else self.layer_combo.count() - 1)
-        self.layer_combo.blockSignals(False)
+        fill_weighted_layers(self.layer_combo, self.session.model, default_last=True)
         self._update_unit_range()
         self._retrace()
 

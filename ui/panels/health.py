@@ -48,6 +48,7 @@ from sandbox.health import GRAD_LOG_EDGES, SLOW_WINDOW, Finding, HealthSnapshot,
 
 from ..engine_messages import friendly
 from ..session import Session
+from .pickers import fill_weighted_layers
 from .room import RoomWatcher, is_wide
 
 #: Snapshots kept (oldest dropped first).
@@ -281,18 +282,7 @@ class HealthPanel(QWidget):
         self._batch_losses.clear()
         self._grad_norms.clear()
         self._step = 0
-        model = self.session.model
-        current = self.layer_combo.currentData()
-        self.layer_combo.blockSignals(True)
-        self.layer_combo.clear()
-        if model is not None:
-            model._ensure_built()
-            for layer in model.layers:
-                if layer.params:
-                    self.layer_combo.addItem(layer.name, layer.name)
-        index = self.layer_combo.findData(current)
-        self.layer_combo.setCurrentIndex(index if index >= 0 else 0)
-        self.layer_combo.blockSignals(False)
+        fill_weighted_layers(self.layer_combo, self.session.model, default_last=False)
         self._probe_needed = True
         if self.isVisible():
             self._probe_timer.start()
