@@ -11,6 +11,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtWidgets import QLabel, QPushButton
@@ -168,6 +169,23 @@ def test_switching_language_keeps_the_health_docks_series(window, qtbot):
     assert after[:len(before)] == before  # the same snapshots, not a fresh series
     assert window.health_panel.layer_combo.currentIndex() == 1
     assert has_hangul(window.health_panel.summary_label.text())
+
+
+def test_switching_language_keeps_the_switched_off_unit_inside_the_network(window, qtbot):
+    window.docks["insideDock"].show()
+    window.docks["insideDock"].raise_()
+    panel = window.layers_view_panel
+    qtbot.waitUntil(lambda: panel.accuracy is not None)
+    panel.select_unit(0, 3)
+    panel.switch_off()
+    edited = panel.shown_output().copy()
+
+    switch(window, qtbot, "ko")
+
+    panel = window.layers_view_panel
+    assert panel.edits == {(0, 3): 0.0} and panel.selected_unit == (0, 3)
+    np.testing.assert_array_equal(panel.shown_output(), edited)
+    qtbot.waitUntil(lambda: "수정 후" in panel.accuracy_label.text())
 
 
 def test_a_broken_network_is_explained_in_korean_in_every_panel(window, qtbot):

@@ -845,6 +845,15 @@ class LayersViewPanel(QWidget):
         self._show_unit()
         self._show_views()
 
+    def carry_over(self, old: LayersViewPanel) -> None:
+        """Take over the example, the edits and the selected unit of a panel this one replaces (a language switch)."""
+        self.test_digit_spin.setValue(old.test_digit_spin.value())
+        self._drawing = old._drawing
+        self._edits = dict(old._edits)
+        if old._selected is not None:
+            self.select_unit(*old._selected)
+        self._edits_changed()
+
     def set_scale(self, scale: float) -> None:
         """Scale the selected unit's output (0…2; 1 removes its edit)."""
         if self._selected is None:
