@@ -95,6 +95,9 @@ def test_ticked_runs_draw_their_own_curves(qtbot, panel, small):
         x, y = panel.curves[run.number].getData()
         np.testing.assert_array_equal(x, [1.0, 2.0])
         np.testing.assert_array_equal(y, run.series("val_loss")[1])
+    # two epochs: the axis ticks whole epochs, never 1.5
+    ticks = [v for _spacing, values in panel.plot.getPlotItem().getAxis("bottom").tickValues(1, 2, 600) for v in values]
+    assert ticks and all(float(v).is_integer() for v in ticks)
     # unticking run 1 with the keyboard leaves only run 2's curve
     panel.table.setFocus()
     panel.table.setCurrentCell(_row(panel, 1), COL_SHOW)

@@ -54,6 +54,8 @@ BEST_COLOR = QColor("#009E73")
 #: Columns, in order.
 COL_SHOW, COL_RUN, COL_NETWORK, COL_PARAMS, COL_OPTIMIZER, COL_LR, COL_BATCH, COL_EPOCHS, COL_TRAIN_LOSS, \
     COL_TRAIN_ACC, COL_VAL_LOSS, COL_VAL_ACC, COL_TIME, COL_RESULT = range(14)
+#: Runs up to this many epochs long get a tick per epoch.
+_WHOLE_EPOCH_TICKS = 12
 #: Metric choices of the overlay: (key, per epoch?); "batch_loss" is the downsampled per-batch curve.
 METRICS = (("loss", True), ("val_loss", True), ("accuracy", True), ("val_accuracy", True), ("batch_loss", False))
 
@@ -448,12 +450,14 @@ class RunsPanel(QWidget):
         self._legend.clear()
         self.curves = {}
         self._plot_item.setLabel("left", self.metric_combo.currentText().split(" (")[0])
+        longest = 0
         for run in self.session.runs:
             if run.number not in self.ticked:
                 continue
             x, y = run.batch_loss.arrays() if key == "batch_loss" else run.series(key)
             finite = np.isfinite(y)  # a diverged epoch's NaN would break pyqtgraph's autorange
             x, y = x[finite], y[finite]
+            longest = max(longest, len(x))
             per_epoch = key != "batch_loss"
             pen = pg.mkPen(run_color(run.number), width=2)
             curve = self._plot_item.plot(
@@ -461,6 +465,9 @@ class RunsPanel(QWidget):
                 symbol="o" if per_epoch else None, symbolSize=6, symbolBrush=run_color(run.number), symbolPen=None)
             self.curves[run.number] = curve
         self._legend.setVisible(bool(self.curves))
+        # Epochs are whole numbers: a few of them get one tick each rather than pyqtgraph's 1.5, 2.5…
+        whole = key != "batch_loss" and longest <= _WHOLE_EPOCH_TICKS
+        self._plot_item.getAxis("bottom").setTickSpacing(*((1, 1) if whole else ()))
 
     # ---- the user's actions ----------------------------------------------------------------------
     @Slot(int)
