@@ -117,8 +117,9 @@ class ModelSnapshot:
     ----------
     network : NetworkSpec
     training : TrainingSpec
-    flat_weights : np.ndarray
-        float32 (P,), P = ``network.count_params()``; a private copy.
+    flat_weights : np.ndarray or None
+        float32 (P,), P = ``network.count_params()``; a private copy. None when the network does not fit
+        together (it has no weights).
     epochs_done : int
     history : dict of str to list of float
         Per-epoch logs, as the session keeps them.
@@ -130,7 +131,7 @@ class ModelSnapshot:
 
     network: NetworkSpec
     training: TrainingSpec
-    flat_weights: np.ndarray
+    flat_weights: np.ndarray | None
     epochs_done: int
     history: dict[str, list[float]]
     optimizer_state: dict[str, np.ndarray] | None = None

@@ -1,4 +1,4 @@
-"""Undoable edits. Each command swaps one immutable spec for another, so undo is exact."""
+"""Undoable edits. Each command swaps one immutable spec (or a whole model) for another, so undo is exact."""
 
 from __future__ import annotations
 
@@ -16,17 +16,25 @@ __all__ = ["ReplaceModelCommand", "SetNetworkCommand", "SetTrainingCommand"]
 
 
 class SetNetworkCommand(QUndoCommand):
-    """Replace the network spec (add, remove, move, edit a layer; load a preset)."""
+    """Replace the network spec (add, remove, move, edit a layer; load a preset).
+
+    The command keeps the model the learner leaves (its weights, epochs, history and optimizer state) and
+    gives it back when they return, so undoing an edit brings back the trained weights, including training
+    done after a reopen or another undo.
+    """
 
     def __init__(self, session: Session, old: NetworkSpec, new: NetworkSpec, text: str) -> None:
         super().__init__(text)
         self._session, self._old, self._new = session, old, new
+        self._left: ModelSnapshot | None = None  # the model on the side the stack is not on
 
     def redo(self) -> None:
-        self._session._apply_network(self._new)
+        left, self._left = self._left, self._session._current_snapshot()
+        self._session._apply_network(self._new, left)
 
     def undo(self) -> None:
-        self._session._apply_network(self._old)
+        left, self._left = self._left, self._session._current_snapshot()
+        self._session._apply_network(self._old, left)
 
 
 class SetTrainingCommand(QUndoCommand):
@@ -54,14 +62,22 @@ class SetTrainingCommand(QUndoCommand):
 
 
 class ReplaceModelCommand(QUndoCommand):
-    """Swap the whole current model (network, settings, weights, epochs, history) for another (reopen a run)."""
+    """Swap the whole current model (network, settings, weights, epochs, history) for another (reopen a run).
 
-    def __init__(self, session: Session, old: ModelSnapshot, new: ModelSnapshot, text: str) -> None:
+    Like :class:`SetNetworkCommand` it keeps the model it leaves at each undo and redo, so training done
+    on either side is never lost.
+    """
+
+    def __init__(self, session: Session, new: ModelSnapshot, text: str) -> None:
         super().__init__(text)
-        self._session, self._old, self._new = session, old, new
+        self._session, self._other = session, new
 
     def redo(self) -> None:
-        self._session._apply_model_snapshot(self._new)
+        self._swap()
 
     def undo(self) -> None:
-        self._session._apply_model_snapshot(self._old)
+        self._swap()
+
+    def _swap(self) -> None:
+        target, self._other = self._other, self._session._current_snapshot()
+        self._session._apply_model_snapshot(target)

@@ -30,12 +30,14 @@ from sandbox.datasets import toy
 from sandbox.playground import PlaygroundSetup
 from sandbox.spec import LayerSpec, NetworkSpec, TrainingSpec
 
-from .session import WEIGHTS_CACHE_SIZE, DataSet, Session
+from .session import DataSet, Session
 
 __all__ = ["FEATURE_CACHES", "PlaygroundSession", "SetSetupCommand"]
 
 #: How many earlier feature choices keep their weights caches for undo.
 FEATURE_CACHES = 8
+#: How many networks per feature choice keep their weights for undoing a change of the setup.
+WEIGHTS_CACHE_SIZE = 16
 
 
 class SetSetupCommand(QUndoCommand):
@@ -87,6 +89,9 @@ class PlaygroundSession(Session):
         super().__init__(parent, load_pretrained=False)
         setup = setup or PlaygroundSetup()
         self._data = setup  # the data part; network and training live in self.network / self.training
+        # A setup change (data, features) rebuilds the network: weights are remembered per network and
+        # per choice of features. (Layer edits carry their own weights in their undo commands.)
+        self._weights_cache: dict[NetworkSpec, tuple[np.ndarray, int, dict]] = {}
         self._feature_caches: dict[tuple[str, ...], dict] = {}
         self.use_user_digits = False
         self.network, self.training = setup.network_spec, setup.training_spec

@@ -29,10 +29,11 @@ from .worker import LIVE_THREADS, TrainingJob, TrainingResult, TrainingWorker
 
 __all__ = ["DataSet", "Session"]
 
-#: How many earlier networks keep their weights for undo.
-WEIGHTS_CACHE_SIZE = 16
 #: Settings that the worker can change between batches, by optimizer attribute name.
 LIVE_SETTINGS = ("learning_rate", "momentum", "rho", "beta_1", "beta_2")
+#: Undo steps kept. A network edit keeps the weights of the model it left (up to 0.4 MB for the MLP), so
+#: the stack is bounded.
+UNDO_LIMIT = 100
 
 
 @dataclass
@@ -80,6 +81,7 @@ class Session(QObject):
     def __init__(self, parent: QObject | None = None, *, load_pretrained: bool = True) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.network = NetworkSpec.from_preset("small-cnn")
         self.training = TrainingSpec()
@@ -98,7 +100,6 @@ class Session(QObject):
         self._worker: TrainingWorker | None = None
         self._state = "idle"
         self._dirty = False
-        self._weights_cache: dict[NetworkSpec, tuple[np.ndarray, int, dict]] = {}
         self._init_runs()
         self._rebuild_model()
         if load_pretrained:
@@ -203,22 +204,31 @@ class Session(QObject):
         title = sb.presets.PRESETS[name].title
         return self.set_network(NetworkSpec.from_preset(name), self.tr("Load preset {name}").format(name=title))
 
-    def _apply_network(self, spec: NetworkSpec) -> None:
-        # Called by the undo commands only. Weights are remembered per network, so undoing an edit
-        # brings back the trained weights of the network it returns to.
-        if self.model is not None:
-            self._weights_cache[self.network] = (self.model.get_flat_weights(), self.epochs_done, self.history)
-            while len(self._weights_cache) > WEIGHTS_CACHE_SIZE:
-                self._weights_cache.pop(next(iter(self._weights_cache)))
+    def _apply_network(self, spec: NetworkSpec, state: ModelSnapshot | None) -> None:
+        # Called by SetNetworkCommand only: the network with the model the learner had when they left it
+        # (``state``), or with fresh weights the first time.
         self.network = spec
         self._rebuild_model()
-        cached = self._weights_cache.pop(spec, None)
-        if cached is not None and self.model is not None:
-            self.model.set_flat_weights(cached[0])
-            self.epochs_done, self.history = cached[1], cached[2]
+        if state is not None and state.network == spec:
+            self._restore_model(state)
         self.networkChanged.emit(spec)
         self.modelChanged.emit()
         self.weightsChanged.emit()
+
+    def _current_snapshot(self) -> ModelSnapshot:
+        """The current network, settings, weights (None without a model), epochs, history and optimizer state."""
+        return ModelSnapshot(self.network, self.training,
+                             None if self.model is None else self.model.get_flat_weights(), self.epochs_done,
+                             {k: list(v) for k, v in self.history.items()}, self._optimizer_state,
+                             self._optimizer_key)
+
+    def _restore_model(self, state: ModelSnapshot) -> None:
+        if self.model is None or state.flat_weights is None:
+            return
+        self.model.set_flat_weights(state.flat_weights)
+        self.epochs_done = state.epochs_done
+        self.history = {k: list(v) for k, v in state.history.items()}
+        self._optimizer_state, self._optimizer_key = state.optimizer_state, state.optimizer_key
 
     def _rebuild_model(self) -> None:
         self.epochs_done = 0
@@ -628,12 +638,10 @@ class Session(QObject):
         (its state is not kept per run). Refused (False) while training or when the weights are no longer kept.
         """
         run = self.run_by_number(number)
-        if not self.can_reopen_run(number) or run is None or run.end_state is None or self.model is None:
+        if not self.can_reopen_run(number) or run is None or run.end_state is None:
             return False
-        old = ModelSnapshot(self.network, self.training, self.model.get_flat_weights(), self.epochs_done,
-                            {k: list(v) for k, v in self.history.items()}, self._optimizer_state, self._optimizer_key)
-        self.undo_stack.push(ReplaceModelCommand(self, old, run.end_state,
-                                                 self.tr("Reopen run {n}").format(n=number)))
+        # Also from a network that does not fit together: that is when an old model is most wanted.
+        self.undo_stack.push(ReplaceModelCommand(self, run.end_state, self.tr("Reopen run {n}").format(n=number)))
         return True
 
     def clear_runs(self) -> None:
@@ -644,14 +652,11 @@ class Session(QObject):
 
     def _apply_model_snapshot(self, snapshot: ModelSnapshot) -> None:
         # Called by ReplaceModelCommand only. The weights are copied into the model, so the snapshot stays intact.
+        self.training = snapshot.training  # first: a rebuilt model takes its seed
         if snapshot.network != self.network or self.model is None:
             self.network = snapshot.network
-            self.model = snapshot.network.build_model(seed=snapshot.training.seed)
-        self.training = snapshot.training
-        self.model.set_flat_weights(snapshot.flat_weights)
-        self.epochs_done = snapshot.epochs_done
-        self.history = {k: list(v) for k, v in snapshot.history.items()}
-        self._optimizer_state, self._optimizer_key = snapshot.optimizer_state, snapshot.optimizer_key
+            self._rebuild_model()
+        self._restore_model(snapshot)
         self.networkChanged.emit(self.network)
         self.trainingChanged.emit(self.training)
         self.modelChanged.emit()
@@ -693,8 +698,8 @@ class Session(QObject):
         # The thread is gone and the model holds the run's final weights (also after shutdown(), which ends a
         # run without trainingEnded): record them now; trainingEnded, if it comes, adds the reason.
         if self.model is not None:
-            run.end_state = ModelSnapshot(self.network, self.training, self.model.get_flat_weights(),
-                                          self.epochs_done, {k: list(v) for k, v in self.history.items()})
+            # the optimizer starts afresh on reopen: its state is not kept per run
+            run.end_state = replace(self._current_snapshot(), optimizer_state=None, optimizer_key=None)
         run.end_reason = "stopped"
         self._active_run, self._ending_run = None, run
         drop_old_weights(self.runs, self.RUNS_WEIGHTS_KEPT)

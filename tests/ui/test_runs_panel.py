@@ -135,6 +135,46 @@ def test_reopening_run_1_brings_back_its_model_and_undo_brings_back_run_2(qtbot,
     assert np.array_equal(small.model.get_flat_weights(), run1.end_state.flat_weights)
 
 
+def test_a_run_can_be_reopened_from_a_network_that_does_not_fit(qtbot, panel, small):
+    _train(qtbot, small, 0.01)
+    small.add_layer("Conv2D", after=len(small.network.layers) - 1)  # a Conv2D after the last Dense: no model
+    assert small.model is None and small.network_error() is not None
+    qtbot.waitUntil(lambda: _settled(panel, 1))
+    panel.table.selectRow(_row(panel, 1))
+    assert panel.reopen_button.isEnabled()
+    qtbot.mouseClick(panel.reopen_button, Qt.MouseButton.LeftButton)
+    assert small.network == NetworkSpec.from_preset("logistic") and small.network_error() is None
+    assert np.array_equal(small.model.get_flat_weights(), small.runs[0].end_state.flat_weights)
+    small.undo()  # back to the broken network the learner was editing
+    assert small.model is None and small.network_error() is not None
+
+
+def test_training_after_a_reopen_survives_undo_and_redo(qtbot, panel, small):
+    _train(qtbot, small, 0.01)
+    _train(qtbot, small, 0.001)
+    run2_weights = small.model.get_flat_weights()
+    assert small.reopen_run(1)
+    _train(qtbot, small, 0.01)  # the learner goes on training run 1's model
+    trained_on = small.model.get_flat_weights()
+    epochs = small.epochs_done
+    small.undo()
+    assert np.array_equal(small.model.get_flat_weights(), run2_weights)
+    small.redo()  # the training done after the reopen comes back, not run 1's end
+    assert np.array_equal(small.model.get_flat_weights(), trained_on) and small.epochs_done == epochs
+
+
+def test_undoing_past_a_reopen_gives_back_the_first_trained_weights(qtbot, panel, small):
+    _train(qtbot, small, 0.01)
+    first = small.model.get_flat_weights()
+    small.load_preset("mlp")
+    assert small.reopen_run(1)  # the logistic network again, with run 1's weights
+    small.load_preset("small-cnn")
+    for _ in range(3):
+        small.undo()
+    assert small.network == NetworkSpec.from_preset("logistic")
+    assert np.array_equal(small.model.get_flat_weights(), first) and small.epochs_done == 2
+
+
 def test_reopen_is_refused_while_training(qtbot, panel, small):
     _train(qtbot, small, 0.01)
     qtbot.waitUntil(lambda: _settled(panel, 1))
