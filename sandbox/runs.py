@@ -19,7 +19,7 @@ from .presets import PRESETS
 from .spec import LayerSpec, NetworkSpec, TrainingSpec
 
 __all__ = ["CSV_COLUMNS", "EPOCH_KEYS", "LossCurve", "ModelSnapshot", "RunRecord", "best_run", "drop_old_weights",
-           "layer_summary", "preset_title", "runs_csv"]
+           "layer_summary", "preset_id", "runs_csv"]
 
 #: The per-epoch logs a run keeps (Keras's names).
 EPOCH_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
@@ -27,9 +27,9 @@ EPOCH_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
 _SHORT = {"MaxPooling2D": "MaxPool", "AveragePooling2D": "AvgPool", "BatchNormalization": "BatchNorm"}
 
 
-def preset_title(spec: NetworkSpec) -> str | None:
-    """The title of the preset ``spec`` is exactly (``"Small CNN"``), or None for a custom network."""
-    return next((p.title for p in PRESETS.values() if NetworkSpec.from_preset(p.id) == spec), None)
+def preset_id(spec: NetworkSpec) -> str | None:
+    """The id of the preset ``spec`` is exactly (``"small-cnn"``), or None for a custom network."""
+    return next((p.id for p in PRESETS.values() if NetworkSpec.from_preset(p.id) == spec), None)
 
 
 def _short_label(layer: LayerSpec) -> str | None:
@@ -149,8 +149,8 @@ class RunRecord:
     label : str
         The label the loss plot shows for it.
     network : NetworkSpec
-    network_title : str or None
-        Preset title, or None for a custom network.
+    preset : str or None
+        The preset's id (``"mlp"``), or None for a custom network.
     layers : str
         :func:`layer_summary` of the network.
     params : int
@@ -179,7 +179,7 @@ class RunRecord:
     number: int
     label: str
     network: NetworkSpec
-    network_title: str | None
+    preset: str | None
     layers: str
     params: int
     training: TrainingSpec
@@ -196,7 +196,7 @@ class RunRecord:
     def start(cls, number: int, label: str, network: NetworkSpec, training: TrainingSpec,
               start_epoch: int) -> RunRecord:
         """A new record for a run that is starting."""
-        return cls(number, label, network, preset_title(network), layer_summary(network), network.count_params(),
+        return cls(number, label, network, preset_id(network), layer_summary(network), network.count_params(),
                    training, start_epoch)
 
     # ---- filling in ------------------------------------------------------------------------------
@@ -276,7 +276,8 @@ def runs_csv(records: list[RunRecord]) -> str:
     for r in records:
         t = r.training
         writer.writerow([
-            r.number, r.network_title or "custom", r.layers, r.params, t.optimizer, _number(t.learning_rate),
+            r.number, PRESETS[r.preset].title if r.preset else "custom", r.layers, r.params, t.optimizer,
+            _number(t.learning_rate),
             _number(r.final_learning_rate if r.final_learning_rate is not None else math.nan), t.batch_size,
             t.epochs, r.epochs_done, r.start_epoch, _number(t.validation_split), int(t.augment), t.seed,
             _number(r.final("loss")), _number(r.final("accuracy")), _number(r.final("val_loss")),

@@ -21,10 +21,11 @@ from PySide6.QtGui import QUndoStack
 
 import resources
 import sandbox as sb
-from sandbox.runs import ModelSnapshot, RunRecord, drop_old_weights
+from sandbox.runs import ModelSnapshot, RunRecord, drop_old_weights, preset_id
 from sandbox.spec import LayerSpec, NetworkSpec, TrainingSpec
 
 from .commands import ReplaceModelCommand, SetNetworkCommand, SetTrainingCommand
+from .presets_text import preset_text
 from .worker import LIVE_THREADS, TrainingJob, TrainingResult, TrainingWorker
 
 __all__ = ["DataSet", "Session"]
@@ -384,10 +385,9 @@ class Session(QObject):
         return True
 
     def run_label(self) -> str:
-        """``Run 2 · small CNN (9,098) · Adam 0.001`` — names the curves in the loss plot."""
-        preset = next((p.title for p in sb.presets.PRESETS.values()
-                       if NetworkSpec.from_preset(p.id) == self.network), None)
-        net = preset or self.tr("custom network")
+        """``Run 2 · Small CNN (9,098) · Adam 0.001`` — names the curves in the loss plot."""
+        preset = preset_id(self.network)
+        net = preset_text(preset)[0] if preset else self.tr("custom network")
         return self.tr("Run {n} · {net} ({params:,}) · {opt} {lr:g}").format(
             n=self.run_count, net=net, params=self.network.count_params(), opt=self.training.optimizer,
             lr=self.training.learning_rate)

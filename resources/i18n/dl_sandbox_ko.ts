@@ -4,367 +4,367 @@
 <context>
     <name>BackwardPanel</name>
     <message>
-        <location filename="../../ui/panels/backward.py" line="88"/>
+        <location filename="../../ui/panels/backward.py" line="89"/>
         <source>The drawing</source>
         <translation>그림</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="89"/>
+        <location filename="../../ui/panels/backward.py" line="90"/>
         <source>A test digit</source>
         <translation>테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="91"/>
+        <location filename="../../ui/panels/backward.py" line="92"/>
         <source>Example</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="92"/>
+        <location filename="../../ui/panels/backward.py" line="93"/>
         <source>Which single example to send through the network</source>
         <translation>네트워크에 통과시킬 예제 하나</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="93"/>
+        <location filename="../../ui/panels/backward.py" line="94"/>
         <source>Another digit</source>
         <translation>다른 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="95"/>
+        <location filename="../../ui/panels/backward.py" line="96"/>
         <source>Pick another test digit</source>
         <translation>다른 테스트 숫자 고르기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="96"/>
+        <location filename="../../ui/panels/backward.py" line="97"/>
         <source>Pick another random digit from the test set</source>
         <translation>테스트 세트에서 다른 숫자를 무작위로 골라요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="100"/>
+        <location filename="../../ui/panels/backward.py" line="101"/>
         <source>True digit of the drawing</source>
         <translation>그림의 정답 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="101"/>
+        <location filename="../../ui/panels/backward.py" line="102"/>
         <source>The digit you meant to draw: the loss compares the answer with it</source>
         <translation>그리려던 숫자예요. 손실은 네트워크의 답을 이 숫자와 비교해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="104"/>
-        <location filename="../../ui/panels/backward.py" line="453"/>
-        <location filename="../../ui/panels/backward.py" line="490"/>
+        <location filename="../../ui/panels/backward.py" line="105"/>
+        <location filename="../../ui/panels/backward.py" line="430"/>
+        <location filename="../../ui/panels/backward.py" line="467"/>
         <source>Layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="105"/>
+        <location filename="../../ui/panels/backward.py" line="106"/>
         <source>The layer whose weight gradients and update are shown</source>
         <translation>가중치 그레이디언트와 업데이트를 보여 줄 층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="108"/>
-        <location filename="../../ui/panels/backward.py" line="516"/>
+        <location filename="../../ui/panels/backward.py" line="109"/>
+        <location filename="../../ui/panels/backward.py" line="493"/>
         <source>Unit</source>
         <translation>유닛</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="109"/>
+        <location filename="../../ui/panels/backward.py" line="110"/>
         <source>Which output unit (or filter) of the layer to look at</source>
         <translation>살펴볼 층의 출력 유닛(또는 필터)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="113"/>
+        <location filename="../../ui/panels/backward.py" line="114"/>
         <source>The example</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="114"/>
+        <location filename="../../ui/panels/backward.py" line="115"/>
         <source>The example sent through the network</source>
         <translation>네트워크에 통과시킨 예제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="120"/>
+        <location filename="../../ui/panels/backward.py" line="121"/>
         <source>&amp;Example:</source>
         <translation>예제(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="123"/>
+        <location filename="../../ui/panels/backward.py" line="124"/>
         <source>&amp;True digit:</source>
         <translation>정답 숫자(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="126"/>
+        <location filename="../../ui/panels/backward.py" line="127"/>
         <source>&amp;Layer:</source>
         <translation>층(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="130"/>
+        <location filename="../../ui/panels/backward.py" line="131"/>
         <source>&amp;Unit:</source>
         <translation>유닛(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="139"/>
+        <location filename="../../ui/panels/backward.py" line="140"/>
         <source>Current step</source>
         <translation>현재 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="140"/>
+        <location filename="../../ui/panels/backward.py" line="141"/>
         <source>Next ›</source>
         <translation>다음 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="142"/>
+        <location filename="../../ui/panels/backward.py" line="143"/>
         <source>Next step</source>
         <translation>다음 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="143"/>
+        <location filename="../../ui/panels/backward.py" line="144"/>
         <source>Go to the next step of the pass</source>
         <translation>이 과정의 다음 단계로 넘어가요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="151"/>
+        <location filename="../../ui/panels/backward.py" line="152"/>
         <source>Numbers of this step</source>
         <translation>이 단계의 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="152"/>
+        <location filename="../../ui/panels/backward.py" line="153"/>
         <source>The numbers this step computed</source>
         <translation>이 단계에서 계산한 숫자들</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="157"/>
+        <location filename="../../ui/panels/backward.py" line="158"/>
         <source>Weight gradient picture</source>
         <translation>가중치 그레이디언트 그림</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="158"/>
+        <location filename="../../ui/panels/backward.py" line="159"/>
         <source>dL/dW: red pushes the weight down, blue pushes it up</source>
         <translation>dL/dW: 빨간색은 가중치를 내리고, 파란색은 올려요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="162"/>
+        <location filename="../../ui/panels/backward.py" line="163"/>
         <source>Bias gradient</source>
         <translation>편향 그레이디언트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="163"/>
+        <location filename="../../ui/panels/backward.py" line="164"/>
         <source>dL/db, one number per unit</source>
         <translation>dL/db, 유닛마다 숫자 하나</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="167"/>
+        <location filename="../../ui/panels/backward.py" line="168"/>
         <source>Verify</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="169"/>
+        <location filename="../../ui/panels/backward.py" line="170"/>
         <source>Verify the gradient</source>
         <translation>그레이디언트 검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="170"/>
+        <location filename="../../ui/panels/backward.py" line="171"/>
         <source>Nudge ten weights up and down and compare the slope with dL/dW</source>
         <translation>가중치 열 개를 조금씩 올리고 내려서 기울기를 dL/dW와 비교해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="176"/>
+        <location filename="../../ui/panels/backward.py" line="177"/>
         <source>Gradient check</source>
         <translation>그레이디언트 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="177"/>
+        <location filename="../../ui/panels/backward.py" line="178"/>
         <source>Back-propagated slope against the slope measured by nudging</source>
         <translation>역전파로 구한 기울기와 조금씩 움직여 잰 기울기 비교</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="317"/>
-        <location filename="../../ui/panels/backward.py" line="541"/>
+        <location filename="../../ui/panels/backward.py" line="305"/>
+        <location filename="../../ui/panels/backward.py" line="518"/>
         <source>Weight</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="317"/>
+        <location filename="../../ui/panels/backward.py" line="305"/>
         <source>Back-propagated</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="317"/>
+        <location filename="../../ui/panels/backward.py" line="305"/>
         <source>Nudged</source>
         <translation>직접 측정</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="317"/>
+        <location filename="../../ui/panels/backward.py" line="305"/>
         <source>Relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="326"/>
+        <location filename="../../ui/panels/backward.py" line="314"/>
         <source>The numbers match: every relative error is below 1e-6.</source>
         <translation>숫자가 일치해요. 모든 상대 오차가 1e-6보다 작아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="328"/>
+        <location filename="../../ui/panels/backward.py" line="316"/>
         <source>Largest relative error {0:.1e}: the numbers do not match.</source>
         <translation>가장 큰 상대 오차 {0:.1e}: 숫자가 일치하지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="442"/>
+        <location filename="../../ui/panels/backward.py" line="419"/>
         <source>Draw a digit or pick a test digit to follow it through the network.</source>
         <translation>숫자를 그리거나 테스트 숫자를 골라 네트워크 속을 따라가 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="449"/>
+        <location filename="../../ui/panels/backward.py" line="426"/>
         <source>Step 1 of 5 — forward: the digit goes through every layer; each layer&apos;s output has a shape and a range of values.</source>
         <translation>5단계 중 1단계 — 순전파: 숫자가 모든 층을 지나가요. 층마다 출력에는 모양과 값의 범위가 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="453"/>
-        <location filename="../../ui/panels/backward.py" line="490"/>
+        <location filename="../../ui/panels/backward.py" line="430"/>
+        <location filename="../../ui/panels/backward.py" line="467"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="453"/>
+        <location filename="../../ui/panels/backward.py" line="430"/>
         <source>Output shape</source>
         <translation>출력 모양</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="453"/>
+        <location filename="../../ui/panels/backward.py" line="430"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="456"/>
+        <location filename="../../ui/panels/backward.py" line="433"/>
         <source>Step 2 of 5 — loss: the ten probabilities p against the truth y (1 at digit {0}); loss = −log p[{0}] = {1:.4g}.</source>
         <translation>5단계 중 2단계 — 손실: 열 개의 확률 p를 정답 y(숫자 {0}에서 1)와 비교해요. 손실 = −log p[{0}] = {1:.4g}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="459"/>
+        <location filename="../../ui/panels/backward.py" line="436"/>
         <source>Weight penalties add {0:.4g}.</source>
         <translation>가중치 페널티가 {0:.4g}만큼 더해져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="463"/>
+        <location filename="../../ui/panels/backward.py" line="440"/>
         <source>Digit</source>
         <translation>숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="463"/>
+        <location filename="../../ui/panels/backward.py" line="440"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="463"/>
+        <location filename="../../ui/panels/backward.py" line="440"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="467"/>
+        <location filename="../../ui/panels/backward.py" line="444"/>
         <source>Step 3 of 5 — the last layer is not Dense with softmax, so here is dL/doutput, where back-propagation starts.</source>
         <translation>5단계 중 3단계 — 마지막 층이 softmax를 쓰는 Dense가 아니라서, 역전파가 시작되는 dL/doutput을 보여 줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="472"/>
+        <location filename="../../ui/panels/backward.py" line="449"/>
         <source>Step 3 of 5 — dL/dlogits = p − y: softmax and cross-entropy together give this simple difference, where back-propagation starts.</source>
         <translation>5단계 중 3단계 — dL/dlogits = p − y: softmax와 교차 엔트로피가 함께 이 간단한 차이를 만들고, 여기서 역전파가 시작돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="475"/>
+        <location filename="../../ui/panels/backward.py" line="452"/>
         <source>Step 3 of 5 — dL/dlogits is all zero: p[{0}] is so close to 1 that Keras clips it, so this example teaches nothing. Pick another digit.</source>
         <translation>5단계 중 3단계 — dL/dlogits가 모두 0이에요. p[{0}]가 1에 너무 가까워 Keras가 잘라 내므로 이 예제로는 배울 게 없어요. 다른 숫자를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="479"/>
+        <location filename="../../ui/panels/backward.py" line="456"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="479"/>
+        <location filename="../../ui/panels/backward.py" line="456"/>
         <source>p − y</source>
         <translation>p − y</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="480"/>
+        <location filename="../../ui/panels/backward.py" line="457"/>
         <source>dL/doutput</source>
         <translation>dL/doutput</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="490"/>
+        <location filename="../../ui/panels/backward.py" line="467"/>
         <source>‖dL/doutput‖</source>
         <translation>‖dL/doutput‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="490"/>
+        <location filename="../../ui/panels/backward.py" line="467"/>
         <source>‖dL/dinput‖</source>
         <translation>‖dL/dinput‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="501"/>
+        <location filename="../../ui/panels/backward.py" line="478"/>
         <source>dL/dW of unit {0}, laid out like its input ({1})</source>
         <translation>유닛 {0}의 dL/dW, 입력({1})과 같은 모양으로 배치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="504"/>
+        <location filename="../../ui/panels/backward.py" line="481"/>
         <source>dL/dW as inputs (rows) × units (columns)</source>
         <translation>입력(행) × 유닛(열)으로 본 dL/dW</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="507"/>
+        <location filename="../../ui/panels/backward.py" line="484"/>
         <source>dL/dW of each filter (input channels added up)</source>
         <translation>필터마다의 dL/dW (입력 채널을 합산)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="508"/>
+        <location filename="../../ui/panels/backward.py" line="485"/>
         <source>Step 4 of 5 — backward: from the last layer down to {0}, each layer turns dL/doutput into dL/dinput; at {0}: {1}; red &gt; 0, blue &lt; 0 (a step down the slope lowers red weights and raises blue ones).</source>
         <translation>5단계 중 4단계 — 역전파: 마지막 층부터 {0}까지 내려가며 각 층이 dL/doutput을 dL/dinput으로 바꿔요. {0}에서: {1}. 빨간색 &gt; 0, 파란색 &lt; 0 (기울기를 따라 한 걸음 내려가면 빨간 가중치는 줄고 파란 가중치는 늘어요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="516"/>
+        <location filename="../../ui/panels/backward.py" line="493"/>
         <source>dL/db</source>
         <translation>dL/db</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="541"/>
+        <location filename="../../ui/panels/backward.py" line="518"/>
         <source>Old</source>
         <translation>이전 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="542"/>
+        <location filename="../../ui/panels/backward.py" line="519"/>
         <source>Gradient</source>
         <translation>그레이디언트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="542"/>
+        <location filename="../../ui/panels/backward.py" line="519"/>
         <source>Update</source>
         <translation>업데이트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="542"/>
+        <location filename="../../ui/panels/backward.py" line="519"/>
         <source>New</source>
         <translation>새 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="543"/>
+        <location filename="../../ui/panels/backward.py" line="520"/>
         <source>Momentum m</source>
         <translation>모멘텀 m</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="543"/>
+        <location filename="../../ui/panels/backward.py" line="520"/>
         <source>Velocity v</source>
         <translation>속도 v</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="550"/>
+        <location filename="../../ui/panels/backward.py" line="527"/>
         <source>kernel[{0}]</source>
         <translation>kernel[{0}]</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="554"/>
+        <location filename="../../ui/panels/backward.py" line="531"/>
         <source>bias</source>
         <translation>bias</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="558"/>
+        <location filename="../../ui/panels/backward.py" line="535"/>
         <source>Step 5 of 5 — {0} (learning rate {1:g}) would change {2}&apos;s weights with this one example&apos;s gradient: unit {3}&apos;s weights with the largest gradient, and its bias (nothing is changed for real).</source>
         <translation>5단계 중 5단계 — {0}(학습률 {1:g})는 이 예제 하나의 그레이디언트로 {2}의 가중치를 이렇게 바꿀 거예요: 그레이디언트가 가장 큰 유닛 {3}의 가중치와 그 편향이에요(실제로 바뀌는 것은 없어요).</translation>
     </message>
@@ -1478,42 +1478,42 @@ Right-click, Delete or Esc clears the drawing.</source>
         <translation>점 하나가 테스트 이미지 하나예요. 가리키면 어떤 이미지인지 보여요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="642"/>
+        <location filename="../../ui/panels/evaluation.py" line="632"/>
         <source>The network cannot classify the test images yet: fix its layers first.</source>
         <translation>네트워크가 아직 테스트 이미지를 분류할 수 없어요. 먼저 층을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="645"/>
+        <location filename="../../ui/panels/evaluation.py" line="635"/>
         <source>Test accuracy {accuracy} · loss {loss} · {count} images</source>
         <translation>테스트 정확도 {accuracy} · 손실 {loss} · 이미지 {count}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="660"/>
+        <location filename="../../ui/panels/evaluation.py" line="650"/>
         <source>True {true}, predicted {predicted}: {count} images{shown}</source>
         <translation>정답 {true}, 예측 {predicted}: 이미지 {count}개{shown}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="662"/>
+        <location filename="../../ui/panels/evaluation.py" line="652"/>
         <source> (showing the {n} most confident)</source>
         <translation> (가장 확신한 {n}개 표시)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="674"/>
+        <location filename="../../ui/panels/evaluation.py" line="664"/>
         <source>The {count} most confident mistakes</source>
         <translation>가장 확신한 오답 {count}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="675"/>
+        <location filename="../../ui/panels/evaluation.py" line="665"/>
         <source>No mistakes on the test images.</source>
         <translation>테스트 이미지에서 틀린 게 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="681"/>
+        <location filename="../../ui/panels/evaluation.py" line="671"/>
         <source>{true}→{predicted} {percent}</source>
         <translation>{true}→{predicted} {percent}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="727"/>
+        <location filename="../../ui/panels/evaluation.py" line="717"/>
         <source>digit {label} · test image {index}</source>
         <translation>숫자 {label} · 테스트 이미지 {index}</translation>
     </message>
@@ -1555,264 +1555,264 @@ Right-click, Delete or Esc clears the drawing.</source>
 <context>
     <name>HealthPanel</name>
     <message>
-        <location filename="../../ui/panels/health.py" line="97"/>
-        <location filename="../../ui/panels/health.py" line="144"/>
+        <location filename="../../ui/panels/health.py" line="98"/>
+        <location filename="../../ui/panels/health.py" line="145"/>
         <source>Layer</source>
         <extracomment>Snapshots kept (oldest dropped first). Snapshots drawn in each histogram: the latest strong, earlier ones fading. Per-batch losses and gradient norms kept: enough for the slowest rule (slow learning).</extracomment>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="98"/>
+        <location filename="../../ui/panels/health.py" line="99"/>
         <source>The layer whose weights and gradients the histograms show</source>
         <translation>히스토그램에 가중치와 그레이디언트를 보여 줄 층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="99"/>
+        <location filename="../../ui/panels/health.py" line="100"/>
         <source>&amp;Layer:</source>
         <translation>층(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="113"/>
+        <location filename="../../ui/panels/health.py" line="114"/>
         <source>Weight histogram</source>
         <translation>가중치 히스토그램</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="114"/>
+        <location filename="../../ui/panels/health.py" line="115"/>
         <source>How many weights have each value; the latest snapshot is dark, earlier ones fade</source>
         <translation>각 값을 가진 가중치가 몇 개인지 보여 줘요. 가장 최근 스냅숏은 진하고, 이전 것은 흐려져요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="116"/>
+        <location filename="../../ui/panels/health.py" line="117"/>
         <source>Gradient histogram</source>
         <translation>그레이디언트 히스토그램</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="117"/>
+        <location filename="../../ui/panels/health.py" line="118"/>
         <source>How many gradients have each size, on a log scale: far left means tiny (vanishing), far right huge (exploding)</source>
         <translation>각 크기의 그레이디언트가 몇 개인지 로그 눈금으로 보여 줘요. 왼쪽 끝은 아주 작고(소실), 오른쪽 끝은 아주 커요(폭주)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="119"/>
+        <location filename="../../ui/panels/health.py" line="120"/>
         <source>weight value</source>
         <translation>가중치 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="120"/>
+        <location filename="../../ui/panels/health.py" line="121"/>
         <source>log₁₀ |gradient|</source>
         <translation>log₁₀ |그레이디언트|</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="137"/>
+        <location filename="../../ui/panels/health.py" line="138"/>
         <source>Layer health</source>
         <translation>층의 상태</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="138"/>
+        <location filename="../../ui/panels/health.py" line="139"/>
         <source>Per layer: how big the weights and gradients are, and how many ReLU units never fire on the probe images</source>
         <translation>층마다 가중치와 그레이디언트의 크기, 그리고 점검용 이미지에서 한 번도 켜지지 않는 ReLU 유닛의 수</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="144"/>
+        <location filename="../../ui/panels/health.py" line="145"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="144"/>
+        <location filename="../../ui/panels/health.py" line="145"/>
         <source>‖W‖</source>
         <translation>‖W‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="145"/>
+        <location filename="../../ui/panels/health.py" line="146"/>
         <source>‖gradient‖</source>
         <translation>‖그레이디언트‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="145"/>
+        <location filename="../../ui/panels/health.py" line="146"/>
         <source>Never fire</source>
         <translation>꺼진 유닛</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="150"/>
+        <location filename="../../ui/panels/health.py" line="151"/>
         <source>Warnings</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="151"/>
+        <location filename="../../ui/panels/health.py" line="152"/>
         <source>What looks wrong, with the change that usually helps</source>
         <translation>잘못되어 보이는 점과 보통 도움이 되는 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="156"/>
+        <location filename="../../ui/panels/health.py" line="157"/>
         <source>&amp;Warnings:</source>
         <translation>경고(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="207"/>
+        <location filename="../../ui/panels/health.py" line="209"/>
         <source>count</source>
         <translation>개수</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="232"/>
+        <location filename="../../ui/panels/health.py" line="234"/>
         <source>The network does not fit together yet, so there is nothing to check.</source>
         <translation>네트워크가 아직 맞게 이어지지 않아서 점검할 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="242"/>
+        <location filename="../../ui/panels/health.py" line="244"/>
         <source>The network cannot be checked: {error}</source>
         <translation>네트워크를 점검할 수 없어요: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="362"/>
+        <location filename="../../ui/panels/health.py" line="342"/>
         <source>No snapshot yet.</source>
         <translation>아직 스냅숏이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="365"/>
+        <location filename="../../ui/panels/health.py" line="345"/>
         <source>Snapshots: {count} · latest after epoch {epoch}, batch {step} · loss on {n} training images: {loss:.3g}</source>
         <translation>스냅숏: {count}개 · 최근: 에포크 {epoch}, 배치 {step} 뒤 · 학습 이미지 {n}개의 손실: {loss:.3g}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="376"/>
+        <location filename="../../ui/panels/health.py" line="356"/>
         <source>{dead} of {units} ({share:.0%})</source>
         <translation>{units}개 중 {dead}개 ({share:.0%})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="379"/>
+        <location filename="../../ui/panels/health.py" line="359"/>
         <source>no ReLU</source>
         <translation>ReLU 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="395"/>
+        <location filename="../../ui/panels/health.py" line="375"/>
         <source>All looks healthy: no warnings.</source>
         <translation>모두 건강해 보여요: 경고가 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="396"/>
+        <location filename="../../ui/panels/health.py" line="376"/>
         <source>Nothing to check yet.</source>
         <translation>아직 점검할 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="407"/>
+        <location filename="../../ui/panels/health.py" line="387"/>
         <source>{what}
 What usually helps: {helps}</source>
         <translation>{what}
 보통 도움이 되는 것: {helps}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="424"/>
+        <location filename="../../ui/panels/health.py" line="404"/>
         <source>lower the learning rate (for example 10 times smaller), reset the weights and train again.</source>
         <translation>학습률을 낮추고(예: 10배 작게), 가중치를 초기화한 뒤 다시 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="428"/>
+        <location filename="../../ui/panels/health.py" line="408"/>
         <source>The weights or the loss are no longer finite numbers (infinite or NaN): the weights are ruined.</source>
         <translation>가중치나 손실이 더 이상 유한한 수가 아니에요(무한대 또는 NaN): 가중치가 망가졌어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="431"/>
+        <location filename="../../ui/panels/health.py" line="411"/>
         <source>The loss or the gradients became infinite or NaN (not a number) in {count:.0f} of the last {batches:.0f} batches: the weights are ruined.</source>
         <translation>최근 배치 {batches:.0f}개 중 {count:.0f}개에서 손실이나 그레이디언트가 무한대 또는 NaN(숫자가 아님)이 됐어요: 가중치가 망가졌어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="434"/>
+        <location filename="../../ui/panels/health.py" line="414"/>
         <source>The loss is stuck at about {loss:.1f}: the network gives almost every image a confident wrong answer (far worse than guessing).</source>
         <translation>손실이 약 {loss:.1f}에 멈춰 있어요: 네트워크가 거의 모든 이미지에 자신 있게 틀린 답을 내요(찍는 것보다 훨씬 나빠요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="437"/>
+        <location filename="../../ui/panels/health.py" line="417"/>
         <source>The gradients grew {growth:.0f} times in the last {batches:.0f} batches (from {before:.3g} to {norm:.3g}): training is blowing up.</source>
         <translation>최근 배치 {batches:.0f}개 동안 그레이디언트가 {growth:.0f}배 커졌어요({before:.3g}에서 {norm:.3g}로): 학습이 폭주하고 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="440"/>
+        <location filename="../../ui/panels/health.py" line="420"/>
         <source>The gradients are very large (size {norm:.3g}): each step throws the weights far away.</source>
         <translation>그레이디언트가 아주 커요(크기 {norm:.3g}): 한 스텝마다 가중치가 멀리 튀어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="443"/>
+        <location filename="../../ui/panels/health.py" line="423"/>
         <source>The loss is rising: {loss:.3g} over the last {batches:.0f} batches, up from {best:.3g} at its best. The steps overshoot.</source>
         <translation>손실이 오르고 있어요: 최근 배치 {batches:.0f}개에서 {loss:.3g}로, 가장 좋았던 {best:.3g}보다 높아요. 스텝이 너무 멀리 가요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="445"/>
+        <location filename="../../ui/panels/health.py" line="425"/>
         <source>lower the learning rate (for example 10 times smaller).</source>
         <translation>학습률을 낮추세요(예: 10배 작게).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="447"/>
+        <location filename="../../ui/panels/health.py" line="427"/>
         <source>The first layer, {layer}, gets gradients {ratio:.0e} times the size of the last layer&apos;s, so it hardly learns.</source>
         <translation>첫 층 {layer}의 그레이디언트가 마지막 층의 {ratio:.0e}배밖에 안 돼서 거의 배우지 못해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="449"/>
+        <location filename="../../ui/panels/health.py" line="429"/>
         <source>use relu instead of sigmoid or tanh, or use fewer layers.</source>
         <translation>sigmoid나 tanh 대신 relu를 쓰거나, 층을 줄이세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="451"/>
+        <location filename="../../ui/panels/health.py" line="431"/>
         <source>{dead:.0f} of {units:.0f} units in {layer} ({share:.0%}) never fire on {probe:.0f} training images: they always output 0 and no longer learn.</source>
         <translation>{layer}의 유닛 {units:.0f}개 중 {dead:.0f}개({share:.0%})가 학습 이미지 {probe:.0f}개에서 한 번도 켜지지 않아요: 늘 0을 내고 더 이상 배우지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="453"/>
+        <location filename="../../ui/panels/health.py" line="433"/>
         <source>lower the learning rate and reset the weights, or give the layer the leaky_relu activation, which never goes fully silent.</source>
         <translation>학습률을 낮추고 가중치를 초기화하거나, 완전히 꺼지지 않는 leaky_relu 활성화 함수를 그 층에 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="456"/>
+        <location filename="../../ui/panels/health.py" line="436"/>
         <source>The validation loss rose for {epochs:.0f} epochs in a row (from {before:.3g} to {val_loss:.3g}) while the training loss fell: the network is memorising the training images.</source>
         <translation>학습 손실은 내려가는데 검증 손실은 {epochs:.0f} 에포크 연속으로 올랐어요({before:.3g}에서 {val_loss:.3g}로): 네트워크가 학습 이미지를 외우고 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="459"/>
+        <location filename="../../ui/panels/health.py" line="439"/>
         <source>stop training earlier (the best epoch was {best_epoch:.0f}), add a Dropout layer, or use fewer units.</source>
         <translation>더 일찍 멈추거나(가장 좋았던 에포크는 {best_epoch:.0f}), Dropout 층을 넣거나, 유닛 수를 줄이세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="462"/>
+        <location filename="../../ui/panels/health.py" line="442"/>
         <source>Training accuracy {accuracy:.0%} is {gap:.0f} points above validation accuracy {val_accuracy:.0%}: the network does better on images it has seen.</source>
         <translation>학습 정확도 {accuracy:.0%}가 검증 정확도 {val_accuracy:.0%}보다 {gap:.0f}점 높아요: 네트워크가 본 적 있는 이미지에서 더 잘해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="464"/>
+        <location filename="../../ui/panels/health.py" line="444"/>
         <source>add a Dropout layer, use fewer units, or stop training earlier.</source>
         <translation>Dropout 층을 넣거나, 유닛 수를 줄이거나, 더 일찍 멈추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="465"/>
+        <location filename="../../ui/panels/health.py" line="445"/>
         <source>The loss has barely moved in the last {batches:.0f} batches (from {before:.3g} to {loss:.3g}).</source>
         <translation>최근 배치 {batches:.0f}개 동안 손실이 거의 움직이지 않았어요({before:.3g}에서 {loss:.3g}로).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="467"/>
+        <location filename="../../ui/panels/health.py" line="447"/>
         <source>try a learning rate 10 times larger, or the Adam optimizer; fix any other warning first.</source>
         <translation>학습률을 10배 크게 하거나 Adam 옵티마이저를 써 보세요. 다른 경고가 있으면 그것부터 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="485"/>
-        <location filename="../../ui/panels/health.py" line="486"/>
+        <location filename="../../ui/panels/health.py" line="465"/>
+        <location filename="../../ui/panels/health.py" line="466"/>
         <source>No snapshot yet</source>
         <translation>아직 스냅숏이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="508"/>
+        <location filename="../../ui/panels/health.py" line="488"/>
         <source>Every gradient is exactly 0:
 this layer does not learn</source>
         <translation>모든 그레이디언트가 정확히 0이에요:
 이 층은 배우지 않아요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="509"/>
+        <location filename="../../ui/panels/health.py" line="489"/>
         <source>No finite gradient</source>
         <translation>유한한 그레이디언트가 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="510"/>
+        <location filename="../../ui/panels/health.py" line="490"/>
         <source>{n:,} weights of {layer}, mean {mean:.3g}. The latest snapshot is dark, earlier ones fade.</source>
         <translation>{layer}의 가중치 {n:,}개, 평균 {mean:.3g}. 가장 최근 스냅숏은 진하고, 이전 것은 흐려져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="513"/>
+        <location filename="../../ui/panels/health.py" line="493"/>
         <source>Gradients on {probe} training images; {zeros:,} of {n:,} are exactly 0.</source>
         <translation>학습 이미지 {probe}개에서 구한 그레이디언트. {n:,}개 중 {zeros:,}개가 정확히 0이에요.</translation>
     </message>
@@ -2061,324 +2061,284 @@ this layer does not learn</source>
 <context>
     <name>LayerStackPanel</name>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="159"/>
+        <location filename="../../ui/panels/layer_stack.py" line="160"/>
         <source>Stop training to change the network.</source>
         <extracomment>The layer types the palette offers, in the order a learner meets them. Red that stays readable on light and dark backgrounds. The mime type of a drag that started inside an item view (an internal move).</extracomment>
         <translation>네트워크를 바꾸려면 학습을 멈추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="164"/>
+        <location filename="../../ui/panels/layer_stack.py" line="165"/>
         <source>Preset network</source>
         <translation>프리셋 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="165"/>
+        <location filename="../../ui/panels/layer_stack.py" line="166"/>
         <source>Replace the network with a ready-made one (you can undo this).</source>
         <translation>네트워크를 미리 만들어 둔 것으로 바꿔요 (실행 취소할 수 있어요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="166"/>
+        <location filename="../../ui/panels/layer_stack.py" line="167"/>
         <source>Choose a preset…</source>
         <translation>프리셋 선택…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="172"/>
+        <location filename="../../ui/panels/layer_stack.py" line="173"/>
         <source>&amp;Start from:</source>
         <translation>시작 네트워크(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="179"/>
+        <location filename="../../ui/panels/layer_stack.py" line="180"/>
         <source>Add a layer after the selected one</source>
         <translation>선택한 층 뒤에 층 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="188"/>
+        <location filename="../../ui/panels/layer_stack.py" line="189"/>
         <source>Add {layer}</source>
         <translation>{layer} 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="198"/>
+        <location filename="../../ui/panels/layer_stack.py" line="199"/>
         <source>Layer stack</source>
         <translation>층 목록</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="199"/>
+        <location filename="../../ui/panels/layer_stack.py" line="200"/>
         <source>Your network, from the input at the top to the output at the bottom. Select a layer to change it; drag it, or press Ctrl+Up or Ctrl+Down, to move it.</source>
         <translation>내 네트워크예요. 맨 위의 입력에서 맨 아래의 출력까지 이어져요. 층을 선택하면 바꿀 수 있고, 드래그하거나 Ctrl+Up, Ctrl+Down을 누르면 옮길 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="202"/>
+        <location filename="../../ui/panels/layer_stack.py" line="203"/>
         <source>The input, then each layer with its settings, output shape and parameter count. Delete removes the selected layer; Ctrl+Up and Ctrl+Down move it.</source>
         <translation>입력과 각 층의 설정, 출력 모양, 파라미터 수예요. Delete로 선택한 층을 지우고, Ctrl+Up과 Ctrl+Down으로 옮겨요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="204"/>
+        <location filename="../../ui/panels/layer_stack.py" line="205"/>
         <source>Layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="204"/>
+        <location filename="../../ui/panels/layer_stack.py" line="205"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="204"/>
+        <location filename="../../ui/panels/layer_stack.py" line="205"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="204"/>
+        <location filename="../../ui/panels/layer_stack.py" line="205"/>
         <source>Params</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="212"/>
+        <location filename="../../ui/panels/layer_stack.py" line="213"/>
         <source>Move &amp;up</source>
         <translation>위로(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="212"/>
+        <location filename="../../ui/panels/layer_stack.py" line="213"/>
         <source>Move layer up</source>
         <translation>층을 위로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="213"/>
+        <location filename="../../ui/panels/layer_stack.py" line="214"/>
         <source>Move the selected layer up (Ctrl+Up)</source>
         <translation>선택한 층을 위로 옮겨요 (Ctrl+Up)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="214"/>
+        <location filename="../../ui/panels/layer_stack.py" line="215"/>
         <source>Move do&amp;wn</source>
         <translation>아래로(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="214"/>
+        <location filename="../../ui/panels/layer_stack.py" line="215"/>
         <source>Move layer down</source>
         <translation>층을 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="215"/>
+        <location filename="../../ui/panels/layer_stack.py" line="216"/>
         <source>Move the selected layer down (Ctrl+Down)</source>
         <translation>선택한 층을 아래로 옮겨요 (Ctrl+Down)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="217"/>
+        <location filename="../../ui/panels/layer_stack.py" line="218"/>
         <source>&amp;Delete</source>
         <translation>삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="217"/>
+        <location filename="../../ui/panels/layer_stack.py" line="218"/>
         <source>Delete layer</source>
         <translation>층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="218"/>
+        <location filename="../../ui/panels/layer_stack.py" line="219"/>
         <source>Delete the selected layer (Delete)</source>
         <translation>선택한 층을 지워요 (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="240"/>
+        <location filename="../../ui/panels/layer_stack.py" line="241"/>
         <source>Network problem</source>
         <translation>네트워크 문제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="243"/>
+        <location filename="../../ui/panels/layer_stack.py" line="244"/>
         <source>Fix the network</source>
         <translation>네트워크 고치기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="244"/>
+        <location filename="../../ui/panels/layer_stack.py" line="245"/>
         <source>Apply the suggested fix (you can undo it).</source>
         <translation>제안한 수정을 적용해요 (실행 취소할 수 있어요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="262"/>
+        <location filename="../../ui/panels/layer_stack.py" line="263"/>
         <source>How the shape of one example changes from the input to the output.</source>
         <translation>샘플 하나의 모양이 입력에서 출력까지 어떻게 바뀌는지 보여줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="271"/>
+        <location filename="../../ui/panels/layer_stack.py" line="272"/>
         <source>Training is running: the network can&apos;t change while it learns.</source>
         <translation>학습 중이에요: 학습하는 동안에는 네트워크를 바꿀 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="274"/>
+        <location filename="../../ui/panels/layer_stack.py" line="275"/>
         <source>S&amp;top training</source>
         <translation>학습 멈추기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="276"/>
+        <location filename="../../ui/panels/layer_stack.py" line="277"/>
         <source>Stop training</source>
         <translation>학습 멈추기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="277"/>
+        <location filename="../../ui/panels/layer_stack.py" line="278"/>
         <source>Stop after the current batch; the weights learned so far are kept.</source>
         <translation>지금 배치가 끝나면 멈춰요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="285"/>
+        <location filename="../../ui/panels/layer_stack.py" line="286"/>
         <source>Settings of the selected layer</source>
         <translation>선택한 층의 설정</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="293"/>
+        <location filename="../../ui/panels/layer_stack.py" line="294"/>
         <source>A network is a stack of layers. Each layer transforms its input with its weights; the shapes show how a 28×28 image becomes 10 numbers.</source>
         <translation>네트워크는 층을 쌓은 거예요. 각 층은 가중치로 입력을 변환해요. 모양을 보면 28×28 이미지가 어떻게 숫자 10개가 되는지 알 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="295"/>
+        <location filename="../../ui/panels/layer_stack.py" line="296"/>
         <source>Add a Dense layer and watch the parameter count grow.</source>
         <translation>Dense 층을 추가하고 파라미터 수가 늘어나는 것을 보세요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layer_stack.py" line="329"/>
-        <source>Logistic regression</source>
-        <translation>로지스틱 회귀</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layer_stack.py" line="330"/>
-        <source>One Dense layer: each digit is a weighted sum of pixels (about 92% on the digits).</source>
-        <translation>Dense 층 하나: 숫자마다 픽셀의 가중합을 계산해요 (숫자 데이터에서 약 92%).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layer_stack.py" line="331"/>
-        <source>Multilayer perceptron</source>
-        <translation>다층 퍼셉트론</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layer_stack.py" line="331"/>
-        <source>Two hidden Dense layers of 128 and 64 ReLU units.</source>
-        <translation>ReLU 유닛 128개, 64개로 된 은닉 Dense 층 두 개.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layer_stack.py" line="332"/>
-        <source>Small CNN</source>
-        <translation>작은 CNN</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layer_stack.py" line="333"/>
-        <source>Two convolution + pooling blocks (8 and 16 filters) and a Dense classifier.</source>
-        <translation>합성곱 + 풀링 블록 두 개(필터 8개, 16개)와 Dense 분류기.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layer_stack.py" line="334"/>
-        <source>LeNet-5</source>
-        <translation>LeNet-5</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layer_stack.py" line="335"/>
-        <source>LeCun&apos;s 1998 network with ReLU: conv 6@5×5, pool, conv 16@5×5, pool, Dense 120, 84, 10.</source>
-        <translation>LeCun의 1998년 네트워크(ReLU 사용): 합성곱 6@5×5, 풀링, 합성곱 16@5×5, 풀링, Dense 120, 84, 10.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/layer_stack.py" line="342"/>
         <source>Fully connected: every output is a weighted sum of all the inputs.</source>
         <translation>완전 연결: 모든 출력이 전체 입력의 가중합이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="343"/>
+        <location filename="../../ui/panels/layer_stack.py" line="330"/>
         <source>Slides small learned filters over the image to find local patterns such as edges.</source>
         <translation>학습한 작은 필터를 이미지 위로 밀면서 윤곽선 같은 지역 패턴을 찾아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="344"/>
+        <location filename="../../ui/panels/layer_stack.py" line="331"/>
         <source>Keeps the largest value of each 2×2 window: halves the image&apos;s width and height.</source>
         <translation>2×2 창마다 가장 큰 값만 남겨요: 이미지의 너비와 높이가 절반이 돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="345"/>
+        <location filename="../../ui/panels/layer_stack.py" line="332"/>
         <source>Averages each 2×2 window: halves the image&apos;s width and height.</source>
         <translation>2×2 창마다 평균을 내요: 이미지의 너비와 높이가 절반이 돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="346"/>
+        <location filename="../../ui/panels/layer_stack.py" line="333"/>
         <source>Unrolls an image into one long list of numbers, so Dense layers can read it.</source>
         <translation>이미지를 긴 숫자 목록 하나로 펼쳐서 Dense 층이 읽을 수 있게 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="347"/>
+        <location filename="../../ui/panels/layer_stack.py" line="334"/>
         <source>Switches off random inputs while training, so the network can&apos;t rely on a few.</source>
         <translation>학습하는 동안 입력 일부를 무작위로 꺼서, 네트워크가 몇몇 입력에만 기대지 못하게 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="348"/>
+        <location filename="../../ui/panels/layer_stack.py" line="335"/>
         <source>Applies a function such as ReLU to every value.</source>
         <translation>ReLU 같은 함수를 모든 값에 적용해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="364"/>
-        <location filename="../../ui/panels/layer_stack.py" line="369"/>
+        <location filename="../../ui/panels/layer_stack.py" line="351"/>
+        <location filename="../../ui/panels/layer_stack.py" line="356"/>
         <source>stride {n}</source>
         <translation>스트라이드 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="373"/>
+        <location filename="../../ui/panels/layer_stack.py" line="360"/>
         <source>rate {rate:g}</source>
         <translation>비율 {rate:g}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="442"/>
+        <location filename="../../ui/panels/layer_stack.py" line="429"/>
         <source>Input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="442"/>
+        <location filename="../../ui/panels/layer_stack.py" line="429"/>
         <source>the data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="449"/>
+        <location filename="../../ui/panels/layer_stack.py" line="436"/>
         <source>Each example enters the network as a {shape} image.</source>
         <translation>샘플 하나가 {shape} 이미지로 네트워크에 들어가요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="462"/>
+        <location filename="../../ui/panels/layer_stack.py" line="449"/>
         <source>This layer doesn&apos;t fit: {reason}</source>
         <translation>이 층이 맞지 않아요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="468"/>
+        <location filename="../../ui/panels/layer_stack.py" line="455"/>
         <source>Unknown until the red layer above is fixed.</source>
         <translation>위의 빨간 층을 고칠 때까지 알 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="472"/>
+        <location filename="../../ui/panels/layer_stack.py" line="459"/>
         <source>{name}: output {shape}, {params} parameters</source>
         <translation>{name}: 출력 {shape}, 파라미터 {params}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="481"/>
+        <location filename="../../ui/panels/layer_stack.py" line="468"/>
         <source>Total: {n} parameters</source>
         <translation>전체 파라미터 {n}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="483"/>
+        <location filename="../../ui/panels/layer_stack.py" line="470"/>
         <source>Total: unknown until the red layer is fixed</source>
         <translation>전체: 빨간 층을 고칠 때까지 알 수 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="496"/>
+        <location filename="../../ui/panels/layer_stack.py" line="483"/>
         <source>The network has no layers yet: add one from the palette above.</source>
         <translation>네트워크에 아직 층이 없어요: 위의 팔레트에서 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="499"/>
+        <location filename="../../ui/panels/layer_stack.py" line="486"/>
         <source>Layer {n} ({type}) doesn&apos;t fit: {reason}</source>
         <translation>{n}번째 층({type})이 맞지 않아요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="514"/>
+        <location filename="../../ui/panels/layer_stack.py" line="501"/>
         <source>Insert Flatten</source>
         <translation>Flatten 넣기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="515"/>
+        <location filename="../../ui/panels/layer_stack.py" line="502"/>
         <source>Remove Flatten</source>
         <translation>Flatten 빼기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="516"/>
+        <location filename="../../ui/panels/layer_stack.py" line="503"/>
         <source>Use padding=&apos;same&apos;</source>
         <translation>padding=&apos;same&apos; 쓰기</translation>
     </message>
@@ -2386,225 +2346,225 @@ this layer does not learn</source>
 <context>
     <name>LayersViewPanel</name>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="621"/>
+        <location filename="../../ui/panels/layers_view.py" line="626"/>
         <source>Test digit</source>
         <translation>테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="622"/>
+        <location filename="../../ui/panels/layers_view.py" line="627"/>
         <source>Which test image to show when the canvas is empty</source>
         <translation>캔버스가 비어 있을 때 보여 줄 테스트 이미지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="623"/>
+        <location filename="../../ui/panels/layers_view.py" line="628"/>
         <source>&amp;Test digit:</source>
         <translation>테스트 숫자(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="640"/>
-        <location filename="../../ui/panels/layers_view.py" line="677"/>
+        <location filename="../../ui/panels/layers_view.py" line="645"/>
+        <location filename="../../ui/panels/layers_view.py" line="682"/>
         <source>Layer outputs</source>
         <translation>층의 출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="641"/>
+        <location filename="../../ui/panels/layers_view.py" line="646"/>
         <source>Every layer&apos;s output for this digit, from the input down to the answer</source>
         <translation>이 숫자에 대한 모든 층의 출력, 입력부터 답까지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="663"/>
-        <location filename="../../ui/panels/layers_view.py" line="1226"/>
+        <location filename="../../ui/panels/layers_view.py" line="668"/>
+        <location filename="../../ui/panels/layers_view.py" line="1246"/>
         <source>What the first Dense units look for</source>
         <translation>첫 Dense 유닛이 찾는 것</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="670"/>
-        <location filename="../../ui/panels/layers_view.py" line="679"/>
+        <location filename="../../ui/panels/layers_view.py" line="675"/>
+        <location filename="../../ui/panels/layers_view.py" line="684"/>
         <source>Conv filters</source>
         <translation>합성곱 필터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="676"/>
+        <location filename="../../ui/panels/layers_view.py" line="681"/>
         <source>Views of the layers</source>
         <translation>층 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="678"/>
+        <location filename="../../ui/panels/layers_view.py" line="683"/>
         <source>First Dense units</source>
         <translation>첫 Dense 유닛</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="682"/>
+        <location filename="../../ui/panels/layers_view.py" line="687"/>
         <source>Selected unit</source>
         <translation>고른 유닛</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="689"/>
+        <location filename="../../ui/panels/layers_view.py" line="694"/>
         <source>Incoming weights</source>
         <translation>들어오는 가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="690"/>
+        <location filename="../../ui/panels/layers_view.py" line="695"/>
         <source>The weights going into this unit: red &gt; 0, blue &lt; 0</source>
         <translation>이 유닛으로 들어오는 가중치: 빨강 &gt; 0, 파랑 &lt; 0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="698"/>
+        <location filename="../../ui/panels/layers_view.py" line="703"/>
         <source>Scale of the unit&apos;s output</source>
         <translation>유닛 출력의 배율</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="699"/>
+        <location filename="../../ui/panels/layers_view.py" line="704"/>
         <source>Multiply the unit&apos;s output: 0 % switches it off, 100 % leaves it as is</source>
         <translation>유닛의 출력에 곱해요: 0 %는 끄고, 100 %는 그대로 둬요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="702"/>
+        <location filename="../../ui/panels/layers_view.py" line="707"/>
         <source>&amp;Scale:</source>
         <translation>배율(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="709"/>
+        <location filename="../../ui/panels/layers_view.py" line="714"/>
         <source>Switch &amp;off</source>
         <translation>끄기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="711"/>
+        <location filename="../../ui/panels/layers_view.py" line="716"/>
         <source>Switch the unit off</source>
         <translation>유닛 끄기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="712"/>
+        <location filename="../../ui/panels/layers_view.py" line="717"/>
         <source>Set the selected unit&apos;s output to 0 and see what changes</source>
         <translation>고른 유닛의 출력을 0으로 만들고 무엇이 바뀌는지 봐요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="713"/>
+        <location filename="../../ui/panels/layers_view.py" line="718"/>
         <source>&amp;Reset edits</source>
         <translation>수정 되돌리기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="715"/>
+        <location filename="../../ui/panels/layers_view.py" line="720"/>
         <source>Reset all edits</source>
         <translation>모든 수정 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="716"/>
+        <location filename="../../ui/panels/layers_view.py" line="721"/>
         <source>Give every unit its original output back</source>
         <translation>모든 유닛의 출력을 원래대로 돌려놔요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="723"/>
+        <location filename="../../ui/panels/layers_view.py" line="728"/>
         <source>Prediction</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="727"/>
+        <location filename="../../ui/panels/layers_view.py" line="732"/>
         <source>Test accuracy</source>
         <translation>테스트 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="728"/>
+        <location filename="../../ui/panels/layers_view.py" line="733"/>
         <source>Save edited model…</source>
         <translation>수정한 모델 저장…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="730"/>
+        <location filename="../../ui/panels/layers_view.py" line="735"/>
         <source>Save the edited model</source>
         <translation>수정한 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="731"/>
+        <location filename="../../ui/panels/layers_view.py" line="736"/>
         <source>Save the network with its edits as a new model file (.dlsb)</source>
         <translation>수정한 네트워크를 새 모델 파일(.dlsb)로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="876"/>
+        <location filename="../../ui/panels/layers_view.py" line="890"/>
         <source>Pixel at row {row}, column {col}: {value}</source>
         <translation>{row}행 {col}열의 픽셀: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="910"/>
+        <location filename="../../ui/panels/layers_view.py" line="924"/>
         <source>{layer}, map {unit}, row {row}, column {col}</source>
         <translation>{layer}, 맵 {unit}, {row}행 {col}열</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="913"/>
+        <location filename="../../ui/panels/layers_view.py" line="927"/>
         <source>{layer}, unit {unit}</source>
         <translation>{layer}, 유닛 {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="919"/>
+        <location filename="../../ui/panels/layers_view.py" line="933"/>
         <source>z = {terms} + {rest} (the other {n} terms) + {bias} (bias) = {z}</source>
         <translation>z = {terms} + {rest} (나머지 항 {n}개) + {bias} (편향) = {z}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="922"/>
+        <location filename="../../ui/panels/layers_view.py" line="936"/>
         <source>z = {terms} + {bias} (bias) = {z}</source>
         <translation>z = {terms} + {bias} (편향) = {z}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="925"/>
+        <location filename="../../ui/panels/layers_view.py" line="939"/>
         <source>a = softmax of the z of all units, at unit {unit} = {a}</source>
         <translation>a = 모든 유닛의 z에 대한 softmax의 유닛 {unit} 값 = {a}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="928"/>
+        <location filename="../../ui/panels/layers_view.py" line="942"/>
         <source>a = {activation}(z) = {a}</source>
         <translation>a = {activation}(z) = {a}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="932"/>
+        <location filename="../../ui/panels/layers_view.py" line="946"/>
         <source>max of {values} = {value}</source>
         <translation>{values}의 최댓값 = {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="933"/>
+        <location filename="../../ui/panels/layers_view.py" line="947"/>
         <source>mean of {values} = {value}</source>
         <translation>{values}의 평균 = {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="936"/>
+        <location filename="../../ui/panels/layers_view.py" line="950"/>
         <source>a = {activation}({z}) = {a}</source>
         <translation>a = {activation}({z}) = {a}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="939"/>
+        <location filename="../../ui/panels/layers_view.py" line="953"/>
         <source>The same value as in the layer before: {value}</source>
         <translation>앞 층과 같은 값: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="941"/>
+        <location filename="../../ui/panels/layers_view.py" line="955"/>
         <source>Edited: {scale:.0f} % of it = {value}</source>
         <translation>수정됨: 그 {scale:.0f} % = {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="950"/>
+        <location filename="../../ui/panels/layers_view.py" line="964"/>
         <source>{layer}, unit {unit}: weight at row {row}, column {col} = {w}</source>
         <translation>{layer}, 유닛 {unit}: {row}행 {col}열의 가중치 = {w}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="967"/>
+        <location filename="../../ui/panels/layers_view.py" line="981"/>
         <source>The network does not fit together yet, so there is nothing to show.</source>
         <translation>네트워크가 아직 맞게 이어지지 않아서 보여 줄 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="991"/>
+        <location filename="../../ui/panels/layers_view.py" line="1005"/>
         <source>Input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="992"/>
+        <location filename="../../ui/panels/layers_view.py" line="1006"/>
         <source>Output of {layer}</source>
         <translation>{layer}의 출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1010"/>
+        <location filename="../../ui/panels/layers_view.py" line="1024"/>
         <source>Input · {shape} · values {low} … {high}</source>
         <translation>입력 · {shape} · 값 {low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1013"/>
+        <location filename="../../ui/panels/layers_view.py" line="1027"/>
         <source>Input
 {shape}
 {low} … {high}</source>
@@ -2613,7 +2573,7 @@ this layer does not learn</source>
 {low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1024"/>
+        <location filename="../../ui/panels/layers_view.py" line="1038"/>
         <source>{name}
 {shape}
 {low} … {high}</source>
@@ -2622,152 +2582,157 @@ this layer does not learn</source>
 {low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1021"/>
+        <location filename="../../ui/panels/layers_view.py" line="1035"/>
         <source>{name} ({kind}) · {shape} · values {low} … {high}</source>
         <translation>{name} ({kind}) · {shape} · 값 {low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1044"/>
+        <location filename="../../ui/panels/layers_view.py" line="1060"/>
         <source>{digit} ({p:.0f} %)</source>
         <translation>{digit} ({p:.0f} %)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1048"/>
+        <location filename="../../ui/panels/layers_view.py" line="1061"/>
+        <source>{digit} (output {value})</source>
+        <translation>{digit} (출력 {value})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1065"/>
         <source>Orange marks on the output bars: the values without your edits.</source>
         <translation>출력 막대의 주황색 표시: 수정하기 전의 값이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1051"/>
+        <location filename="../../ui/panels/layers_view.py" line="1068"/>
         <source>Hover a value to see how it was computed. Click a feature map or a Dense unit to select it.</source>
         <translation>값 위에 마우스를 올리면 어떻게 계산됐는지 보여요. 특성 맵이나 Dense 유닛을 누르면 골라져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1055"/>
+        <location filename="../../ui/panels/layers_view.py" line="1072"/>
         <source>No prediction: the network cannot run.</source>
         <translation>예측 없음: 네트워크를 실행할 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1059"/>
+        <location filename="../../ui/panels/layers_view.py" line="1076"/>
         <source>Prediction: {original}
 With the edits: {edited}</source>
         <translation>예측: {original}
 수정 후: {edited}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1062"/>
+        <location filename="../../ui/panels/layers_view.py" line="1079"/>
         <source>Prediction: {original}</source>
         <translation>예측: {original}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1087"/>
+        <location filename="../../ui/panels/layers_view.py" line="1107"/>
         <source>Test accuracy: {original:.1f} %
 With the edits: {edited:.1f} %</source>
         <translation>테스트 정확도: {original:.1f} %
 수정 후: {edited:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1090"/>
+        <location filename="../../ui/panels/layers_view.py" line="1110"/>
         <source>Test accuracy: {original:.1f} %</source>
         <translation>테스트 정확도: {original:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1106"/>
+        <location filename="../../ui/panels/layers_view.py" line="1126"/>
         <source>Click a unit of a Dense layer, or a feature map of a Conv2D layer, to see its weights and switch it off.</source>
         <translation>Dense 층의 유닛이나 Conv2D 층의 특성 맵을 누르면 가중치를 보고 끌 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1114"/>
+        <location filename="../../ui/panels/layers_view.py" line="1134"/>
         <source>{layer}, feature map {unit} ({activation}): its filter, one picture per input channel</source>
         <translation>{layer}, 특성 맵 {unit} ({activation}): 그 필터, 입력 채널마다 그림 하나</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1118"/>
+        <location filename="../../ui/panels/layers_view.py" line="1138"/>
         <source>{layer}, unit {unit} ({activation}): its incoming weights</source>
         <translation>{layer}, 유닛 {unit} ({activation}): 들어오는 가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1135"/>
-        <location filename="../../ui/panels/layers_view.py" line="1138"/>
+        <location filename="../../ui/panels/layers_view.py" line="1155"/>
+        <location filename="../../ui/panels/layers_view.py" line="1158"/>
         <source>{0} %</source>
         <translation>{0} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1160"/>
+        <location filename="../../ui/panels/layers_view.py" line="1180"/>
         <source>The edit of {layer} cannot be saved: its activation {activation} does not simply scale, and no layer after it can take the edit. Reset that edit to save.</source>
         <translation>{layer}의 수정은 저장할 수 없어요: 활성화 함수 {activation}는 단순히 배율로 바뀌지 않고, 뒤에 그 수정을 받을 층도 없어요. 저장하려면 그 수정을 되돌리세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1164"/>
+        <location filename="../../ui/panels/layers_view.py" line="1184"/>
         <source>Save edited model</source>
         <translation>수정한 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1165"/>
+        <location filename="../../ui/panels/layers_view.py" line="1185"/>
         <source>Deep Learning Sandbox models (*.dlsb)</source>
         <translation>Deep Learning Sandbox 모델 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1174"/>
+        <location filename="../../ui/panels/layers_view.py" line="1194"/>
         <source>Could not save: {reason}</source>
         <translation>저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1176"/>
+        <location filename="../../ui/panels/layers_view.py" line="1196"/>
         <source>Saved the edited model as {file}.</source>
         <translation>수정한 모델을 {file}(으)로 저장했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1191"/>
+        <location filename="../../ui/panels/layers_view.py" line="1211"/>
         <source>Red weights &gt; 0, blue &lt; 0. Click a picture to select its unit.</source>
         <translation>빨간 가중치 &gt; 0, 파란 가중치 &lt; 0. 그림을 누르면 그 유닛이 골라져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1214"/>
+        <location filename="../../ui/panels/layers_view.py" line="1234"/>
         <source>This network&apos;s first Dense layer does not look at the pixels directly (or there is none), so its weights are not pictures of the digit. Try the MLP or logistic regression preset.</source>
         <translation>이 네트워크의 첫 Dense 층은 픽셀을 직접 보지 않아서(또는 Dense 층이 없어서) 가중치가 숫자 그림이 되지 않아요. 다층 퍼셉트론이나 로지스틱 회귀 프리셋을 써 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1218"/>
+        <location filename="../../ui/panels/layers_view.py" line="1238"/>
         <source>Each picture is one unit of the first Dense layer: its 784 weights, one per pixel. Red pixels of the digit push the unit up, blue ones push it down.</source>
         <translation>그림 하나가 첫 Dense 층의 유닛 하나예요: 픽셀마다 하나씩 784개의 가중치예요. 숫자의 빨간 픽셀은 유닛을 올리고, 파란 픽셀은 내려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1237"/>
+        <location filename="../../ui/panels/layers_view.py" line="1257"/>
         <source>{layer}: {n} filters of {h}×{w}</source>
         <translation>{layer}: {h}×{w} 필터 {n}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1240"/>
+        <location filename="../../ui/panels/layers_view.py" line="1260"/>
         <source>(mean over its {c} input channels)</source>
         <translation>(입력 채널 {c}개의 평균)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1242"/>
+        <location filename="../../ui/panels/layers_view.py" line="1262"/>
         <source>Filters of {layer}</source>
         <translation>{layer}의 필터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1246"/>
+        <location filename="../../ui/panels/layers_view.py" line="1266"/>
         <source>This network has no Conv2D layer.</source>
         <translation>이 네트워크에는 Conv2D 층이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1262"/>
+        <location filename="../../ui/panels/layers_view.py" line="1282"/>
         <source>Test accuracy: computing…</source>
         <translation>테스트 정확도: 계산 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1416"/>
+        <location filename="../../ui/panels/layers_view.py" line="1436"/>
         <source>Showing your drawing</source>
         <translation>내 그림 표시 중</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1420"/>
+        <location filename="../../ui/panels/layers_view.py" line="1440"/>
         <source>No test digits</source>
         <translation>테스트 숫자 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1424"/>
+        <location filename="../../ui/panels/layers_view.py" line="1444"/>
         <source>Showing test digit {index} (a {digit}); draw to see yours</source>
         <translation>테스트 숫자 {index}({digit})를 보여 주는 중. 그리면 내 그림이 보여요</translation>
     </message>
@@ -4050,30 +4015,73 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>PlaygroundSession</name>
     <message>
-        <location filename="../../ui/playground_session.py" line="144"/>
+        <location filename="../../ui/playground_session.py" line="149"/>
         <source>Use the {name} data</source>
-        <extracomment>How many earlier feature choices keep their weights caches for undo.</extracomment>
+        <extracomment>How many earlier feature choices keep their weights caches for undo. How many networks per feature choice keep their weights for undoing a change of the setup.</extracomment>
         <translation>{name} 데이터 사용</translation>
     </message>
     <message>
-        <location filename="../../ui/playground_session.py" line="146"/>
+        <location filename="../../ui/playground_session.py" line="151"/>
         <source>Regenerate the data</source>
         <translation>데이터 새로 생성</translation>
     </message>
     <message>
-        <location filename="../../ui/playground_session.py" line="148"/>
+        <location filename="../../ui/playground_session.py" line="153"/>
         <source>Change {setting}</source>
         <translation>{setting} 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/playground_session.py" line="168"/>
+        <location filename="../../ui/playground_session.py" line="173"/>
         <source>Use the features {names}</source>
         <translation>특성 사용: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/playground_session.py" line="243"/>
+        <location filename="../../ui/playground_session.py" line="248"/>
         <source>The presets are networks for digit images; in the playground, build the network with the Dense button.</source>
         <translation>프리셋은 숫자 이미지용 네트워크예요. 플레이그라운드에서는 Dense 버튼으로 네트워크를 만드세요.</translation>
+    </message>
+</context>
+<context>
+    <name>Presets</name>
+    <message>
+        <location filename="../../ui/presets_text.py" line="18"/>
+        <source>Logistic regression</source>
+        <translation>로지스틱 회귀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presets_text.py" line="19"/>
+        <source>One Dense layer: each digit is a weighted sum of pixels (about 92% on the digits).</source>
+        <translation>Dense 층 하나: 숫자마다 픽셀의 가중합을 계산해요 (숫자 데이터에서 약 92%).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presets_text.py" line="22"/>
+        <source>Multilayer perceptron</source>
+        <translation>다층 퍼셉트론</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presets_text.py" line="23"/>
+        <source>Two hidden Dense layers of 128 and 64 ReLU units.</source>
+        <translation>ReLU 유닛 128개, 64개로 된 은닉 Dense 층 두 개.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presets_text.py" line="24"/>
+        <source>Small CNN</source>
+        <translation>작은 CNN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presets_text.py" line="25"/>
+        <source>Two convolution + pooling blocks (8 and 16 filters) and a Dense classifier.</source>
+        <translation>합성곱 + 풀링 블록 두 개(필터 8개, 16개)와 Dense 분류기.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presets_text.py" line="27"/>
+        <source>LeNet-5</source>
+        <translation>LeNet-5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presets_text.py" line="28"/>
+        <source>LeCun&apos;s 1998 network with ReLU: conv 6@5×5, pool, conv 16@5×5, pool, Dense 120, 84, 10.</source>
+        <translation>LeCun의 1998년 네트워크(ReLU 사용): 합성곱 6@5×5, 풀링, 합성곱 16@5×5, 풀링, Dense 120, 84, 10.</translation>
     </message>
 </context>
 <context>
@@ -4701,405 +4709,405 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../../ui/panels/runs.py" line="232"/>
+        <location filename="../../ui/panels/runs.py" line="236"/>
         <source>Plot</source>
-        <extracomment>Delay that merges a burst of session signals into one redraw. How often the running run&apos;s batch-loss curve is redrawn while the panel is visible. New runs are ticked by themselves; beyond this many ticks the oldest one is unticked. One hue per run number (Okabe–Ito, readable with colour-vision deficiencies; the loss plot&apos;s order), with the hard-to-see yellow left out. Columns, in order. Metric choices of the overlay: (key, per epoch?); &quot;batch_loss&quot; is the downsampled per-batch curve. run number → curve currently drawn (tests read this; the panel rebuilds it on every redraw)</extracomment>
+        <extracomment>Delay that merges a burst of session signals into one redraw. How often the running run&apos;s batch-loss curve is redrawn while the panel is visible. New runs are ticked by themselves; beyond this many ticks the oldest one is unticked. One hue per run number (Okabe–Ito, readable with colour-vision deficiencies; the loss plot&apos;s order), with the hard-to-see yellow left out. Columns, in order. Runs up to this many epochs long get a tick per epoch. Metric choices of the overlay: (key, per epoch?); &quot;batch_loss&quot; is the downsampled per-batch curve. run number → curve currently drawn (tests read this; the panel rebuilds it on every redraw)</extracomment>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="232"/>
+        <location filename="../../ui/panels/runs.py" line="236"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="232"/>
+        <location filename="../../ui/panels/runs.py" line="236"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="232"/>
+        <location filename="../../ui/panels/runs.py" line="236"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="232"/>
-        <location filename="../../ui/panels/runs.py" line="238"/>
+        <location filename="../../ui/panels/runs.py" line="236"/>
+        <location filename="../../ui/panels/runs.py" line="242"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="233"/>
+        <location filename="../../ui/panels/runs.py" line="237"/>
         <source>Learning
 rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="233"/>
+        <location filename="../../ui/panels/runs.py" line="237"/>
         <source>Batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="233"/>
+        <location filename="../../ui/panels/runs.py" line="237"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="233"/>
+        <location filename="../../ui/panels/runs.py" line="237"/>
         <source>Train
 loss</source>
         <translation>학습
 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="234"/>
+        <location filename="../../ui/panels/runs.py" line="238"/>
         <source>Train
 acc.</source>
         <translation>학습
 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="234"/>
+        <location filename="../../ui/panels/runs.py" line="238"/>
         <source>Val.
 loss</source>
         <translation>검증
 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="234"/>
+        <location filename="../../ui/panels/runs.py" line="238"/>
         <source>Val.
 acc.</source>
         <translation>검증
 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="234"/>
+        <location filename="../../ui/panels/runs.py" line="238"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="235"/>
+        <location filename="../../ui/panels/runs.py" line="239"/>
         <source>Result</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="236"/>
+        <location filename="../../ui/panels/runs.py" line="240"/>
         <source>Tick a run to draw its curve in the plot below</source>
         <translation>실행을 체크하면 아래 그래프에 그 곡선이 그려져요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="236"/>
+        <location filename="../../ui/panels/runs.py" line="240"/>
         <source>Run number</source>
         <translation>실행 번호</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="237"/>
+        <location filename="../../ui/panels/runs.py" line="241"/>
         <source>The network the run trained</source>
         <translation>그 실행에서 학습한 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="237"/>
+        <location filename="../../ui/panels/runs.py" line="241"/>
         <source>Number of weights (parameters)</source>
         <translation>가중치(파라미터) 개수</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="238"/>
+        <location filename="../../ui/panels/runs.py" line="242"/>
         <source>Learning rate at the start (→ at the end, if you changed it)</source>
         <translation>시작할 때의 학습률 (바꿨다면 → 끝날 때의 학습률)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="239"/>
+        <location filename="../../ui/panels/runs.py" line="243"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="239"/>
+        <location filename="../../ui/panels/runs.py" line="243"/>
         <source>Epochs done in this run / epochs asked for</source>
         <translation>이 실행에서 마친 에포크 / 요청한 에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="240"/>
+        <location filename="../../ui/panels/runs.py" line="244"/>
         <source>Training loss after the run&apos;s last epoch</source>
         <translation>실행의 마지막 에포크 뒤 학습 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="241"/>
+        <location filename="../../ui/panels/runs.py" line="245"/>
         <source>Training accuracy after the run&apos;s last epoch</source>
         <translation>실행의 마지막 에포크 뒤 학습 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="242"/>
+        <location filename="../../ui/panels/runs.py" line="246"/>
         <source>Validation loss after the run&apos;s last epoch (images held out from training)</source>
         <translation>실행의 마지막 에포크 뒤 검증 손실 (학습에서 떼어 둔 이미지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="243"/>
+        <location filename="../../ui/panels/runs.py" line="247"/>
         <source>Validation accuracy after the run&apos;s last epoch; the best one is highlighted</source>
         <translation>실행의 마지막 에포크 뒤 검증 정확도. 가장 좋은 것이 강조돼요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="244"/>
+        <location filename="../../ui/panels/runs.py" line="248"/>
         <source>Time spent training (pauses not counted)</source>
         <translation>학습에 걸린 시간 (일시 정지는 빼고)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="245"/>
+        <location filename="../../ui/panels/runs.py" line="249"/>
         <source>How the run ended</source>
         <translation>실행이 끝난 방식</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="251"/>
+        <location filename="../../ui/panels/runs.py" line="255"/>
         <source>No training runs yet. Press Train (or Step) to make one: every run appears here with its settings and final scores, so you can compare runs and reopen the best model.</source>
         <translation>아직 학습 실행이 없어요. 학습(또는 한 배치 학습)을 누르면 실행이 생겨요: 모든 실행이 설정과 최종 점수와 함께 여기 나타나니, 실행끼리 비교하고 가장 좋은 모델을 다시 열 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="253"/>
+        <location filename="../../ui/panels/runs.py" line="257"/>
         <source>Training runs</source>
         <translation>학습 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="254"/>
+        <location filename="../../ui/panels/runs.py" line="258"/>
         <source>Every training run of this session. Click a header to sort; tick runs to compare their curves; select a run to reopen its model.</source>
         <translation>이번 세션의 모든 학습 실행이에요. 머리글을 누르면 정렬되고, 체크하면 곡선을 비교하고, 실행을 고르면 그 모델을 다시 열 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="256"/>
+        <location filename="../../ui/panels/runs.py" line="260"/>
         <source>&amp;Curve:</source>
         <translation>곡선(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="257"/>
+        <location filename="../../ui/panels/runs.py" line="261"/>
         <source>Loss (per epoch)</source>
         <translation>손실 (에포크마다)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="257"/>
+        <location filename="../../ui/panels/runs.py" line="261"/>
         <source>Validation loss (per epoch)</source>
         <translation>검증 손실 (에포크마다)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="258"/>
+        <location filename="../../ui/panels/runs.py" line="262"/>
         <source>Accuracy (per epoch)</source>
         <translation>정확도 (에포크마다)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="259"/>
+        <location filename="../../ui/panels/runs.py" line="263"/>
         <source>Validation accuracy (per epoch)</source>
         <translation>검증 정확도 (에포크마다)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="260"/>
+        <location filename="../../ui/panels/runs.py" line="264"/>
         <source>Loss (every batch, averaged)</source>
         <translation>손실 (배치마다, 평균)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="263"/>
+        <location filename="../../ui/panels/runs.py" line="267"/>
         <source>Curve to compare</source>
         <translation>비교할 곡선</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="264"/>
+        <location filename="../../ui/panels/runs.py" line="268"/>
         <source>Which curve of the ticked runs the plot shows</source>
         <translation>체크한 실행의 어떤 곡선을 그래프에 보여 줄지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="265"/>
+        <location filename="../../ui/panels/runs.py" line="269"/>
         <source>Curves of the ticked runs</source>
         <translation>체크한 실행의 곡선</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="266"/>
+        <location filename="../../ui/panels/runs.py" line="270"/>
         <source>The chosen curve of every ticked run, one colour per run; x counts the epochs since that run started</source>
         <translation>체크한 실행마다 고른 곡선을 한 색씩 그려요. x는 그 실행이 시작된 뒤의 에포크 수예요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="268"/>
+        <location filename="../../ui/panels/runs.py" line="272"/>
         <source>epochs since the run started</source>
         <translation>실행 시작 뒤 에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="269"/>
+        <location filename="../../ui/panels/runs.py" line="273"/>
         <source>&amp;Reopen model</source>
         <translation>모델 다시 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="270"/>
+        <location filename="../../ui/panels/runs.py" line="274"/>
         <source>Reopen the selected run&apos;s model</source>
         <translation>고른 실행의 모델 다시 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="271"/>
+        <location filename="../../ui/panels/runs.py" line="275"/>
         <source>Make the selected run&apos;s network, settings and final weights the current model (Undo brings the current one back)</source>
         <translation>고른 실행의 네트워크, 설정, 최종 가중치를 현재 모델로 만들어요 (실행 취소하면 지금 모델이 돌아와요)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="273"/>
+        <location filename="../../ui/panels/runs.py" line="277"/>
         <source>E&amp;xport CSV…</source>
         <translation>CSV로 내보내기(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="274"/>
+        <location filename="../../ui/panels/runs.py" line="278"/>
         <source>Export the runs table as CSV</source>
         <translation>실행 표를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="275"/>
+        <location filename="../../ui/panels/runs.py" line="279"/>
         <source>Save the table as a CSV file for a spreadsheet</source>
         <translation>표를 스프레드시트용 CSV 파일로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="276"/>
+        <location filename="../../ui/panels/runs.py" line="280"/>
         <source>C&amp;lear</source>
         <translation>지우기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="277"/>
+        <location filename="../../ui/panels/runs.py" line="281"/>
         <source>Clear the runs table</source>
         <translation>실행 표 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="278"/>
+        <location filename="../../ui/panels/runs.py" line="282"/>
         <source>Forget all finished runs and their kept weights</source>
         <translation>끝난 실행과 보관한 가중치를 모두 지워요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="279"/>
+        <location filename="../../ui/panels/runs.py" line="283"/>
         <source>Runs message</source>
         <translation>실행 기록 메시지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="395"/>
+        <location filename="../../ui/panels/runs.py" line="388"/>
         <source>Draw run {n}&apos;s curve</source>
         <translation>실행 {n}의 곡선 그리기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="400"/>
+        <location filename="../../ui/panels/runs.py" line="393"/>
         <source>custom: {layers}</source>
         <translation>직접 만듦: {layers}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="402"/>
+        <location filename="../../ui/panels/runs.py" line="396"/>
         <source>{label}
 Layers: {layers}</source>
         <translation>{label}
 층: {layers}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="405"/>
+        <location filename="../../ui/panels/runs.py" line="399"/>
         <source>{start} → {end}</source>
         <translation>{start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="406"/>
+        <location filename="../../ui/panels/runs.py" line="400"/>
         <source>{done} / {asked}</source>
         <translation>{done} / {asked}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="409"/>
+        <location filename="../../ui/panels/runs.py" line="403"/>
         <source>{done} / {asked} (after {start})</source>
         <translation>{done} / {asked} ({start} 뒤)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="411"/>
+        <location filename="../../ui/panels/runs.py" line="405"/>
         <source>This run went on training weights that had already had {n} epochs</source>
         <translation>이 실행은 이미 {n} 에포크 학습한 가중치를 이어서 학습했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="426"/>
+        <location filename="../../ui/panels/runs.py" line="420"/>
         <source>Best validation accuracy of all runs</source>
         <translation>모든 실행 중 가장 좋은 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="438"/>
+        <location filename="../../ui/panels/runs.py" line="432"/>
         <source>{s:.1f} s</source>
         <translation>{s:.1f}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="439"/>
+        <location filename="../../ui/panels/runs.py" line="433"/>
         <source>{m}:{s:02d} min</source>
         <translation>{m}분 {s:02d}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="442"/>
+        <location filename="../../ui/panels/runs.py" line="436"/>
         <source>training…</source>
         <translation>학습 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="442"/>
+        <location filename="../../ui/panels/runs.py" line="436"/>
         <source>finished</source>
         <translation>끝남</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="442"/>
+        <location filename="../../ui/panels/runs.py" line="436"/>
         <source>stopped</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="443"/>
+        <location filename="../../ui/panels/runs.py" line="437"/>
         <source>diverged</source>
         <translation>발산</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="443"/>
+        <location filename="../../ui/panels/runs.py" line="437"/>
         <source>error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="447"/>
+        <location filename="../../ui/panels/runs.py" line="441"/>
         <source>{result} (weights no longer kept)</source>
         <translation>{result} (가중치는 더 이상 없음)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="448"/>
+        <location filename="../../ui/panels/runs.py" line="442"/>
         <source>Only the latest runs keep their weights, so this model cannot be reopened</source>
         <translation>최근 실행만 가중치를 보관해서 이 모델은 다시 열 수 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="450"/>
+        <location filename="../../ui/panels/runs.py" line="444"/>
         <source>The loss blew up; Reopen gives the last weights before it did</source>
         <translation>손실이 폭주했어요. 다시 열면 그 직전의 가중치를 줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="470"/>
+        <location filename="../../ui/panels/runs.py" line="466"/>
         <source>Run {n}</source>
         <translation>실행 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="516"/>
+        <location filename="../../ui/panels/runs.py" line="515"/>
         <source>Run {n}&apos;s model cannot be reopened now.</source>
         <translation>지금은 실행 {n}의 모델을 다시 열 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="518"/>
+        <location filename="../../ui/panels/runs.py" line="517"/>
         <source>Run {n}&apos;s model is the current model again. Undo brings back the one you had.</source>
         <translation>실행 {n}의 모델이 다시 현재 모델이 됐어요. 실행 취소하면 전에 있던 모델이 돌아와요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="524"/>
+        <location filename="../../ui/panels/runs.py" line="523"/>
         <source>Export runs</source>
         <translation>실행 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="525"/>
+        <location filename="../../ui/panels/runs.py" line="524"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="535"/>
+        <location filename="../../ui/panels/runs.py" line="534"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file}을(를) 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="538"/>
+        <location filename="../../ui/panels/runs.py" line="537"/>
         <source>Saved {n} runs to {file}.</source>
         <translation>실행 {n}개를 {file}에 저장했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="544"/>
+        <location filename="../../ui/panels/runs.py" line="543"/>
         <source>Clear runs</source>
         <translation>실행 기록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="545"/>
+        <location filename="../../ui/panels/runs.py" line="544"/>
         <source>Forget all finished runs? Their kept weights go too, so they cannot be reopened.</source>
         <translation>끝난 실행을 모두 지울까요? 보관한 가중치도 사라져서 다시 열 수 없어요.</translation>
     </message>
@@ -5115,68 +5123,68 @@ Layers: {layers}</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="167"/>
+        <location filename="../../ui/session.py" line="169"/>
         <source>Add {layer}</source>
-        <extracomment>How many earlier networks keep their weights for undo. Settings that the worker can change between batches, by optimizer attribute name.</extracomment>
+        <extracomment>Settings that the worker can change between batches, by optimizer attribute name. Undo steps kept. A network edit keeps the weights of the model it left (up to 0.4 MB for the MLP), so the stack is bounded.</extracomment>
         <translation>{layer} 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="172"/>
+        <location filename="../../ui/session.py" line="174"/>
         <source>Delete {layer}</source>
         <translation>{layer} 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="179"/>
+        <location filename="../../ui/session.py" line="181"/>
         <source>Move {layer}</source>
         <translation>{layer} 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="186"/>
+        <location filename="../../ui/session.py" line="188"/>
         <source>Edit {layer}</source>
         <translation>{layer} 수정</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="191"/>
+        <location filename="../../ui/session.py" line="193"/>
         <source>Insert Flatten</source>
         <translation>Flatten 넣기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="195"/>
+        <location filename="../../ui/session.py" line="197"/>
         <source>Remove Flatten</source>
         <translation>Flatten 빼기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="204"/>
+        <location filename="../../ui/session.py" line="206"/>
         <source>Load preset {name}</source>
         <translation>프리셋 불러오기: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="249"/>
+        <location filename="../../ui/session.py" line="260"/>
         <source>Change {setting}</source>
         <translation>{setting} 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="380"/>
+        <location filename="../../ui/session.py" line="390"/>
         <source>custom network</source>
         <translation>직접 만든 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="381"/>
+        <location filename="../../ui/session.py" line="391"/>
         <source>Run {n} · {net} ({params:,}) · {opt} {lr:g}</source>
         <translation>실행 {n} · {net} ({params:,}) · {opt} {lr:g}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="568"/>
+        <location filename="../../ui/session.py" line="578"/>
         <source>Saved in {file}</source>
         <translation>{file}에 저장된 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="594"/>
+        <location filename="../../ui/session.py" line="604"/>
         <source>A pretrained small CNN is loaded: draw a digit!</source>
         <translation>미리 학습한 작은 CNN을 불러왔어요: 숫자를 그려 보세요!</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="636"/>
+        <location filename="../../ui/session.py" line="644"/>
         <source>Reopen run {n}</source>
         <extracomment>Runs whose final weights are kept for &quot;Reopen&quot;; older runs keep their row only.</extracomment>
         <translation>실행 {n} 다시 열기</translation>
@@ -5887,7 +5895,7 @@ Layers: {layers}</source>
 <context>
     <name>_MapView</name>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="526"/>
+        <location filename="../../ui/panels/layers_view.py" line="528"/>
         <source>{0} %</source>
         <extracomment>Redraw at most this often while the network trains (weightsChanged fires several times a second). Recompute the test accuracies at most this often while training (1,000 images, ~0.1 s each time). Delay before recomputing the test accuracy after an edit (merges a slider drag into one evaluation). The layers flow left to right (each layer a column) when the panel is at least this many times as wide as it is high: a bottom dock (≈ 1300 × 260) then reads Input → … → answer without scrolling down a thin strip; a floating window or a side dock (taller than wide, or about square) keeps the top-to-bottom rows.</extracomment>
         <translation>{0} %</translation>

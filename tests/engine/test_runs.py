@@ -17,7 +17,7 @@ from sandbox.runs import (
     best_run,
     drop_old_weights,
     layer_summary,
-    preset_title,
+    preset_id,
     runs_csv,
 )
 from sandbox.spec import LayerSpec, NetworkSpec, TrainingSpec
@@ -32,12 +32,12 @@ def _record(number: int, lr: float = 1e-3, val_acc: float | None = 0.9, network:
     return run
 
 
-def test_a_preset_is_named_by_its_title_and_a_custom_network_by_its_layers():
+def test_a_preset_is_known_by_its_id_and_a_custom_network_by_its_layers():
     cnn = NetworkSpec.from_preset("small-cnn")
-    assert preset_title(cnn) == "Small CNN"
+    assert preset_id(cnn) == "small-cnn"
     assert layer_summary(cnn) == "Conv2D 8 → MaxPool → Conv2D 16 → MaxPool → Dense 10"
     custom = cnn.insert(5, LayerSpec.make("Dropout", rate=0.25))
-    assert preset_title(custom) is None
+    assert preset_id(custom) is None
     assert layer_summary(custom) == "Conv2D 8 → MaxPool → Conv2D 16 → MaxPool → Dropout 0.25 → Dense 10"
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, QTranslator
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
 import sandbox as sb
 from sandbox.spec import LayerSpec, NetworkSpec, TrainingSpec
@@ -186,6 +186,12 @@ def test_switching_language_keeps_the_switched_off_unit_inside_the_network(windo
     assert panel.edits == {(0, 3): 0.0} and panel.selected_unit == (0, 3)
     np.testing.assert_array_equal(panel.shown_output(), edited)
     qtbot.waitUntil(lambda: "수정 후" in panel.accuracy_label.text())
+
+
+def test_run_labels_name_the_preset_in_korean(window, qtbot):
+    switch(window, qtbot, "ko")
+    assert "작은 CNN" in window.session.run_label()  # the loss plot's and the runs table's name of the network
+    assert window.layer_panel.findChild(QComboBox, "presetCombo").findText("작은 CNN") >= 0
 
 
 def test_a_broken_network_is_explained_in_korean_in_every_panel(window, qtbot):

@@ -270,3 +270,36 @@ def test_resizing_the_panel_never_runs_the_network_again(panel, session, qtbot, 
         qtbot.waitUntil(lambda w=width, h=height: panel.size() == QSize(w, h))
         assert panel.left_to_right == (width >= 1.6 * height)
     np.testing.assert_array_equal(panel.shown_output(), shown)
+
+
+def test_an_output_that_is_not_a_softmax_is_shown_as_values_not_percentages(panel, session):
+    last = len(session.network.layers) - 1
+    session.edit_layer(last, activation="linear")  # scores (logits), not probabilities
+    image = _digit(session)
+    panel.set_drawing(image)
+    out = panel.shown_output()
+    assert not np.isclose(out.sum(), 1.0)
+    k = int(np.argmax(out))
+    assert "%" not in panel.prediction_label.text()
+    assert f"{k} (output " in panel.prediction_label.text()
+    session.edit_layer(last, activation="softmax")
+    assert f"{int(np.argmax(panel.shown_output()))} (" in panel.prediction_label.text()
+    assert "%" in panel.prediction_label.text()
+
+
+def test_a_hidden_panel_scores_the_test_set_only_once_it_is_shown(panel, session, qtbot, monkeypatch):
+    import ui.panels.layers_view as layers_view
+
+    qtbot.waitUntil(lambda: panel.accuracy is not None)
+    calls: list[int] = []
+    real = layers_view.edited_accuracy
+    monkeypatch.setattr(layers_view, "edited_accuracy", lambda *a, **k: calls.append(1) or real(*a, **k))
+    panel.hide()
+    for _ in range(3):  # three edits of the network while the dock is behind another tab
+        session.reset_weights()
+    qtbot.wait(2 * layers_view.ACCURACY_DELAY_MS)
+    assert calls == []
+    panel.show()
+    qtbot.waitUntil(lambda: len(calls) > 0)
+    data = session.dataset
+    assert panel.accuracy[0] == real(session.model, data.x_test, data.y_test)

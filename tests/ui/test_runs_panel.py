@@ -68,7 +68,7 @@ def test_two_runs_become_two_rows_with_their_own_final_scores(qtbot, panel, smal
     assert not panel.empty_label.isVisibleTo(panel)
     run1, run2 = small.runs
     assert (run1.training.learning_rate, run2.training.learning_rate) == (0.01, 0.001)
-    assert run1.network_title == "Logistic regression" and run1.params == 7850
+    assert run1.preset == "logistic" and run1.params == 7850
     assert run2.start_epoch == 2 and run2.epochs_done == 2 and run1.end_reason == run2.end_reason == "finished"
     for run, logs in zip((run1, run2), epochs, strict=True):
         # the record holds only its own epochs, equal to what the session logged for them
@@ -113,7 +113,7 @@ def test_reopening_run_1_brings_back_its_model_and_undo_brings_back_run_2(qtbot,
     small.load_preset("mlp")  # run 2 trains another network altogether
     _train(qtbot, small, 0.001)
     run1, run2 = small.runs
-    assert run2.network_title == "Multilayer perceptron"
+    assert run2.preset == "mlp"
     qtbot.waitUntil(lambda: _settled(panel, 2))
     panel.table.selectRow(_row(panel, 1))
     assert panel.reopen_button.isEnabled()

@@ -35,6 +35,7 @@ import sandbox as sb
 from sandbox.spec import LayerSpec, NetworkSpec, SpecRow
 
 from ..engine_messages import friendly
+from ..presets_text import preset_text
 from ..session import Session
 from .explain import ExplanationBox
 from .layer_form import LayerForm
@@ -165,7 +166,7 @@ class LayerStackPanel(QWidget):
         self._preset.setToolTip(self.tr("Replace the network with a ready-made one (you can undo this)."))
         self._preset.addItem(self.tr("Choose a preset…"), None)
         for name in sb.presets.names():
-            title, description = self._preset_text(name)
+            title, description = preset_text(name)
             self._preset.addItem(title, name)
             self._preset.setItemData(self._preset.count() - 1, description, Qt.ItemDataRole.ToolTipRole)
         self._preset.activated.connect(self._on_preset_activated)
@@ -323,20 +324,6 @@ class LayerStackPanel(QWidget):
         return button
 
     # ---- translated texts ------------------------------------------------------------------------
-    def _preset_text(self, name: str) -> tuple[str, str]:
-        """Translated title and description of a preset (the engine's English ones for unknown ids)."""
-        texts = {
-            "logistic": (self.tr("Logistic regression"),
-                         self.tr("One Dense layer: each digit is a weighted sum of pixels (about 92% on the digits).")),
-            "mlp": (self.tr("Multilayer perceptron"), self.tr("Two hidden Dense layers of 128 and 64 ReLU units.")),
-            "small-cnn": (self.tr("Small CNN"), self.tr(
-                "Two convolution + pooling blocks (8 and 16 filters) and a Dense classifier.")),
-            "lenet5": (self.tr("LeNet-5"), self.tr(
-                "LeCun's 1998 network with ReLU: conv 6@5×5, pool, conv 16@5×5, pool, Dense 120, 84, 10.")),
-        }
-        preset = sb.presets.PRESETS[name]
-        return texts.get(name, (preset.title, preset.description))
-
     def _layer_descriptions(self) -> dict[str, str]:
         return {
             "Dense": self.tr("Fully connected: every output is a weighted sum of all the inputs."),

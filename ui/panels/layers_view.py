@@ -195,6 +195,7 @@ class _MapView(QWidget):
         self._values = np.zeros(0, np.float32)
         self._kind = "bars"
         self._labels: list[str] = []
+        self._probabilities = False
         self._reference: np.ndarray | None = None
         self._images: list[QImage] = []
         self._scales: dict[int, float] = {}
@@ -210,13 +211,16 @@ class _MapView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     # ---- data ------------------------------------------------------------------------------------
-    def set_data(self, values: np.ndarray, *, labels: list[str] | None = None, reference: np.ndarray | None = None,
-                 scales: dict[int, float] | None = None, selected: int | None = None, tile: int = _TILE) -> None:
-        """Show ``values`` (float32, (H, W, C) or (n,)); ``labels`` makes probability bars, ``reference``
-        draws the unedited values as ticks, ``scales`` marks edited units, ``selected`` outlines one."""
+    def set_data(self, values: np.ndarray, *, labels: list[str] | None = None, probabilities: bool = False,
+                 reference: np.ndarray | None = None, scales: dict[int, float] | None = None,
+                 selected: int | None = None, tile: int = _TILE) -> None:
+        """Show ``values`` (float32, (H, W, C) or (n,)); ``labels`` makes labelled output bars, in % when they are
+        ``probabilities`` (a softmax), else with their values; ``reference`` draws the unedited values as ticks,
+        ``scales`` marks edited units, ``selected`` outlines one."""
         old_geometry = (self._kind, self._values.shape, self._tile)
         self._values = np.asarray(values, np.float32)
         self._labels = labels or []
+        self._probabilities = probabilities
         self._reference = reference
         self._scales = scales or {}
         self._selected = selected
@@ -437,7 +441,7 @@ class _MapView(QWidget):
         n = a.size
         if not n:
             return
-        probabilities = bool(self._labels)
+        probabilities = self._probabilities
         top = 1.0 if probabilities else (float(np.abs(a).max()) or 1.0)
         signed = float(a.min()) < 0
         base = _BAR_HEIGHT // 2 if signed else _BAR_HEIGHT
@@ -478,7 +482,7 @@ class _MapView(QWidget):
         n = a.size
         if not n:
             return
-        probabilities = bool(self._labels)
+        probabilities = self._probabilities
         top = 1.0 if probabilities else (float(np.abs(a).max()) or 1.0)
         signed = float(a.min()) < 0
         left = self._bar_label_width()
@@ -520,10 +524,11 @@ class _MapView(QWidget):
                 p.setPen(self.palette().text().color())
                 p.drawText(QRect(0, line.y(), left - 3, line.height()),
                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
-                if probabilities:
+                if self._labels:  # an output: its probability in %, or its raw value
+                    value = self.tr("{0} %").format(round(100 * float(a[unit]))) if probabilities \
+                        else _num(float(a[unit]))
                     p.drawText(QRect(left + _BAR_LENGTH + 3, line.y(), _BAR_VALUE - 3, line.height()),
-                               Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                               self.tr("{0} %").format(round(100 * float(a[unit]))))
+                               Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, value)
 
     def _mark_edit(self, p: QPainter, unit: int, scale: float) -> None:
         if unit >= self.units():
@@ -1041,7 +1046,8 @@ class LayersViewPanel(QWidget):
             if labels is not None and len(labels) < v.output.size:
                 labels = [str(u) for u in range(v.output.size)]
             reference = self._plain_output if is_output and self._edits else None
-            view.set_data(v.output, labels=labels, reference=reference, scales=scales, selected=selected)
+            view.set_data(v.output, labels=labels, probabilities=is_output and v.activation == "softmax",
+                          reference=reference, scales=scales, selected=selected)
         if self._across:  # the headings' widths changed with the numbers: fit the columns again
             self._place_maps()
 
@@ -1050,7 +1056,9 @@ class LayersViewPanel(QWidget):
         names = self.session.dataset.class_names
         k = int(np.argmax(out))
         name = names[k] if k < len(names) else str(k)
-        return self.tr("{digit} ({p:.0f} %)").format(digit=name, p=100 * float(out[k]))
+        if self._views and self._views[-1].activation == "softmax":
+            return self.tr("{digit} ({p:.0f} %)").format(digit=name, p=100 * float(out[k]))
+        return self.tr("{digit} (output {value})").format(digit=name, value=_num(float(out[k])))
 
     def _show_prediction(self) -> None:
         if self._edits:
@@ -1075,6 +1083,9 @@ class LayersViewPanel(QWidget):
             self._accuracy_timer.start()
 
     def _update_accuracy(self) -> None:
+        if not self.isVisible():  # scoring the test set costs tens of ms: only for a learner who sees it
+            self._stale = True
+            return
         model, data = self.session.model, self.session.dataset
         if model is None or not len(data.y_test):
             self._accuracy = None

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from sandbox.runs import RunRecord, best_run, runs_csv
 from sandbox.safefile import atomic_write
 
+from ..presets_text import preset_text
 from .room import RoomWatcher, is_wide, room
 
 __all__ = ["RunsPanel"]
@@ -389,7 +390,8 @@ class RunsPanel(QWidget):
         swatch = QPixmap(10, 10)
         swatch.fill(run_color(run.number))
         number.setIcon(QIcon(swatch))
-        network_text = run.network_title or self.tr("custom: {layers}").format(layers=run.layers)
+        network_text = preset_text(run.preset)[0] if run.preset else self.tr("custom: {layers}").format(
+            layers=run.layers)
         network = _Item(network_text, network_text)
         network.setToolTip(self.tr("{label}\nLayers: {layers}").format(label=run.label, layers=run.layers))
         lr_text = f"{t.learning_rate:g}"
