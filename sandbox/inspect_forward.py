@@ -21,7 +21,6 @@ from typing import Any
 
 import numpy as np
 
-from . import activations as _activations
 from .errors import SandboxError
 from .layers import Activation, AveragePooling2D, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, Reshape
 from .layers.conv import same_padding
@@ -34,7 +33,6 @@ __all__ = [
     "LayerView",
     "Term",
     "UnitComputation",
-    "activation_formula",
     "bake_edits",
     "conv_filters",
     "editable_units",
@@ -519,8 +517,3 @@ def bake_edits(model: Sequential, edits: Edits | None) -> Sequential:
         if layer.use_bias:
             layer.params["bias"][...] *= factor.astype(dtype)
     return new
-
-
-def activation_formula(name: str) -> str:
-    """The formula of an activation, as shown to learners (``"f(x) = max(0, x)"``)."""
-    return _activations.get(name).formula

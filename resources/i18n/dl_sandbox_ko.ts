@@ -2373,7 +2373,7 @@ this layer does not learn</source>
     </message>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="668"/>
-        <location filename="../../ui/panels/layers_view.py" line="1246"/>
+        <location filename="../../ui/panels/layers_view.py" line="1247"/>
         <source>What the first Dense units look for</source>
         <translation>첫 Dense 유닛이 찾는 것</translation>
     </message>
@@ -2683,56 +2683,61 @@ With the edits: {edited:.1f} %</source>
     </message>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="1211"/>
+        <source>Weights of {layer}</source>
+        <translation>{layer}의 가중치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layers_view.py" line="1212"/>
         <source>Red weights &gt; 0, blue &lt; 0. Click a picture to select its unit.</source>
         <translation>빨간 가중치 &gt; 0, 파란 가중치 &lt; 0. 그림을 누르면 그 유닛이 골라져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1234"/>
+        <location filename="../../ui/panels/layers_view.py" line="1235"/>
         <source>This network&apos;s first Dense layer does not look at the pixels directly (or there is none), so its weights are not pictures of the digit. Try the MLP or logistic regression preset.</source>
         <translation>이 네트워크의 첫 Dense 층은 픽셀을 직접 보지 않아서(또는 Dense 층이 없어서) 가중치가 숫자 그림이 되지 않아요. 다층 퍼셉트론이나 로지스틱 회귀 프리셋을 써 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1238"/>
+        <location filename="../../ui/panels/layers_view.py" line="1239"/>
         <source>Each picture is one unit of the first Dense layer: its 784 weights, one per pixel. Red pixels of the digit push the unit up, blue ones push it down.</source>
         <translation>그림 하나가 첫 Dense 층의 유닛 하나예요: 픽셀마다 하나씩 784개의 가중치예요. 숫자의 빨간 픽셀은 유닛을 올리고, 파란 픽셀은 내려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1257"/>
+        <location filename="../../ui/panels/layers_view.py" line="1258"/>
         <source>{layer}: {n} filters of {h}×{w}</source>
         <translation>{layer}: {h}×{w} 필터 {n}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1260"/>
+        <location filename="../../ui/panels/layers_view.py" line="1261"/>
         <source>(mean over its {c} input channels)</source>
         <translation>(입력 채널 {c}개의 평균)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1262"/>
+        <location filename="../../ui/panels/layers_view.py" line="1263"/>
         <source>Filters of {layer}</source>
         <translation>{layer}의 필터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1266"/>
+        <location filename="../../ui/panels/layers_view.py" line="1267"/>
         <source>This network has no Conv2D layer.</source>
         <translation>이 네트워크에는 Conv2D 층이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1282"/>
+        <location filename="../../ui/panels/layers_view.py" line="1283"/>
         <source>Test accuracy: computing…</source>
         <translation>테스트 정확도: 계산 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1436"/>
+        <location filename="../../ui/panels/layers_view.py" line="1437"/>
         <source>Showing your drawing</source>
         <translation>내 그림 표시 중</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1440"/>
+        <location filename="../../ui/panels/layers_view.py" line="1441"/>
         <source>No test digits</source>
         <translation>테스트 숫자 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1444"/>
+        <location filename="../../ui/panels/layers_view.py" line="1445"/>
         <source>Showing test digit {index} (a {digit}); draw to see yours</source>
         <translation>테스트 숫자 {index}({digit})를 보여 주는 중. 그리면 내 그림이 보여요</translation>
     </message>
@@ -4975,139 +4980,139 @@ acc.</source>
         <translation>실행 기록 메시지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="388"/>
+        <location filename="../../ui/panels/runs.py" line="398"/>
         <source>Draw run {n}&apos;s curve</source>
         <translation>실행 {n}의 곡선 그리기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="393"/>
+        <location filename="../../ui/panels/runs.py" line="403"/>
         <source>custom: {layers}</source>
         <translation>직접 만듦: {layers}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="396"/>
+        <location filename="../../ui/panels/runs.py" line="406"/>
         <source>{label}
 Layers: {layers}</source>
         <translation>{label}
 층: {layers}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="399"/>
+        <location filename="../../ui/panels/runs.py" line="409"/>
         <source>{start} → {end}</source>
         <translation>{start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="400"/>
+        <location filename="../../ui/panels/runs.py" line="410"/>
         <source>{done} / {asked}</source>
         <translation>{done} / {asked}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="403"/>
+        <location filename="../../ui/panels/runs.py" line="413"/>
         <source>{done} / {asked} (after {start})</source>
         <translation>{done} / {asked} ({start} 뒤)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="405"/>
+        <location filename="../../ui/panels/runs.py" line="415"/>
         <source>This run went on training weights that had already had {n} epochs</source>
         <translation>이 실행은 이미 {n} 에포크 학습한 가중치를 이어서 학습했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="420"/>
+        <location filename="../../ui/panels/runs.py" line="430"/>
         <source>Best validation accuracy of all runs</source>
         <translation>모든 실행 중 가장 좋은 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="432"/>
+        <location filename="../../ui/panels/runs.py" line="442"/>
         <source>{s:.1f} s</source>
         <translation>{s:.1f}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="433"/>
+        <location filename="../../ui/panels/runs.py" line="443"/>
         <source>{m}:{s:02d} min</source>
         <translation>{m}분 {s:02d}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="436"/>
+        <location filename="../../ui/panels/runs.py" line="446"/>
         <source>training…</source>
         <translation>학습 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="436"/>
+        <location filename="../../ui/panels/runs.py" line="446"/>
         <source>finished</source>
         <translation>끝남</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="436"/>
+        <location filename="../../ui/panels/runs.py" line="446"/>
         <source>stopped</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="437"/>
+        <location filename="../../ui/panels/runs.py" line="447"/>
         <source>diverged</source>
         <translation>발산</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="437"/>
+        <location filename="../../ui/panels/runs.py" line="447"/>
         <source>error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="441"/>
+        <location filename="../../ui/panels/runs.py" line="451"/>
         <source>{result} (weights no longer kept)</source>
         <translation>{result} (가중치는 더 이상 없음)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="442"/>
+        <location filename="../../ui/panels/runs.py" line="452"/>
         <source>Only the latest runs keep their weights, so this model cannot be reopened</source>
         <translation>최근 실행만 가중치를 보관해서 이 모델은 다시 열 수 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="444"/>
+        <location filename="../../ui/panels/runs.py" line="454"/>
         <source>The loss blew up; Reopen gives the last weights before it did</source>
         <translation>손실이 폭주했어요. 다시 열면 그 직전의 가중치를 줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="466"/>
+        <location filename="../../ui/panels/runs.py" line="476"/>
         <source>Run {n}</source>
         <translation>실행 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="515"/>
+        <location filename="../../ui/panels/runs.py" line="525"/>
         <source>Run {n}&apos;s model cannot be reopened now.</source>
         <translation>지금은 실행 {n}의 모델을 다시 열 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="517"/>
+        <location filename="../../ui/panels/runs.py" line="527"/>
         <source>Run {n}&apos;s model is the current model again. Undo brings back the one you had.</source>
         <translation>실행 {n}의 모델이 다시 현재 모델이 됐어요. 실행 취소하면 전에 있던 모델이 돌아와요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="523"/>
+        <location filename="../../ui/panels/runs.py" line="533"/>
         <source>Export runs</source>
         <translation>실행 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="524"/>
+        <location filename="../../ui/panels/runs.py" line="534"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="534"/>
+        <location filename="../../ui/panels/runs.py" line="544"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file}을(를) 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="537"/>
+        <location filename="../../ui/panels/runs.py" line="547"/>
         <source>Saved {n} runs to {file}.</source>
         <translation>실행 {n}개를 {file}에 저장했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="543"/>
+        <location filename="../../ui/panels/runs.py" line="553"/>
         <source>Clear runs</source>
         <translation>실행 기록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="544"/>
+        <location filename="../../ui/panels/runs.py" line="554"/>
         <source>Forget all finished runs? Their kept weights go too, so they cannot be reopened.</source>
         <translation>끝난 실행을 모두 지울까요? 보관한 가중치도 사라져서 다시 열 수 없어요.</translation>
     </message>

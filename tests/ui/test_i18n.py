@@ -20,6 +20,7 @@ import sandbox as sb
 from sandbox.spec import LayerSpec, NetworkSpec, TrainingSpec
 from ui import i18n
 from ui.engine_messages import TEMPLATES, friendly
+from ui.session import DataSet
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "dl_sandbox_ko.ts"
@@ -186,6 +187,29 @@ def test_switching_language_keeps_the_switched_off_unit_inside_the_network(windo
     assert panel.edits == {(0, 3): 0.0} and panel.selected_unit == (0, 3)
     np.testing.assert_array_equal(panel.shown_output(), edited)
     qtbot.waitUntil(lambda: "수정 후" in panel.accuracy_label.text())
+
+
+def test_switching_language_keeps_the_runs_docks_ticks_and_curve(window, qtbot):
+    session = window.session
+    d = session.dataset
+    session.set_dataset(DataSet("small", d.x_train[:200], d.y_train[:200], d.x_test[:50], d.y_test[:50]))
+    session.load_preset("logistic")
+    session.update_training("epochs", 1)
+    for _ in range(2):
+        with qtbot.waitSignal(session.trainingEnded, timeout=20000):
+            assert session.start_training()
+    panel = window.runs_panel
+    qtbot.waitUntil(lambda: panel.ticked == {1, 2})
+    panel.ticked.discard(1)  # the learner unticked run 1 and chose the accuracy curve
+    panel.metric_combo.setCurrentIndex(panel.metric_combo.findData("accuracy"))
+    panel.table.selectRow(0)
+    selected = panel.selected_run()
+
+    switch(window, qtbot, "ko")
+
+    panel = window.runs_panel
+    assert panel.ticked == {2} and panel.metric_combo.currentData() == "accuracy"
+    assert panel.selected_run() == selected
 
 
 def test_run_labels_name_the_preset_in_korean(window, qtbot):

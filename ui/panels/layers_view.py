@@ -1208,6 +1208,7 @@ class LayersViewPanel(QWidget):
         """Clickable blue/red tiles of (n, h, w) weights; clicking one selects that unit of ``layer_index``."""
         view = _MapView(layer_index, weights=True)
         view.setObjectName("layersViewWeights")
+        view.setAccessibleName(self.tr("Weights of {layer}").format(layer=self.session.model.layers[layer_index].name))
         view.setToolTip(self.tr("Red weights > 0, blue < 0. Click a picture to select its unit."))
         view.hovered.connect(self._on_hovered)
         view.clicked.connect(self._on_clicked)

@@ -19,7 +19,7 @@ def fill_weighted_layers(combo: QComboBox, model: Sequential | None, *, default_
     combo.blockSignals(True)
     combo.clear()
     if model is not None:
-        model._ensure_built()
+        model.build()  # layers know their weights once the model is built
         for layer in model.layers:
             if layer.params:
                 combo.addItem(layer.name, layer.name)

@@ -329,6 +329,16 @@ class RunsPanel(QWidget):
             return None
         return int(self.table.item(rows[0].row(), COL_RUN).data(Qt.ItemDataRole.UserRole))
 
+    def carry_over(self, old: RunsPanel) -> None:
+        """Keep the ticks, the chosen curve and the selected run of a panel this one replaces (a language switch)."""
+        self.ticked, self._seen = set(old.ticked), set(old._seen)
+        self.metric_combo.setCurrentIndex(old.metric_combo.currentIndex())
+        self.refresh()
+        selected = old.selected_run()
+        if selected is not None:
+            self.table.selectRow(next(r for r in range(self.table.rowCount())
+                                      if self.table.item(r, COL_RUN).data(Qt.ItemDataRole.UserRole) == selected))
+
     @Slot()
     def refresh(self) -> None:
         """Rebuild the table and the plot from ``session.runs``."""
