@@ -293,7 +293,7 @@ def test_the_keras_code_explains_why_it_is_missing(qtbot, session, panel):
 
 def test_editing_is_locked_while_training_and_says_why(qtbot, session, panel):
     click_row(qtbot, panel, 6)
-    assert session.start_training(budget=0)  # a run that waits, paused, before its first batch
+    assert session.start_training(budget=0)  # a run in progress, paused after its first batch
     try:
         assert child(panel, QWidget, "trainingLockBox").isVisible()
         for name in ("addDenseButton", "deleteLayerButton", "presetCombo", "unitsSpin"):

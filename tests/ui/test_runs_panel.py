@@ -181,7 +181,7 @@ def test_reopen_is_refused_while_training(qtbot, panel, small):
     panel.table.selectRow(0)
     assert panel.reopen_button.isEnabled()
     weights = small.model.get_flat_weights()
-    assert small.start_training(budget=0)  # a run that waits, paused, before its first batch
+    assert small.start_training(budget=0)  # a run in progress, paused after its first batch
     qtbot.waitUntil(lambda: not panel.reopen_button.isEnabled())
     assert not small.reopen_run(1)
     assert np.array_equal(small.model.get_flat_weights(), weights)
@@ -276,3 +276,37 @@ def test_in_a_wide_short_bottom_dock_the_plot_sits_beside_the_table(qtbot, panel
     table_right = panel.table.mapTo(panel, panel.table.rect().topRight()).x()
     assert table_right < panel.plot.mapTo(panel, panel.plot.rect().topLeft()).x()
     assert panel.table.width() > panel.plot.width()  # the table's fourteen columns get the larger share
+
+
+def test_a_runs_time_counts_training_and_not_the_pauses(qtbot, small, monkeypatch):
+    import ui.session
+
+    clock = [0.0]
+    monkeypatch.setattr(ui.session.time, "monotonic", lambda: clock[0])
+    steps: list[str] = []
+
+    def five_seconds_of_training(state: str) -> None:  # connected after the session's own bookkeeping
+        if state == "running":
+            clock[0] += 5.0
+            steps.append(state)
+
+    small.stateChanged.connect(five_seconds_of_training)
+    small.step_batch()  # Step: one batch, then the run waits
+    qtbot.waitUntil(lambda: len(steps) == 1 and small.state == "paused")
+    clock[0] += 100.0  # the learner reads the numbers for a long while
+    small.step_batch()
+    qtbot.waitUntil(lambda: len(steps) == 2 and small.state == "paused")
+    with qtbot.waitSignal(small.trainingEnded, timeout=20000):
+        small.stop()
+    assert small.runs[0].wall_time == 10.0
+
+
+def test_closing_the_app_mid_run_keeps_the_run_as_stopped_with_its_weights(qtbot, small):
+    small.update_training("epochs", 50)
+    assert small.start_training()
+    qtbot.waitUntil(lambda: small.epochs_done >= 1, timeout=20000)
+    small.shutdown()  # what closing the window does
+    run = small.runs[0]
+    assert run.end_reason == "stopped" and run.has_weights
+    assert np.array_equal(run.end_state.flat_weights, small.model.get_flat_weights())
+    assert run.epochs_done >= 1
