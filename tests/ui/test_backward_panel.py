@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
+from docking import box, in_dock
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QScrollArea
 
 from ui.panels.backward import BackwardPanel
 
@@ -83,18 +83,9 @@ def test_the_drawing_is_traced_with_the_digit_the_learner_meant(qtbot, session):
     assert panel.trace is None and not panel.next_button.isEnabled()
 
 
-def _box(widget, panel) -> QRect:
-    return QRect(widget.mapTo(panel, QPoint(0, 0)), widget.size())
-
-
 def test_in_the_wide_short_bottom_dock_the_steps_parts_stand_side_by_side(qtbot, session):
     panel = BackwardPanel(session)
-    area = QScrollArea()  # as the main window wraps every panel
-    area.setWidgetResizable(True)
-    area.setWidget(panel)
-    qtbot.addWidget(area)
-    area.resize(1400, 320)
-    area.show()
+    area = in_dock(qtbot, panel, 1400, 320)
     trace = _pick_a_digit_it_can_learn_from(qtbot, panel)
     last_dense = [layer.name for layer in session.model.layers if layer.params][-1]
     panel.layer_combo.setCurrentIndex(panel.layer_combo.findData(last_dense))
@@ -105,16 +96,16 @@ def test_in_the_wide_short_bottom_dock_the_steps_parts_stand_side_by_side(qtbot,
 
     # Example and text | the step's table | its pictures | the gradient check, all within the dock.
     qtbot.waitUntil(lambda: panel.height() <= area.viewport().height())  # the panel fits: no scrolling
-    assert _box(panel.table, panel).left() > _box(panel.step_label, panel).right()
-    assert _box(panel.image_label, panel).left() > _box(panel.table, panel).right()
-    assert _box(panel.verify_button, panel).left() > _box(panel.detail_table, panel).right()
+    assert box(panel.table, panel).left() > box(panel.step_label, panel).right()
+    assert box(panel.image_label, panel).left() > box(panel.table, panel).right()
+    assert box(panel.verify_button, panel).left() > box(panel.detail_table, panel).right()
     room = QRect(QPoint(0, 0), area.viewport().size())
     for widget in (panel.step_label, panel.next_button, panel.table, panel.image_label, panel.verify_button):
-        assert widget.isVisible() and room.contains(_box(widget, panel)), widget.objectName()
+        assert widget.isVisible() and room.contains(box(widget, panel)), widget.objectName()
     assert not area.verticalScrollBar().isVisible()
 
     # Back in a tall side dock: one column again, the same example at the same step, nothing recomputed.
     area.resize(450, 900)
-    qtbot.waitUntil(lambda: _box(panel.table, panel).top() > _box(panel.step_label, panel).bottom())
-    assert _box(panel.image_label, panel).top() > _box(panel.table, panel).bottom()
+    qtbot.waitUntil(lambda: box(panel.table, panel).top() > box(panel.step_label, panel).bottom())
+    assert box(panel.image_label, panel).top() > box(panel.table, panel).bottom()
     assert panel.step == 4 and panel.trace is trace and panel.image_label.isVisible()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from docking import box, in_dock
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QScrollArea
 
 from sandbox.evaluation import ROBUSTNESS_KINDS, evaluate_classifier
 from ui.panels.evaluation import GALLERY_MAX, ROBUSTNESS_SUBSET, EvaluationPanel
@@ -143,18 +143,9 @@ def test_a_visible_panel_follows_new_weights_but_at_most_every_two_seconds_while
     assert panel._refresh_timer.remainingTime() <= remaining  # not pushed back, not restarted
 
 
-def _box(widget, panel) -> QRect:
-    return QRect(widget.mapTo(panel, QPoint(0, 0)), widget.size())
-
-
 def test_in_the_wide_short_bottom_dock_the_sections_stand_side_by_side(qtbot, session):
     panel = EvaluationPanel(session)
-    area = QScrollArea()  # as the main window wraps every panel
-    area.setWidgetResizable(True)
-    area.setWidget(panel)
-    qtbot.addWidget(area)
-    area.resize(1400, 320)
-    area.show()
+    area = in_dock(qtbot, panel, 1400, 320)
     qtbot.waitUntil(lambda: panel.evaluation is not None)
     expected = evaluate_classifier(session.model, session.dataset.x_test, session.dataset.y_test)
     np.testing.assert_array_equal(panel.matrix.counts, expected.confusion)
@@ -163,19 +154,19 @@ def test_in_the_wide_short_bottom_dock_the_sections_stand_side_by_side(qtbot, se
 
     # Summary and bars | matrix | gallery | robustness | map, all within the dock: nothing to scroll to.
     qtbot.waitUntil(lambda: panel.height() <= area.viewport().height())  # the panel fits: no scrolling
-    assert _box(panel.matrix, panel).left() > _box(panel.per_class, panel).right()
-    assert _box(panel.robustness_plot, panel).left() > _box(panel.matrix, panel).right()
-    assert _box(panel.pca_plot, panel).left() > _box(panel.robustness_plot, panel).right()
+    assert box(panel.matrix, panel).left() > box(panel.per_class, panel).right()
+    assert box(panel.robustness_plot, panel).left() > box(panel.matrix, panel).right()
+    assert box(panel.pca_plot, panel).left() > box(panel.robustness_plot, panel).right()
     room = QRect(QPoint(0, 0), area.viewport().size())
     for widget in (panel.per_class, panel.matrix, panel.robustness_plot, panel.pca_plot):
-        assert widget.isVisible() and room.contains(_box(widget, panel)), widget.objectName()
+        assert widget.isVisible() and room.contains(box(widget, panel)), widget.objectName()
     assert not area.verticalScrollBar().isVisible()
 
     # Back in a tall side dock: one column again, with the same evaluation and the chosen square's images.
     qtbot.mouseClick(panel.matrix, Qt.MouseButton.LeftButton, pos=panel.matrix.cell_rect(7, 7).center())
     shown, evaluation = panel.gallery.indices.copy(), panel.evaluation
     area.resize(450, 900)
-    qtbot.waitUntil(lambda: _box(panel.matrix, panel).top() > _box(panel.per_class, panel).bottom())
-    assert _box(panel.robustness_plot, panel).top() > _box(panel.matrix, panel).bottom()
+    qtbot.waitUntil(lambda: box(panel.matrix, panel).top() > box(panel.per_class, panel).bottom())
+    assert box(panel.robustness_plot, panel).top() > box(panel.matrix, panel).bottom()
     assert panel.evaluation is evaluation and panel.matrix.current == (7, 7)
     np.testing.assert_array_equal(panel.gallery.indices, shown)
