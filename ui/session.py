@@ -202,8 +202,8 @@ class Session(QObject):
 
     def load_preset(self, name: str) -> bool:
         """Replace the network with a preset (undoable)."""
-        title = sb.presets.PRESETS[name].title
-        return self.set_network(NetworkSpec.from_preset(name), self.tr("Load preset {name}").format(name=title))
+        return self.set_network(NetworkSpec.from_preset(name),
+                                self.tr("Load preset {name}").format(name=preset_text(name)[0]))
 
     def _apply_network(self, spec: NetworkSpec, state: ModelSnapshot | None) -> None:
         # Called by SetNetworkCommand only: the network with the model the learner had when they left it

@@ -216,6 +216,8 @@ def test_run_labels_name_the_preset_in_korean(window, qtbot):
     switch(window, qtbot, "ko")
     assert "작은 CNN" in window.session.run_label()  # the loss plot's and the runs table's name of the network
     assert window.layer_panel.findChild(QComboBox, "presetCombo").findText("작은 CNN") >= 0
+    window.session.load_preset("mlp")
+    assert "다층 퍼셉트론" in window.session.undo_stack.undoText()  # Edit → Undo names it in Korean too
 
 
 def test_a_broken_network_is_explained_in_korean_in_every_panel(window, qtbot):
