@@ -436,18 +436,26 @@ class _MapView(QWidget):
             p.drawRect(self._unit_rect(self._cursor).adjusted(-2, -2, 2, 2))
         p.end()
 
+    def _bar_scale(self) -> tuple[float, bool, QColor, int]:
+        """What both bar painters share: the value of a full bar, whether bars go both ways, the colour, the best unit.
+
+        Probabilities fill a bar at 1; other values at their largest magnitude.
+        """
+        a = self._values
+        probabilities = self._probabilities
+        top = 1.0 if probabilities else (float(np.abs(a).max()) or 1.0)
+        colour = self.palette().highlight().color() if probabilities else QColor("#4c72b0")
+        return top, float(a.min()) < 0, colour, int(np.argmax(a))
+
     def _paint_bars(self, p: QPainter) -> None:
         a = self._values
         n = a.size
         if not n:
             return
         probabilities = self._probabilities
-        top = 1.0 if probabilities else (float(np.abs(a).max()) or 1.0)
-        signed = float(a.min()) < 0
+        top, signed, colour, best = self._bar_scale()
         base = _BAR_HEIGHT // 2 if signed else _BAR_HEIGHT
         span = base if signed else _BAR_HEIGHT - 2
-        colour = self.palette().highlight().color() if probabilities else QColor("#4c72b0")
-        best = int(np.argmax(a))
         p.setPen(Qt.PenStyle.NoPen)
         for unit in range(n):
             rect = self._unit_rect(unit)
@@ -483,13 +491,10 @@ class _MapView(QWidget):
         if not n:
             return
         probabilities = self._probabilities
-        top = 1.0 if probabilities else (float(np.abs(a).max()) or 1.0)
-        signed = float(a.min()) < 0
+        top, signed, colour, best = self._bar_scale()
         left = self._bar_label_width()
         base = left + (_BAR_LENGTH // 2 if signed else 0)
         span = _BAR_LENGTH // 2 if signed else _BAR_LENGTH - 2
-        colour = self.palette().highlight().color() if probabilities else QColor("#4c72b0")
-        best = int(np.argmax(a))
         gap = 1 if self._grid[2] >= 8 else 0
 
         def length(v: float) -> int:
