@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from . import activations, callbacks, initializers, layers, losses, metrics, optimizers, regularizers
 from .callbacks import EarlyStopping, History, StopToken, TerminateOnNaN
-from .errors import FileFormatError, LayerArgumentError, SandboxError, ShapeError, TrainingError, UnknownNameError
+from .errors import (
+    Cancelled,
+    FileFormatError,
+    LayerArgumentError,
+    SandboxError,
+    ShapeError,
+    TrainingError,
+    UnknownNameError,
+)
 from .model import Sequential, trace_shapes
 from .training import BatchProgress, EpochProgress, iter_fit
 
@@ -17,6 +25,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BatchProgress",
+    "Cancelled",
     "EarlyStopping",
     "EpochProgress",
     "FileFormatError",

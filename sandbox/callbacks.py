@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .errors import LayerArgumentError
+from .errors import Cancelled, LayerArgumentError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Sequential
@@ -41,6 +41,11 @@ class StopToken:
     def stopped(self) -> bool:
         """Whether a stop was requested."""
         return self._event.is_set()
+
+    def raise_if_stopped(self) -> None:
+        """Raise :class:`~sandbox.errors.Cancelled` if a stop was requested (for long loops outside ``fit``)."""
+        if self._event.is_set():
+            raise Cancelled("stopped on request")
 
 
 class Callback:

@@ -8,6 +8,7 @@ for Keras that catches those keeps working.
 from __future__ import annotations
 
 __all__ = [
+    "Cancelled",
     "FileFormatError",
     "LayerArgumentError",
     "SandboxError",
@@ -84,4 +85,12 @@ class FileFormatError(SandboxError, ValueError):
 
     The message says in plain words what is wrong with the file, never a traceback's worth
     of internals; nothing in memory was changed by the failed load.
+    """
+
+
+class Cancelled(Exception):
+    """A long computation stopped early because its :class:`~sandbox.StopToken` was set.
+
+    Not a :class:`SandboxError`: nothing is wrong, the result is simply no longer wanted (the model
+    changed, or the window closed).
     """

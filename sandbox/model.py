@@ -213,7 +213,9 @@ class Sequential:
                                  f"not {format_shape(tuple(shape))}")
         self._ensure_built()
 
-    def _ensure_built(self) -> None:
+    def _ensure_built(self, initialize: bool = True) -> None:
+        # initialize=False leaves new weights at zero: for copy(), which overwrites them at once (drawing
+        # initial weights for 20 M parameters takes seconds).
         if self._flat is not None:
             return
         if self.input_layer is None:
@@ -253,7 +255,7 @@ class Sequential:
             if previous and all(previous.get(k, np.empty(0)).shape == s for k, s in shapes.items()):
                 for key in shapes:
                     layer.params[key][...] = previous[key]
-            elif shapes:
+            elif shapes and initialize:
                 layer.initialize(self._init_rng(index))
             # the first layers need no input gradient: nothing before them learns
             layer.need_input_grad = seen_params
@@ -315,6 +317,19 @@ class Sequential:
         if np.shape(flat) != self._flat.shape:
             raise ShapeError(f"expected {self._flat.size} weights, got {np.size(flat)}")
         self._flat[...] = flat
+
+    def copy(self) -> Sequential:
+        """An independent model with the same architecture, seed and weights (uncompiled).
+
+        Unlike ``from_config(get_config())`` followed by ``set_flat_weights``, no initial weights are drawn
+        first, so copying a large network costs one memory copy. Dropout and shuffling generators start from
+        the seed, as in a fresh model.
+        """
+        clone = Sequential.from_config(self.get_config())
+        if self._flat is not None:
+            clone._ensure_built(initialize=False)
+            clone._flat[...] = self._flat
+        return clone
 
     def count_params(self) -> int:
         """Total number of weights."""

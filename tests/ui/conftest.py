@@ -37,6 +37,15 @@ def _no_thread_left_running(qapp):
         thread.quit()
         thread.wait(5000)
     assert not running, f"training threads still running after the test: {running}"
+    from ui.background import LIVE_LANES
+
+    # Background lanes belong to panels that die with the test: stop their work before the next test starts.
+    stuck = []
+    for lane in list(LIVE_LANES):
+        lane.shutdown(timeout=10)
+        if lane.is_running():
+            stuck.append(lane.name)
+    assert not stuck, f"background work could not be stopped after the test: {stuck}"
     # Collect this test's garbage now, while its Qt objects and the session they talk to still make sense
     # together: left for one big collection at the end, cycles of panels, plots and sessions from many tests
     # were torn down in an arbitrary order and crashed the interpreter after the last test (exit 139).
