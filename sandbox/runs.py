@@ -12,17 +12,21 @@ import csv
 import io
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
+from .errors import FileFormatError, SandboxError
 from .presets import PRESETS
 from .spec import LayerSpec, NetworkSpec, TrainingSpec
 
-__all__ = ["CSV_COLUMNS", "EPOCH_KEYS", "LossCurve", "ModelSnapshot", "RunRecord", "best_run", "drop_old_weights",
-           "layer_summary", "preset_id", "runs_csv"]
+__all__ = ["CSV_COLUMNS", "END_REASONS", "EPOCH_KEYS", "LossCurve", "ModelSnapshot", "RunRecord", "best_run",
+           "drop_old_weights", "layer_summary", "preset_id", "runs_csv"]
 
 #: The per-epoch logs a run keeps (Keras's names).
 EPOCH_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
+#: How a run can end (``"running"`` while it trains).
+END_REASONS = ("running", "finished", "stopped", "diverged", "error")
 #: Short names of layers in :func:`layer_summary`.
 _SHORT = {"MaxPooling2D": "MaxPool", "AveragePooling2D": "AvgPool", "BatchNormalization": "BatchNorm"}
 
@@ -107,6 +111,51 @@ class LossCurve:
             x.append(self._sum_x / self._count)
             y.append(self._sum_y / self._count)
         return np.asarray(x, np.float64), np.asarray(y, np.float64)
+
+    def to_dict(self, max_points: int | None = None) -> dict[str, Any]:
+        """JSON-safe form ``{"x": [...], "y": [...], "stride": int}``, at most ``max_points`` points.
+
+        Neighbouring points are averaged in pairs (the stride doubling as in :meth:`add`) until the curve
+        fits, so a saved curve stays the same shape at a coarser resolution. The partial last bucket is
+        saved as an ordinary point.
+        """
+        x, y = self.arrays()
+        stride = self.stride
+        limit = self.max_points if max_points is None else max(2, int(max_points))
+        while len(x) > limit:
+            even = len(x) - len(x) % 2
+            x = np.concatenate([(x[:even:2] + x[1:even:2]) / 2, x[even:]])
+            y = np.concatenate([(y[:even:2] + y[1:even:2]) / 2, y[even:]])
+            stride *= 2
+        return {"x": x.tolist(), "y": y.tolist(), "stride": stride}
+
+    @classmethod
+    def from_dict(cls, data: Any, max_points: int = 2000) -> LossCurve:
+        """Inverse of :meth:`to_dict`; raises FileFormatError if ``data`` is not such a curve."""
+        if not isinstance(data, dict):
+            raise FileFormatError("a loss curve must be a dict with 'x', 'y' and 'stride'")
+        x, y, stride = _floats(data.get("x"), "x"), _floats(data.get("y"), "y"), data.get("stride")
+        if len(x) != len(y) or len(x) > max_points:
+            raise FileFormatError(f"a loss curve needs as many x as y values, at most {max_points}")
+        if not isinstance(stride, int) or isinstance(stride, bool) or not 1 <= stride <= 1 << 40:
+            raise FileFormatError(f"a loss curve's stride must be a positive int, got {stride!r}")
+        curve = cls(max_points)
+        curve._x, curve._y, curve.stride = x, y, stride
+        return curve
+
+
+def _floats(values: Any, what: str) -> list[float]:
+    """``values`` as a list of finite floats, or FileFormatError naming ``what``."""
+    if not isinstance(values, list) or not all(
+            isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in values):
+        raise FileFormatError(f"{what} must be a list of finite numbers")
+    return [float(v) for v in values]
+
+
+def _int(value: Any, what: str, low: int = 0) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < low:
+        raise FileFormatError(f"{what} must be an int of at least {low}, got {value!r}")
+    return value
 
 
 @dataclass(frozen=True, eq=False)
@@ -238,6 +287,64 @@ class RunRecord:
             return np.zeros(0, np.float64), np.zeros(0, np.float64)
         x, y = zip(*points, strict=True)
         return np.asarray(x, np.float64), np.asarray(y, np.float64)
+
+    # ---- saving ------------------------------------------------------------------------------------
+    def to_dict(self, max_points: int | None = None) -> dict[str, Any]:
+        """JSON-safe form of everything but the weights (``end_state`` is not saved).
+
+        Non-finite logs (a diverged epoch) become None, as JSON has no NaN; the per-batch curve is
+        thinned to ``max_points`` points (see :meth:`LossCurve.to_dict`).
+        """
+        return {
+            "number": self.number, "label": self.label, "network": self.network.to_dict(),
+            "training": self.training.to_dict(), "start_epoch": self.start_epoch,
+            "epoch_logs": [{k: v if math.isfinite(v) else None for k, v in logs.items()} for logs in self.epoch_logs],
+            "epoch_stopped": list(self.epoch_stopped), "batch_loss": self.batch_loss.to_dict(max_points),
+            "final_learning_rate": self.final_learning_rate, "wall_time": self.wall_time,
+            "end_reason": self.end_reason,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> RunRecord:
+        """Inverse of :meth:`to_dict`, without weights (``has_weights`` is False).
+
+        The preset, layer summary and weight count are worked out again from the network rather than
+        trusted from the file.
+
+        Raises
+        ------
+        FileFormatError
+            If ``data`` is not a run as :meth:`to_dict` writes it.
+        """
+        if not isinstance(data, dict):
+            raise FileFormatError("a run must be a dict")
+        try:
+            network = NetworkSpec.from_dict(data.get("network"))
+            training = TrainingSpec.from_dict(data.get("training"))
+            params = network.count_params()
+        except SandboxError as exc:
+            raise FileFormatError(f"a run's network or settings are not valid: {exc}") from exc
+        label = data.get("label")
+        logs, stopped = data.get("epoch_logs"), data.get("epoch_stopped")
+        if not isinstance(label, str) or not isinstance(logs, list) or not isinstance(stopped, list) \
+                or len(logs) != len(stopped) or not all(isinstance(b, bool) for b in stopped):
+            raise FileFormatError("a run needs a label and as many epoch logs as epoch_stopped flags")
+        epoch_logs = []
+        for entry in logs:
+            if not isinstance(entry, dict) or not set(entry) <= set(EPOCH_KEYS):
+                raise FileFormatError(f"an epoch's logs may only hold {', '.join(EPOCH_KEYS)}")
+            epoch_logs.append({k: math.nan if v is None else _floats([v], k)[0] for k, v in entry.items()})
+        final_lr = data.get("final_learning_rate")
+        wall_time = data.get("wall_time")
+        reason = data.get("end_reason")
+        if final_lr is not None:
+            final_lr = _floats([final_lr], "final_learning_rate")[0]
+        if reason not in END_REASONS:
+            raise FileFormatError(f"a run's end_reason must be one of {', '.join(END_REASONS)}, got {reason!r}")
+        return cls(_int(data.get("number"), "a run's number", 1), label, network, preset_id(network),
+                   layer_summary(network), params, training, _int(data.get("start_epoch"), "start_epoch"),
+                   epoch_logs, list(stopped), LossCurve.from_dict(data.get("batch_loss")), final_lr,
+                   max(0.0, _floats([wall_time], "wall_time")[0]), reason)
 
 
 def best_run(records: list[RunRecord], key: str = "val_accuracy") -> RunRecord | None:
