@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .callbacks import StopToken
 from .datasets.augment import augment
 from .losses import SparseCategoricalCrossentropy
 
-__all__ = ["ROBUSTNESS_KINDS", "Evaluation", "evaluate_classifier", "pca_2d", "robustness"]
+__all__ = ["ROBUSTNESS_KINDS", "Evaluation", "evaluate_classifier", "layer_map", "pca_2d", "robustness"]
 
 #: The single transformations :func:`robustness` can apply, each with a sensible range of levels.
 ROBUSTNESS_KINDS: dict[str, tuple[float, ...]] = {
@@ -77,7 +78,25 @@ class Evaluation:
         return idx[order].astype(np.int64)
 
 
-def evaluate_classifier(model, x: np.ndarray, y: np.ndarray, batch_size: int = 256) -> Evaluation:
+def _predict(model, x: np.ndarray, batch_size: int, stop: StopToken | None) -> np.ndarray:
+    """``model.predict(x)`` one batch at a time, checking ``stop`` between batches.
+
+    Returns float32 (N, K). Each batch goes through ``model.predict`` itself, so the numbers are the ones
+    ``model.predict(x, batch_size=batch_size)`` gives; only the chance to give up between batches is new.
+    """
+    if stop is None or len(x) <= batch_size:
+        if stop is not None:
+            stop.raise_if_stopped()
+        return np.asarray(model.predict(x, batch_size=batch_size), np.float32)
+    parts = []
+    for start in range(0, len(x), batch_size):
+        stop.raise_if_stopped()  # a superseded evaluation gives the CPU back within one batch
+        parts.append(np.asarray(model.predict(x[start:start + batch_size], batch_size=batch_size), np.float32))
+    return np.concatenate(parts)
+
+
+def evaluate_classifier(model, x: np.ndarray, y: np.ndarray, batch_size: int = 256,
+                        stop: StopToken | None = None) -> Evaluation:
     """Run ``model`` on every image of ``x`` and compare with the labels ``y``.
 
     Parameters
@@ -90,13 +109,16 @@ def evaluate_classifier(model, x: np.ndarray, y: np.ndarray, batch_size: int = 2
         Integer labels (N,) in 0…K−1.
     batch_size : int
         Images per forward pass (memory, not results).
+    stop : StopToken, optional
+        Checked between batches: once it is set, :class:`~sandbox.errors.Cancelled` is raised (the caller no
+        longer wants the result, e.g. the model changed).
 
     Returns
     -------
     Evaluation
     """
     labels = np.asarray(y).reshape(-1).astype(np.int64)
-    probabilities = np.asarray(model.predict(x, batch_size=batch_size), np.float32)
+    probabilities = _predict(model, x, batch_size, stop)
     n, k = probabilities.shape
     predicted = probabilities.argmax(axis=1).astype(np.int64)
     confusion = np.zeros((k, k), np.int64)
@@ -116,7 +138,8 @@ def evaluate_classifier(model, x: np.ndarray, y: np.ndarray, batch_size: int = 2
     )
 
 
-def robustness(model, x: np.ndarray, y: np.ndarray, kind: str, levels, seed: int = 0) -> list[tuple[float, float]]:
+def robustness(model, x: np.ndarray, y: np.ndarray, kind: str, levels, seed: int = 0,
+               stop: StopToken | None = None) -> list[tuple[float, float]]:
     """Accuracy of ``model`` on copies of ``x`` changed by one kind of distortion, at each level.
 
     Parameters
@@ -135,6 +158,8 @@ def robustness(model, x: np.ndarray, y: np.ndarray, kind: str, levels, seed: int
         The strengths to try; 0 is the unchanged set.
     seed : int
         Each level uses a fresh ``default_rng(seed)``, so the curve is the same on every call.
+    stop : StopToken, optional
+        Checked before each level and between batches; raises :class:`~sandbox.errors.Cancelled` once set.
 
     Returns
     -------
@@ -147,10 +172,51 @@ def robustness(model, x: np.ndarray, y: np.ndarray, kind: str, levels, seed: int
     curve = []
     for level in levels:
         settings = {"shift": 0.0, "rotation": 0.0, "noise": 0.0, "thickness": 0.0, kind: float(level)}
+        if stop is not None:
+            stop.raise_if_stopped()
         changed = augment(x, np.random.default_rng(seed), **settings)
-        predicted = np.asarray(model.predict(changed, batch_size=256)).argmax(axis=1)
+        predicted = _predict(model, changed, 256, stop).argmax(axis=1)
         curve.append((float(level), float(np.mean(predicted == labels)) if len(labels) else 0.0))
     return curve
+
+
+def layer_map(model, x: np.ndarray, layer: int, batch_size: int = 256,
+              stop: StopToken | None = None) -> np.ndarray:
+    """The PCA map (see :func:`pca_2d`) of one layer's outputs for the images ``x``.
+
+    Parameters
+    ----------
+    model : sandbox.Sequential
+        A built model; only its layers up to ``layer`` run (prediction mode).
+    x : numpy.ndarray
+        float32 inputs (N, …) of the model's input shape.
+    layer : int
+        Index into ``model.layers`` whose outputs are mapped.
+    batch_size : int
+        Images per forward pass (memory, not results).
+    stop : StopToken, optional
+        Checked between batches; raises :class:`~sandbox.errors.Cancelled` once set.
+
+    Returns
+    -------
+    numpy.ndarray
+        float64 (N, 2), as :func:`pca_2d` of ``model.layer_outputs(x)[layer]`` reshaped to (N, −1).
+    """
+    if not 0 <= layer < len(model.layers):
+        raise IndexError(f"layer must be between 0 and {len(model.layers) - 1}, got {layer}")
+    model._ensure_built()
+    parts = []
+    for start in range(0, len(x), batch_size):
+        if stop is not None:
+            stop.raise_if_stopped()
+        h = model.prepare_inputs(x[start:start + batch_size])
+        for current in model.layers[:layer + 1]:  # the layers after the mapped one are not needed
+            h = current.forward(h, False)
+        parts.append(h.reshape(len(h), -1))
+    if stop is not None:
+        stop.raise_if_stopped()
+    features = np.concatenate(parts) if parts else np.zeros((0, 0), np.float32)
+    return pca_2d(features)
 
 
 def pca_2d(features: np.ndarray) -> np.ndarray:

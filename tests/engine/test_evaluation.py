@@ -7,7 +7,7 @@ import pytest
 
 import resources
 import sandbox as sb
-from sandbox.evaluation import ROBUSTNESS_KINDS, evaluate_classifier, pca_2d, robustness
+from sandbox.evaluation import ROBUSTNESS_KINDS, evaluate_classifier, layer_map, pca_2d, robustness
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +104,55 @@ def test_pca_matches_the_svd_of_the_centred_data(shape):
     expected = u[:, :2] * s[:2]
     expected *= np.sign(expected[np.argmax(np.abs(expected), axis=0), [0, 1]])
     np.testing.assert_allclose(pca_2d(data), expected, atol=1e-9)
+
+
+class _StopsAfter:
+    """Wraps a model and sets ``token`` after ``calls`` predictions: a newer request arriving mid-evaluation."""
+
+    def __init__(self, model, token: sb.StopToken, calls: int) -> None:
+        self.model, self.token, self.calls, self.made = model, token, calls, 0
+
+    def predict(self, x, batch_size=None):
+        self.made += 1
+        if self.made >= self.calls:
+            self.token.stop()
+        return self.model.predict(x, batch_size=batch_size)
+
+    def regularization_loss(self) -> float:
+        return self.model.regularization_loss()
+
+
+def test_a_stopped_evaluation_gives_up_between_batches(pretrained):
+    model, x, y = pretrained
+    token = sb.StopToken()
+    wrapped = _StopsAfter(model, token, calls=2)
+    with pytest.raises(sb.Cancelled):
+        evaluate_classifier(wrapped, x, y, batch_size=50, stop=token)  # 6 batches of 50
+    assert wrapped.made == 2  # the batch in hand finishes, no further one starts
+    with pytest.raises(sb.Cancelled):
+        robustness(model, x, y, "noise", ROBUSTNESS_KINDS["noise"], stop=token)
+
+
+def test_a_token_never_set_changes_no_number(pretrained):
+    model, x, y = pretrained
+    plain = evaluate_classifier(model, x, y, batch_size=64)
+    watched = evaluate_classifier(model, x, y, batch_size=64, stop=sb.StopToken())
+    np.testing.assert_array_equal(plain.probabilities, watched.probabilities)
+    assert plain.loss == watched.loss and plain.accuracy == watched.accuracy
+    levels = ROBUSTNESS_KINDS["rotation"]
+    assert robustness(model, x, y, "rotation", levels) == robustness(model, x, y, "rotation", levels,
+                                                                      stop=sb.StopToken())
+
+
+def test_layer_map_is_the_pca_of_that_layers_outputs(pretrained):
+    model, x, _ = pretrained
+    outputs = model.layer_outputs(x[:120])
+    for layer in (0, len(model.layers) - 2):
+        np.testing.assert_allclose(layer_map(model, x[:120], layer, batch_size=50),
+                                   pca_2d(outputs[layer].reshape(120, -1)), rtol=1e-6, atol=1e-6)
+    token = sb.StopToken()
+    token.stop()
+    with pytest.raises(sb.Cancelled):
+        layer_map(model, x, 0, stop=token)
+    with pytest.raises(IndexError):
+        layer_map(model, x, len(model.layers))

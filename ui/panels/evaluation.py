@@ -5,15 +5,22 @@ cells open a strip of the images behind them, the most confident mistakes, how a
 the images get noisier, more rotated or thicker, and a 2-D map (PCA) of any layer's outputs.
 
 All numbers come from :mod:`sandbox.evaluation`; the panel only displays them. It re-evaluates when
-the model changed and the panel is visible, at most every :data:`TRAINING_REFRESH_MS` while training
-(evaluation of 1,000 images takes a few tenths of a second, too much for every weights snapshot).
+the model changed and the panel is visible, at most every :data:`TRAINING_REFRESH_MS` while training.
+
+Nothing is computed on the GUI thread: the evaluation (with the points map of the chosen layer), a map of
+another layer and the robustness curves each run in a :class:`~ui.background.BackgroundLane` on a copy of
+the model taken when they were asked for (the session's model changes in place while training). A newer
+request supersedes an older one, so a result for weights that are gone is never shown; meanwhile a busy note
+shows and the old numbers stay, greyed. Scoring 10,000 Fashion-MNIST images with the small CNN takes seconds,
+so while training the automatic evaluations score only the first :data:`TRAINING_SAMPLE` test images (and
+say so); when training ends, the whole test set is scored again.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -42,8 +49,9 @@ from PySide6.QtWidgets import (
 )
 
 import sandbox as sb
-from sandbox.evaluation import ROBUSTNESS_KINDS, Evaluation, evaluate_classifier, pca_2d, robustness
+from sandbox.evaluation import ROBUSTNESS_KINDS, Evaluation, evaluate_classifier, layer_map, robustness
 
+from ..background import BackgroundLane, Job
 from .explain import ExplanationBox
 from .room import RoomWatcher, is_wide, room
 
@@ -53,6 +61,11 @@ __all__ = ["EvaluationPanel"]
 TRAINING_REFRESH_MS = 2000
 #: Delay of a refresh otherwise: long enough to merge a burst of signals (modelChanged + weightsChanged).
 IDLE_REFRESH_MS = 50
+#: Test images scored by the automatic evaluations while training (the first ones: the same set every time). The
+#: whole test set runs when training ends or on a click of Evaluate; on 10,000 images it took seconds per run.
+TRAINING_SAMPLE = 1000
+#: Errors of a network that cannot score the test images (wrong output size, a layer that does not fit).
+_CANNOT_RUN = (sb.SandboxError, ValueError, IndexError)
 #: Images shown in the gallery at most.
 GALLERY_MAX = 24
 #: Test images used for the robustness curves and the points map (the first ones: same set every time).
@@ -338,16 +351,45 @@ class EvaluationPanel(QWidget):
         self.evaluation: Evaluation | None = None
         self.robustness_curves: dict[str, list[tuple[float, float]]] = {}
         self.pca_points = np.zeros((0, 2), np.float64)
+        self.sampled = False  # the evaluation shown scored only the first TRAINING_SAMPLE test images
         self._stale = True
+        self._mistakes_wanted = False  # "Most confident mistakes" was clicked before any evaluation arrived
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.timeout.connect(self.evaluate)
+        self._refresh_timer.timeout.connect(self._evaluate_automatically)
+        # One lane each: a new map or robustness request must not cancel the evaluation, and vice versa.
+        self._evaluation_lane = BackgroundLane("evaluation", self)
+        self._pca_lane = BackgroundLane("pca", self)
+        self._robustness_lane = BackgroundLane("robustness", self)
         self._build()
-        session.modelChanged.connect(self._on_model_changed)
+        self._evaluation_lane.finished.connect(self._on_evaluated)
+        self._evaluation_lane.failed.connect(self._on_evaluation_failed)
+        self._evaluation_lane.busyChanged.connect(self._on_evaluation_busy)
+        self._pca_lane.finished.connect(self._on_pca_mapped)
+        self._pca_lane.failed.connect(self._on_side_job_failed)
+        self._pca_lane.busyChanged.connect(self.pca_busy_label.setVisible)
+        self._robustness_lane.finished.connect(self._on_robustness_measured)
+        self._robustness_lane.failed.connect(self._on_side_job_failed)
+        self._robustness_lane.busyChanged.connect(self.robustness_busy_label.setVisible)
+        session.modelChanged.connect(self._on_weights_replaced)
         session.weightsChanged.connect(self._on_model_changed)
         session.networkChanged.connect(self._on_network_changed)
-        session.datasetChanged.connect(self._on_model_changed)
+        session.datasetChanged.connect(self._on_weights_replaced)
+        session.stateChanged.connect(self._on_state_changed)
         self._fill_layer_combo()
+        app = QCoreApplication.instance()
+        if app is not None:  # no thread of this panel may outlive the application
+            app.aboutToQuit.connect(self.shutdown)
+
+    def shutdown(self) -> None:
+        """Cancel this panel's background work and wait for it (before the application quits)."""
+        for lane in (self._evaluation_lane, self._pca_lane, self._robustness_lane):
+            lane.shutdown()
+
+    @property
+    def busy(self) -> bool:
+        """An evaluation, a map or robustness curves are being computed."""
+        return any(lane.busy for lane in (self._evaluation_lane, self._pca_lane, self._robustness_lane))
 
     # ---- building ----------------------------------------------------------------------------------
     def _button(self, name: str, text: str, tip: str, slot) -> QPushButton:
@@ -357,6 +399,16 @@ class EvaluationPanel(QWidget):
         button.setToolTip(tip)
         button.clicked.connect(slot)
         return button
+
+    def _busy_label(self, name: str, text: str) -> QLabel:
+        """A note shown while a lane works; it keeps its room when hidden, so nothing jumps when it comes and goes."""
+        label = QLabel(text, self)
+        label.setObjectName(name)
+        policy = label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        label.setSizePolicy(policy)
+        label.hide()
+        return label
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -378,9 +430,11 @@ class EvaluationPanel(QWidget):
         self.summary.setObjectName("evaluationSummaryLabel")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.busy_label = self._busy_label("evaluationBusyLabel", self.tr("Evaluating…"))
         top = QHBoxLayout()
         top.addWidget(self.evaluate_button)
         top.addWidget(self.summary, 1)
+        top.addWidget(self.busy_label)
 
         self.per_class = PerClassBars(self)
         self.per_class.setObjectName("perClassBars")
@@ -416,6 +470,7 @@ class EvaluationPanel(QWidget):
             self.tr("Accuracy on the first {n} test images as each change gets stronger.").format(
                 n=ROBUSTNESS_SUBSET), self)
         self.robustness_note.setWordWrap(True)
+        self.robustness_busy_label = self._busy_label("robustnessBusyLabel", self.tr("Measuring…"))
         background = self.palette().color(QPalette.ColorRole.Base)
         self._foreground = self.palette().color(QPalette.ColorRole.Text)
         self.robustness_plot = pg.PlotWidget(background=background)
@@ -473,6 +528,8 @@ class EvaluationPanel(QWidget):
         layer_row = QHBoxLayout()
         layer_row.addWidget(layer_label)
         layer_row.addWidget(self.layer_combo, 1)
+        self.pca_busy_label = self._busy_label("pcaBusyLabel", self.tr("Mapping…"))
+        layer_row.addWidget(self.pca_busy_label)
 
         # Five sections: one column in a tall dock, five columns side by side in a wide, short one (the bottom
         # dock area), where one column would show the learner its first 300 pixels only. _choose_layout moves
@@ -485,6 +542,7 @@ class EvaluationPanel(QWidget):
         gallery = self._section(row, self.gallery_caption, self.gallery, stretch=True)
         button_row = QHBoxLayout()
         button_row.addWidget(self.robustness_button)
+        button_row.addWidget(self.robustness_busy_label)
         button_row.addStretch(1)
         robustness_section = self._section(robustness_label, self.robustness_note, button_row, self.robustness_plot)
         pca = self._section(pca_label, layer_row, self.pca_note, self.pca_plot)
@@ -587,10 +645,28 @@ class EvaluationPanel(QWidget):
         self._stale = True
         self._schedule()
 
+    @Slot()
+    def _on_weights_replaced(self) -> None:
+        # New weights or data, not a live snapshot: work for the old ones is wasted, and its result must not
+        # show even briefly. (Live snapshots only mark the panel stale: cancelling on each of them, a few times
+        # a second, would never let an evaluation finish while training.)
+        self._evaluation_lane.cancel()
+        self._pca_lane.cancel()
+        self._robustness_lane.cancel()
+        self._on_model_changed()
+
     @Slot(object)
     def _on_network_changed(self, _spec: object) -> None:
         self._fill_layer_combo()
-        self._on_model_changed()
+        self._on_weights_replaced()
+
+    @Slot(str)
+    def _on_state_changed(self, state: str) -> None:
+        if state == "idle" and (self.sampled or self._stale):
+            # Training ended: score the whole test set now rather than when the 2-second timer comes round.
+            self._stale = True
+            self._refresh_timer.stop()
+            self._schedule()
 
     def _schedule(self) -> None:
         # Hidden panels wait for showEvent; a running timer is not restarted, so while training the
@@ -619,26 +695,81 @@ class EvaluationPanel(QWidget):
     # ---- actions -----------------------------------------------------------------------------------
     @Slot()
     def evaluate(self) -> None:
-        """Evaluate the current network on every test image and redraw everything from the result."""
+        """Evaluate the current network on every test image, off the GUI thread; the result redraws the panel."""
+        self._submit_evaluation(sample=False)
+
+    @Slot()
+    def _evaluate_automatically(self) -> None:
+        # While training, the weights change again before a whole-test-set evaluation could end: a sample.
+        self._submit_evaluation(sample=self.session.is_training())
+
+    def _submit_evaluation(self, sample: bool) -> None:
         self._refresh_timer.stop()
         self._stale = False
         model, data = self.session.model, self.session.dataset
-        try:
-            ev = evaluate_classifier(model, data.x_test, data.y_test) if model is not None else None
-        except (sb.SandboxError, ValueError, IndexError):
-            ev = None
-        if ev is None or ev.probabilities.shape[1] != len(data.class_names):
-            self.evaluation = None
-            self.summary.setText(self.tr("The network cannot classify the test images yet: fix its layers first."))
+        if model is None:
+            self._evaluation_lane.cancel()
+            self._cannot_classify()
             return
-        self.evaluation = ev
-        self.summary.setText(self.tr("Test accuracy {accuracy} · loss {loss} · {count} images").format(
-            accuracy=f"{ev.accuracy:.1%}", loss=f"{ev.loss:.3f}", count=f"{len(ev.labels):,}"))
+        x, y = data.x_test, data.y_test
+        if sample and len(y) > TRAINING_SAMPLE:
+            x, y = x[:TRAINING_SAMPLE], y[:TRAINING_SAMPLE]
+        else:
+            sample = False
+        # A copy taken now: the session's model is overwritten in place while training. The dataset's arrays
+        # are never changed (a new dataset is a new object), so references are enough.
+        self._evaluation_lane.submit(_evaluate_job, model.copy(), x, y, data.x_test[:PCA_SUBSET],
+                                     self.layer_combo.currentIndex(), data, sample)
+
+    @Slot(object, object)
+    def _on_evaluated(self, result: tuple, _job: Job) -> None:
+        ev, points, layer, data, sample = result
+        if data is not self.session.dataset:  # belt and braces: a new dataset cancels the lane already
+            return
+        if ev.probabilities.shape[1] != len(data.class_names):
+            self._cannot_classify()
+            return
+        self.evaluation, self.sampled = ev, sample
+        if sample:
+            text = self.tr("Test accuracy {accuracy} · loss {loss} · on {count} of {total} test images "
+                           "(while training)")
+        else:
+            text = self.tr("Test accuracy {accuracy} · loss {loss} · {count} images")
+        self.summary.setText(text.format(accuracy=f"{ev.accuracy:.1%}", loss=f"{ev.loss:.3f}",
+                                         count=f"{len(ev.labels):,}", total=f"{len(data.y_test):,}"))
         self.per_class.set_values(ev.per_class_accuracy, data.class_names)
         self.matrix.set_counts(ev.confusion, data.class_names)
-        if self.layer_combo.count() != len(model.layers):
+        if self.layer_combo.count() != len(self.session.model.layers if self.session.model else ()):
             self._fill_layer_combo()
-        self._update_pca()
+        if points is not None and layer == self.layer_combo.currentIndex():
+            self._show_pca(points, data)
+        else:  # the learner chose another layer meanwhile
+            self._update_pca()
+        if self._mistakes_wanted:
+            self._mistakes_wanted = False
+            self.show_confident_mistakes()
+
+    @Slot(object, object)
+    def _on_evaluation_failed(self, error: BaseException, _job: Job) -> None:
+        if not isinstance(error, _CANNOT_RUN):
+            raise error  # a bug, not a network that does not fit: let it be seen
+        self._cannot_classify()
+
+    @Slot(object, object)
+    def _on_side_job_failed(self, error: BaseException, _job: Job) -> None:
+        if not isinstance(error, _CANNOT_RUN):
+            raise error
+        # The evaluation, which runs the same network, already tells the learner what is wrong.
+
+    def _cannot_classify(self) -> None:
+        self.evaluation, self.sampled = None, False
+        self._mistakes_wanted = False
+        self.summary.setText(self.tr("The network cannot classify the test images yet: fix its layers first."))
+
+    @Slot(bool)
+    def _on_evaluation_busy(self, busy: bool) -> None:
+        self.busy_label.setVisible(busy)
+        self.summary.setEnabled(not busy)  # the old numbers stay readable, greyed, until the new ones arrive
 
     @Slot(int, int)
     def show_cell(self, true: int, predicted: int) -> None:
@@ -656,9 +787,10 @@ class EvaluationPanel(QWidget):
     @Slot()
     def show_confident_mistakes(self) -> None:
         """Show the wrong answers the network gave with the highest confidence."""
-        if self.evaluation is None:
-            self.evaluate()
-        if self.evaluation is None:
+        if self.evaluation is None:  # shown when the evaluation arrives
+            self._mistakes_wanted = True
+            if not self._evaluation_lane.busy:
+                self.evaluate()
             return
         indices = self.evaluation.confident_mistakes(GALLERY_MAX)
         self.gallery_caption.setText(self.tr("The {count} most confident mistakes").format(count=len(indices))
@@ -675,19 +807,16 @@ class EvaluationPanel(QWidget):
 
     @Slot()
     def run_robustness(self) -> None:
-        """Measure and plot accuracy under noise, rotation and stroke thickness on the test subset."""
+        """Measure accuracy under noise, rotation and stroke thickness on the test subset, off the GUI thread."""
         model, data = self.session.model, self.session.dataset
         if model is None:
             return
         x, y = data.x_test[:ROBUSTNESS_SUBSET], data.y_test[:ROBUSTNESS_SUBSET]
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.robustness_curves = {kind: robustness(model, x, y, kind, levels)
-                                      for kind, levels in ROBUSTNESS_KINDS.items()}
-        except (sb.SandboxError, ValueError, IndexError):
-            self.robustness_curves = {}
-        finally:
-            QApplication.restoreOverrideCursor()
+        self._robustness_lane.submit(_robustness_job, model.copy(), x, y)
+
+    @Slot(object, object)
+    def _on_robustness_measured(self, curves: dict[str, list[tuple[float, float]]], _job: Job) -> None:
+        self.robustness_curves = curves
         for kind, curve in self.robustness_items.items():
             points = np.asarray(self.robustness_curves.get(kind, []), np.float64).reshape(-1, 2)
             top = max(ROBUSTNESS_KINDS[kind])
@@ -699,19 +828,47 @@ class EvaluationPanel(QWidget):
         layer = self.layer_combo.currentIndex()
         if model is None or layer < 0 or self.evaluation is None:  # nothing evaluated: the network may not run
             return
-        x, y = data.x_test[:PCA_SUBSET], data.y_test[:PCA_SUBSET]
-        try:
-            outputs = model.layer_outputs(x)
-        except (sb.SandboxError, ValueError, IndexError):
-            return
-        if layer >= len(outputs):
-            return
-        self.pca_points = pca_2d(outputs[layer].reshape(len(x), -1))
+        self._pca_lane.submit(_pca_job, model.copy(), data.x_test[:PCA_SUBSET], layer, data)
+
+    @Slot(object, object)
+    def _on_pca_mapped(self, result: tuple, _job: Job) -> None:
+        points, layer, data = result
+        if data is self.session.dataset and layer == self.layer_combo.currentIndex():
+            self._show_pca(points, data)
+
+    def _show_pca(self, points: np.ndarray, data) -> None:
+        """Draw float64 (N, 2) map ``points`` of the first N test images of ``data``, coloured by their label."""
+        self.pca_points = points
+        y = data.y_test[:len(points)]
         brushes = [pg.mkBrush(CLASS_COLORS[int(label) % len(CLASS_COLORS)]) for label in y]
-        self.pca_scatter.setData(pos=self.pca_points, brush=brushes, data=np.arange(len(x)))
+        self.pca_scatter.setData(pos=self.pca_points, brush=brushes, data=np.arange(len(points)))
         self.pca_plot.getPlotItem().autoRange()
 
     def _pca_tip(self, x: float, y: float, data: object) -> str:
         index = int(data)
         label = self.session.dataset.class_names[int(self.session.dataset.y_test[index])]
         return self.tr("digit {label} · test image {index}").format(label=label, index=index)
+
+
+# ---- background jobs: run in a lane's thread on a model copy nobody else touches ----------------------------
+def _evaluate_job(model: sb.Sequential, x: np.ndarray, y: np.ndarray, pca_x: np.ndarray, layer: int, data: object,
+                  sample: bool, *, stop: sb.StopToken) -> tuple:
+    """Score ``x`` (float32 (N, 28, 28, 1)) against ``y`` (int64 (N,)) and map layer ``layer`` of ``pca_x``.
+
+    Returns ``(evaluation, points, layer, data, sample)``: ``points`` is float64 (len(pca_x), 2), or None when
+    ``layer`` is not a layer of ``model``; ``data`` and ``sample`` come back unchanged for the GUI thread.
+    """
+    evaluation = evaluate_classifier(model, x, y, stop=stop)
+    points = layer_map(model, pca_x, layer, stop=stop) if 0 <= layer < len(model.layers) else None
+    return evaluation, points, layer, data, sample
+
+
+def _pca_job(model: sb.Sequential, x: np.ndarray, layer: int, data: object, *, stop: sb.StopToken) -> tuple:
+    """``(points, layer, data)``: the float64 (N, 2) map of layer ``layer``'s outputs for ``x``."""
+    return layer_map(model, x, layer, stop=stop), layer, data
+
+
+def _robustness_job(model: sb.Sequential, x: np.ndarray, y: np.ndarray, *,
+                    stop: sb.StopToken) -> dict[str, list[tuple[float, float]]]:
+    """Accuracy curves ``{kind: [(level, accuracy), …]}`` for every kind of :data:`ROBUSTNESS_KINDS`."""
+    return {kind: robustness(model, x, y, kind, levels, stop=stop) for kind, levels in ROBUSTNESS_KINDS.items()}
