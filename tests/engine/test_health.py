@@ -217,3 +217,14 @@ def test_ruined_weights_are_reported_without_raising(probe_batch):
     assert not snap.finite and first.weight_nonfinite == 51
     assert first.weight_counts.sum() + first.weight_nonfinite == first.n_weights
     assert _codes(diagnose([snap])) == ["not_finite"]
+
+
+def test_a_probe_no_longer_wanted_stops_and_a_watched_one_gives_the_same_numbers(pretrained, probe_batch):
+    token = sb.StopToken()
+    token.stop()
+    with pytest.raises(sb.Cancelled):
+        probe(pretrained, *probe_batch, stop=token)
+    plain, watched = probe(pretrained, *probe_batch), probe(pretrained, *probe_batch, stop=sb.StopToken())
+    assert plain.loss == watched.loss
+    for a, b in zip(plain.layers, watched.layers, strict=True):
+        np.testing.assert_array_equal(a.grad_counts, b.grad_counts)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 from PySide6.QtCore import Qt
 
-from ui.panels.health import DRAWN_SNAPSHOTS, HealthPanel
+import ui.panels.health as health_module
+from sandbox.health import pick_probe, probe
+from ui.panels.health import DRAWN_SNAPSHOTS, MAX_SNAPSHOTS, MAX_WAITING_PROBES, HealthPanel
 
 
 def _shown_panel(qtbot, session) -> HealthPanel:
@@ -78,7 +82,7 @@ def test_a_huge_learning_rate_is_flagged_and_resetting_the_weights_clears_it(qtb
         assert session.start_training()
     assert not session.is_training()
     # before, at the epoch end and at the end of training; drawn over each other once the panel redraws
-    assert len(panel.snapshots) >= 3 and any(s.epoch == 1 for s in panel.snapshots)
+    qtbot.waitUntil(lambda: not panel.busy and len(panel.snapshots) >= 3) and any(s.epoch == 1 for s in panel.snapshots)
     qtbot.waitUntil(lambda: len(panel.weight_curves) == min(len(panel.snapshots), DRAWN_SNAPSHOTS))
     assert any(f.code == "loss_stuck_high" for f in panel.findings)
     text = next(t for t in _warning_texts(panel) if t.startswith("The loss is stuck at about"))
@@ -105,8 +109,51 @@ def test_a_network_the_loss_cannot_score_says_so_instead_of_crashing(qtbot, sess
 def test_own_drawings_keep_the_series_but_other_data_starts_it_over(qtbot, session):
     panel = _shown_panel(qtbot, session)
     panel.probe_now()
-    assert len(panel.snapshots) == 2
+    qtbot.waitUntil(lambda: len(panel.snapshots) == 2)
     session.set_user_digits(np.zeros((2, 28, 28), np.float32), np.array([1, 2]))
     assert len(panel.snapshots) == 2
     session.load_bundled_digits()  # a new dataset: a new probe batch, so earlier snapshots no longer compare
     qtbot.waitUntil(lambda: len(panel.snapshots) == 1)
+
+
+def test_probes_run_off_the_gui_thread_on_a_copy_and_give_the_engines_numbers(qtbot, session, monkeypatch):
+    threads, models = [], []
+
+    def recording(model, *args, **kwargs):
+        threads.append(threading.current_thread())
+        models.append(model)
+        return probe(model, *args, **kwargs)
+
+    monkeypatch.setattr(health_module, "probe", recording)
+    panel = _shown_panel(qtbot, session)
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert all(m is not session.model for m in models)  # a copy: the session's weights change in place
+    x, y, _, _ = session.training_arrays()
+    expected = probe(session.model, *pick_probe(x, y), session.training.build_loss())
+    got = panel.snapshots[-1]
+    assert got.loss == expected.loss
+    for mine, theirs in zip(got.layers, expected.layers, strict=True):
+        np.testing.assert_array_equal(mine.weight_counts, theirs.weight_counts)
+        assert mine.dead_units == theirs.dead_units
+
+
+def test_the_series_and_the_waiting_probes_stay_bounded_however_many_probes(qtbot, session):
+    panel = _shown_panel(qtbot, session)
+    for _ in range(12):  # a burst: one probe runs, a few wait, the oldest waiting ones are dropped
+        panel.probe_now()
+        assert panel.waiting <= MAX_WAITING_PROBES
+    qtbot.waitUntil(lambda: not panel.busy)
+    for _ in range(MAX_SNAPSHOTS + 10):  # a long run: more probes than the series keeps
+        panel.probe_now()
+        qtbot.waitUntil(lambda: not panel.busy)
+        assert len(panel.snapshots) <= MAX_SNAPSHOTS
+    assert len(panel.snapshots) == MAX_SNAPSHOTS
+
+
+def test_a_probe_of_weights_that_are_gone_never_joins_the_new_series(qtbot, session):
+    panel = _shown_panel(qtbot, session)
+    for _ in range(3):
+        panel.probe_now()  # still running or waiting when the learner resets the weights
+    assert session.reset_weights()
+    qtbot.waitUntil(lambda: not panel.busy and len(panel.snapshots) == 1)
+    assert panel.snapshots[0].step == 0 and panel.snapshots[0].epoch == 0

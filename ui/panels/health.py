@@ -8,9 +8,14 @@ findings. This panel only collects them and lays them out.
 When snapshots are taken: at every epoch end and when training ends (always, so the series is complete),
 at most every :data:`_LIVE_PROBE_S` seconds while training and the panel is visible, and once after the
 model changes while idle (deferred until the panel is shown). A probe of the small CNN on 128 images takes
-about 30 ms. While training, the session's model holds the worker's latest weight snapshot (a few times a
-second), so an epoch-end probe may be a fraction of a second behind the worker. The probe batch is a fixed
+about 30 ms, of a 20 M-weight network several tenths of a second: every probe runs in a
+:class:`~ui.background.BackgroundLane` on a copy of the model taken when it was asked for, one after another
+(a later probe never replaces an epoch-end one; at most :data:`MAX_WAITING_PROBES` wait, the oldest dropped
+first). While training, the session's model holds the worker's latest weight snapshot (a few times a second),
+so an epoch-end probe may be a fraction of a second behind the worker. The probe batch is a fixed
 random choice of training images (not validation ones), picked once per dataset.
+
+What is kept is bounded: the newest :data:`MAX_SNAPSHOTS` snapshots and :data:`MAX_BATCHES` batches.
 
 What is forgotten: ``modelChanged`` (a new network, reset, open, restore after a divergence, undo of a
 network edit) replaces the weights, so the snapshots and the recent batches describe weights that are gone
@@ -25,7 +30,7 @@ from collections import deque
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -46,13 +51,17 @@ from PySide6.QtWidgets import (
 import sandbox as sb
 from sandbox.health import GRAD_LOG_EDGES, SLOW_WINDOW, Finding, HealthSnapshot, diagnose, pick_probe, probe
 
+from ..background import BackgroundLane, Job
 from ..engine_messages import friendly
 from ..session import Session
 from .pickers import fill_weighted_layers
 from .room import RoomWatcher, is_wide
 
-#: Snapshots kept (oldest dropped first).
+#: Snapshots kept (oldest dropped first): a long run probes every epoch and every 2 s, so the series is bounded.
 MAX_SNAPSHOTS = 50
+#: Probe requests waiting while one runs, each with its own model copy (80 MB for 20 M weights): the oldest
+#: is dropped first, and a newer live probe replaces a waiting live one.
+MAX_WAITING_PROBES = 3
 #: Snapshots drawn in each histogram: the latest strong, earlier ones fading.
 DRAWN_SNAPSHOTS = 8
 #: Per-batch losses and gradient norms kept: enough for the slowest rule (slow learning).
@@ -90,6 +99,12 @@ class HealthPanel(QWidget):
         self._last_probe = -float("inf")
         self._problem = ""
         self._snapshots_changed = True  # the table, summary and histograms need redrawing (batches alone do not)
+        # Probes asked for while one runs: (model copy, probe x, probe y, loss, epoch, step, live).
+        self._waiting: deque[tuple] = deque()
+        self._lane = BackgroundLane("health", self)
+        self._lane.finished.connect(self._on_probed)
+        self._lane.failed.connect(self._on_probe_failed)
+        self._lane.busyChanged.connect(self._on_busy)
         self.weight_curves: list[pg.PlotDataItem] = []  # drawn histograms, oldest first (for tests and tools)
         self.grad_curves: list[pg.PlotDataItem] = []
 
@@ -107,6 +122,13 @@ class HealthPanel(QWidget):
         top.addWidget(layer_label)
         top.addWidget(self.layer_combo)
         top.addWidget(self.summary_label, 1)
+        self.busy_label = QLabel(self.tr("Checking…"))
+        self.busy_label.setObjectName("healthBusyLabel")
+        policy = self.busy_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # nothing moves when the note comes and goes
+        self.busy_label.setSizePolicy(policy)
+        self.busy_label.hide()
+        top.addWidget(self.busy_label)
 
         palette = self.palette()
         background = palette.color(QPalette.ColorRole.Base)
@@ -190,6 +212,9 @@ class HealthPanel(QWidget):
         session.epochEnded.connect(self._on_epoch_ended)
         session.trainingEnded.connect(self._on_training_ended)
         session.historyLoaded.connect(self._on_history_loaded)
+        app = QCoreApplication.instance()
+        if app is not None:  # no probe thread may outlive the application
+            app.aboutToQuit.connect(self.shutdown)
         self._on_model_changed()
 
     def _make_plot(self, name: str, accessible: str, tip: str, background: QColor) -> pg.PlotWidget:
@@ -225,29 +250,84 @@ class HealthPanel(QWidget):
         """The findings shown in the warnings list."""
         return list(self._findings)
 
+    @property
+    def busy(self) -> bool:
+        """A probe runs or waits."""
+        return self._lane.busy or bool(self._waiting)
+
+    @property
+    def waiting(self) -> int:
+        """Probe requests waiting for the one that runs (at most :data:`MAX_WAITING_PROBES`)."""
+        return len(self._waiting)
+
+    def shutdown(self) -> None:
+        """Drop the waiting probes, cancel the running one and wait for it (before the application quits)."""
+        self._waiting.clear()
+        self._lane.shutdown()
+
     @Slot()
-    def probe_now(self) -> None:
-        """Take a snapshot of the current weights now (about 30 ms for the small CNN)."""
+    def probe_now(self, live: bool = False) -> None:
+        """Take a snapshot of the current weights, off the GUI thread (about 30 ms for the small CNN).
+
+        The weights are copied now; the snapshot joins the series when the probe ends. ``live`` marks a
+        periodic probe while training, which a newer live probe may replace while both wait.
+        """
         self._probe_needed = False
         model = self.session.model
         if model is None:
             self._problem = self.tr("The network does not fit together yet, so there is nothing to check.")
+            self._snapshots_changed = True
             self._schedule_redraw()
             return
         if self._probe_x is None:
             x, y, _, _ = self.session.training_arrays()  # without the validation images
             self._probe_x, self._probe_y = pick_probe(x, y)
         try:
-            snapshot = probe(model, self._probe_x, self._probe_y, self.session.training.build_loss(),
-                             epoch=self.session.epochs_done, step=self._step)
-        except sb.SandboxError as exc:  # e.g. a loss that does not match the network's output
-            self._problem = self.tr("The network cannot be checked: {error}").format(error=friendly(exc))
-        else:
-            self._problem = ""
-            self._snapshots.append(snapshot)
+            loss = self.session.training.build_loss()
+        except sb.SandboxError as exc:
+            self._show_problem(exc)
+            return
         self._last_probe = time.monotonic()
+        request = (model.copy(), self._probe_x, self._probe_y, loss, self.session.epochs_done, self._step, live)
+        if not self._lane.busy:
+            self._submit(request)
+            return
+        if live and self._waiting and self._waiting[-1][-1]:
+            self._waiting[-1] = request  # the newer weights say more than an older live probe
+        else:
+            self._waiting.append(request)
+        while len(self._waiting) > MAX_WAITING_PROBES:
+            self._waiting.popleft()
+
+    def _submit(self, request: tuple) -> None:
+        model, x, y, loss, epoch, step, _live = request
+        self._lane.submit(probe, model, x, y, loss, epoch=epoch, step=step)
+
+    @Slot(object, object)
+    def _on_probed(self, snapshot: HealthSnapshot, _job: Job) -> None:
+        self._problem = ""
+        self._snapshots.append(snapshot)
         self._snapshots_changed = True
         self._schedule_redraw()
+
+    @Slot(object, object)
+    def _on_probe_failed(self, error: BaseException, _job: Job) -> None:
+        if not isinstance(error, sb.SandboxError):
+            raise error  # a bug, not a network the loss cannot score: let it be seen
+        self._show_problem(error)
+
+    def _show_problem(self, error: sb.SandboxError) -> None:
+        # e.g. a loss that does not match the network's output
+        self._problem = self.tr("The network cannot be checked: {error}").format(error=friendly(error))
+        self._snapshots_changed = True
+        self._schedule_redraw()
+
+    @Slot(bool)
+    def _on_busy(self, busy: bool) -> None:
+        if not busy and self._waiting:  # one probe at a time, in the order asked for
+            self._submit(self._waiting.popleft())
+            return
+        self.busy_label.setVisible(busy)
 
     def carry_over(self, old: HealthPanel) -> None:
         """Take over the series of a panel this one replaces (the window rebuilds panels in a new language)."""
@@ -278,6 +358,9 @@ class HealthPanel(QWidget):
 
     @Slot()
     def _on_model_changed(self) -> None:
+        # Probes of weights that are gone must not join the new series.
+        self._waiting.clear()
+        self._lane.cancel()
         self._snapshots.clear()
         self._batch_losses.clear()
         self._grad_norms.clear()
@@ -300,7 +383,7 @@ class HealthPanel(QWidget):
     @Slot()
     def _on_weights_changed(self) -> None:
         if self.session.is_training() and self.isVisible() and time.monotonic() - self._last_probe >= _LIVE_PROBE_S:
-            self.probe_now()
+            self.probe_now(live=True)
 
     @Slot(object)
     def _on_batches(self, records: list) -> None:
