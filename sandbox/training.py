@@ -161,6 +161,31 @@ def split_validation(x: np.ndarray, y: np.ndarray, validation_split: float):
     return (x[:split_at], y[:split_at]), (x[split_at:], y[split_at:])
 
 
+def _validate(model: Any, x: np.ndarray, y: np.ndarray, batch_size: int, stop: StopToken) -> dict[str, float] | None:
+    """The end-of-epoch validation logs, as ``model._evaluate_prepared`` computes them, or None if stopped.
+
+    The same sums in the same order as ``Sequential.evaluate`` (so the numbers are Keras's and unchanged),
+    with ``stop`` checked between batches: a large validation set on a large network takes seconds, and Stop
+    must not wait for it.
+    """
+    total, count = 0.0, 0
+    sums: dict[str, list[float]] = {}
+    for start in range(0, len(x), batch_size):
+        if stop.stopped:
+            return None
+        xb, yb = x[start:start + batch_size], y[start:start + batch_size]
+        y_pred = model.forward(xb, False)
+        total += model.loss(yb, y_pred) * len(xb)
+        count += len(xb)
+        for name, (t, c) in model._batch_metrics(yb, y_pred).items():
+            acc = sums.setdefault(name, [0.0, 0])
+            acc[0] += t
+            acc[1] += c
+    logs = {"loss": (total / count if count else 0.0) + model.regularization_loss()}
+    logs.update({k: (t / c if c else 0.0) for k, (t, c) in sums.items()})
+    return logs
+
+
 def iter_fit(model: Any, x: Any, y: Any, *, batch_size: int | None = None, epochs: int = 1,
              callbacks: Sequence[Callback] | None = None, validation_split: float = 0.0,
              validation_data: Any = None, shuffle: bool = True, initial_epoch: int = 0,
@@ -280,8 +305,11 @@ def iter_fit(model: Any, x: Any, y: Any, *, batch_size: int | None = None, epoch
                 break
         interrupted = stop.stopped
         if x_val is not None and not interrupted and seen:
-            val = model._evaluate_prepared(x_val, y_val, batch_size)
-            logs.update({f"val_{k}": v for k, v in val.items()})
+            val = _validate(model, x_val, y_val, batch_size, stop)
+            if val is None:  # stopped during validation: the epoch ends as if stopped in its last batch
+                interrupted = True
+            else:
+                logs.update({f"val_{k}": v for k, v in val.items()})
         if seen:
             cbs.on_epoch_end(epoch, dict(logs))
         yield EpochProgress(epoch=epoch, epochs=epochs, logs=dict(logs), elapsed=time.perf_counter() - start,
