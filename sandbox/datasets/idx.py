@@ -8,6 +8,14 @@ as :func:`sandbox.datasets.digits.load_data`. Fashion-MNIST, KMNIST and EMNIST u
 Every file is checked before it is trusted: a damaged, truncated, oversized or foreign file raises
 :class:`~sandbox.errors.FileFormatError` with a message in plain words, and a small compressed file
 that would expand to gigabytes is stopped after the size its header declares.
+
+Memory is checked before it is allocated. The headers of all four files are read first, and the
+images they declare must fit :func:`memory_budget` (at most :data:`MEMORY_BUDGET`), counting for
+each pixel its byte here and the 4-byte float of the copy every network trains on
+(:data:`BYTES_PER_PIXEL`). A gzip file's trailer, which records the unpacked length, is compared
+with the header too: when they disagree the header is not trusted with a large allocation, and the
+data are read piece by piece until they run out. Should the allocation fail anyway, the caller gets
+a :class:`~sandbox.errors.FileFormatError`, never a ``MemoryError``.
 """
 
 from __future__ import annotations
@@ -15,14 +23,16 @@ from __future__ import annotations
 import gzip
 import os
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import BinaryIO, Literal, overload
 
 import numpy as np
 
 from sandbox.errors import FileFormatError, LayerArgumentError
 
-__all__ = ["MAX_BYTES", "MAX_ITEMS", "MAX_SIDE", "load_data", "read_idx"]
+__all__ = ["BYTES_PER_PIXEL", "MAX_BYTES", "MAX_ITEMS", "MAX_SIDE", "MEMORY_BUDGET", "load_data", "memory_budget",
+           "read_idx"]
 
 MAX_ITEMS = 1_000_000
 """Largest number of images or labels accepted in one file (EMNIST, the largest common set, has ~800,000)."""
@@ -30,6 +40,16 @@ MAX_SIDE = 512
 """Largest accepted image height or width in pixels."""
 MAX_BYTES = 1 << 30
 """Largest accepted amount of pixel data in one file (1 GiB)."""
+BYTES_PER_PIXEL = 5
+"""Memory one loaded pixel takes: its byte, plus the float32 copy a network trains on (the app and the
+command line both scale the images to float32 0–1)."""
+MEMORY_BUDGET = 3 << 30
+"""Most memory the images of one data set may take, pixels times :data:`BYTES_PER_PIXEL` (3 GiB).
+
+EMNIST ByClass, the largest common IDX set (814,255 images of 28×28), needs 2.97 GiB and fits; a file
+declaring 1,000,000 such images needs 3.65 GiB and is refused before anything is allocated. Labels
+(one byte each, at most :data:`MAX_ITEMS`) are too small to count.
+"""
 
 _IMAGES_MAGIC = 0x00000803
 _LABELS_MAGIC = 0x00000801
@@ -37,6 +57,9 @@ _UBYTE = 0x08
 _GZIP_SIGNATURE = b"\x1f\x8b"
 # Deflate cannot expand data more than 1032 times; a header declaring more than that is lying.
 _MAX_GZIP_RATIO = 1100
+# Reading piece by piece, when a gzip trailer disagrees with the header, never holds more than this
+# much beyond the data actually unpacked.
+_CHUNK = 1 << 20
 _TYPE_NAMES = {
     0x08: "unsigned bytes",
     0x09: "signed bytes",
@@ -90,7 +113,8 @@ def load_data(folder: str | os.PathLike[str], *, max_items: int | None = None) -
     ------
     FileFormatError
         If the folder or a file is missing, a file is not a valid IDX file, image and label
-        counts disagree, or training and test images differ in size.
+        counts disagree, training and test images differ in size, or the images need more memory
+        than :func:`memory_budget` allows (checked from the headers, before any data is read).
     LayerArgumentError
         If ``max_items`` is not a positive int.
     """
@@ -98,26 +122,55 @@ def load_data(folder: str | os.PathLike[str], *, max_items: int | None = None) -
         not isinstance(max_items, int) or isinstance(max_items, bool) or max_items < 1
     ):
         raise LayerArgumentError(f"max_items must be a positive int or None, got {max_items!r}")
-    files = _find_files(Path(folder))
+    folder = Path(folder)
+    files = _find_files(folder)
+    # Every header is checked before any data is read, so a set that cannot fit in memory, or whose
+    # parts disagree, is refused at once instead of after unpacking hundreds of megabytes.
+    heads = {key: _read(path, "images" if key.endswith("images") else "labels", header_only=True)
+             for key, path in files.items()}
+    for prefix in ("train", "test"):
+        images, labels = heads[f"{prefix}_images"].dims[0], heads[f"{prefix}_labels"].dims[0]
+        if images != labels:
+            raise FileFormatError(
+                f"{files[f'{prefix}_images'].name} holds {images} images but "
+                f"{files[f'{prefix}_labels'].name} holds {labels} labels; they must be equal"
+            )
+    train_dims, test_dims = heads["train_images"].dims, heads["test_images"].dims
+    if train_dims[1:] != test_dims[1:]:
+        raise FileFormatError(
+            f"training images are {train_dims[1]}×{train_dims[2]} pixels but test images are "
+            f"{test_dims[1]}×{test_dims[2]}; both parts must have the same size"
+        )
+    count = train_dims[0] + test_dims[0]
+    _check_memory(f"the IDX files in {folder} hold", f"{count:,} images of {train_dims[1]}×{train_dims[2]}",
+                  count * train_dims[1] * train_dims[2])
     parts = []
     for prefix in ("train", "test"):
         images = _read(files[f"{prefix}_images"], "images")
         labels = _read(files[f"{prefix}_labels"], "labels")
-        if len(images) != len(labels):
-            raise FileFormatError(
-                f"{files[f'{prefix}_images'].name} holds {len(images)} images but "
-                f"{files[f'{prefix}_labels'].name} holds {len(labels)} labels; they must be equal"
-            )
         if max_items is not None:
             images, labels = images[:max_items].copy(), labels[:max_items].copy()
         parts.append((images, labels))
     (x_train, y_train), (x_test, y_test) = parts
-    if x_train.shape[1:] != x_test.shape[1:]:
-        raise FileFormatError(
-            f"training images are {x_train.shape[1]}×{x_train.shape[2]} pixels but test images are "
-            f"{x_test.shape[1]}×{x_test.shape[2]}; both parts must have the same size"
-        )
     return (x_train, y_train), (x_test, y_test)
+
+
+def memory_budget() -> int:
+    """Most memory, in bytes, the images of one data set may take on this computer.
+
+    Returns
+    -------
+    int
+        :data:`MEMORY_BUDGET`, or half the computer's physical memory when the operating system
+        reports it and that is less: the app, the network and its activations need the rest, and
+        where memory is overcommitted (Linux) a process that asks for too much is killed by the
+        system rather than given a ``MemoryError``.
+    """
+    try:
+        physical = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):  # no sysconf (Windows), or the value is unknown
+        return MEMORY_BUDGET
+    return min(MEMORY_BUDGET, physical // 2) if physical > 0 else MEMORY_BUDGET
 
 
 def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
@@ -140,7 +193,8 @@ def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
     FileFormatError
         If the file is missing, not an IDX file of unsigned bytes with 1 or 3 dimensions, declares
         more than :data:`MAX_ITEMS` items, sides over :data:`MAX_SIDE` pixels or over
-        :data:`MAX_BYTES` of data, or holds less or more data than its header declares.
+        :data:`MAX_BYTES` of data, images that need more memory than :func:`memory_budget` allows
+        (counting their float32 copy), or holds less or more data than its header declares.
     """
     return _read(Path(path), None)
 
@@ -171,19 +225,38 @@ def _find_files(folder: Path) -> dict[str, Path]:
     return found
 
 
-def _read(path: Path, kind: _Kind | None) -> np.ndarray:
-    """Read and check one IDX file; ``kind`` is what the caller needs, or None for either."""
+@dataclass(frozen=True)
+class _Header:
+    """What an IDX header declares, already checked against the limits."""
+
+    dims: tuple[int, ...]
+    declared: int  # bytes of data after the header
+    size: int  # bytes of the header itself
+    text: str  # "60,000 images of 28×28" or "60,000 labels"
+
+
+@overload
+def _read(path: Path, kind: _Kind | None, *, header_only: Literal[False] = ...) -> np.ndarray: ...
+@overload
+def _read(path: Path, kind: _Kind | None, *, header_only: Literal[True]) -> _Header: ...
+
+
+def _read(path: Path, kind: _Kind | None, *, header_only: bool = False) -> np.ndarray | _Header:
+    """Read and check one IDX file (or only its header); ``kind`` is what the caller needs, or None for either."""
     name = path.name
     compressed = False
     try:
         with open(path, "rb") as raw:
             compressed = raw.read(2) == _GZIP_SIGNATURE
-            raw.seek(0)
             size = os.fstat(raw.fileno()).st_size
+            unpacked_size = _gzip_trailer_size(raw, size) if compressed and not header_only else None
+            raw.seek(0)
             if compressed:
                 with gzip.GzipFile(fileobj=raw, mode="rb") as unpacked:
-                    return _parse(unpacked, name, kind, size, compressed=True)
-            return _parse(raw, name, kind, size, compressed=False)
+                    header = _parse_header(unpacked, name, kind, size, compressed=True)
+                    return header if header_only else _parse_data(unpacked, name, header, unpacked_size)
+            header = _parse_header(raw, name, kind, size, compressed=False)
+            return header if header_only else _parse_data(raw, name, header, None)
     except FileNotFoundError:
         raise FileFormatError(f"{path} does not exist") from None
     except (OSError, EOFError, zlib.error) as exc:
@@ -193,8 +266,22 @@ def _read(path: Path, kind: _Kind | None) -> np.ndarray:
         raise FileFormatError(f"{name} cannot be read ({exc.strerror or exc})") from None
 
 
-def _parse(f: BinaryIO, name: str, kind: _Kind | None, file_size: int, *, compressed: bool) -> np.ndarray:
-    """Parse the IDX stream ``f``; ``file_size`` is the size on disk, used to reject bad headers early."""
+def _gzip_trailer_size(raw: BinaryIO, file_size: int) -> int | None:
+    """The unpacked length (modulo 2³²) a gzip file's last 4 bytes record, or None if it is too short.
+
+    For a file of one gzip member, as every common tool writes, this is the exact length of the
+    unpacked stream; a file of several concatenated members records only the last one's, so a
+    mismatch is a reason for caution, not proof of damage.
+    """
+    if file_size < 18:  # a 10-byte gzip header and the 8-byte trailer
+        return None
+    raw.seek(-4, os.SEEK_END)
+    return int.from_bytes(raw.read(4), "little")
+
+
+def _parse_header(f: BinaryIO, name: str, kind: _Kind | None, file_size: int, *, compressed: bool) -> _Header:
+    """Read and check the header of the IDX stream ``f``; ``file_size`` is the size on disk, used to reject
+    bad headers before any data is read."""
     head = _read_exactly(f, 4)
     if len(head) < 4:
         raise FileFormatError(f"{name} is too short to be an IDX file ({len(head)} bytes)")
@@ -230,14 +317,47 @@ def _parse(f: BinaryIO, name: str, kind: _Kind | None, file_size: int, *, compre
             f"{name} declares {shape_text} ({declared:,} bytes), far more than a "
             f"{file_size:,}-byte compressed file can hold; the file is damaged or malicious"
         )
-    data = np.empty(declared, dtype=np.uint8)
-    got = _read_into(f, data)
+    if ndim == 3:
+        _check_memory(f"{name} declares", shape_text, declared)
+    return _Header(dims, declared, header_size, shape_text)
+
+
+def _parse_data(f: BinaryIO, name: str, header: _Header, unpacked_size: int | None) -> np.ndarray:
+    """Read the data after ``header`` from ``f``; ``unpacked_size`` is a gzip trailer's length, if any."""
+    declared = header.declared
+    # Allocate what the header declares only when nothing contradicts it: a plain file's size was
+    # checked already, a gzip file's trailer is checked here.
+    trusted = unpacked_size is None or unpacked_size == (header.size + declared) % (1 << 32)
+    try:
+        if trusted:
+            data = np.empty(declared, dtype=np.uint8)
+            got = _read_into(f, data)
+        else:
+            data, got = _read_pieces(f, declared)
+    except MemoryError:
+        raise FileFormatError(
+            f"{name} declares {header.text}, but there is not enough free memory to load them"
+        ) from None
     if got < declared:
-        raise _size_error(name, shape_text, declared, got)
+        raise _size_error(name, header.text, declared, got)
     # A single byte more is enough to know the file is longer; never unpack the rest of a bomb.
     if f.read(1):
-        raise _size_error(name, shape_text, declared, declared + 1)
-    return data.reshape(dims)
+        raise _size_error(name, header.text, declared, declared + 1)
+    return data.reshape(header.dims)
+
+
+def _check_memory(subject: str, contents: str, pixels: int) -> None:
+    """Refuse images whose pixels, with their float32 copy, would not fit :func:`memory_budget`.
+
+    ``subject`` starts the message ("train-images-idx3-ubyte declares"), ``contents`` says what it
+    holds ("1,000,000 images of 28×28").
+    """
+    need, budget = pixels * BYTES_PER_PIXEL, memory_budget()
+    if need > budget:
+        raise FileFormatError(
+            f"{subject} {contents}, which need {-(-need // 10**6):,} MB of memory (each pixel as a byte and as "
+            f"the 4-byte float a network trains on); at most {budget // 10**6:,} MB are available for a data set"
+        )
 
 
 def _check_magic(name: str, magic: int, kind: _Kind | None) -> None:
@@ -302,3 +422,17 @@ def _read_into(f: BinaryIO, out: np.ndarray) -> int:
             break
         filled += got
     return filled
+
+
+def _read_pieces(f: BinaryIO, limit: int) -> tuple[np.ndarray, int]:
+    """Read up to ``limit`` bytes in pieces; memory grows only with the data actually there.
+
+    Returns the bytes as a writable uint8 array and their number.
+    """
+    data = bytearray()
+    while len(data) < limit:
+        piece = f.read(min(_CHUNK, limit - len(data)))
+        if not piece:
+            break
+        data += piece
+    return np.frombuffer(data, dtype=np.uint8), len(data)

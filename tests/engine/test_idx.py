@@ -242,6 +242,105 @@ def test_a_gzip_bomb_is_stopped_after_the_declared_size(tmp_path):
     assert peak < 4 << 20
 
 
+# --- memory: checked from the headers, before anything large is allocated -----------------------
+
+
+def refused_with_peak_memory(action) -> tuple[str, int]:
+    """Run ``action``, which must raise FileFormatError; return its message and the peak of traced allocations."""
+    tracemalloc.start()
+    try:
+        with pytest.raises(FileFormatError) as info:
+            action()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return str(info.value), peak
+
+
+def test_a_760_kb_gzip_declaring_a_million_images_is_refused_with_the_numbers(tmp_path):
+    # A learner downloads "mnist-big.gz": 760 KB that declare 1,000,000 images of 28×28. The pixels
+    # and the float32 copy a network trains on would need 3.9 GB; the app used to run out of memory.
+    path = tmp_path / "train-images-idx3-ubyte.gz"
+    rng = np.random.default_rng(0)
+    path.write_bytes(gzip.compress(header(0x803, 1_000_000, 28, 28) + rng.bytes(760_000), compresslevel=1))
+    assert 750_000 < path.stat().st_size < 800_000
+
+    message, peak = refused_with_peak_memory(lambda: idx.read_idx(path))
+
+    assert message == (
+        f"{path.name} declares 1,000,000 images of 28×28, which need 3,920 MB of memory (each pixel as a byte "
+        f"and as the 4-byte float a network trains on); at most {idx.memory_budget() // 10**6:,} MB are "
+        "available for a data set")
+    assert peak < 4 << 20
+
+
+def test_the_largest_common_set_fits_the_budget_but_a_million_digits_do_not():
+    emnist_byclass = (697_932 + 116_323) * 28 * 28 * idx.BYTES_PER_PIXEL
+    assert emnist_byclass <= idx.MEMORY_BUDGET < 1_000_000 * 28 * 28 * idx.BYTES_PER_PIXEL
+
+
+def test_a_folder_too_big_for_memory_is_refused_from_its_headers_before_any_data_is_read(tmp_path, monkeypatch):
+    arrays = make_set(n_train=12, n_test=5)
+    folder = write_set(tmp_path / "s", arrays, gz=True)
+    # The training images are cut short inside the compressed stream, which only reading them finds.
+    images = folder / f"{NAMES['train_images']}.gz"
+    images.write_bytes(gzip.compress(idx_bytes(arrays["train_images"])[:-100]))
+    monkeypatch.setattr(idx, "MEMORY_BUDGET", 17 * 28 * 28 * idx.BYTES_PER_PIXEL - 1)
+
+    with pytest.raises(FileFormatError, match=r"the IDX files in .*s hold 17 images of 28×28, which need 1 MB"):
+        idx.load_data(folder)
+
+    monkeypatch.setattr(idx, "MEMORY_BUDGET", 17 * 28 * 28 * idx.BYTES_PER_PIXEL)
+    with pytest.raises(FileFormatError, match="truncated"):
+        idx.load_data(folder)
+
+
+def test_the_budget_is_at_most_half_of_the_computers_memory(monkeypatch):
+    pages = {"SC_PHYS_PAGES": 500_000, "SC_PAGE_SIZE": 4096}  # a 2 GB computer
+    monkeypatch.setattr(idx.os, "sysconf", lambda name: pages[name], raising=False)
+    assert idx.memory_budget() == 1_024_000_000
+
+    def unknown(name):
+        raise ValueError(name)
+
+    monkeypatch.setattr(idx.os, "sysconf", unknown, raising=False)
+    assert idx.memory_budget() == idx.MEMORY_BUDGET
+
+
+def test_running_out_of_memory_while_loading_is_a_file_format_error(tmp_path, monkeypatch):
+    path = tmp_path / "train-images-idx3-ubyte"
+    path.write_bytes(idx_bytes(np.zeros((3, 28, 28), np.uint8)))
+
+    def no_memory(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(idx.np, "empty", no_memory)
+    with pytest.raises(FileFormatError, match="declares 3 images of 28×28, but there is not enough free memory"):
+        idx.read_idx(path)
+
+
+def test_a_gzip_whose_trailer_contradicts_its_header_is_not_trusted_with_a_large_allocation(tmp_path):
+    # The header declares 50,000 images (39 MB); the stream holds 51 and says so in its trailer.
+    path = tmp_path / "train-images-idx3-ubyte.gz"
+    rng = np.random.default_rng(1)
+    path.write_bytes(gzip.compress(header(0x803, 50_000, 28, 28) + rng.bytes(51 * 784)))
+
+    message, peak = refused_with_peak_memory(lambda: idx.read_idx(path))
+
+    assert "truncated: its header declares 50,000 images of 28×28" in message
+    assert "only 39,984 bytes follow" in message
+    assert peak < 4 << 20
+
+
+def test_a_gzip_file_of_two_members_still_loads(tmp_path):
+    # `cat a.gz b.gz` makes a valid gzip file whose trailer records only the last member's length.
+    images = make_set(side=10)["train_images"]
+    data = idx_bytes(images)
+    path = tmp_path / "train-images-idx3-ubyte.gz"
+    path.write_bytes(gzip.compress(data[:500]) + gzip.compress(data[500:]))
+    np.testing.assert_array_equal(idx.read_idx(path), images)
+
+
 def test_a_damaged_gzip_stream_is_reported_as_such(tmp_path):
     path = tmp_path / "train-labels-idx1-ubyte.gz"
     good = gzip.compress(idx_bytes(np.arange(200, dtype=np.uint8)))
