@@ -154,6 +154,8 @@ def _float64_copy(model: Sequential) -> Sequential:
     config = dict(model.get_config())
     config["dtype"] = "float64"
     copy = Sequential.from_config(config)
+    if model._flat is not None:  # built: skip drawing initial weights that set_weights overwrites at once
+        copy._ensure_built(initialize=False)
     copy.set_weights(model.get_weights())
     for mine, theirs in zip(copy.layers, model.layers, strict=True):
         mine.trainable = theirs.trainable

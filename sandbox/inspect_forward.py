@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from .callbacks import StopToken
 from .errors import SandboxError
 from .layers import Activation, AveragePooling2D, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, Reshape
 from .layers.conv import same_padding
@@ -221,7 +222,8 @@ def _forward(model: Sequential, x: np.ndarray, scales: dict[int, np.ndarray], ke
     return outs if keep else [x]
 
 
-def predict_edited(model: Sequential, x: Any, edits: Edits | None = None, batch_size: int = 256) -> np.ndarray:
+def predict_edited(model: Sequential, x: Any, edits: Edits | None = None, batch_size: int = 256,
+                   stop: StopToken | None = None) -> np.ndarray:
     """The model's outputs with ``edits`` applied, in batches.
 
     Parameters
@@ -232,6 +234,8 @@ def predict_edited(model: Sequential, x: Any, edits: Edits | None = None, batch_
     edits : dict, optional
         ``{(layer_index, unit): scale}``, scale in [0, MAX_SCALE].
     batch_size : int
+    stop : StopToken, optional
+        Checked between batches; raises :class:`~sandbox.errors.Cancelled` once set.
 
     Returns
     -------
@@ -246,16 +250,24 @@ def predict_edited(model: Sequential, x: Any, edits: Edits | None = None, batch_
     x = model.prepare_inputs(x)
     model._ensure_built()
     scales = _check_edits(model, edits)
-    parts = [_forward(model, x[i:i + batch_size], scales, keep=False)[0].copy() for i in range(0, len(x), batch_size)]
+    parts = []
+    for i in range(0, len(x), batch_size):
+        if stop is not None:
+            stop.raise_if_stopped()
+        parts.append(_forward(model, x[i:i + batch_size], scales, keep=False)[0].copy())
     return np.concatenate(parts) if parts else np.zeros((0, *model.output_shape[1:]), model.dtype)
 
 
-def edited_accuracy(model: Sequential, x: Any, y: Any, edits: Edits | None = None, batch_size: int = 500) -> float:
-    """Accuracy (arg-max of the outputs against integer labels (N,)) with ``edits`` applied; 0 for no data."""
+def edited_accuracy(model: Sequential, x: Any, y: Any, edits: Edits | None = None, batch_size: int = 500,
+                    stop: StopToken | None = None) -> float:
+    """Accuracy (arg-max of the outputs against integer labels (N,)) with ``edits`` applied; 0 for no data.
+
+    ``stop`` is checked between batches (raises :class:`~sandbox.errors.Cancelled` once set).
+    """
     y = np.asarray(y).reshape(-1)
     if len(y) == 0:
         return 0.0
-    pred = predict_edited(model, x, edits, batch_size)
+    pred = predict_edited(model, x, edits, batch_size, stop=stop)
     return float(np.mean(pred.reshape(len(y), -1).argmax(axis=1) == y))
 
 

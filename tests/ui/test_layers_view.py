@@ -300,6 +300,29 @@ def test_a_hidden_panel_scores_the_test_set_only_once_it_is_shown(panel, session
     qtbot.wait(2 * layers_view.ACCURACY_DELAY_MS)
     assert calls == []
     panel.show()
-    qtbot.waitUntil(lambda: len(calls) > 0)
+    qtbot.waitUntil(lambda: len(calls) > 0 and panel.accuracy is not None)
     data = session.dataset
     assert panel.accuracy[0] == real(session.model, data.x_test, data.y_test)
+
+
+def test_the_test_accuracy_is_scored_off_the_gui_thread_and_an_old_result_never_shows(panel, session, qtbot,
+                                                                                      monkeypatch):
+    import threading
+
+    import ui.panels.layers_view as layers_view
+
+    threads = []
+    real = layers_view.edited_accuracy
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(layers_view, "edited_accuracy", recording)
+    qtbot.waitUntil(lambda: panel.accuracy is not None)
+    session.reset_weights()  # the trained weights' accuracy is superseded: only the new one may show
+    assert panel.accuracy is None
+    qtbot.waitUntil(lambda: panel.accuracy is not None)
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    data = session.dataset
+    assert panel.accuracy[0] == real(session.model, data.x_test, data.y_test) < 0.5
