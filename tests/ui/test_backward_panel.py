@@ -6,6 +6,8 @@ import numpy as np
 from docking import box, in_dock
 from PySide6.QtCore import QPoint, QRect, Qt
 
+import ui.panels.backward as backward_module
+from sandbox.inspect_backward import trace_example, verify
 from ui.panels.backward import BackwardPanel
 
 
@@ -57,7 +59,8 @@ def test_stepping_through_a_test_digit_shows_the_engines_numbers(qtbot, session)
     assert session.training.optimizer in panel.step_label.text()
     assert panel.table.rowCount() == 6  # five kernel entries and the bias
 
-    qtbot.mouseClick(panel.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.verify_button, Qt.MouseButton.LeftButton)  # runs off the GUI thread
+    qtbot.waitUntil(lambda: panel.verify_table.isVisible() and not panel.busy, timeout=30000)
     errors = _column(panel.verify_table, 3)
     assert len(errors) == 10 and errors.max() < 1e-6
     assert "match" in panel.verify_label.text()
@@ -109,3 +112,35 @@ def test_in_the_wide_short_bottom_dock_the_steps_parts_stand_side_by_side(qtbot,
     qtbot.waitUntil(lambda: box(panel.table, panel).top() > box(panel.step_label, panel).bottom())
     assert box(panel.image_label, panel).top() > box(panel.table, panel).bottom()
     assert panel.step == 4 and panel.trace is trace and panel.image_label.isVisible()
+
+
+def test_a_big_network_is_traced_and_verified_off_the_gui_thread_with_the_engines_numbers(qtbot, session,
+                                                                                          monkeypatch):
+    import threading
+
+    threads = []
+
+    def recording(function):
+        def wrapper(*args, **kwargs):
+            threads.append(threading.current_thread())
+            return function(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(backward_module, "SYNC_TRACE_WEIGHTS", 0)  # the small CNN counts as big here
+    monkeypatch.setattr(backward_module, "trace_example", recording(trace_example))
+    monkeypatch.setattr(backward_module, "verify", recording(verify))
+    panel = BackwardPanel(session)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.trace is not None and not panel.busy)
+    qtbot.mouseClick(panel.pick_button, Qt.MouseButton.LeftButton)
+    assert panel.trace is None  # a new digit: its trace is on its way, the old one is not shown meanwhile
+    qtbot.waitUntil(lambda: panel.trace is not None and not panel.busy)
+    x, label = session.dataset.x_test[panel._test_index], int(session.dataset.y_test[panel._test_index])
+    expected = trace_example(session.model, x, label, session.training.build_loss())
+    np.testing.assert_array_equal(panel.trace.probabilities, expected.probabilities)
+    qtbot.mouseClick(panel.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.verify_table.isVisible() and not panel.busy, timeout=30000)
+    rows = verify(session.model, x, label, panel.layer_combo.currentData(), key="kernel", n=10)
+    np.testing.assert_allclose(_column(panel.verify_table, 3), [r[3] for r in rows], rtol=0.06)
+    assert len(threads) >= 3 and all(t is not threading.main_thread() for t in threads)

@@ -2,12 +2,17 @@
 
 All numbers come from :mod:`sandbox.inspect_backward` (the engine's own forward and backward on a float64
 copy of the session's model); this panel only lays them out, five steps one after another.
+
+A trace of the small CNN takes 3 ms and stays on the GUI thread, so every stroke shows its step at once; a
+network of more than :data:`SYNC_TRACE_WEIGHTS` weights is traced in a :class:`~ui.background.BackgroundLane`
+(0.14–0.3 s for Dense 4096 → 4096), as Verify always is (ten weights nudged up and down: 0.7 s there). Both work
+on a copy of the model taken when asked for, and a newer request supersedes an older one.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,13 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import sandbox as sb
 from sandbox.inspect_backward import BackwardTrace, optimizer_step, trace_example, verify
 
+from ..background import BackgroundLane, Job
 from ..session import Session
 from .pickers import fill_weighted_layers
 from .room import RoomWatcher, is_wide, room
 
 STEPS = 5
+#: Networks up to this many weights are traced on the GUI thread (about 7 ms per million weights, measured);
+#: bigger ones in a background lane, so that a stroke on the canvas never waits for them.
+SYNC_TRACE_WEIGHTS = 1_000_000
 _REFRESH_MS = 1500  # weightsChanged fires several times a second while training
 _FIRST_ENTRIES = 5  # rows of the optimizer table
 _TOLERANCE = 1e-6
@@ -83,6 +93,15 @@ class BackwardPanel(QWidget):
         self._rng = np.random.default_rng()
         self._trace: BackwardTrace | None = None
         self._step = 1
+        self._trace_lane = BackgroundLane("backward-trace", self)
+        self._trace_lane.finished.connect(self._on_traced)
+        self._trace_lane.failed.connect(self._on_failed)
+        self._verify_lane = BackgroundLane("backward-verify", self)
+        self._verify_lane.finished.connect(self._on_verified)
+        self._verify_lane.failed.connect(self._on_failed)
+        app = QCoreApplication.instance()
+        if app is not None:  # no thread of this panel may outlive the application
+            app.aboutToQuit.connect(self.shutdown)
 
         self.example_combo = QComboBox()
         self.example_combo.setObjectName("backwardExampleCombo")
@@ -293,13 +312,28 @@ class BackwardPanel(QWidget):
         """The engine's trace of the example shown (None without a model or example)."""
         return self._trace
 
+    @property
+    def busy(self) -> bool:
+        """A trace or a gradient check is being computed off the GUI thread."""
+        return self._trace_lane.busy or self._verify_lane.busy
+
+    def shutdown(self) -> None:
+        """Cancel this panel's background work and wait for it (before the application quits)."""
+        self._trace_lane.shutdown()
+        self._verify_lane.shutdown()
+
     def run_verify(self) -> None:
-        """Compare dL/dW of ten weights of the chosen layer with central differences and show the table."""
+        """Compare dL/dW of ten weights of the chosen layer with central differences, off the GUI thread."""
         example = self._example()
         layer = self.layer_combo.currentData()
         if example is None or layer is None or self.session.model is None:
             return
-        rows = verify(self.session.model, example[0], example[1], layer, key="kernel", n=10)
+        self.verify_table.hide()
+        self.verify_label.setText(self.tr("Nudging ten weights…"))
+        # A copy: the session's weights change in place while training, and the check runs for a while.
+        self._verify_lane.submit(_verify_job, self.session.model.copy(), example[0], example[1], layer)
+
+    def _on_verified(self, rows: list[tuple[int, float, float, float]], _job: Job) -> None:
         self.verify_table.setColumnCount(4)
         self.verify_table.setHorizontalHeaderLabels(
             [self.tr("Weight"), self.tr("Back-propagated"), self.tr("Nudged"), self.tr("Relative error")])
@@ -365,12 +399,29 @@ class BackwardPanel(QWidget):
             return None
         return data.x_test[self._test_index], int(data.y_test[self._test_index])
 
+    def _on_traced(self, trace: BackwardTrace, _job: Job) -> None:
+        self._trace = trace
+        self._show_step()
+
+    def _on_failed(self, error: BaseException, _job: Job) -> None:
+        raise error  # the GUI-thread trace would have raised the same: a bug to be seen, not hidden
+
     def _retrace(self, *, keep_step: bool = False) -> None:
         example = self._example()
         model = self.session.model
-        self._trace = None
-        if example is not None and model is not None:
+        self._trace_lane.cancel()  # whatever it was tracing is no longer shown
+        if not keep_step:
+            self._verify_lane.cancel()
+        if example is None or model is None:
+            self._trace = None
+        elif model.count_params() <= SYNC_TRACE_WEIGHTS:
             self._trace = trace_example(model, example[0], example[1], self.session.training.build_loss())
+        else:
+            if not keep_step:  # a new example or network: the old trace would show the wrong numbers meanwhile
+                self._trace = None
+            # The example's array is never changed in place (a new drawing is a new array): no copy needed.
+            self._trace_lane.submit(_trace_job, model.copy(), example[0], example[1],
+                                    self.session.training.build_loss())
         if example is not None and self.example_combo.currentData() == "test":
             self.label_spin.blockSignals(True)  # show the test digit's own label; no retrace needed
             self.label_spin.setValue(example[1])
@@ -536,3 +587,16 @@ class BackwardPanel(QWidget):
                                         "this one example's gradient: unit {3}'s weights with the largest "
                                         "gradient, and its bias (nothing is changed for real).")
                                 .format(step.optimizer, step.learning_rate, chosen, unit))
+
+
+def _trace_job(model: sb.Sequential, x: np.ndarray, label: int, loss: object, *, stop: sb.StopToken) -> BackwardTrace:
+    """:func:`~sandbox.inspect_backward.trace_example` of float32 (28, 28[, 1]) ``x``, in a lane's thread."""
+    stop.raise_if_stopped()
+    return trace_example(model, x, label, loss)
+
+
+def _verify_job(model: sb.Sequential, x: np.ndarray, label: int, layer: str, *,
+                stop: sb.StopToken) -> list[tuple[int, float, float, float]]:
+    """:func:`~sandbox.inspect_backward.verify` of ten kernel weights of ``layer``, in a lane's thread."""
+    stop.raise_if_stopped()
+    return verify(model, x, label, layer, key="kernel", n=10)
