@@ -3,11 +3,17 @@
 ``keras_code`` writes the ``Sequential`` / ``compile`` / ``fit`` code a learner would type for the
 same network and settings; ``export_keras`` saves that script beside a ``weights.npz`` the script
 loads with ``model.set_weights`` — weight layouts are Keras's own, so no conversion is needed.
+
+The two files belong together: the script checks that the weights beside it are the ones exported
+with it (their SHA-256 is written into the script), so a script can never silently run with the
+weights of another export.
 """
 
 from __future__ import annotations
 
+import hashlib
 import inspect
+import io
 import json
 import os
 from pathlib import Path
@@ -16,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from . import layers as _layers
-from .safefile import atomic_write
+from .safefile import atomic_write_many
 from .spec import LayerSpec, NetworkSpec, TrainingSpec
 
 __all__ = ["export_keras", "keras_code", "layer_code"]
@@ -74,7 +80,8 @@ def _optimizer_code(training: TrainingSpec) -> str:
     return f"keras.optimizers.{type(opt).__name__}({', '.join(args)})"
 
 
-def keras_code(network: NetworkSpec, training: TrainingSpec, *, weights_file: str | None = None) -> str:
+def keras_code(network: NetworkSpec, training: TrainingSpec, *, weights_file: str | None = None,
+               weights_sha256: str | None = None) -> str:
     """Keras 3 code for this network and these settings, trained on MNIST like the sandbox's digits.
 
     Parameters
@@ -82,15 +89,19 @@ def keras_code(network: NetworkSpec, training: TrainingSpec, *, weights_file: st
     network, training
         What the learner built.
     weights_file : str, optional
-        If given, the code loads these trained weights (``.npz`` from :func:`export_keras`)
-        instead of training from scratch.
+        If given, the code loads these trained weights (``.npz`` from :func:`export_keras`), from
+        the script's own folder whatever the current folder, instead of training from scratch.
+    weights_sha256 : str, optional
+        With ``weights_file``: the SHA-256 (hex) of that file; the code refuses to run with any other
+        weights, saying so.
     """
     lines = [
         "import keras",
         "from keras import layers",
     ]
     if weights_file:
-        lines.insert(0, "import numpy as np")
+        lines[:0] = ["import hashlib", "import pathlib", ""]
+        lines.insert(-1, "import numpy as np")
     lines += [
         "",
         "(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()",
@@ -110,7 +121,13 @@ def keras_code(network: NetworkSpec, training: TrainingSpec, *, weights_file: st
         "model.summary()",
     ]
     if weights_file:
-        lines += ["", f'saved = np.load("{weights_file}")',
+        # Beside the script, not in whatever folder it is run from.
+        lines += ["", f'weights_path = pathlib.Path(__file__).with_name("{weights_file}")']
+        if weights_sha256:
+            lines += [f'if hashlib.sha256(weights_path.read_bytes()).hexdigest() != "{weights_sha256}":',
+                      '    raise SystemExit(f"{weights_path} was not exported together with this script; "',
+                      '                     "export the model again")']
+        lines += ["saved = np.load(weights_path)",
                   "model.set_weights([saved[k] for k in sorted(saved.files)])"]
     else:
         fit = f"model.fit(x_train, y_train, epochs={training.epochs}, batch_size={training.batch_size}"
@@ -125,12 +142,32 @@ def export_keras(folder: str | os.PathLike[str], network: NetworkSpec, training:
                  weights: list[np.ndarray]) -> Path:
     """Write ``model.py`` (Keras code) and ``weights.npz`` (trained weights, Keras order) into ``folder``.
 
-    Returns the path of ``model.py``. Both files are written atomically.
+    Both files are written completely to temporary files in ``folder`` and flushed to disk before
+    either replaces an older export; then ``weights.npz`` is renamed into place first and ``model.py``
+    last. ``model.py`` holds the SHA-256 of its ``weights.npz`` and stops with a clear message when
+    the file beside it differs, so that an export interrupted between the two renames (a new
+    ``weights.npz`` beside the old ``model.py``) or a ``weights.npz`` copied from elsewhere is
+    reported instead of silently pairing one network's script with other weights. An error before
+    the renames (a full disk) leaves the older export as it was.
+
+    Returns
+    -------
+    pathlib.Path
+        The path of ``model.py``.
+
+    Raises
+    ------
+    OSError
+        If the folder cannot be created or written.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     arrays = {f"w{i:03d}": np.asarray(w, np.float32) for i, w in enumerate(weights)}
-    atomic_write(folder / "weights.npz", lambda f: np.savez(f, **arrays))
-    script = keras_code(network, training, weights_file="weights.npz")
-    atomic_write(folder / "model.py", lambda f: f.write(script.encode("utf-8")))
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    data = buffer.getvalue()
+    script = keras_code(network, training, weights_file="weights.npz",
+                        weights_sha256=hashlib.sha256(data).hexdigest()).encode("utf-8")
+    atomic_write_many([(folder / "weights.npz", lambda f: f.write(data)),
+                       (folder / "model.py", lambda f: f.write(script))])
     return folder / "model.py"

@@ -62,7 +62,7 @@ from . import __version__
 from .callbacks import History
 from .errors import FileFormatError, LayerArgumentError, SandboxError, UnknownNameError
 from .model import Sequential
-from .safefile import atomic_write, loads_strict, nesting_depth
+from .safefile import atomic_write, loads_strict, missing_reason, nesting_depth
 
 __all__ = [
     "EXTENSION", "FORMAT_VERSION", "MAX_JSON_BYTES", "MAX_JSON_DEPTH", "MAX_LAYERS", "MAX_MEMBERS",
@@ -386,7 +386,7 @@ def _open_archive(path: str | os.PathLike[str]) -> Iterator[tuple[zipfile.ZipFil
         try:
             f = stack.enter_context(open(path, "rb"))
         except FileNotFoundError:
-            raise FileFormatError("there is no such file") from None
+            raise FileFormatError(missing_reason(path)) from None
         except OSError as exc:
             raise FileFormatError(f"it cannot be read ({exc.strerror or exc})") from None
         try:
@@ -461,6 +461,8 @@ def _parse_json(data: bytes, name: str) -> dict[str, Any]:
         raise FileFormatError(f"its part {name} is nested more than {MAX_JSON_DEPTH} levels deep")
     try:
         value = loads_strict(text)
+    except FileFormatError as exc:
+        raise FileFormatError(f"its part {name} cannot be used: {exc}") from None
     except (ValueError, RecursionError) as exc:
         raise FileFormatError(f"its part {name} is not valid JSON ({_clip(exc)})") from None
     if not isinstance(value, dict):

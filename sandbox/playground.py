@@ -20,6 +20,7 @@ sampled at cell centres.
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
@@ -31,7 +32,7 @@ import numpy as np
 from .datasets import toy
 from .errors import FileFormatError, LayerArgumentError, SandboxError
 from .model import Sequential
-from .safefile import atomic_write, loads_strict, nesting_depth
+from .safefile import atomic_write, loads_strict, missing_reason, nesting_depth
 from .spec import LayerSpec, NetworkSpec, TrainingSpec
 
 __all__ = [
@@ -276,21 +277,28 @@ def save_setup(path: str | os.PathLike[str], setup: PlaygroundSetup) -> None:
 def load_setup(path: str | os.PathLike[str]) -> PlaygroundSetup:
     """Read a setup written by :func:`save_setup`.
 
-    The file is read defensively: at most 256 KiB, strict UTF-8, JSON without ``NaN``/``Infinity`` or
-    duplicate keys, nesting at most 32 levels deep, and every value checked as in
-    :meth:`PlaygroundSetup.from_dict`.
+    The file is read defensively: at most 256 KiB, strict UTF-8 (a leading byte order mark is
+    skipped), JSON without ``NaN``/``Infinity``, overlong numbers or duplicate keys, nesting at most 32
+    levels deep, and every value checked as in :meth:`PlaygroundSetup.from_dict`.
 
     Raises
     ------
     FileFormatError
         Naming the file and saying what is wrong with it, in plain words.
     OSError
-        If the file cannot be read at all (missing, no permission).
+        If the file cannot be read at all (missing, no permission); when it is the folder that is
+        missing, the error's ``strerror`` says so.
     """
     where = os.fspath(path)
     try:
-        with open(path, "rb") as f:
-            raw = f.read(MAX_SETUP_BYTES + 1)
+        try:
+            with open(path, "rb") as f:
+                raw = f.read(MAX_SETUP_BYTES + 1)
+        except FileNotFoundError as exc:
+            if os.path.isdir(os.path.dirname(os.path.abspath(where))):
+                raise
+            # "No such file or directory" would not say that it is the folder that is missing.
+            raise FileNotFoundError(errno.ENOENT, missing_reason(where), where) from exc
         if len(raw) > MAX_SETUP_BYTES:
             raise FileFormatError(f"it is larger than {MAX_SETUP_BYTES // 1024} KiB, so it is not a playground setup")
         try:
@@ -301,6 +309,8 @@ def load_setup(path: str | os.PathLike[str]) -> PlaygroundSetup:
             raise FileFormatError(f"its contents are nested more than {MAX_SETUP_DEPTH} levels deep")
         try:
             data = loads_strict(text)
+        except FileFormatError:
+            raise  # already in plain words (a number too long)
         except (ValueError, RecursionError) as exc:
             raise FileFormatError(f"it is not valid JSON ({str(exc)[:120]})") from None
         return PlaygroundSetup.from_dict(data)

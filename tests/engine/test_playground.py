@@ -165,6 +165,27 @@ def test_a_missing_file_is_an_os_error(tmp_path):
         load_setup(tmp_path / "nowhere.dlplay")
 
 
+def test_a_missing_folder_is_named_as_the_missing_part(tmp_path):
+    with pytest.raises(FileNotFoundError) as caught:
+        load_setup(tmp_path / "shared" / "spiral.dlplay")
+    assert caught.value.strerror == f"the folder {tmp_path / 'shared'} does not exist"
+
+
+def test_a_setup_saved_by_notepad_with_a_byte_order_mark_opens(tmp_path):
+    setup = PlaygroundSetup.default("spiral")
+    path = write(tmp_path, b"\xef\xbb\xbf" + json.dumps(setup.to_dict()).encode("utf-8"), "notepad.dlplay")
+    assert load_setup(path) == setup
+
+
+def test_a_number_too_long_for_python_is_refused_in_plain_words(tmp_path):
+    data = json.dumps(PlaygroundSetup().to_dict()).replace('"seed": 0', '"seed": ' + "9" * 5000)
+    with pytest.raises(sb.FileFormatError) as caught:
+        load_setup(write(tmp_path, data))
+    message = str(caught.value)
+    assert message.endswith(": a number in the file is too long (5,000 digits; at most 100)")
+    assert "4300" not in message and "int_max_str_digits" not in message
+
+
 # ---- data and grids ------------------------------------------------------------------------------------
 def test_the_data_are_the_toy_points_and_their_features_split_by_the_test_ratio():
     setup = PlaygroundSetup.default("xor", features=("x1", "x1*x2"), test_ratio=0.2, n_samples=300, seed=3)
