@@ -12,7 +12,7 @@ import re
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QStandardPaths, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,6 +51,7 @@ from .panels.loop_diagram import LoopDiagramPanel
 from .panels.loss_plot import LossPlotPanel
 from .panels.runs import RunsPanel
 from .panels.settings import TrainingSettingsPanel
+from .recovery import Autosaver, RecoveryFiles, app_data_folder, recovered_dataset_folder, restore_runs
 from .session import Session
 
 __all__ = ["InfoBar", "MainWindow"]
@@ -59,7 +60,6 @@ MAX_RECENT = 8
 #: The modes, in menu order: "module:class" of each mode's widget (the digits mode is the docks themselves).
 MODES = {"digits": "", "rule": "ui.modes.rule_lesson:RuleLessonMode",
          "playground": "ui.modes.playground:PlaygroundMode"}
-AUTOSAVE_MS = 60_000
 _LEFT, _RIGHT, _BOTTOM = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
                           Qt.DockWidgetArea.BottomDockWidgetArea)
 #: The docks of the digits mode: object name, window attribute, panel class (None: built once, kept), area.
@@ -81,9 +81,8 @@ LAYOUT_VERSION = 1
 
 
 def _data_dir() -> Path:
-    path = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """The app's data folder (autosaves, crash copies); :class:`RecoveryFiles` creates it and checks it works."""
+    return app_data_folder()
 
 
 class InfoBar(QFrame):
@@ -172,7 +171,8 @@ class MainWindow(QMainWindow):
             self.session.setParent(self)
         self.translators = translators or i18n.Translators()
         self.setAcceptDrops(True)
-        self._autosave_path = _data_dir() / "autosave.dlsb"
+        self._recovery_files = RecoveryFiles(_data_dir())
+        self._autosave_path = self._recovery_files.autosave_path
         self._closing = False
         self._build()
         self._restore_layout()
@@ -183,12 +183,11 @@ class MainWindow(QMainWindow):
         self.session.trainingEnded.connect(self._on_training_ended)
         self.session.message.connect(self._status)
         self.session.networkChanged.connect(self._update_status_params)
-        self._autosave_timer = QTimer(self)
-        self._autosave_timer.setInterval(AUTOSAVE_MS)
-        self._autosave_timer.timeout.connect(self.autosave)
-        self._autosave_timer.start()
+        self.autosaver = Autosaver(self.session, self._recovery_files, self._dataset_folder, self)
+        self.autosaver.failed.connect(self._on_autosave_failed)
+        self._autosave_timer = self.autosaver.idle_timer
+        self._mark_running(True)  # first: it sets aside the crash copy that _offer_recovery offers
         self._offer_recovery()
-        self._mark_running(True)
         self._update_title()
         self._update_status_params()
         self._on_state(self.session.state)
@@ -795,39 +794,76 @@ class MainWindow(QMainWindow):
     # ---- autosave and recovery ---------------------------------------------------------------------
     @Slot()
     def autosave(self) -> None:
-        """Save a recovery copy while there are unsaved changes (never over the learner's own file)."""
-        if not self.session.dirty or self.session.model is None or self.session.is_training():
-            return
-        try:
-            from sandbox import io as sbio
+        """Write a crash copy now, off the GUI thread, if there is unsaved work (never the learner's own file).
 
-            sbio.save_project(str(self._autosave_path), self.session.model,
-                              settings={**self.session.project_settings(), "original_path": self.session.path},
-                              history=self.session.history_config())
-        except (sb.SandboxError, OSError):
-            return  # autosave must never disturb the learner
+        It also happens by itself: see :mod:`ui.recovery` for when.
+        """
+        self.autosaver.save_now()
 
     def _mark_running(self, running: bool) -> None:
-        QSettings().setValue("session/running", running)
-        if not running:
-            self._autosave_path.unlink(missing_ok=True)
+        # A lock file in the data folder, not a QSettings flag: a broken settings file cannot hide a crash.
+        if running:
+            self._recovery_files.start()
+        else:
+            self._recovery_files.stop()
+
+    def _dataset_folder(self) -> str:
+        # The session keeps only the data set's name; the data panel knows the IDX folder it loaded.
+        panel = getattr(self, "data_panel", None)
+        if panel is not None and self.session.dataset is getattr(panel, "_idx_dataset", None):
+            return str(getattr(panel, "_idx_folder", "") or "")
+        return ""
 
     def _offer_recovery(self) -> None:
-        was_running = QSettings().value("session/running", False, bool)
-        if not was_running or not self._autosave_path.exists():
+        files = self._recovery_files
+        if files.problem is not None:
+            self._on_autosave_failed(files.problem)
             return
-        when = time.strftime("%H:%M", time.localtime(self._autosave_path.stat().st_mtime))
+        path = files.pending()
+        if path is None:
+            return
+        when = time.strftime("%H:%M", time.localtime(path.stat().st_mtime))
         self.info_bar.show_message(
             self.tr("The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?").format(
-                time=when), "warning", action=(self.tr("Recover"), self._recover),
-            second=(self.tr("Discard"), lambda: self._autosave_path.unlink(missing_ok=True)))
+                time=when), "warning", action=(self.tr("Recover"), lambda: self._recover(path)),
+            second=(self.tr("Discard"), lambda: files.discard(path)))
 
-    def _recover(self) -> None:
-        path = str(self._autosave_path)
-        if self.open_path(path):
-            self.session.path = ""
-            self.session._mark_dirty(True)
-            self._update_title()
+    @Slot(object)
+    def _on_autosave_failed(self, error: object) -> None:
+        reason = _reason(error) if isinstance(error, BaseException) else str(error)
+        self.info_bar.show_message(
+            self.tr("Crash recovery is off: autosaves cannot be written to {folder} ({reason}).").format(
+                folder=str(self._recovery_files.folder), reason=reason), "warning")
+
+    def _recover(self, path: Path | None = None) -> bool:
+        """Bring back a crash copy: network, settings, weights, epochs, history, runs rows and the data choice.
+
+        The window is then dirty and untitled; the crash copy is deleted once this window's own autosave
+        holds its work.
+        """
+        path = path or self._recovery_files.pending()
+        if path is None or self.session.is_training():
+            return False
+        try:
+            settings = sb.io.load_project(path).settings  # read first: a damaged copy changes nothing
+            self.session.open(str(path))
+        except (sb.SandboxError, OSError) as exc:
+            self.info_bar.show_message(self.tr("Could not open {file}: {reason}").format(
+                file=path.name, reason=_reason(exc)), "error")
+            return False
+        folder = recovered_dataset_folder(settings)
+        if folder and not (Path(folder).is_dir() and self.data_panel.load_folder(folder)):
+            self.info_bar.show_message(self.tr(
+                "The work is back, but its data folder {folder} could not be loaded: "
+                "training uses the data shown in the Data panel.").format(folder=folder), "warning")
+        elif not folder and settings.get("dataset") == "digits" and self.session.dataset.name != "digits":
+            self.session.load_bundled_digits()
+        restore_runs(self.session, settings)
+        self.session.path = ""
+        self.session._mark_dirty(True)
+        self._update_title()
+        self.autosaver.retire_after_next_save(path)
+        return True
 
     # ---- help --------------------------------------------------------------------------------------
     @Slot()
@@ -874,7 +910,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._closing = True
-        self._autosave_timer.stop()
+        self.autosaver.shutdown()
         for widget in self.mode_widgets.values():
             widget.shutdown()
         self.session.shutdown()
