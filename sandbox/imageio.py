@@ -1,5 +1,9 @@
 """Read and write small grey images without Pillow: PNG (any standard kind, non-interlaced) and ``.npy``.
 
+Other common formats (JPEG, GIF, BMP, TIFF, WebP, HEIC, AVIF, JPEG 2000) are recognised by their first
+bytes and refused with their name and a hint to save the image as PNG: decoding them safely would
+need an image library, which the sandbox does without.
+
 :func:`read_png` turns any non-interlaced PNG — grey, grey + alpha, RGB, RGBA or palette, at every
 bit depth the format allows — into one uint8 grey image; :func:`write_png` saves a uint8 grey image
 as a PNG. :func:`read_image` reads either a PNG or a NumPy ``.npy`` file, telling them apart by their
@@ -25,7 +29,7 @@ import numpy as np
 
 from sandbox.errors import FileFormatError, LayerArgumentError
 
-from .safefile import atomic_write
+from .safefile import atomic_write, missing_reason
 
 __all__ = ["MAX_SIDE", "read_image", "read_png", "write_png"]
 
@@ -34,6 +38,14 @@ MAX_SIDE = 4096
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _NPY_MAGIC = b"\x93NUMPY"
+# Image formats this module does not read, by the bytes their files start with.
+_OTHER_IMAGE_MAGICS: tuple[tuple[str, tuple[bytes, ...]], ...] = (
+    ("JPEG", (b"\xff\xd8\xff",)),
+    ("GIF", (b"GIF87a", b"GIF89a")),
+    ("TIFF", (b"II*\x00", b"MM\x00*")),
+    ("JPEG 2000", (b"\x00\x00\x00\x0cjP  \r\n\x87\n", b"\xff\x4f\xff\x51")),
+)
+_BMP_HEADER_SIZES = (12, 40, 52, 56, 64, 108, 124)
 # The largest legal PNG of MAX_SIDE² pixels (16-bit RGBA) holds 128 MiB of pixels; deflate cannot be
 # smaller than about 1/1032 of that, but an uncompressed (stored) stream may be a little larger, so a
 # file over this size is not a PNG this reader could accept anyway.
@@ -74,7 +86,32 @@ def read_image(path: str | os.PathLike[str]) -> np.ndarray:
         return _decode_png(data, file.name)
     if data.startswith(_NPY_MAGIC):
         return _decode_npy(data, file.name)
+    kind = _other_image_kind(data)
+    if kind is not None:
+        raise FileFormatError(f"{file.name} is a {kind} image; the sandbox reads PNG images and NumPy .npy files — "
+                              "save it as PNG")
     raise FileFormatError(f"{file.name} is neither a PNG image nor a NumPy .npy file")
+
+
+def _other_image_kind(data: bytes) -> str | None:
+    """The name of a common image format that is not PNG, recognised by its first bytes, or None.
+
+    Reading these would take a full image library (Pillow); naming the format lets the learner
+    convert the file with any image viewer instead of wondering what is wrong with it.
+    """
+    for kind, magics in _OTHER_IMAGE_MAGICS:
+        if any(data.startswith(magic) for magic in magics):
+            return kind
+    # "BM" alone is too short a mark; the size of the header that follows it settles it.
+    if data[:2] == b"BM" and len(data) >= 18 and int.from_bytes(data[14:18], "little") in _BMP_HEADER_SIZES:
+        return "BMP"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WebP"
+    if data[4:12] in (b"ftypavif", b"ftypavis"):
+        return "AVIF"
+    if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc"):
+        return "HEIC"
+    return None
 
 
 def read_png(path: str | os.PathLike[str]) -> np.ndarray:
@@ -150,6 +187,10 @@ def _read_file(file: Path) -> bytes:
     try:
         with file.open("rb") as f:
             data = f.read(_MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        # Say whether it is the file or the folder that is missing.
+        reason = missing_reason(file).removeprefix("there is ")
+        raise FileFormatError(f"{file.name} cannot be opened ({reason})") from None
     except OSError as exc:
         raise FileFormatError(f"{file.name} cannot be opened ({exc.strerror or exc})") from None
     if len(data) > _MAX_FILE_BYTES:
@@ -165,7 +206,9 @@ def _read_file(file: Path) -> bytes:
 def _decode_png(data: bytes, name: str) -> np.ndarray:
     """Decode the bytes of a PNG file into uint8 (H, W) grey levels; see :func:`read_png`."""
     if not data.startswith(_PNG_SIGNATURE):
-        raise FileFormatError(f"{name} is not a PNG image")
+        kind = _other_image_kind(data)
+        hint = f" (it is a {kind} image; save it as PNG)" if kind is not None else ""
+        raise FileFormatError(f"{name} is not a PNG image{hint}")
     chunks = _chunks(data, name)
     kind, payload = chunks[0]
     if kind != b"IHDR" or len(payload) != 13:

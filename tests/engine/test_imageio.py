@@ -411,6 +411,40 @@ def test_neither_png_nor_npy(tmp_path):
         read_image(save(tmp_path, b"P5 2 2 255 ....", "digit.pgm"))
 
 
+# The first bytes of real files of each format (a phone photo is a JPEG, a screenshot may be a BMP or
+# WebP, an iPhone photo a HEIC).
+OTHER_FORMATS = {
+    "JPEG": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01",
+    "GIF": b"GIF89a\x1c\x00\x1c\x00\x80\x00\x00",
+    "BMP": b"BM\x36\x0c\x00\x00\x00\x00\x00\x00\x36\x00\x00\x00\x28\x00\x00\x00\x1c\x00",
+    "TIFF": b"II*\x00\x08\x00\x00\x00",
+    "WebP": b"RIFF\x24\x00\x00\x00WEBPVP8 ",
+    "HEIC": b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00",
+}
+
+
+@pytest.mark.parametrize("kind", OTHER_FORMATS)
+def test_a_photo_in_another_format_is_named_with_the_formats_that_are_read(tmp_path, kind):
+    path = save(tmp_path, OTHER_FORMATS[kind] + bytes(200), "my digit.jpg")
+    with pytest.raises(FileFormatError) as info:
+        read_image(path)
+    assert str(info.value) == (f"my digit.jpg is a {kind} image; the sandbox reads PNG images and NumPy .npy "
+                               "files — save it as PNG")
+    with pytest.raises(FileFormatError, match=rf"is not a PNG image \(it is a {kind} image; save it as PNG\)"):
+        read_png(path)
+
+
+def test_text_that_starts_like_a_bitmap_is_not_called_one(tmp_path):
+    with pytest.raises(FileFormatError, match="neither a PNG"):
+        read_image(save(tmp_path, b"BMW 320i, 1998, 4 doors", "notes.txt"))
+
+
+def test_an_image_in_a_missing_folder_says_the_folder_is_missing(tmp_path):
+    with pytest.raises(FileFormatError) as info:
+        read_image(tmp_path / "photos" / "seven.png")
+    assert str(info.value) == f"seven.png cannot be opened (the folder {tmp_path / 'photos'} does not exist)"
+
+
 # ---- fuzzing -----------------------------------------------------------------------------------------------
 
 
