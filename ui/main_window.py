@@ -842,7 +842,7 @@ class MainWindow(QMainWindow):
         holds its work.
         """
         path = path or self._recovery_files.pending()
-        if path is None or self.session.is_training():
+        if path is None:
             return False
         try:
             settings = sb.io.load_project(path).settings  # read first: a damaged copy changes nothing

@@ -110,10 +110,9 @@ class RecoveryFiles:
         """
         if self.problem is not None:
             return
-        with contextlib.suppress(OSError):
-            self._claim_crashed()
-            self._remove_stale_temps()
-            self._prune()
+        for step in (self._claim_crashed, self._remove_stale_temps, self._prune):
+            with contextlib.suppress(OSError):  # a file that vanished meanwhile must not stop the rest
+                step()
         lock = QLockFile(str(self.folder / f"{AUTOSAVE_PREFIX}{self.id}.lock"))
         lock.setStaleLockTime(0)  # a live window's lock never goes stale by age, however long it runs
         if lock.tryLock(0):
@@ -168,7 +167,10 @@ class RecoveryFiles:
             while target.exists():
                 n += 1
                 target = self.folder / f"{CRASHED_PREFIX}{stamp}-{n}.dlsb"
-            os.replace(path, target)  # a rename keeps the time the work was saved
+            # A rename keeps the time the work was saved. A window starting at the same moment may have
+            # taken this copy already: then it offers it, and this one goes on with the others.
+            with contextlib.suppress(OSError):
+                os.replace(path, target)
         for lock_path in self.folder.glob(f"{AUTOSAVE_PREFIX}*.lock"):
             # a dead window's lock without an autosave (it had nothing unsaved): just tidy it away
             if not lock_path.with_suffix(".dlsb").exists():
@@ -191,7 +193,8 @@ class RecoveryFiles:
 
     def _prune(self) -> None:
         for path in self._crashed()[:-KEEP_CRASHED]:
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
 
 
 # ---- what a crash copy holds ------------------------------------------------------------------------------
@@ -362,7 +365,9 @@ class Autosaver(QObject):
             self.training_timer.stop()
             self._changed = True
             self.save_now()  # also a run ended by shutdown() or an error, which trainingEnded may not follow
-        elif not self.training_timer.isActive():
+        elif state == "paused":
+            self.save_now()  # the learner may walk away from a paused run: keep what it has learned
+        if state != "idle" and not self.training_timer.isActive():
             self._first_epoch_of_run = True
             self.edit_timer.stop()
             # a slow network to save stretches the interval, so autosaving never takes most of a core
@@ -386,8 +391,8 @@ class Autosaver(QObject):
         The model is copied and the settings gathered here, on the GUI thread (the live model's weights
         are overwritten in place while training); serialising and writing happen in the lane.
         """
-        if self.sender() is self.idle_timer and not self._changed:
-            return
+        if self.sender() in (self.idle_timer, self.training_timer) and not self._changed:
+            return  # a paused run or an idle window: the last crash copy is still current
         if not self.enabled or not self.wanted():
             return
         self.edit_timer.stop()

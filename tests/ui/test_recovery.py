@@ -285,3 +285,21 @@ def test_a_run_record_round_trips_without_its_weights_and_with_a_bounded_curve()
         RunRecord.from_dict({**run.to_dict(), "end_reason": "exploded"})
     with pytest.raises(sb.FileFormatError):
         LossCurve.from_dict({"x": [1.0], "y": [], "stride": 1})
+
+
+def test_a_paused_run_is_autosaved_with_its_trained_weights(qtbot, home, start):
+    window = start()
+    session = window.session
+    d = session.dataset
+    session.set_dataset(type(d)("digits", d.x_train[:200], d.y_train[:200], d.x_test[:20], d.y_test[:20]))
+    session.load_preset("logistic")
+    untrained = session.model.get_flat_weights()
+    paused = lambda _path: session.state == "paused"  # noqa: E731
+    with qtbot.waitSignal(window.autosaver.saved, timeout=10_000, check_params_cb=paused):
+        session.step_epoch()  # an epoch's batches, then paused: the old autosave never wrote while paused
+    saved = sb.io.load_project(window._autosave_path)
+    assert np.array_equal(saved.model.get_flat_weights(), session.model.get_flat_weights())
+    assert not np.allclose(saved.model.get_flat_weights(), untrained)
+    assert saved.settings["recovery"]["runs"][0]["end_reason"] == "running"
+    session.stop()
+    qtbot.waitUntil(lambda: not session.is_training(), timeout=10_000)
