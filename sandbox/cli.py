@@ -31,6 +31,7 @@ import numpy as np
 
 import sandbox as sb
 from sandbox.errors import SandboxError
+from sandbox.spec import MAX_BATCH_SIZE, MAX_EPOCHS
 
 __all__ = ["AUGMENTATION", "main"]
 
@@ -106,23 +107,40 @@ def _describe(exc: BaseException) -> str:
 # ---- arguments ---------------------------------------------------------------------------------------------
 
 
-def _int_at_least(minimum: int):
-    """An argparse type: a whole number of at least ``minimum``."""
+def _int_between(minimum: int, maximum: int | None = None):
+    """An argparse type: a whole number from ``minimum`` to ``maximum`` (no upper limit if None)."""
 
     def parse(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+            digits = text.strip().lstrip("+-")
+            if digits.isdigit():  # only more digits than Python converts (4,300) fail here
+                raise argparse.ArgumentTypeError(_too_large(f"a number of {len(digits):,} digits", maximum)) from None
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {_clip(text)}") from None
         if value < minimum:
-            raise argparse.ArgumentTypeError(f"expected {minimum} or more, got {value}")
+            raise argparse.ArgumentTypeError(f"expected {minimum} or more, got {_clip(value)}")
+        if maximum is not None and value > maximum:
+            raise argparse.ArgumentTypeError(_too_large(_clip(value), maximum))
         return value
 
     return parse
 
 
-_positive_int = _int_at_least(1)
-_seed = _int_at_least(0)
+def _too_large(shown: str, maximum: int | None) -> str:
+    return f"{shown} is too large; at most {maximum:,}" if maximum is not None else f"{shown} is too large"
+
+
+def _clip(value: object, limit: int = 30) -> str:
+    """A number or text from the command line, with thousands separators, shortened if it is huge."""
+    text = f"{value:,}" if isinstance(value, int) else repr(value)
+    if len(text) <= limit:
+        return text
+    return f"a number of {len(str(abs(value))):,} digits" if isinstance(value, int) else text[:limit - 1] + "…'"
+
+
+_positive_int = _int_between(1)
+_seed = _int_between(0)
 
 
 def _positive_float(text: str) -> float:
@@ -161,8 +179,10 @@ def _parser() -> argparse.ArgumentParser:
                     "test digits and save it. Ctrl-C stops after the current batch and still saves.",
     )
     train.add_argument("--preset", required=True, choices=sb.presets.names(), help="the network to train")
-    train.add_argument("--epochs", type=_positive_int, default=10, help="passes over the data (default 10)")
-    train.add_argument("--batch-size", type=_positive_int, default=32, help="samples per step (default 32)")
+    train.add_argument("--epochs", type=_int_between(1, MAX_EPOCHS), default=10,
+                       help=f"passes over the data (default 10, at most {MAX_EPOCHS:,})")
+    train.add_argument("--batch-size", type=_int_between(1, MAX_BATCH_SIZE), default=32,
+                       help=f"samples per step (default 32, at most {MAX_BATCH_SIZE:,})")
     train.add_argument("--learning-rate", type=_positive_float, default=1e-3,
                        help="Adam's learning rate (default 0.001)")
     train.add_argument("--lr-schedule", choices=("constant", "cosine"), default="constant",

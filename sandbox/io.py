@@ -58,10 +58,10 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
-from . import __version__
+from . import __version__, limits
 from .callbacks import History
 from .errors import FileFormatError, LayerArgumentError, SandboxError, UnknownNameError
-from .model import Sequential
+from .model import Sequential, trace_shapes
 from .safefile import atomic_write, loads_strict, missing_reason, nesting_depth
 
 __all__ = [
@@ -549,6 +549,12 @@ def _build_model(config: dict[str, Any]) -> Sequential:
         raise FileFormatError(f"its model has {count:,} weights, more than the {_mib(MAX_WEIGHT_BYTES)} "
                               "a file may hold")
     try:
+        # Few weights can still mean huge activations (a Conv2D of 10⁶ filters of 1×1): every layer's
+        # size is checked before the weights are allocated and long before a batch runs.
+        for layer in model.layers:
+            limits.check_layer_settings(type(layer).__name__, layer.get_config())
+        limits.check_network(model.input_layer.shape, [(row.layer.name, row.output_shape, row.params)
+                                                       for row in trace_shapes(model.input_layer.shape, model.layers)])
         model.build()
     except _ENGINE_ERRORS as exc:
         raise FileFormatError(_explain(exc, "model description")) from exc

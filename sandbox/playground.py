@@ -182,7 +182,9 @@ class PlaygroundSetup:
                 raise LayerArgumentError(f"unknown feature {name!r}; known: {', '.join(toy.FEATURES)}")
         if len(set(features)) != len(features):
             raise LayerArgumentError(f"each feature may appear only once, got {list(features)!r}")
-        network = NetworkSpec.from_dict(self.network)
+        # Trusted: a setup made in the program may hold any network the app can build; a setup read
+        # from a file is held to the size limits by from_dict below.
+        network = NetworkSpec.from_dict(self.network, trusted=True)
         if tuple(network.input_shape) != (len(features),):
             raise LayerArgumentError(f"the network reads {list(network.input_shape)} inputs, but the setup "
                                      f"chooses {len(features)} features")
@@ -204,7 +206,7 @@ class PlaygroundSetup:
     @property
     def network_spec(self) -> NetworkSpec:
         """The network as a :class:`~sandbox.spec.NetworkSpec`."""
-        return NetworkSpec.from_dict(self.network)
+        return NetworkSpec.from_dict(self.network, trusted=True)
 
     @property
     def training_spec(self) -> TrainingSpec:
@@ -230,7 +232,9 @@ class PlaygroundSetup:
         ------
         FileFormatError
             For anything that is not a valid setup: another format or a newer version, unknown keys,
-            bad values, layers with bad settings or a network whose layers do not fit together.
+            bad values, layers with bad settings, a network whose layers do not fit together, or one
+            larger than :mod:`sandbox.limits` allows (e.g. a Dense layer of more than
+            :data:`~sandbox.limits.MAX_UNITS` units).
         """
         if not isinstance(data, dict):
             raise FileFormatError("it does not hold a playground setup (expected a JSON object)")
@@ -248,6 +252,9 @@ class PlaygroundSetup:
             raise FileFormatError(f"it has unknown setting(s): {', '.join(unknown)}")
         values = {k: data[k] for k in _FIELDS if k in data}
         try:
+            if "network" in values:
+                # Sizes first, from the description alone: a layer of 10⁸ units is refused, not built.
+                NetworkSpec.from_dict(values["network"])
             setup = cls(**values)
             error = setup.network_spec.first_error()
         except (SandboxError, TypeError, ValueError, KeyError, AttributeError) as exc:
@@ -263,13 +270,19 @@ def save_setup(path: str | os.PathLike[str], setup: PlaygroundSetup) -> None:
     Raises
     ------
     LayerArgumentError
-        If the network does not fit together yet (such a file could not be opened again).
+        If the network does not fit together yet, or is larger than :mod:`sandbox.limits` allows
+        (such a file could not be opened again).
     OSError
         If the file cannot be written.
     """
     error = setup.network_spec.first_error()
     if error is not None:
         raise LayerArgumentError(f"the network does not fit together yet, so the setup cannot be saved: {error}")
+    try:
+        # A file that load_setup would refuse is not written in the first place.
+        NetworkSpec.from_dict(setup.network)
+    except LayerArgumentError as exc:
+        raise LayerArgumentError(f"the network is too large to be saved: {exc}") from None
     data = json.dumps(setup.to_dict(), indent=2, ensure_ascii=False, allow_nan=False).encode("utf-8") + b"\n"
     atomic_write(path, lambda f: f.write(data))
 
@@ -279,7 +292,7 @@ def load_setup(path: str | os.PathLike[str]) -> PlaygroundSetup:
 
     The file is read defensively: at most 256 KiB, strict UTF-8 (a leading byte order mark is
     skipped), JSON without ``NaN``/``Infinity``, overlong numbers or duplicate keys, nesting at most 32
-    levels deep, and every value checked as in :meth:`PlaygroundSetup.from_dict`.
+    levels deep, and every value checked as in :meth:`PlaygroundSetup.from_dict`, layer sizes included.
 
     Raises
     ------

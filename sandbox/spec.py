@@ -15,12 +15,18 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import layers as _layers
+from . import limits
 from . import losses as _losses
 from . import optimizers as _optimizers
 from .errors import LayerArgumentError, SandboxError, ShapeError
 from .model import Sequential
 
-__all__ = ["LayerSpec", "NetworkSpec", "SpecRow", "TrainingSpec", "check_layer_config"]
+__all__ = ["MAX_BATCH_SIZE", "MAX_EPOCHS", "LayerSpec", "NetworkSpec", "SpecRow", "TrainingSpec", "check_layer_config"]
+
+#: Largest batch size and number of epochs a training setting may have (the app's settings offer up
+#: to 4,096 and 1,000); larger values in a file are refused with these numbers.
+MAX_BATCH_SIZE = 65_536
+MAX_EPOCHS = 10_000
 
 
 def _freeze(config: dict[str, Any]) -> str:
@@ -90,6 +96,12 @@ class LayerSpec:
         if not isinstance(data, dict) or not isinstance(data.get("config", {}), dict):
             raise LayerArgumentError(f"a layer must be {{'class_name': ..., 'config': {{...}}}}, got {data!r}")
         return cls.make(data.get("class_name"), **data.get("config", {}))
+
+
+def _clip(value: Any, limit: int = 60) -> str:
+    """``repr`` of a value from a file, shortened so a huge value cannot flood a message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def check_layer_config(spec: LayerSpec) -> str | None:
@@ -226,14 +238,42 @@ class NetworkSpec:
         return {"input_shape": list(self.input_shape), "layers": [s.to_dict() for s in self.layers]}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> NetworkSpec:
-        """Inverse of :meth:`to_dict`."""
+    def from_dict(cls, data: dict[str, Any], *, trusted: bool = False) -> NetworkSpec:
+        """Inverse of :meth:`to_dict`.
+
+        Parameters
+        ----------
+        data : dict
+            ``{"input_shape": [...], "layers": [...]}``, typically read from a file.
+        trusted : bool
+            True when ``data`` was made by the program itself rather than read from a file: the
+            size limits of :mod:`sandbox.limits` are then not applied.
+
+        Raises
+        ------
+        LayerArgumentError
+            If ``data`` is not a network, or (unless ``trusted``) the network is larger than
+            :mod:`sandbox.limits` allows: too many layers, a layer too wide, too many values or
+            weights. The size is computed from the description; nothing is allocated. Layers whose
+            settings are invalid are kept, as in :meth:`LayerSpec.make`.
+        """
         if not isinstance(data, dict) or not isinstance(data.get("layers"), list):
             raise LayerArgumentError("a network must be a dict with 'input_shape' and 'layers'")
         shape = data.get("input_shape")
-        if not isinstance(shape, list | tuple) or not shape or not all(isinstance(d, int) and d > 0 for d in shape):
-            raise LayerArgumentError(f"input_shape must be a list of positive ints, got {shape!r}")
-        return cls(tuple(shape), tuple(LayerSpec.from_dict(d) for d in data["layers"]))
+        if not isinstance(shape, list | tuple) or not shape or not all(
+                isinstance(d, int) and not isinstance(d, bool) and d > 0 for d in shape):
+            raise LayerArgumentError(f"input_shape must be a list of positive ints, got {_clip(shape)}")
+        layers = data["layers"]
+        if not trusted:
+            # Cheap checks first: the count and each layer's own size, before anything is traced.
+            limits.check_layer_count(len(layers))
+            for layer in layers:
+                if isinstance(layer, dict) and isinstance(layer.get("config"), dict):
+                    limits.check_layer_settings(layer.get("class_name"), layer["config"])
+        network = cls(tuple(shape), tuple(LayerSpec.from_dict(d) for d in layers))
+        if not trusted:
+            limits.check_network(shape, [(row.name, row.output_shape, row.params) for row in network.trace()])
+        return network
 
     @classmethod
     def from_model_config(cls, config: dict[str, Any]) -> NetworkSpec:
@@ -324,8 +364,11 @@ class TrainingSpec:
             self.build_loss()
         except SandboxError as exc:
             return str(exc)
-        if not (1 <= self.batch_size <= 65536) or not (1 <= self.epochs <= 10000):
-            return "batch size and epochs must be positive"
+        for setting, maximum in (("batch_size", MAX_BATCH_SIZE), ("epochs", MAX_EPOCHS)):
+            value = getattr(self, setting)
+            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= maximum:
+                shown = f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else _clip(value)
+                return f"{setting} must be a whole number from 1 to {maximum:,}, got {shown}"
         if not (0.0 <= self.validation_split < 1.0) or not math.isfinite(self.validation_split):
             return "validation split must be between 0 and 1"
         return None

@@ -114,7 +114,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("EngineMessages", "padding must be 'valid' or 'same', got {value}"),
     QT_TRANSLATE_NOOP("EngineMessages", "{owner} got unexpected argument(s): {names}"),
     QT_TRANSLATE_NOOP("EngineMessages", "unknown {kind} {name}; known: {known}"),
-    QT_TRANSLATE_NOOP("EngineMessages", "batch size and epochs must be positive"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{setting} must be a whole number from {minimum} to {maximum}, got {value}"),
     QT_TRANSLATE_NOOP("EngineMessages", "validation split must be between 0 and 1"),
     # ---- training (sandbox/model.py, sandbox/training.py, ui/session.py) ----
     QT_TRANSLATE_NOOP("EngineMessages", "the model expects inputs {want}, got {got}"),
@@ -128,6 +128,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("EngineMessages", "cannot open '{where}': {reason}"),
     QT_TRANSLATE_NOOP("EngineMessages", "it is a folder, not a Deep Learning Sandbox file"),
     QT_TRANSLATE_NOOP("EngineMessages", "there is no such file"),
+    # before "{file} does not exist", which would take "the folder" for a file name
+    QT_TRANSLATE_NOOP("EngineMessages", "the folder {folder} does not exist"),
+    QT_TRANSLATE_NOOP("EngineMessages", "its part {file} cannot be used: {reason}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "a number in the file is too long ({count} digits; at most {maximum})"),
     QT_TRANSLATE_NOOP("EngineMessages", "it cannot be read ({reason})"),
     QT_TRANSLATE_NOOP("EngineMessages", "it is not a Deep Learning Sandbox file, or it is damaged"),
     QT_TRANSLATE_NOOP("EngineMessages", "it is not a Deep Learning Sandbox file (it has no manifest.json)"),
@@ -151,7 +155,31 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("EngineMessages",
                       "the model's weights contain NaN or infinite values (training diverged), so it cannot be "
                       "saved; reset the weights or lower the learning rate"),
+    # ---- networks read from files, measured before they are built (sandbox/limits.py, sandbox/playground.py) ----
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "{setting} is {value}, but a layer read from a file may have at most {maximum}"),
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "the network has {count} layers, but a network read from a file may have at most {maximum}"),
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "the network has {count} weights, but a network read from a file may have at most {maximum}"),
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "the input has {count} values per sample, but a network read from a file may read at most "
+                      "{maximum}"),
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "{source} outputs {count} values per sample, but a layer read from a file may output at most "
+                      "{maximum}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "it has a bad setting: {problem}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the network is too large to be saved: {problem}"),
     # ---- IDX data folders (sandbox/datasets/idx.py, ui/session.py) ----
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "{file} declares {contents}, which need {declared} MB of memory (each pixel as a byte and as "
+                      "the 4-byte float a network trains on); at most {maximum} MB are available for a data set"),
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "the IDX files in {folder} hold {contents}, which need {declared} MB of memory (each pixel as "
+                      "a byte and as the 4-byte float a network trains on); at most {maximum} MB are available for "
+                      "a data set"),
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "{file} declares {contents}, but there is not enough free memory to load them"),
     QT_TRANSLATE_NOOP("EngineMessages",
                       "{folder} does not exist; choose the folder that holds the MNIST-style IDX files"),
     QT_TRANSLATE_NOOP("EngineMessages",

