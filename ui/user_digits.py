@@ -4,8 +4,12 @@ Drawings are stored in their 28×28 MNIST-like form (what the network sees), as 
 ``<AppDataLocation>/my_digits.npz`` with two members: ``images`` uint8 (N, 28, 28) and ``labels``
 uint8 (N,). The file is written atomically (temporary file in the same folder, fsync, ``os.replace``),
 so a crash mid-save never leaves half a file. Loading never trusts the file: member names, dtypes and
-shapes are checked from the ``.npy`` headers before any array is allocated (PITFALLS.md §5), and a
-damaged file is moved aside as a backup instead of being overwritten or crashing the app.
+shapes are checked from the ``.npy`` headers before any array is allocated, and a damaged file is
+moved aside as a backup instead of being overwritten or crashing the app.
+
+The store holds at most :data:`MAX_DIGITS` drawings: adding one more forgets the oldest, so the file
+never grows past what loading accepts. A file written by an older version that let it grow further
+(up to :data:`MAX_READABLE` drawings) is not damaged: its newest :data:`MAX_DIGITS` drawings load.
 """
 
 from __future__ import annotations
@@ -14,17 +18,22 @@ import os
 import time
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 
 from sandbox.safefile import atomic_write
 
-__all__ = ["FILE_NAME", "MAX_DIGITS", "UserDigits"]
+__all__ = ["FILE_NAME", "MAX_DIGITS", "MAX_READABLE", "UserDigits"]
 
 FILE_NAME = "my_digits.npz"
-#: More drawings than anyone makes by hand; a header claiming more is treated as damage.
+#: More drawings than anyone makes by hand (78 MB); the store keeps the newest this many.
 MAX_DIGITS = 100_000
+#: A header claiming more drawings than this is treated as damage; up to it, the newest MAX_DIGITS load.
+MAX_READABLE = 10 * MAX_DIGITS
+#: Skipping the oldest drawings of an over-full file reads this much at a time.
+_SKIP_CHUNK = 1 << 20
 _SHAPE = (28, 28)
 _MEMBERS = {"images.npy", "labels.npy"}
 _READERS = {(1, 0): np.lib.format.read_array_header_1_0, (2, 0): np.lib.format.read_array_header_2_0}
@@ -79,7 +88,7 @@ class UserDigits:
         if not self.path.exists():
             return None
         try:
-            images, labels = _read(self.path)
+            images, labels, total = _read(self.path)
         except _BadFile:
             backup = self.path.with_name(f"{self.path.stem}.damaged-{time.strftime('%Y%m%d-%H%M%S')}.npz")
             try:
@@ -95,10 +104,14 @@ class UserDigits:
                 "UserDigits", "Your saved drawings could not be read ({reason}); starting with none.").format(
                 reason=exc.strerror or str(exc))
         self.images, self.labels = images, labels
+        if total > len(labels):
+            return QCoreApplication.translate(
+                "UserDigits", "You have {total} saved drawings; the newest {kept} are used.").format(
+                total=f"{total:,}", kept=f"{len(labels):,}")
         return None
 
-    def add(self, image: np.ndarray, label: int) -> None:
-        """Add one drawing and save.
+    def add(self, image: np.ndarray, label: int) -> int:
+        """Add one drawing and save; when :data:`MAX_DIGITS` are stored already, the oldest is forgotten.
 
         Parameters
         ----------
@@ -106,6 +119,13 @@ class UserDigits:
             float32 (28, 28) in [0, 1], the MNIST-like form of the drawing.
         label : int
             Its digit, 0–9.
+
+        Returns
+        -------
+        int
+            How many of the oldest drawings were forgotten to make room (0 below the limit). Refusing
+            the new drawing instead would leave the learner no way to add any more; a store that
+            grew past the limit used to be set aside as damaged at the next start.
 
         Raises
         ------
@@ -120,9 +140,11 @@ class UserDigits:
         if not 0 <= int(label) <= 9:
             raise ValueError(f"a digit label must be 0–9, got {label}")
         pixels = np.round(np.clip(array, 0, 1) * 255).astype(np.uint8)
-        self.images = np.concatenate([self.images, pixels[None]])
-        self.labels = np.append(self.labels, np.uint8(label))
+        dropped = max(len(self) + 1 - MAX_DIGITS, 0)
+        self.images = np.concatenate([self.images[dropped:], pixels[None]])
+        self.labels = np.append(self.labels[dropped:], np.uint8(label))
         self.save()
+        return dropped
 
     def remove_last(self) -> int | None:
         """Forget the most recent drawing and save; returns its label, or None if there was none.
@@ -153,14 +175,17 @@ class UserDigits:
         atomic_write(self.path, lambda f: np.savez(f, images=self.images, labels=self.labels))
 
 
-def _read(path: Path) -> tuple[np.ndarray, np.ndarray]:
-    """Check then read both members; raises _BadFile for anything not written by :meth:`UserDigits.save`."""
+def _read(path: Path) -> tuple[np.ndarray, np.ndarray, int]:
+    """Check then read both members; raises _BadFile for anything not written by :meth:`UserDigits.save`.
+
+    Returns the newest :data:`MAX_DIGITS` images and labels, and how many drawings the file holds.
+    """
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
             if {info.filename for info in infos} != _MEMBERS or len(infos) != len(_MEMBERS):
                 raise _BadFile
-            arrays = {}
+            arrays, totals = {}, {}
             for info in infos:
                 with archive.open(info) as member:
                     # The header is checked before reading, because np.load would first allocate
@@ -170,22 +195,35 @@ def _read(path: Path) -> tuple[np.ndarray, np.ndarray]:
                         raise _BadFile
                     shape, fortran, dtype = _READERS[version](member)
                     _check_header(info.filename, shape, fortran, dtype)
-                    count = int(np.prod(shape))
-                    data = member.read(count + 1)
-                    if len(data) != count:
+                    total, row = shape[0], int(np.prod(shape[1:], dtype=np.int64))
+                    keep = min(total, MAX_DIGITS)
+                    # The oldest drawings of an over-full file are read past, never held in memory.
+                    _skip(member, (total - keep) * row)
+                    data = member.read(keep * row + 1)
+                    if len(data) != keep * row:
                         raise _BadFile
-                    arrays[info.filename] = np.frombuffer(data, np.uint8).reshape(shape).copy()
+                    arrays[info.filename] = np.frombuffer(data, np.uint8).reshape((keep, *shape[1:])).copy()
+                    totals[info.filename] = total
     except (zipfile.BadZipFile, ValueError, EOFError, KeyError) as exc:
         raise _BadFile from exc
     images, labels = arrays["images.npy"], arrays["labels.npy"]
-    if len(images) != len(labels) or (len(labels) and labels.max() > 9):
+    if totals["images.npy"] != totals["labels.npy"] or (len(labels) and labels.max() > 9):
         raise _BadFile
-    return images, labels
+    return images, labels, totals["labels.npy"]
+
+
+def _skip(member: BinaryIO, count: int) -> None:
+    """Read past ``count`` bytes of ``member``; raises _BadFile if it ends first."""
+    while count > 0:
+        got = len(member.read(min(count, _SKIP_CHUNK)))
+        if not got:
+            raise _BadFile
+        count -= got
 
 
 def _check_header(name: str, shape: tuple[int, ...], fortran: bool, dtype: np.dtype) -> None:
     expected = (_SHAPE if name == "images.npy" else ())
     if dtype != np.uint8 or fortran or len(shape) != 1 + len(expected) or tuple(shape[1:]) != expected:
         raise _BadFile
-    if not 0 <= shape[0] <= MAX_DIGITS:
+    if not 0 <= shape[0] <= MAX_READABLE:
         raise _BadFile

@@ -5854,6 +5854,11 @@ Layers: {layers}</source>
         <source>Your saved drawings could not be read ({reason}); starting with none.</source>
         <translation>저장된 내 그림을 읽지 못해서({reason}) 빈 상태로 시작해요.</translation>
     </message>
+    <message>
+        <location filename="../../ui/user_digits.py" line="108"/>
+        <source>You have {total} saved drawings; the newest {kept} are used.</source>
+        <translation>저장된 그림이 {total}개 있어요. 가장 최근 {kept}개만 사용해요.</translation>
+    </message>
 </context>
 <context>
     <name>_LoopCanvas</name>
