@@ -1228,7 +1228,7 @@ Right-click, Delete or Esc clears the drawing.</source>
     <message>
         <location filename="../../ui/engine_messages.py" line="174"/>
         <source>{file} declares {contents}, which need {declared} MB of memory (each pixel as a byte and as the 4-byte float a network trains on); at most {maximum} MB are available for a data set</source>
-        <translation>{file} 파일의 헤더에는 {contents}라고 되어 있는데, 이를 불러오려면 메모리가 {declared}MB 필요해요(픽셀마다 1바이트, 그리고 네트워크가 학습에 쓰는 4바이트 실수). 데이터 세트에 쓸 수 있는 메모리는 최대 {maximum}MB예요.</translation>
+        <translation>{file} 파일의 헤더에 적힌 내용은 {contents}인데, 이를 불러오려면 메모리가 {declared}MB 필요해요(픽셀마다 1바이트, 그리고 네트워크가 학습에 쓰는 4바이트 실수). 데이터 세트에 쓸 수 있는 메모리는 최대 {maximum}MB예요.</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="177"/>
@@ -1238,7 +1238,7 @@ Right-click, Delete or Esc clears the drawing.</source>
     <message>
         <location filename="../../ui/engine_messages.py" line="181"/>
         <source>{file} declares {contents}, but there is not enough free memory to load them</source>
-        <translation>{file} 파일의 헤더에는 {contents}라고 되어 있는데, 이를 불러올 만큼 남은 메모리가 없어요.</translation>
+        <translation>{file} 파일의 헤더에 적힌 내용은 {contents}인데, 이를 불러올 만큼 남은 메모리가 없어요.</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="183"/>
