@@ -186,6 +186,12 @@ class ModelSnapshot:
     optimizer_state: dict[str, np.ndarray] | None = None
     optimizer_key: tuple | None = None
 
+    @property
+    def nbytes(self) -> int:
+        """Bytes held by the weights and the optimizer's slots (the rest is small)."""
+        total = 0 if self.flat_weights is None else int(self.flat_weights.nbytes)
+        return total + sum(int(a.nbytes) for a in (self.optimizer_state or {}).values())
+
 
 @dataclass(eq=False)
 class RunRecord:
@@ -353,10 +359,20 @@ def best_run(records: list[RunRecord], key: str = "val_accuracy") -> RunRecord |
     return max(scored, key=lambda t: (t[0], t[1]))[2] if scored else None
 
 
-def drop_old_weights(records: list[RunRecord], keep: int) -> int:
-    """Forget the end states (weights) of all but the last ``keep`` records that have them; returns how many."""
+def drop_old_weights(records: list[RunRecord], keep: int, max_bytes: int | None = None) -> int:
+    """Forget the end states (weights) of all but the last ``keep`` records that have them; returns how many.
+
+    With ``max_bytes``, older end states are also forgotten until the kept ones hold at most that many bytes
+    (the newest is always kept, however large, so the run just finished can be reopened).
+    """
     with_weights = [r for r in records if r.end_state is not None]
     dropped = with_weights[:max(len(with_weights) - keep, 0)]
+    kept = with_weights[len(dropped):]
+    if max_bytes is not None:
+        total = sum(r.end_state.nbytes for r in kept)
+        while len(kept) > 1 and total > max_bytes:
+            total -= kept[0].end_state.nbytes
+            dropped.append(kept.pop(0))
     for record in dropped:
         record.end_state = None
     return len(dropped)

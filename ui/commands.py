@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
@@ -27,6 +28,14 @@ class SetNetworkCommand(QUndoCommand):
         super().__init__(text)
         self._session, self._old, self._new = session, old, new
         self._left: ModelSnapshot | None = None  # the model on the side the stack is not on
+
+    def held_bytes(self) -> int:
+        """Bytes of weights and optimizer state this step keeps for its way back."""
+        return 0 if self._left is None else self._left.nbytes
+
+    def forget_weights(self) -> None:
+        """Keep only the network: going back to it then starts from fresh weights (memory bound)."""
+        self._left = None
 
     def redo(self) -> None:
         left, self._left = self._left, self._session._current_snapshot()
@@ -71,6 +80,14 @@ class ReplaceModelCommand(QUndoCommand):
     def __init__(self, session: Session, new: ModelSnapshot, text: str) -> None:
         super().__init__(text)
         self._session, self._other = session, new
+
+    def held_bytes(self) -> int:
+        """Bytes of weights and optimizer state this step keeps for its way back."""
+        return self._other.nbytes
+
+    def forget_weights(self) -> None:
+        """Keep the network, settings and history, not the weights (memory bound)."""
+        self._other = replace(self._other, flat_weights=None, optimizer_state=None, optimizer_key=None)
 
     def redo(self) -> None:
         self._swap()

@@ -32,9 +32,11 @@ __all__ = ["DataSet", "Session"]
 
 #: Settings that the worker can change between batches, by optimizer attribute name.
 LIVE_SETTINGS = ("learning_rate", "momentum", "rho", "beta_1", "beta_2")
-#: Undo steps kept. A network edit keeps the weights of the model it left (up to 0.4 MB for the MLP), so
-#: the stack is bounded.
+#: Undo steps kept. A network edit keeps the weights of the model it left (0.4 MB for the MLP), so the stack
+#: is bounded in steps and in bytes: beyond UNDO_BYTES the oldest steps forget their trained weights (undoing
+#: to them brings the network back with fresh weights) but stay on the stack.
 UNDO_LIMIT = 100
+UNDO_BYTES = 256 * 2**20
 
 
 @dataclass
@@ -84,6 +86,7 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.undo_stack.indexChanged.connect(self._bound_undo_memory)
         self.network = NetworkSpec.from_preset("small-cnn")
         self.training = TrainingSpec()
         self.dataset = DataSet.from_uint8("digits", *sb.datasets.digits.load_data())
@@ -153,6 +156,23 @@ class Session(QObject):
         """Redo the last undone edit, unless training is running."""
         if self.can_redo():
             self.undo_stack.redo()
+
+    @Slot()
+    def _bound_undo_memory(self) -> None:
+        """Make the oldest steps forget their weights until the whole stack holds at most :data:`UNDO_BYTES`."""
+        commands = [self.undo_stack.command(i) for i in range(self.undo_stack.count())]
+        commands = [c for c in commands if hasattr(c, "held_bytes")]
+        total = sum(c.held_bytes() for c in commands)
+        for command in commands:
+            if total <= UNDO_BYTES:
+                break
+            total -= command.held_bytes()
+            command.forget_weights()
+
+    def undo_bytes(self) -> int:
+        """Bytes of weights the undo stack holds (bounded by :data:`UNDO_BYTES`)."""
+        return sum(c.held_bytes() for c in (self.undo_stack.command(i) for i in range(self.undo_stack.count()))
+                   if hasattr(c, "held_bytes"))
 
     # ---- network edits (undoable) ----------------------------------------------------------------
     def set_network(self, spec: NetworkSpec, text: str) -> bool:
@@ -370,6 +390,9 @@ class Session(QObject):
         thread = QThread(self)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
+        # The worker lives in the thread: only the thread's own "finished" can still delete it (a deleteLater
+        # posted from here after the thread's loop ended would never run, keeping its model and data alive).
+        thread.finished.connect(worker.deleteLater)
         worker.progress.connect(self._on_progress)
         worker.epochEnded.connect(self._on_epoch)
         worker.weightsSnapshot.connect(self._on_weights)
@@ -512,7 +535,7 @@ class Session(QObject):
         worker, thread = self._worker, self._thread
         self._worker = self._thread = None
         if worker is not None:
-            worker.deleteLater()
+            worker.release()
         if thread is not None:
             thread.deleteLater()
         self._set_state("idle")
@@ -608,8 +631,14 @@ class Session(QObject):
     # signals (connected first, in __init__, so a record is complete before any panel hears trainingEnded).
     # Paused time is not counted in wall_time. Reopening a run is one undoable step.
 
-    #: Runs whose final weights are kept for "Reopen"; older runs keep their row only.
+    #: Runs whose final weights are kept for "Reopen" (at most this many, and at most RUNS_WEIGHTS_BYTES
+    #: of weights: 30 runs of the MLP are 13 MB, of a 20 M-weight network one run is 80 MB); older runs keep
+    #: their row only.
     RUNS_WEIGHTS_KEPT = 30
+    RUNS_WEIGHTS_BYTES = 256 * 2**20
+    #: Rows kept in the runs table: a row with its thinned loss curve is at most about 0.1 MB, so hours of
+    #: use stay bounded; the oldest rows go first.
+    RUNS_KEPT = 200
 
     def _init_runs(self) -> None:
         self.runs: list[RunRecord] = []
@@ -702,7 +731,9 @@ class Session(QObject):
             run.end_state = replace(self._current_snapshot(), optimizer_state=None, optimizer_key=None)
         run.end_reason = "stopped"
         self._active_run, self._ending_run = None, run
-        drop_old_weights(self.runs, self.RUNS_WEIGHTS_KEPT)
+        drop_old_weights(self.runs, self.RUNS_WEIGHTS_KEPT, self.RUNS_WEIGHTS_BYTES)
+        if len(self.runs) > self.RUNS_KEPT:
+            del self.runs[:len(self.runs) - self.RUNS_KEPT]
         self.runsChanged.emit()
 
     @Slot(object)

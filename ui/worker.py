@@ -98,6 +98,14 @@ class TrainingWorker(QObject):
         with self._lock:
             self._pending.update(values)
 
+    def release(self) -> None:
+        """Drop the job (its model copy, optimizer state and arrays) once the run is over.
+
+        Called by the session when the thread is gone: the Python wrapper of a worker may outlive its Qt
+        object for a while, and it must not keep a whole model and the training data alive with it.
+        """
+        self.job = None
+
     # ---- the loop (worker thread) ----------------------------------------------------------------
     @Slot()
     def run(self) -> None:

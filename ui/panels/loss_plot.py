@@ -42,12 +42,19 @@ RUN_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", 
 BOLD_ALPHA, FADED_ALPHA = 255, 80
 BATCH_ALPHA, FADED_BATCH_ALPHA = 70, 25
 DIVERGED_COLOR = QColor("#D00000")
+#: Runs drawn at most: the current one and the newest earlier ones (older curves leave the plot, so hours of
+#: use keep a bounded number of plot items; the Runs dock keeps every run's numbers).
+MAX_RUNS_SHOWN = 8
+#: Points kept per curve and run (float64 x and y: 320 KB); beyond it neighbouring points are averaged in pairs.
+MAX_POINTS = 10_000
 
 
 class _Series:
-    """A pair of float64 buffers (x, y) of shape (capacity,) that grow by doubling.
+    """A pair of float64 buffers (x, y) that grow by doubling, up to :data:`MAX_POINTS` points.
 
-    Only finite points are kept: a NaN or infinite loss must not reach pyqtgraph's autorange.
+    Only finite points are kept: a NaN or infinite loss must not reach pyqtgraph's autorange. When the
+    buffers are full, neighbouring points are averaged in pairs, so an hours-long run keeps a bounded,
+    evenly thinned curve (each kept point the mean of the same number of batches, the newest excepted).
     """
 
     def __init__(self, capacity: int = 64) -> None:
@@ -62,14 +69,30 @@ class _Series:
         k = len(x)
         if k == 0:
             return False
+        if self._n + k > MAX_POINTS:
+            self._thin()
+            if k > MAX_POINTS // 2:  # a single huge batch of records: keep its newest half-buffer
+                x, y, k = x[-(MAX_POINTS // 2):], y[-(MAX_POINTS // 2):], MAX_POINTS // 2
         if self._n + k > len(self._x):
-            capacity = max(2 * len(self._x), self._n + k)
+            capacity = min(max(2 * len(self._x), self._n + k), MAX_POINTS)
             self._x = np.resize(self._x, capacity)
             self._y = np.resize(self._y, capacity)
         self._x[self._n:self._n + k] = x
         self._y[self._n:self._n + k] = y
         self._n += k
         return True
+
+    def _thin(self) -> None:
+        even = self._n - self._n % 2
+        half = even // 2
+        for buf in (self._x, self._y):
+            buf[:half] = 0.5 * (buf[0:even:2] + buf[1:even:2])
+            if self._n % 2:
+                buf[half] = buf[self._n - 1]
+        self._n = half + self._n % 2
+
+    def __len__(self) -> int:
+        return self._n
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
         """Views (x, y) of the filled part, float64 (n,)."""
@@ -317,13 +340,16 @@ class LossPlotPanel(QWidget):
     def clear_earlier_runs(self) -> None:
         """Remove every run's curves except the current run's."""
         for run in self._runs[:-1]:
-            for key, curve in run.curves.items():
-                self._plot_for(key).removeItem(curve)
-            if run.marker is not None:
-                self._loss_item.removeItem(run.marker)
-            self._legend.removeItem(run.curves["loss"])
-        self._runs = self._runs[-1:]
+            self._remove_run(run)
         self.clear_button.setEnabled(False)
+
+    def _remove_run(self, run: _Run) -> None:
+        for key, curve in run.curves.items():
+            self._plot_for(key).removeItem(curve)
+        if run.marker is not None:
+            self._loss_item.removeItem(run.marker)
+        self._legend.removeItem(run.curves["loss"])
+        self._runs.remove(run)
 
     # ---- session signals -------------------------------------------------------------------------
     @Slot(str)
@@ -436,6 +462,8 @@ class LossPlotPanel(QWidget):
         self._legend.addItem(curves["loss"], label)
         self._legend.setVisible(True)
         self._runs.append(run)
+        while len(self._runs) > MAX_RUNS_SHOWN:
+            self._remove_run(self._runs[0])
         self._key_index = -1
 
     def _add_style_keys(self) -> None:
