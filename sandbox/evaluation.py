@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .budget import inference_batch_size
 from .callbacks import StopToken
 from .datasets.augment import augment
 from .losses import SparseCategoricalCrossentropy
@@ -84,6 +85,7 @@ def _predict(model, x: np.ndarray, batch_size: int, stop: StopToken | None) -> n
     Returns float32 (N, K). Each batch goes through ``model.predict`` itself, so the numbers are the ones
     ``model.predict(x, batch_size=batch_size)`` gives; only the chance to give up between batches is new.
     """
+    batch_size = min(batch_size, inference_batch_size(model))  # wide convolutions: smaller batches, same numbers
     if stop is None or len(x) <= batch_size:
         if stop is not None:
             stop.raise_if_stopped()
@@ -205,6 +207,7 @@ def layer_map(model, x: np.ndarray, layer: int, batch_size: int = 256,
     if not 0 <= layer < len(model.layers):
         raise IndexError(f"layer must be between 0 and {len(model.layers) - 1}, got {layer}")
     model._ensure_built()
+    batch_size = min(batch_size, inference_batch_size(model))
     parts = []
     for start in range(0, len(x), batch_size):
         if stop is not None:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 import sandbox as sb
+from sandbox import budget
 
 from . import i18n
 from .engine_messages import friendly
@@ -52,7 +53,7 @@ from .panels.loss_plot import LossPlotPanel
 from .panels.runs import RunsPanel
 from .panels.settings import TrainingSettingsPanel
 from .recovery import Autosaver, RecoveryFiles, app_data_folder, recovered_dataset_folder, restore_runs
-from .session import Session
+from .session import Session, budget_problem, human_bytes
 
 __all__ = ["InfoBar", "MainWindow"]
 
@@ -183,6 +184,10 @@ class MainWindow(QMainWindow):
         self.session.trainingEnded.connect(self._on_training_ended)
         self.session.message.connect(self._status)
         self.session.networkChanged.connect(self._update_status_params)
+        self.session.networkTooBig.connect(self._on_network_too_big)
+        # Train's enable rule depends on the network and the batch size too (a batch too large for memory)
+        self.session.networkChanged.connect(self._refresh_state_actions)
+        self.session.trainingChanged.connect(self._refresh_state_actions)
         self.autosaver = Autosaver(self.session, self._recovery_files, self._dataset_folder, self)
         self.autosaver.failed.connect(self._on_autosave_failed)
         self._autosave_timer = self.autosaver.idle_timer
@@ -585,6 +590,10 @@ class MainWindow(QMainWindow):
     def _status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
+    @Slot(object)
+    def _refresh_state_actions(self, _spec: object = None) -> None:
+        self._on_state(self.session.state)
+
     @Slot(str)
     def _on_state(self, state: str) -> None:
         training = state != "idle"
@@ -615,6 +624,40 @@ class MainWindow(QMainWindow):
 
     # ---- training outcomes -----------------------------------------------------------------------
     @Slot(object)
+    @Slot(object, str, object)
+    def _on_network_too_big(self, spec: object, text: str, verdict: budget.Verdict) -> None:
+        """Say what a very large network would cost and let the learner choose (or say why it is refused)."""
+        cost = verdict.cost
+        x, _, _, _ = self.session.training_arrays()
+        seconds = cost.seconds_per_epoch(len(x))
+        facts = self.tr("It has {weights} weights. Training it takes about {memory} of memory, and one epoch over "
+                        "{samples} images about {time} on this computer.").format(
+            weights=f"{cost.weights:,}", memory=human_bytes(cost.total_bytes), samples=f"{len(x):,}",
+            time=self._duration_text(seconds))
+        if verdict.level == "refuse":
+            QMessageBox.warning(self, self.tr("Network too large"),
+                                budget_problem(verdict) + "\n\n" + facts)
+            return
+        answer = QMessageBox.question(
+            self, self.tr("A very large network"),
+            self.tr("This network is much larger than the sandbox's examples (the small CNN has 9,098 weights)."
+                    ) + "\n\n" + facts + "\n\n" + self.tr("Build it anyway?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.session.set_network(spec, text, confirmed=True)
+        else:
+            self.session.networkChanged.emit(self.session.network)  # forms showing the refused value redraw
+
+    def _duration_text(self, seconds: float) -> str:
+        """``under a second``, ``12 s``, ``3 min 20 s`` or ``2 h 5 min``, in the learner's language."""
+        if seconds < 1:
+            return self.tr("under a second")
+        if seconds < 60:
+            return self.tr("{s} s").format(s=round(seconds))
+        if seconds < 3600:
+            return self.tr("{m} min {s} s").format(m=int(seconds // 60), s=round(seconds % 60))
+        return self.tr("{h} h {m} min").format(h=int(seconds // 3600), m=round(seconds % 3600 / 60))
+
     def _on_diverged(self, result: object) -> None:
         lr = self.session.training.learning_rate
         good = getattr(result, "last_good_weights", None)

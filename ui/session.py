@@ -21,6 +21,7 @@ from PySide6.QtGui import QUndoStack
 
 import resources
 import sandbox as sb
+from sandbox import budget
 from sandbox.runs import ModelSnapshot, RunRecord, drop_old_weights, preset_id
 from sandbox.spec import LayerSpec, NetworkSpec, TrainingSpec
 
@@ -80,6 +81,7 @@ class Session(QObject):
     pathChanged = Signal(str)
     message = Signal(str)  # a short status-bar message (already translated by the sender where needed)
     runsChanged = Signal()  # self.runs changed: a run started, ended, or was cleared (issue 5 §5)
+    networkTooBig = Signal(object, str, object)  # NetworkSpec, undo text, sandbox.budget.Verdict (not applied)
 
     def __init__(self, parent: QObject | None = None, *, load_pretrained: bool = True) -> None:
         super().__init__(parent)
@@ -175,12 +177,30 @@ class Session(QObject):
                    if hasattr(c, "held_bytes"))
 
     # ---- network edits (undoable) ----------------------------------------------------------------
-    def set_network(self, spec: NetworkSpec, text: str) -> bool:
-        """Replace the network through the undo stack; refused (False) while training."""
+    def set_network(self, spec: NetworkSpec, text: str, *, confirmed: bool = False) -> bool:
+        """Replace the network through the undo stack; refused (False) while training.
+
+        A network that grows past :func:`sandbox.budget.judge`'s budgets is not built: :attr:`networkTooBig`
+        asks the learner (who calls again with ``confirmed=True``) or tells them why it is refused.
+        """
         if self.is_training() or spec == self.network:
             return False
+        verdict = self.network_verdict(spec)
+        if verdict is not None and (verdict.level == "refuse" or (verdict.level == "warn" and not confirmed)):
+            old = self.network_verdict(self.network)
+            shrinks = old is not None and old.level != "ok" and verdict.level != "refuse" and (
+                verdict.cost.weights <= old.cost.weights and verdict.cost.total_bytes <= old.cost.total_bytes)
+            if not shrinks:  # making an accepted big network smaller never asks again
+                self.networkTooBig.emit(spec, text, verdict)
+                return False
         self.undo_stack.push(SetNetworkCommand(self, self.network, spec, text))
         return True
+
+    def network_verdict(self, spec: NetworkSpec | None = None) -> budget.Verdict | None:
+        """How :func:`sandbox.budget.judge` sees ``spec`` (default: the current network) at the current batch
+        size; None when it does not fit together."""
+        cost = budget.network_cost(spec or self.network, self.training.batch_size)
+        return None if cost is None else budget.judge(cost)
 
     def add_layer(self, class_name: str, after: int | None = None, **config: Any) -> bool:
         """Add a layer with sensible defaults after index ``after`` (None: at the end)."""
@@ -362,6 +382,9 @@ class Session(QObject):
         error = self.network_error()
         if error is not None:
             return str(error)
+        verdict = self.network_verdict()
+        if verdict is not None and verdict.level == "refuse":
+            return budget_problem(verdict)
         return self.training.check()
 
     def _compile(self, model: sb.Sequential) -> None:
@@ -746,6 +769,28 @@ class Session(QObject):
             # Reopening a model full of NaN would help nobody: keep the last weights before the loss blew up.
             run.end_state = replace(run.end_state, flat_weights=np.array(result.last_good_weights, np.float32))
         self.runsChanged.emit()
+
+
+def budget_problem(verdict: budget.Verdict) -> str:
+    """Why a network too large to train here is refused, in the learner's language."""
+    from PySide6.QtCore import QCoreApplication
+
+    cost = verdict.cost
+    if verdict.reason == "weights":
+        return QCoreApplication.translate(
+            "Session", "This network has {weights:,} weights; the sandbox trains at most {limit:,}. "
+            "Make a layer smaller.").format(weights=cost.weights, limit=verdict.limit)
+    return QCoreApplication.translate(
+        "Session", "Training this network would need about {need} of memory; at most {limit} can be used here. "
+        "Make a layer smaller or lower the batch size.").format(need=human_bytes(cost.total_bytes),
+                                                              limit=human_bytes(verdict.limit))
+
+
+def human_bytes(n: int) -> str:
+    """``1,536 MB``-style sizes: MB below 10 GB, else GB (the units a learner's task manager shows)."""
+    if n >= 10 * 2**30:
+        return f"{n / 2**30:,.1f} GB"
+    return f"{max(n / 2**20, 0.1):,.0f} MB" if n >= 2**20 else f"{n / 2**20:.1f} MB"
 
 
 def _setting(spec: TrainingSpec, key: str) -> Any:
