@@ -18,7 +18,7 @@ import numpy as np
 from . import losses as _losses
 from . import metrics as _metrics
 from . import optimizers as _optimizers
-from .errors import LayerArgumentError, ShapeError, TrainingError
+from .errors import Cancelled, LayerArgumentError, ShapeError, TrainingError
 from .layers import Input, InputLayer, Layer
 from .layers import deserialize as _deserialize_layer
 from .layers import serialize as _serialize_layer
@@ -120,6 +120,9 @@ class Sequential:
         self._segments: list[tuple[int, int]] = []
         self._layer_segments: list[tuple[Layer, int, int]] = []
         self.train_rng = np.random.default_rng([self.seed, 1])
+        # Set by iter_fit while it trains: a stop request is honoured between layers, not only between batches
+        # (one batch of a 20 M-weight network takes a second or more).
+        self.interrupt: Any = None
         layers = list(layers or ())
         # auto-names must not take a name that a later layer in the list asks for explicitly
         self._reserved = {layer.name for layer in layers if isinstance(layer, Layer) and layer._given_name}
@@ -422,8 +425,14 @@ class Sequential:
         """Run every layer on a prepared batch ``x`` (batch, *input_shape) → (batch, *output_shape)."""
         self._ensure_built()
         for layer in self.layers:
+            self._check_interrupt()
             x = layer.forward(x, training)
         return x
+
+    def _check_interrupt(self) -> None:
+        token = self.interrupt
+        if token is not None and token.stopped:
+            raise Cancelled("stopped in the middle of a batch; the weights are as the last full batch left them")
 
     def layer_outputs(self, x: Any) -> list[np.ndarray]:
         """Every layer's output for ``x`` (prediction mode), for showing what each layer sees."""
@@ -438,6 +447,7 @@ class Sequential:
     def backward(self, dy: np.ndarray) -> None:
         """Back-propagate ``dL/dy`` of the last output; fills every layer's ``grads``."""
         for layer in reversed(self.layers):
+            self._check_interrupt()
             dy = layer.backward(dy)
             if dy is None:
                 break

@@ -20,7 +20,7 @@ import numpy as np
 
 from ._registry import check_float, check_int
 from .callbacks import Callback, CallbackList, History, StopToken
-from .errors import LayerArgumentError, ShapeError, TrainingError
+from .errors import Cancelled, LayerArgumentError, ShapeError, TrainingError
 
 __all__ = ["BatchDetails", "BatchProgress", "EpochProgress", "iter_fit", "progress_printer", "split_validation",
            "step_details"]
@@ -276,7 +276,13 @@ def iter_fit(model: Any, x: Any, y: Any, *, batch_size: int | None = None, epoch
                 if xb.shape[1:] != x.shape[1:]:
                     raise ShapeError(f"augment changed the batch shape from {x.shape[1:]} to {xb.shape[1:]}")
             lr = model.optimizer.learning_rate
-            batch_loss, y_pred = model.compute_gradients(xb, yb)
+            model.interrupt = stop
+            try:
+                batch_loss, y_pred = model.compute_gradients(xb, yb)
+            except Cancelled:  # Stop during a long batch: nothing was applied, the batch is simply not taken
+                break
+            finally:
+                model.interrupt = None
             grad_norm = model.gradient_norm()
             if details:
                 before, grads = model.get_flat_weights(), model._flat_grad.copy()

@@ -55,3 +55,26 @@ def test_validation_with_a_token_never_set_gives_model_evaluates_numbers():
     expected = model.evaluate(x_val, y_val, batch_size=16, verbose=0, return_dict=True)
     assert logs["val_loss"] == pytest.approx(expected["loss"], rel=0, abs=0)
     assert logs["val_accuracy"] == expected["accuracy"]
+
+
+def test_a_stop_during_a_long_batch_ends_the_run_between_layers_without_touching_the_weights():
+    model = sb.Sequential([sb.layers.Input((8,)), sb.layers.Dense(4, activation="relu"), sb.layers.Dense(2)], seed=0)
+    model.compile(optimizer="sgd", loss="mse")
+    x = np.ones((16, 8), np.float32)
+    y = np.zeros((16, 2), np.float32)
+    model.build()
+    before = model.get_flat_weights()
+    token = sb.StopToken()
+    layer = model.layers[1]
+    original = layer.forward
+
+    def slow_forward(inputs, training=False):  # the learner presses Stop while the second layer computes
+        token.stop()
+        return original(inputs, training)
+
+    layer.forward = slow_forward
+    records = list(sb.iter_fit(model, x, y, batch_size=16, epochs=3, stop=token))
+    assert [type(r).__name__ for r in records] == ["EpochProgress"]
+    assert records[0].stopped and records[0].logs == {}
+    assert (model.get_flat_weights() == before).all()
+    assert model.interrupt is None

@@ -59,7 +59,6 @@ def test_a_batch_too_large_for_the_memory_keeps_train_disabled_and_says_why(qtbo
     session = window.session
     wide = NetworkSpec((28, 28, 1), (
         LayerSpec.make("Conv2D", filters=512, kernel_size=3, padding="same", activation="relu"),
-        LayerSpec.make("Conv2D", filters=512, kernel_size=3, padding="same", activation="relu"),
         LayerSpec.make("MaxPooling2D", pool_size=8), LayerSpec.make("Flatten"),
         LayerSpec.make("Dense", units=10, activation="softmax")))
     session.update_training("batch_size", 8)
