@@ -26,6 +26,7 @@ latency (target < 500 ms), and how many evaluations the panel finished.
 from __future__ import annotations
 
 import argparse
+import inspect
 import datetime
 import json
 import os
@@ -85,7 +86,10 @@ def gui_child(network: str, train_seconds: float, out: str) -> None:
                                          LayerSpec.make("Dense", units=4096, activation="relu"),
                                          LayerSpec.make("Dense", units=4096, activation="relu"),
                                          LayerSpec.make("Dense", units=10, activation="softmax")))
-        session.set_network(spec, "Dense 4096 → 4096 → 10")
+        # confirmed: the learner has agreed to the "very large network" question (20 M weights)
+        accepted = session.set_network(spec, "Dense 4096 → 4096 → 10", **({"confirmed": True} if "confirmed" in
+                                       inspect.signature(session.set_network).parameters else {}))
+        assert accepted and session.network == spec, "the big network was not built"
     session.update_training("epochs", 50)
     panel = EvaluationPanel(session)
     panel.resize(900, 800)
