@@ -38,6 +38,7 @@ import sandbox as sb
 from sandbox import budget
 
 from . import i18n
+from .background import BackgroundLane
 from .engine_messages import friendly
 from .panels.backward import BackwardPanel
 from .panels.canvas import CanvasPanel
@@ -957,6 +958,13 @@ class MainWindow(QMainWindow):
         for widget in self.mode_widgets.values():
             widget.shutdown()
         self.session.shutdown()
+        # Panels' background work (evaluations, probes, traces): ask every lane to stop first, then wait, so
+        # the waits overlap; leaving the app with a thread inside NumPy could crash the interpreter's exit.
+        lanes = self.findChildren(BackgroundLane)
+        for lane in lanes:
+            lane.cancel()
+        for lane in lanes:
+            lane.shutdown(timeout=3)
         self._save_layout()
         self._mark_running(False)
         super().closeEvent(event)

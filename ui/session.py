@@ -56,7 +56,11 @@ class DataSet:
                    class_names: tuple[str, ...] = tuple("0123456789")) -> DataSet:
         """Scale uint8 (N, H, W) images to float32 (N, H, W, 1) in [0, 1]."""
         def prep(x: np.ndarray) -> np.ndarray:
-            return (x.astype(np.float32) / np.float32(255.0))[..., None]
+            # Divide in place: one float32 copy beside the uint8 images (5 bytes a pixel, the budget the IDX
+            # reader checks), not two.
+            scaled = x.astype(np.float32)
+            scaled /= np.float32(255.0)
+            return scaled[..., None]
 
         return cls(name, prep(train[0]), train[1].astype(np.int64), prep(test[0]), test[1].astype(np.int64),
                    class_names)
