@@ -561,10 +561,14 @@ class Sequential:
             return logs
         return logs["loss"] if len(logs) == 1 else list(logs.values())
 
-    def _evaluate_prepared(self, x: np.ndarray, y: np.ndarray, batch_size: int) -> dict[str, float]:
+    def _evaluate_prepared(self, x: np.ndarray, y: np.ndarray, batch_size: int,
+                           stop: Any = None) -> dict[str, float] | None:
+        # With a StopToken ``stop``: checked between batches, None once it is set (iter_fit's validation pass).
         total, count = 0.0, 0
         sums: dict[str, list[float]] = {}
         for start in range(0, len(x), batch_size):
+            if stop is not None and stop.stopped:
+                return None
             xb, yb = x[start:start + batch_size], y[start:start + batch_size]
             y_pred = self.forward(xb, False)
             total += self.loss(yb, y_pred) * len(xb)

@@ -168,22 +168,7 @@ def _validate(model: Any, x: np.ndarray, y: np.ndarray, batch_size: int, stop: S
     with ``stop`` checked between batches: a large validation set on a large network takes seconds, and Stop
     must not wait for it.
     """
-    total, count = 0.0, 0
-    sums: dict[str, list[float]] = {}
-    for start in range(0, len(x), batch_size):
-        if stop.stopped:
-            return None
-        xb, yb = x[start:start + batch_size], y[start:start + batch_size]
-        y_pred = model.forward(xb, False)
-        total += model.loss(yb, y_pred) * len(xb)
-        count += len(xb)
-        for name, (t, c) in model._batch_metrics(yb, y_pred).items():
-            acc = sums.setdefault(name, [0.0, 0])
-            acc[0] += t
-            acc[1] += c
-    logs = {"loss": (total / count if count else 0.0) + model.regularization_loss()}
-    logs.update({k: (t / c if c else 0.0) for k, (t, c) in sums.items()})
-    return logs
+    return model._evaluate_prepared(x, y, batch_size, stop)
 
 
 def iter_fit(model: Any, x: Any, y: Any, *, batch_size: int | None = None, epochs: int = 1,
