@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from docking import box, in_dock
 from PySide6.QtCore import QPoint, QRect, Qt
 
@@ -112,6 +113,25 @@ def test_in_the_wide_short_bottom_dock_the_steps_parts_stand_side_by_side(qtbot,
     qtbot.waitUntil(lambda: box(panel.table, panel).top() > box(panel.step_label, panel).bottom())
     assert box(panel.image_label, panel).top() > box(panel.table, panel).bottom()
     assert panel.step == 4 and panel.trace is trace and panel.image_label.isVisible()
+
+
+@pytest.mark.parametrize(("width", "height"), [(420, 800), (1400, 320)], ids=["side dock", "bottom dock"])
+def test_next_stays_in_one_place_through_all_five_steps(qtbot, session, width, height):
+    """Clicking Next five times must not mean chasing it: each step's text and table differ in size."""
+    panel = BackwardPanel(session)
+    area = in_dock(qtbot, panel, width, height)
+    _pick_a_digit_it_can_learn_from(qtbot, panel)
+    last_dense = [layer.name for layer in session.model.layers if layer.params][-1]
+    panel.layer_combo.setCurrentIndex(panel.layer_combo.findData(last_dense))
+    places, texts = [], set()
+    for _ in range(6):  # steps 1 to 5, then back to 1
+        qtbot.wait(20)  # let the layout settle after the step changed the text, the table and the pictures
+        places.append(QRect(panel.next_button.mapTo(area.viewport(), QPoint(0, 0)), panel.next_button.size()))
+        texts.add(panel.step_label.text())
+        qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    assert len(texts) == 5  # five different steps were shown (texts of different lengths)
+    assert places == [places[0]] * 6, places
+    assert QRect(QPoint(0, 0), area.viewport().size()).contains(places[0])
 
 
 def test_a_big_network_is_traced_and_verified_off_the_gui_thread_with_the_engines_numbers(qtbot, session,

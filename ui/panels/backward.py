@@ -161,10 +161,16 @@ class BackwardPanel(QWidget):
         self.next_button.setObjectName("backwardNextButton")
         self.next_button.setAccessibleName(self.tr("Next step"))
         self.next_button.setToolTip(self.tr("Go to the next step of the pass"))
+        # Next sits under the example's fixed-size picture, left of the step's text: neither the text's length
+        # nor the width a stage's table claims can move it, so the learner clicks through all five stages
+        # without chasing the button (at the text's right end it jumped by up to 300 px between stages).
+        step_side = QVBoxLayout()
+        step_side.addWidget(self.input_image, 0, Qt.AlignmentFlag.AlignLeft)
+        step_side.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignLeft)
+        step_side.addStretch(1)
         step_row = QHBoxLayout()
-        step_row.addWidget(self.input_image, 0, Qt.AlignmentFlag.AlignTop)
-        step_row.addWidget(self.step_label, 1)
-        step_row.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignTop)
+        step_row.addLayout(step_side)
+        step_row.addWidget(self.step_label, 1, Qt.AlignmentFlag.AlignTop)
 
         self.table = QTableWidget()
         self.table.setObjectName("backwardTable")
