@@ -291,11 +291,33 @@ def test_the_keras_code_explains_why_it_is_missing(qtbot, session, panel):
     assert not child(code_view, QPushButton, "copyKerasCodeButton").isEnabled()
 
 
+def test_the_lock_banner_says_running_while_a_run_trains_and_paused_when_paused(qtbot, session, panel):
+    session.update_training("epochs", 200)  # the test stops the run itself
+    assert session.start_training()
+    try:
+        banner = child(panel, QLabel, "trainingLockLabel")
+        assert banner.isVisible() and banner.text().startswith("Training is running")
+        session.pause()
+        qtbot.waitUntil(lambda: session.state == "paused", timeout=10_000)
+        assert banner.text().startswith("Training is paused") and "running" not in banner.text()
+        session.resume()
+        qtbot.waitUntil(lambda: session.state == "running", timeout=10_000)
+        assert banner.text().startswith("Training is running") and "paused" not in banner.text()
+        with qtbot.waitSignal(session.trainingEnded, timeout=10_000):
+            click(qtbot, panel, "stopTrainingButton")
+    finally:
+        session.shutdown()
+    assert not child(panel, QWidget, "trainingLockBox").isVisible()
+
+
 def test_editing_is_locked_while_training_and_says_why(qtbot, session, panel):
     click_row(qtbot, panel, 6)
     assert session.start_training(budget=0)  # a run in progress, paused after its first batch
     try:
         assert child(panel, QWidget, "trainingLockBox").isVisible()
+        # Paused, not running: the banner must say which (it used to say "running" while paused).
+        banner = child(panel, QLabel, "trainingLockLabel").text()
+        assert "paused" in banner and "running" not in banner
         for name in ("addDenseButton", "deleteLayerButton", "presetCombo", "unitsSpin"):
             widget = child(panel, QWidget, name)
             assert not widget.isEnabled(), name

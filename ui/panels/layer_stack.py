@@ -269,9 +269,12 @@ class LayerStackPanel(QWidget):
         self._lock_box.setStyleSheet(
             "#trainingLockBox { background: rgba(255, 179, 0, 40); border: 1px solid rgba(255, 160, 0, 170);"
             " border-radius: 4px; }")
-        lock_label = QLabel(self.tr("Training is running: the network can't change while it learns."),
-                            self._lock_box)
-        lock_label.setWordWrap(True)
+        # Its text follows the state (_on_state_changed): a paused run still locks the network, but must not
+        # be called running.
+        self._lock_label = QLabel(self._lock_box)
+        self._lock_label.setObjectName("trainingLockLabel")
+        self._lock_label.setWordWrap(True)
+        lock_label = self._lock_label
         stop = QPushButton(self.tr("S&top training"), self._lock_box)
         stop.setObjectName("stopTrainingButton")
         stop.setAccessibleName(self.tr("Stop training"))
@@ -585,6 +588,10 @@ class LayerStackPanel(QWidget):
     def _on_state_changed(self, _state: str) -> None:
         training = self._session.is_training()
         self._lock_box.setVisible(training)
+        if self._session.state == "paused":
+            self._lock_label.setText(self.tr("Training is paused: the network can't change until you stop it."))
+        else:
+            self._lock_label.setText(self.tr("Training is running: the network can't change while it learns."))
         for widget, tip in self._tooltips.items():
             widget.setEnabled(not training)
             widget.setToolTip(self._training_tip if training else tip)
