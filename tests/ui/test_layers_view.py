@@ -61,7 +61,9 @@ def test_a_test_digit_goes_through_every_layer_with_the_traced_shapes(panel, ses
     # choosing a test digit replaces the drawing
     panel.test_digit_spin.setValue(10)
     np.testing.assert_allclose(panel.shown_output(), session.model.predict(_digit(session, 10)[None])[0], atol=1e-6)
-    assert "test digit 10" in panel.source_label.text()
+    # The spin box counts test images from 0: the text names the image's number, then the digit it shows.
+    digit = int(session.dataset.y_test[10])
+    assert panel.source_label.text().startswith(f"Showing test image #10 (a {digit})")
 
 
 def test_hovering_a_value_explains_it_with_the_engines_numbers(panel, session, qtbot):

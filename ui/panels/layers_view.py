@@ -1477,7 +1477,7 @@ class LayersViewPanel(QWidget):
             return
         label = int(data.y_test[self.test_digit_spin.value()])
         name = data.class_names[label] if label < len(data.class_names) else str(label)
-        self.source_label.setText(self.tr("Showing test digit {index} (a {digit}); draw to see yours")
+        self.source_label.setText(self.tr("Showing test image #{index} (a {digit}); draw to see yours")
                                   .format(index=self.test_digit_spin.value(), digit=name))
 
 
