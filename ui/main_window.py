@@ -12,8 +12,17 @@ import re
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSettings, QSize, Qt, Slot
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -26,6 +35,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -38,6 +48,7 @@ import sandbox as sb
 from sandbox import budget
 
 from . import i18n
+from .actions import SessionCommands, TrainingActions
 from .background import BackgroundLane
 from .engine_messages import friendly
 from .panels.backward import BackwardPanel
@@ -59,6 +70,8 @@ from .session import Session, budget_problem, human_bytes
 __all__ = ["InfoBar", "MainWindow"]
 
 MAX_RECENT = 8
+#: The most a dock may insist on in width; wider panels scroll sideways inside their dock.
+MAX_DOCK_MIN_WIDTH = 300
 #: The modes, in menu order: "module:class" of each mode's widget (the digits mode is the docks themselves).
 MODES = {"digits": "", "rule": "ui.modes.rule_lesson:RuleLessonMode",
          "playground": "ui.modes.playground:PlaygroundMode"}
@@ -176,7 +189,9 @@ class MainWindow(QMainWindow):
         self._recovery_files = RecoveryFiles(_data_dir())
         self._autosave_path = self._recovery_files.autosave_path
         self._closing = False
+        self._shown_once = False
         self._build()
+        self._retarget_actions()
         self._restore_layout()
         self.session.dirtyChanged.connect(self._update_title)
         self.session.pathChanged.connect(self._update_title)
@@ -204,6 +219,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         """Create panels, docks, actions, menus and toolbar in the current language."""
         s = self.session
+        self.training_actions = TrainingActions(self)
         self.info_bar = InfoBar(self)
         self.canvas_panel = CanvasPanel(s, self)
         central = QWidget(self)
@@ -211,19 +227,21 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.info_bar)
-        self.mode_stack = QStackedWidget(central)
+        self.mode_stack = ModeStack(central)
         self.mode_stack.setObjectName("modeStack")
-        self.mode_stack.addWidget(self.canvas_panel)
+        self.mode_stack.addWidget(_page(self.canvas_panel, "digitsPage"))
         column.addWidget(self.mode_stack, 1)
         self.setCentralWidget(central)
         self.mode = "digits"
         self.mode_widgets: dict[str, QWidget] = {}
-        self._dock_visibility: dict[str, bool] = {}
+        self.mode_pages: dict[str, QScrollArea] = {"digits": self.mode_stack.widget(0)}
+        #: Each mode's last dock layout (QMainWindow.saveState), so a mode comes back as it was left.
+        self._mode_states: dict[str, QByteArray] = {}
 
         self.loss_panel = LossPlotPanel(s, self)  # kept across language switches: it holds the runs' curves
         self.docks: dict[str, QDockWidget] = {}
         for name, attr, maker, area in DOCKS:
-            widget = self.loss_panel if maker is None else maker(s, self)
+            widget = self.loss_panel if maker is None else self._make_panel(maker)
             setattr(self, attr, widget)
             dock = QDockWidget(self)
             dock.setObjectName(name)
@@ -243,12 +261,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["backwardDock"], self.docks["healthDock"])
         self.tabifyDockWidget(self.docks["healthDock"], self.docks["runsDock"])
         self.docks["lossDock"].raise_()
-        # A plot needs room to be read: give the loss dock a third of the height and the side columns
-        # enough width for their forms.
-        self.resizeDocks([self.docks["lossDock"]], [360], Qt.Orientation.Vertical)
-        self.resizeDocks([self.docks["layersDock"], self.docks["settingsDock"]], [400, 380],
-                         Qt.Orientation.Horizontal)
-        self._default_state = self.saveState(LAYOUT_VERSION)
+        # The right column (Train buttons, learning rate) runs the full height, so on a short laptop screen it
+        # does not share its height with the loss plot below the canvas.
+        self.setCorner(Qt.Corner.BottomRightCorner, _RIGHT)
 
         self._wire_panels()
         self._make_actions()
@@ -259,6 +274,59 @@ class MainWindow(QMainWindow):
         self.params_label.setObjectName("statusParamsLabel")
         self.statusBar().addPermanentWidget(self.params_label)
         self._retranslate()
+        self._fit_docks()
+        self._default_state = self.saveState(LAYOUT_VERSION)
+
+    def _make_panel(self, maker: type[QWidget]) -> QWidget:
+        """A digits panel; the training controls' buttons become views of the shared actions."""
+        if maker is TrainingControls:
+            return TrainingControls(self.session, self, actions=self.training_actions)
+        return maker(self.session, self)
+
+    def _fit_docks(self) -> None:
+        """Give the docks their starting sizes for the screen the window is on.
+
+        A plot needs room to be read (the loss dock gets about 40 % of the height), the side columns get
+        enough width for their forms, and the canvas keeps what is left.
+        """
+        room = self._screen_room()
+        self.resizeDocks([self.docks["lossDock"]], [max(260, int(room.height() * 0.42))], Qt.Orientation.Vertical)
+        side = max(300, min(400, int(room.width() * 0.27)))
+        self.resizeDocks([self.docks["layersDock"], self.docks["settingsDock"]], [side, side],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["controlsDock"]], [self.docks["controlsDock"].minimumSizeHint().height()],
+                         Qt.Orientation.Vertical)
+
+    def _screen_room(self) -> QRect:
+        """The available area of the screen the window is on (the primary screen before it is shown)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def fit_to_screen(self) -> None:
+        """Keep the whole window inside the screen's available area: shrink it if needed, then move it in.
+
+        Called after the first show and after anything that can change minimum sizes (mode and language
+        switches, Reset layout): the window never grows past the screen, whatever a panel asks for.
+        """
+        room = self._screen_room()
+        self.layout().activate()
+        frame, inner = self.frameGeometry(), self.geometry()
+        extra_w, extra_h = frame.width() - inner.width(), frame.height() - inner.height()
+        width = min(self.width(), room.width() - extra_w)
+        height = min(self.height(), room.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), room.x()), room.right() + 1 - frame.width())
+        y = min(max(frame.y(), room.y()), room.bottom() + 1 - frame.height())
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(max(x, room.x()), max(y, room.y()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.fit_to_screen()
 
     def _action(self, name: str, slot, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 checkable: bool = False) -> QAction:
@@ -280,17 +348,24 @@ class MainWindow(QMainWindow):
         self.act_save_as = self._action("saveAsAction", self.save_as, SK.SaveAs)
         self.act_export = self._action("exportAction", self.export_dialog, "Ctrl+E")
         self.act_quit = self._action("quitAction", self.close, SK.Quit)
-        # Own actions rather than QUndoStack's, so undo can be refused while a run owns the network.
-        self.act_undo = self._action("undoAction", self.session.undo, SK.Undo)
-        self.act_redo = self._action("redoAction", self.session.redo, SK.Redo)
-        stack = self.session.undo_stack
-        for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged, stack.redoTextChanged):
-            signal.connect(self._update_undo_actions)
-        self.act_train = self._action("trainAction", self._train, "Ctrl+Return")
-        self.act_pause = self._action("pauseAction", self._pause_resume, "Ctrl+P")
-        self.act_stop = self._action("stopAction", self.session.stop, "Ctrl+.")
-        self.act_step = self._action("stepAction", self.session.step_batch, "Ctrl+Right")
-        self.act_step_epoch = self._action("stepEpochAction", self.session.step_epoch, "Ctrl+Shift+Right")
+        # One action per training command, with one enable rule each, acting on the active mode's session;
+        # the menus, the toolbar and the panels' buttons are all views of these (ui.actions).
+        ta = self.training_actions
+        for act in ta.actions.values():
+            self.addAction(act)
+        self.act_undo, self.act_redo = ta["undo"], ta["redo"]
+        self.act_undo.setShortcut(QKeySequence(SK.Undo))
+        self.act_redo.setShortcut(QKeySequence(SK.Redo))
+        self.act_train, self.act_pause, self.act_stop = ta["train"], ta["pause"], ta["stop"]
+        self.act_train.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.act_pause.setShortcut(QKeySequence("Ctrl+P"))
+        self.act_stop.setShortcut(QKeySequence("Ctrl+."))
+        self.act_step, self.act_step_epoch = ta["step_batch"], ta["step_epoch"]
+        self.act_step.setShortcut(QKeySequence("Ctrl+Right"))
+        self.act_step_epoch.setShortcut(QKeySequence("Ctrl+Shift+Right"))
+        self.act_reset_weights = ta["reset_weights"]
+        ta.refreshed.connect(self._on_actions_refreshed)
+        self._digits_commands = SessionCommands(self.session, self)
         self.act_reset_layout = self._action("resetLayoutAction", self.reset_layout)
         self.act_shortcuts = self._action("shortcutsAction", self.show_shortcuts, SK.HelpContents)
         self.act_about = self._action("aboutAction", self.show_about)
@@ -332,6 +407,8 @@ class MainWindow(QMainWindow):
         self.train_menu.setObjectName("trainMenu")
         self.train_menu.addActions([self.act_train, self.act_pause, self.act_stop, self.act_step,
                                     self.act_step_epoch])
+        self.train_menu.addSeparator()
+        self.train_menu.addAction(self.act_reset_weights)
         self.view_menu = bar.addMenu("")
         self.view_menu.setObjectName("viewMenu")
         self.mode_menu = self.view_menu.addMenu("")
@@ -380,6 +457,7 @@ class MainWindow(QMainWindow):
             self.act_stop: (self.tr("St&op"), self.tr("Stop training after the current batch (Ctrl+.)")),
             self.act_step: (self.tr("&Step"), self.tr("Train one batch and pause (Ctrl+Right)")),
             self.act_step_epoch: (self.tr("Step &epoch"), self.tr("Train one epoch and pause (Ctrl+Shift+Right)")),
+            self.act_reset_weights: (self.tr("Reset &weights"), self.tr("Start again from fresh random weights")),
             self.act_reset_layout: (self.tr("&Reset layout"), self.tr("Put every panel back where it started")),
             self.act_shortcuts: (self.tr("&Keyboard shortcuts"), self.tr("List the keyboard shortcuts")),
             self.act_about: (self.tr("&About Deep Learning Sandbox"),
@@ -429,16 +507,16 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_undo_actions(self, *_: object) -> None:
-        stack = self.session.undo_stack
-        self.act_undo.setEnabled(self.session.can_undo())
-        self.act_redo.setEnabled(self.session.can_redo())
-        undo, redo = stack.undoText(), stack.redoText()
+        session = self.active_session()
+        stack = session.undo_stack if session is not None else None
+        undo, redo = (stack.undoText(), stack.redoText()) if stack is not None else ("", "")
         self.act_undo.setText(self.tr("&Undo {edit}").format(edit=undo) if undo else self.tr("&Undo"))
         self.act_redo.setText(self.tr("&Redo {edit}").format(edit=redo) if redo else self.tr("&Redo"))
         # the toolbar keeps a short, steady label; the menu names the edit
         self.act_undo.setIconText(_icon_text(self.tr("&Undo")))
         self.act_redo.setIconText(_icon_text(self.tr("&Redo")))
-        tip = self.tr("Stop training to undo") if self.session.is_training() else self.act_undo.text().replace("&", "")
+        training = session is not None and session.is_training()
+        tip = self.tr("Stop training to undo") if training else self.act_undo.text().replace("&", "")
         self.act_undo.setToolTip(tip)
         self.act_redo.setToolTip(self.act_redo.text().replace("&", ""))
 
@@ -450,38 +528,53 @@ class MainWindow(QMainWindow):
 
     # ---- modes -------------------------------------------------------------------------------------
     def set_mode(self, mode: str) -> None:
-        """Show the digits sandbox, the rule lesson or the playground (built the first time it is shown)."""
+        """Show the digits sandbox, the rule lesson or the playground (built the first time it is shown).
+
+        Each mode keeps its own dock layout (the digits docks make no sense beside another mode), and the
+        window keeps its size: a page that wants more room scrolls inside the window instead.
+        """
         if mode not in MODES or mode == self.mode:
             self.mode_actions.get(self.mode, self.mode_actions["digits"]).setChecked(True)
             return
+        size = self.size()
+        self._mode_states[self.mode] = self.saveState(LAYOUT_VERSION)
+        if mode not in self.mode_pages:
+            module, cls = MODES[mode].split(":")
+            widget = getattr(importlib.import_module(module), cls)(self, actions=self.training_actions)
+            self.mode_widgets[mode] = widget
+            self.mode_pages[mode] = _page(widget, f"{mode}Page")
+            self.mode_stack.addWidget(self.mode_pages[mode])
+        self.mode_stack.setCurrentWidget(self.mode_pages[mode])
+        self.mode = mode
+        self._apply_mode_layout()
+        self.mode_actions[mode].setChecked(True)
+        self.params_label.setVisible(mode == "digits")
+        self.statusBar().clearMessage()
+        for act in (self.act_new, self.act_open, self.act_save, self.act_save_as, self.act_export):
+            act.setVisible(mode == "digits")
+        self._retarget_actions()
+        self.resize(size)
+        self.fit_to_screen()
+
+    def _apply_mode_layout(self) -> None:
+        """Restore the current mode's remembered dock layout; other modes than digits show no docks."""
+        state = self._mode_states.get(self.mode)
         if self.mode == "digits":
-            # the digits docks make no sense beside another mode: hide them, and bring them back later
-            self._dock_visibility = {name: not dock.isHidden() for name, dock in self.docks.items()}
+            self.restoreState(state if state is not None else self._default_state, LAYOUT_VERSION)
+            if state is None:
+                for dock in self.docks.values():
+                    dock.show()
+        else:
             for dock in self.docks.values():
                 dock.hide()
-        if mode == "digits":
-            self.mode_stack.setCurrentWidget(self.canvas_panel)
-            for name, visible in self._dock_visibility.items():
-                self.docks[name].setVisible(visible)
-        else:
-            widget = self.mode_widgets.get(mode)
-            if widget is None:
-                module, cls = MODES[mode].split(":")
-                widget = getattr(importlib.import_module(module), cls)(self)
-                self.mode_widgets[mode] = widget
-                self.mode_stack.addWidget(widget)
-            self.mode_stack.setCurrentWidget(widget)
-        self.mode = mode
-        self.mode_actions[mode].setChecked(True)
-        digits = mode == "digits"
-        self.params_label.setVisible(digits)
-        self.statusBar().clearMessage()
-        for act in (self.act_new, self.act_open, self.act_save, self.act_save_as, self.act_export, self.act_train,
-                    self.act_step, self.act_step_epoch):
-            act.setVisible(digits)
-        for act in (self.act_undo, self.act_redo, self.act_pause, self.act_stop):
-            act.setVisible(digits)
-        self._on_state(self.session.state)
+            if state is not None:
+                self.restoreState(state, LAYOUT_VERSION)  # toolbars; the docks stay hidden
+                for dock in self.docks.values():
+                    dock.hide()
+
+    def current_mode_widget(self) -> QWidget:
+        """The widget of the mode on show (the canvas panel for the digits)."""
+        return self.canvas_panel if self.mode == "digits" else self.mode_widgets[self.mode]
 
     def open_playground_setup(self, path: str) -> bool:
         """Switch to the playground and open a shared setup (``.dlplay``); the mode reports any problem."""
@@ -495,9 +588,12 @@ class MainWindow(QMainWindow):
         if geometry is not None and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            # Most of the screen, within reason: the plot and the canvas both need room.
-            room = self.screen().availableGeometry()
-            self.resize(min(1500, int(room.width() * 0.94)), min(960, int(room.height() * 0.92)))
+            # Most of the screen, within reason: the plot and the canvas both need room. The layout is
+            # settled first, so a minimum size left over from building the docks cannot stretch the window.
+            self.layout().activate()
+            room = self._screen_room()
+            self.setGeometry(QRect(room.x(), room.y(), min(1500, room.width()), min(960, room.height())))
+            self._fit_docks()
         state = settings.value("window/state", QByteArray(), QByteArray)
         if state is not None and not state.isEmpty():
             self.restoreState(state, LAYOUT_VERSION)
@@ -505,15 +601,26 @@ class MainWindow(QMainWindow):
     def _save_layout(self) -> None:
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        # the digits docks' layout, even when another mode (which hides every dock) is on show
+        state = self.saveState(LAYOUT_VERSION) if self.mode == "digits" else self._mode_states.get("digits")
+        settings.setValue("window/state", state if state is not None else self._default_state)
 
     @Slot()
     def reset_layout(self) -> None:
-        """Show every panel in its starting place."""
+        """Show every panel in its starting place, sized for this screen (the window's size stays)."""
+        size = self.size()
+        self._mode_states.clear()
         for dock in self.docks.values():
             dock.setFloating(False)
             dock.show()
         self.restoreState(self._default_state, LAYOUT_VERSION)
+        if self.mode != "digits":
+            for dock in self.docks.values():
+                dock.hide()
+        else:
+            self._fit_docks()
+        self.resize(size)
+        self.fit_to_screen()
 
     def set_language(self, code: str) -> None:
         """Switch the whole interface to ``code`` ("en", "ko") now, and remember the choice."""
@@ -532,6 +639,7 @@ class MainWindow(QMainWindow):
     def _rebuild_panels(self) -> None:
         """Recreate the panels in the new language: all state lives in the session, so nothing is lost."""
         state = self.saveState(LAYOUT_VERSION)
+        size = self.size()
         drawing = self.canvas_panel.canvas_snapshot()
         # the loss plot is not rebuilt: it retranslates in place and keeps its runs
         for name, attr, maker, _area in DOCKS:
@@ -539,7 +647,7 @@ class MainWindow(QMainWindow):
                 continue
             dock = self.docks[name]
             old = dock.widget()
-            panel = maker(self.session, self)
+            panel = self._make_panel(maker)
             carry_over = getattr(panel, "carry_over", None)  # panels that hold more than the session's state
             if carry_over is not None:
                 carry_over(_panel(dock))
@@ -549,10 +657,8 @@ class MainWindow(QMainWindow):
         self.loss_panel.retranslate()
         old_canvas = self.canvas_panel
         self.canvas_panel = CanvasPanel(self.session, self)
-        self.mode_stack.insertWidget(0, self.canvas_panel)
-        if self.mode == "digits":
-            self.mode_stack.setCurrentWidget(self.canvas_panel)
-        self.mode_stack.removeWidget(old_canvas)
+        self.mode_pages["digits"].takeWidget()
+        self.mode_pages["digits"].setWidget(self.canvas_panel)
         old_canvas.deleteLater()
         self._wire_panels()
         self.canvas_panel.restore_snapshot(drawing)
@@ -562,11 +668,10 @@ class MainWindow(QMainWindow):
             elif mode == "playground":
                 # a new mode widget in the new language takes over the session: run and undo history go on
                 module, cls = MODES[mode].split(":")
-                fresh = getattr(importlib.import_module(module), cls)(self, session=widget.session)
-                self.mode_stack.insertWidget(self.mode_stack.indexOf(widget), fresh)
-                if self.mode == mode:
-                    self.mode_stack.setCurrentWidget(fresh)
-                self.mode_stack.removeWidget(widget)
+                fresh = getattr(importlib.import_module(module), cls)(self, session=widget.session,
+                                                                      actions=self.training_actions)
+                self.mode_pages[mode].takeWidget()
+                self.mode_pages[mode].setWidget(fresh)
                 widget.deleteLater()
                 self.mode_widgets[mode] = fresh
         self._retranslate()
@@ -575,7 +680,9 @@ class MainWindow(QMainWindow):
         if self.mode != "digits":
             for dock in self.docks.values():
                 dock.hide()
-        self._on_state(self.session.state)
+        self._retarget_actions()
+        self.resize(size)
+        self.fit_to_screen()
 
     # ---- title and status ------------------------------------------------------------------------
     def _update_title(self, *_: object) -> None:
@@ -596,32 +703,32 @@ class MainWindow(QMainWindow):
         self._on_state(self.session.state)
 
     @Slot(str)
-    def _on_state(self, state: str) -> None:
-        training = state != "idle"
-        self.act_pause.setEnabled(training)
-        self.act_stop.setEnabled(training)
-        self.act_train.setEnabled(not training and self.session.training_problem() is None)
-        self.act_pause.setText(self.tr("&Resume") if state == "paused" else self.tr("&Pause"))
+    def _on_state(self, _state: str = "") -> None:
+        self.training_actions.refresh()
+
+    @Slot()
+    def _on_actions_refreshed(self) -> None:
+        """Wording that follows the enable state: Pause reads Resume while paused; the undo texts."""
+        self.act_pause.setText(self.tr("&Resume") if self.training_actions.is_paused() else self.tr("&Pause"))
         self.act_pause.setIconText(_icon_text(self.act_pause.text()))
+        busy = self.session.is_training()
         for act in (self.act_new, self.act_open):
-            act.setEnabled(not training)
-        self._update_undo_actions()
+            act.setEnabled(not busy)
+        if hasattr(self, "file_menu") and not self._closing:
+            self._update_undo_actions()
 
-    @Slot()
-    def _train(self) -> None:
-        problem = self.session.training_problem()
-        if problem is not None:
-            self.info_bar.show_message(
-                self.tr("The network cannot train yet: {reason}").format(reason=friendly(problem)), "warning")
-            return
-        self.session.start_training()
+    def active_session(self) -> Session | None:
+        """The session of the mode on show (None for Find the rule, which has no network to undo)."""
+        if self.mode == "digits":
+            return self.session
+        return getattr(self.mode_widgets.get(self.mode), "session", None)
 
-    @Slot()
-    def _pause_resume(self) -> None:
-        if self.session.state == "paused":
-            self.session.resume()
+    def _retarget_actions(self) -> None:
+        """Point the shared training actions at the mode on show."""
+        if self.mode == "digits":
+            self.training_actions.set_target(self._digits_commands)
         else:
-            self.session.pause()
+            self.training_actions.set_target(self.mode_widgets[self.mode].commands)
 
     # ---- training outcomes -----------------------------------------------------------------------
     @Slot(object)
@@ -954,6 +1061,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._closing = True
+        self.training_actions.set_target(None)  # the sessions' undo stacks go away below
         self.autosaver.shutdown()
         for widget in self.mode_widgets.values():
             widget.shutdown()
@@ -977,12 +1085,55 @@ def _scrollable(widget: QWidget, name: str) -> QScrollArea:
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    # Side panels scroll up and down only: the dock is kept wide enough for the panel's form.
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setMinimumWidth(widget.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
+    # A panel wider than its dock scrolls sideways inside the dock rather than widening the window: the
+    # dock's minimum is capped, so the docks' minimums always add up to less than a 1280-pixel screen.
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setMinimumWidth(min(MAX_DOCK_MIN_WIDTH,
+                             widget.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()))
     if name == "controlsDock":  # the Train buttons and progress must never hide behind a scroll bar
         area.setMinimumHeight(widget.sizeHint().height())
     return area
+
+
+def _page(widget: QWidget, name: str) -> QScrollArea:
+    """A mode's page in a scroll area: a page taller or wider than the room scrolls, the window stays put."""
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setMinimumSize(0, 0)
+    return area
+
+
+class ModeStack(QStackedWidget):
+    """A stack of mode pages whose size hints are those of the page on show.
+
+    ``QStackedWidget`` asks for the largest minimum of all its pages, so after a visit to the playground
+    the digits mode kept the playground's minimum width and the window grew past the screen. Here hidden
+    pages ask for nothing.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self._on_current_changed)
+
+    def _on_current_changed(self, _index: int) -> None:
+        current = self.currentWidget()
+        for i in range(self.count()):
+            page = self.widget(i)
+            ignored = QSizePolicy.Policy.Ignored
+            page.setSizePolicy(QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+                               if page is current else QSizePolicy(ignored, ignored))
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
 
 
 def _panel(dock: QDockWidget) -> QWidget:

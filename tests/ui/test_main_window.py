@@ -158,13 +158,14 @@ def test_the_about_box_credits_mnist(window):
 def test_the_modes_take_turns_in_the_window_and_the_docks_come_back(window, qtbot):
     assert window.mode == "digits" and window.docks["layersDock"].isVisible()
     window.mode_actions["rule"].trigger()
-    assert window.mode == "rule" and window.mode_stack.currentWidget().objectName() == "ruleLessonMode"
-    assert not window.docks["layersDock"].isVisible() and not window.act_train.isVisible()
+    assert window.mode == "rule" and window.current_mode_widget().objectName() == "ruleLessonMode"
+    # the docks are the digits mode's; the training actions stay, acting on the lesson now
+    assert not window.docks["layersDock"].isVisible() and window.act_train.isVisible()
     window.mode_actions["playground"].trigger()
-    assert window.mode_stack.currentWidget().objectName() == "playgroundMode"
+    assert window.current_mode_widget().objectName() == "playgroundMode"
     window.mode_actions["digits"].trigger()
     assert window.mode == "digits" and window.docks["layersDock"].isVisible() and window.act_train.isVisible()
-    assert window.mode_stack.currentWidget() is window.canvas_panel
+    assert window.current_mode_widget() is window.canvas_panel
 
 
 def test_a_shared_playground_setup_opens_in_the_playground(window, tmp_path):
@@ -182,5 +183,5 @@ def test_switching_language_in_the_playground_keeps_its_session(window):
     session = window.mode_widgets["playground"].session
     window.set_language("ko")
     assert window.mode_widgets["playground"].session is session
-    assert window.mode_stack.currentWidget() is window.mode_widgets["playground"]
+    assert window.current_mode_widget() is window.mode_widgets["playground"]
     window.set_language("en")

@@ -49,6 +49,7 @@ import sandbox as sb
 from sandbox import playground as engine
 from sandbox.datasets import toy
 
+from ..actions import SessionCommands, TrainingActions, bind_button
 from ..engine_messages import friendly
 from ..panels.controls import TrainingControls
 from ..panels.layer_stack import LayerStackPanel
@@ -365,18 +366,30 @@ class PlaygroundMode(QWidget):
         the session's parent), so a mode rebuilt for a language change can take over its
         predecessor's session, run and undo history included.
 
+    actions : TrainingActions, optional
+        The main window's shared training actions; the mode's Train, Step, Undo… buttons become views of
+        them. Alone (in tests) the mode makes its own, acting on its session.
+
     Attributes
     ----------
     session : PlaygroundSession
+    commands : SessionCommands
+        The enable rules and commands for this mode's session (the main window points its actions here).
     """
 
-    def __init__(self, parent: QWidget | None = None, session: PlaygroundSession | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, session: PlaygroundSession | None = None,
+                 actions: TrainingActions | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("playgroundMode")
         if session is not None and isinstance(session.parent(), PlaygroundMode):
             session.parent()._release_session()
         self.session = session if session is not None else PlaygroundSession()
         self.session.setParent(self)
+        self.commands = SessionCommands(self.session, self)
+        if actions is None:
+            actions = TrainingActions(self)
+            actions.set_target(self.commands)
+        self.actions = actions
         self._test_metrics: dict[str, float] | None = None
         self._data_tooltips: dict[QWidget, str] = {}
         self._training_tip = self.tr("Stop training to change the data.")
@@ -391,7 +404,7 @@ class PlaygroundMode(QWidget):
         self._hide_presets()
         self.settings_panel = TrainingSettingsPanel(self.session, self)
         self._hide_digit_settings()
-        self.controls = TrainingControls(self.session, self)
+        self.controls = TrainingControls(self.session, self, actions=self.actions)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("playgroundTabs")
@@ -474,10 +487,10 @@ class PlaygroundMode(QWidget):
         self.explanation.setTextFormat(Qt.TextFormat.RichText)
         self.explanation.setAccessibleName(self.tr("What am I looking at"))
 
-        self.undo_button = self._header_button("playgroundUndoButton", self.tr("Undo"), self.tr("Undo"),
-                                               self.session.undo)
-        self.redo_button = self._header_button("playgroundRedoButton", self.tr("Redo"), self.tr("Redo"),
-                                               self.session.redo)
+        self.undo_button = self._header_button("playgroundUndoButton", self.tr("Undo"), self.tr("Undo"), None)
+        self.redo_button = self._header_button("playgroundRedoButton", self.tr("Redo"), self.tr("Redo"), None)
+        bind_button(self.undo_button, self.actions["undo"])
+        bind_button(self.redo_button, self.actions["redo"])
         self.save_button = self._header_button("saveSetupButton", self.tr("Sa&ve setup…"), self.tr(
             "Save the data, features, network and training settings as a small .dlplay file to share "
             "(the weights are not saved: whoever opens it presses Train)."), self._on_save_clicked)
@@ -496,12 +509,15 @@ class PlaygroundMode(QWidget):
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label.setVisible(False)
 
-    def _header_button(self, name: str, text: str, tooltip: str, slot: Callable[[], object]) -> QPushButton:
+    def _header_button(self, name: str, text: str, tooltip: str,
+                       slot: Callable[[], object] | None) -> QPushButton:
+        """A header button; without ``slot`` it is to be bound to an action (:func:`ui.actions.bind_button`)."""
         button = QPushButton(text, self)
         button.setObjectName(name)
         button.setAccessibleName(text.replace("&", "").rstrip("…"))
         button.setToolTip(tooltip)
-        button.clicked.connect(slot)
+        if slot is not None:
+            button.clicked.connect(slot)
         return button
 
     def _dataset_names(self) -> dict[str, str]:
@@ -669,6 +685,7 @@ class PlaygroundMode(QWidget):
             axis = plot.getAxis(name)
             axis.setPen(text_color)
             axis.setTextPen(text_color)
+            axis.enableAutoSIPrefix(False)  # plain units on x1 and x2, never "(x0.001)"
             axis.setLabel(label)
         self.heatmap_item = pg.ImageItem(axisOrder="row-major")
         plot.addItem(self.heatmap_item)
@@ -816,8 +833,6 @@ class PlaygroundMode(QWidget):
     @Slot()
     def _update_undo_buttons(self) -> None:
         stack = self.session.undo_stack
-        self.undo_button.setEnabled(self.session.can_undo())
-        self.redo_button.setEnabled(self.session.can_redo())
         self.undo_button.setToolTip(self.tr("Undo: {action}").format(action=stack.undoText()) if stack.canUndo()
                                     else self.tr("Nothing to undo"))
         self.redo_button.setToolTip(self.tr("Redo: {action}").format(action=stack.redoText()) if stack.canRedo()

@@ -23,7 +23,7 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
-from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSignalBlocker, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,6 +56,8 @@ from sandbox.lessons.rule import (
     StepRecord,
     format_rule,
 )
+
+from ..actions import TrainingActions, bind_button
 
 __all__ = ["RuleLessonMode", "format_number", "format_rule_number", "lr_from_position", "position_from_lr",
            "steps_per_frame"]
@@ -188,6 +190,8 @@ class RuleLessonMode(QWidget):
     Parameters
     ----------
     parent : QWidget, optional
+    actions : TrainingActions, optional
+        The shared training actions; the Step and Reset buttons become views of them.
 
     Notes
     -----
@@ -195,9 +199,17 @@ class RuleLessonMode(QWidget):
     :meth:`mode_title`, :meth:`retranslate` after a language switch and :meth:`shutdown` on close.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    #: The training commands' enable state may have changed (see :mod:`ui.actions`).
+    commandsChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None, actions: TrainingActions | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ruleLessonMode")
+        # The main window's training actions act on this lesson while it is on show: Train plays, Pause and
+        # Stop pause, Step batch steps, Reset weights starts over. Alone (in tests) it makes its own.
+        self.commands = self
+        own_actions = actions is None
+        self.actions = actions if actions is not None else TrainingActions(self)
         self.problem = RuleProblem.chapter_one()
         self._lanes: dict[str, _Lane] = {}
         self._steps = 0  # steps since the last restart
@@ -234,6 +246,8 @@ class RuleLessonMode(QWidget):
         self.retranslate()
         self._fill_table()
         self._on_problem_changed(restart_message=False)
+        if own_actions:
+            self.actions.set_target(self)
 
     # ---- construction ----------------------------------------------------------------------------
     def _build_left(self) -> None:
@@ -387,6 +401,7 @@ class RuleLessonMode(QWidget):
             axis = item.getAxis(name)
             axis.setPen(self._foreground)
             axis.setTextPen(self._foreground)
+            axis.enableAutoSIPrefix(False)  # plain units: never "(x0.001)" beside the numbers the learner types
 
     def _build_right(self) -> None:
         self._right = QWidget(self)
@@ -421,14 +436,14 @@ class RuleLessonMode(QWidget):
 
         self.step_button = QPushButton(self.controls_group)
         self.step_button.setObjectName("ruleStepButton")
-        self.step_button.clicked.connect(self.step)
+        bind_button(self.step_button, self.actions["step_batch"])
         self.play_button = QPushButton(self.controls_group)
         self.play_button.setObjectName("rulePlayButton")
         self.play_button.setCheckable(True)
         self.play_button.toggled.connect(self._on_play_toggled)
         self.reset_button = QPushButton(self.controls_group)
         self.reset_button.setObjectName("ruleResetButton")
-        self.reset_button.clicked.connect(self.reset)
+        bind_button(self.reset_button, self.actions["reset_weights"])
 
         rate_row = QHBoxLayout()
         rate_row.addWidget(self.lr_spin)
@@ -903,7 +918,6 @@ class RuleLessonMode(QWidget):
 
     def _update_buttons(self) -> None:
         finished = self.is_finished()
-        self.step_button.setEnabled(not finished)
         self.play_button.setEnabled(not finished or self.play_button.isChecked())
         playing = self.play_button.isChecked()
         self._set_texts(self.play_button, self.tr("Pause") if playing else self.tr("Play"),
@@ -911,6 +925,33 @@ class RuleLessonMode(QWidget):
                         self.tr("Pause the optimizers.") if playing else
                         self.tr("Let the four optimizers step by themselves until each converges, diverges or "
                                 "gets stuck."))
+        self.commandsChanged.emit()
+
+    # ---- the training commands (ui.actions.CommandTarget) ------------------------------------------
+    def can_command(self, command: str) -> bool:
+        """Which training commands the lesson offers now (one neuron has no undo, no epochs)."""
+        playing = self.play_button.isChecked()
+        if command == "train":
+            return not playing and not self.is_finished()
+        if command in ("pause", "stop"):
+            return playing
+        if command == "step_batch":
+            return not self.is_finished()
+        return command == "reset_weights"
+
+    def run_command(self, command: str) -> None:
+        """Train plays the race, Pause and Stop pause it, Step batch steps, Reset weights starts over."""
+        if command == "train":
+            self.play_button.setChecked(True)
+        elif command in ("pause", "stop"):
+            self.play_button.setChecked(False)
+        elif command == "step_batch":
+            self.step()
+        elif command == "reset_weights":
+            self.reset()
+
+    def command_paused(self) -> bool:
+        return False
 
     def _race_html(self) -> str:
         lines = []

@@ -1,24 +1,22 @@
 """Train / Pause / Stop / Step buttons, a progress bar over the whole run and a one-line status.
 
-The buttons call the session's lifecycle methods; their enabled state follows
-``Session.stateChanged`` and, for Train and the Step buttons, ``Session.training_problem()``,
+The buttons' tooltips say why Train or Step cannot run yet (``Session.training_problem()``),
 re-checked whenever the network or the training settings change. Progress records arrive many
 times a second; the panel keeps only the last one and redraws the bar and the label from a 50 ms
-timer, never once per record. Keyboard shortcuts belong to the main window's actions, which call the
-public slots here (:meth:`train`, :meth:`toggle_pause`, :meth:`stop`, :meth:`step_batch`,
-:meth:`step_epoch`, :meth:`reset_weights`); the buttons carry no ``&`` mnemonics of their own, which
-would only clash with those shortcuts and the menus.
+timer, never once per record. The buttons are views of the shared training actions
+(:class:`ui.actions.TrainingActions`): their enabled state is the action's, a click triggers the action, and
+keyboard shortcuts belong to those actions; the buttons carry no ``&`` mnemonics of their own, which would
+only clash with those shortcuts and the menus.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 import sandbox as sb
 
+from ..actions import TrainingActions, bind_button
 from ..engine_messages import friendly
 from ..session import Session
 from ..worker import TrainingResult
@@ -32,7 +30,8 @@ REFRESH_MS = 50
 class TrainingControls(QWidget):
     """Buttons that start, pause, step and stop training, with the run's progress."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None,
+                 actions: TrainingActions | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trainingControls")
         self.setAccessibleName(self.tr("Training controls"))
@@ -45,23 +44,17 @@ class TrainingControls(QWidget):
         self._idle_text = ""  # what the last run ended with, shown until the network changes
 
         self.train_button = self._button("trainButton", self.tr("Train"), self.tr("Train"),
-                                         self.tr("Train for the number of epochs set in the training settings."),
-                                         self.train)
+                                         self.tr("Train for the number of epochs set in the training settings."))
         self.pause_button = self._button("pauseButton", self.tr("Pause"), self.tr("Pause or resume"),
-                                         self.tr("Pause after the current batch; press again to resume."),
-                                         self.toggle_pause)
+                                         self.tr("Pause after the current batch; press again to resume."))
         self.stop_button = self._button("stopButton", self.tr("Stop"), self.tr("Stop"),
-                                        self.tr("Stop after the current batch; the weights learned so far are kept."),
-                                        self.stop)
+                                        self.tr("Stop after the current batch; the weights learned so far are kept."))
         self.step_button = self._button("stepButton", self.tr("Step batch"), self.tr("Step one batch"),
-                                        self.tr("Train exactly one batch, then pause, to watch a single step."),
-                                        self.step_batch)
+                                        self.tr("Train exactly one batch, then pause, to watch a single step."))
         self.step_epoch_button = self._button("stepEpochButton", self.tr("Step epoch"), self.tr("Step one epoch"),
-                                              self.tr("Train one pass over all training images, then pause."),
-                                              self.step_epoch)
+                                              self.tr("Train one pass over all training images, then pause."))
         self.reset_button = self._button("resetButton", self.tr("Reset weights"), self.tr("Reset weights"),
-                                         self.tr("Start again from fresh random weights (from the seed)."),
-                                         self.reset_weights)
+                                         self.tr("Start again from fresh random weights (from the seed)."))
         self._tooltips = {b: b.toolTip() for b in (self.train_button, self.step_button, self.step_epoch_button,
                                                     self.reset_button)}
 
@@ -111,15 +104,21 @@ class TrainingControls(QWidget):
         session.trainingEnded.connect(self._on_training_ended)
         if session.is_training():  # rebuilt mid-run (the main window does so on a language change)
             self._timer.start()
+        # The buttons are views of the shared actions (the main window's, which also feed its menus and
+        # toolbar), or of actions of the panel's own when it is used alone: either way one enable rule each.
+        self.actions = actions if actions is not None else TrainingActions.for_session(session, self)
+        for command, button in (("train", self.train_button), ("pause", self.pause_button),
+                                ("stop", self.stop_button), ("step_batch", self.step_button),
+                                ("step_epoch", self.step_epoch_button), ("reset_weights", self.reset_button)):
+            bind_button(button, self.actions[command])
+        self.actions["reset_weights"].triggered.connect(self._on_reset_triggered)
         self._update_buttons()
 
-    def _button(self, object_name: str, text: str, accessible: str, tooltip: str,
-                slot: Callable[[], None]) -> QPushButton:
+    def _button(self, object_name: str, text: str, accessible: str, tooltip: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(object_name)
         button.setAccessibleName(accessible)
         button.setToolTip(tooltip)
-        button.clicked.connect(slot)
         return button
 
     # ---- public slots (also called by the main window's actions) -------------------------------------
@@ -155,6 +154,12 @@ class TrainingControls(QWidget):
     def reset_weights(self) -> None:
         """Fresh random weights (refused while training)."""
         if self.session.reset_weights():
+            self._on_reset_triggered()
+
+    @Slot()
+    def _on_reset_triggered(self) -> None:
+        # runs after the action reset the weights (its own connection comes first)
+        if not self.session.is_training():
             self._idle_text = self.tr("Weights reset: the network starts from scratch.")
             self._update_buttons()
 
@@ -174,14 +179,7 @@ class TrainingControls(QWidget):
         training = self.session.is_training()
         problem = self.session.training_problem()
         reason = "" if problem is None else self.tr("Can't train yet: {reason}").format(reason=friendly(problem))
-        self.train_button.setEnabled(not training and problem is None)
-        self.pause_button.setEnabled(training)
         self.pause_button.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
-        self.stop_button.setEnabled(training)
-        can_step = problem is None and (not training or state == "paused")
-        self.step_button.setEnabled(can_step)
-        self.step_epoch_button.setEnabled(can_step)
-        self.reset_button.setEnabled(not training and self.session.model is not None)
         for button in (self.train_button, self.step_button, self.step_epoch_button):
             button.setToolTip(reason if problem is not None and not training else self._tooltips[button])
         self.reset_button.setToolTip(self._tooltips[self.reset_button] if not training
