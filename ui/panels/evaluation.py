@@ -480,6 +480,8 @@ class EvaluationPanel(QWidget):
         self.robustness_plot.setMinimumHeight(180)
         item = self.robustness_plot.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.15)
+        for axis in ("left", "bottom"):  # plain units, as in the tables; before any range (pyqtgraph keeps its scale)
+            item.getAxis(axis).enableAutoSIPrefix(False)
         item.setYRange(0.0, 1.0, padding=0.05)
         item.setXRange(0.0, 1.0, padding=0.03)
         item.setMouseEnabled(x=False, y=False)

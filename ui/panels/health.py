@@ -236,6 +236,7 @@ class HealthPanel(QWidget):
             axis = item.getAxis(side)
             axis.setPen(self._foreground)
             axis.setTextPen(self._foreground)
+            axis.enableAutoSIPrefix(False)  # plain units, as in the table: never "weight value (x0.001)"
         item.getAxis("left").setWidth(44)
         return plot
 
@@ -563,6 +564,8 @@ class HealthPanel(QWidget):
                                         fillLevel=0 if latest else None, brush=fill)
                 item.addItem(curve)
                 curves.append(curve)
+        # The empty state's fixed ±1 must not outlive it: weights within ±0.1 would fill a tenth of the plot.
+        weight_item.enableAutoRange(x=True)
         for item, curves in ((weight_item, self.weight_curves), (grad_item, self.grad_curves)):
             top = max(float(c.getData()[1].max()) for c in curves)
             item.setYRange(0, max(top, _MIN_TOP) * 1.05, padding=0)  # counts start at 0, even when all are 0

@@ -153,6 +153,10 @@ class LossPlotPanel(QWidget):
                 axis = item.getAxis(name)
                 axis.setPen(foreground)
                 axis.setTextPen(foreground)
+                # Plain units, as the tables and the status line give them: pyqtgraph would otherwise rescale
+                # an axis whose values stay below 1 ("loss (x0.001)", ticks 100–800 for losses of 0.1–0.8).
+                # Set while the axis still has its default range: pyqtgraph 0.14 keeps the scale it had then.
+                axis.enableAutoSIPrefix(False)
             # The same width keeps both plots' epoch axes aligned.
             item.getAxis("left").setWidth(52)
         self._accuracy_item.setXLink(self._loss_item)

@@ -148,6 +148,7 @@ class RunsPanel(QWidget):
             axis = self._plot_item.getAxis(name)
             axis.setPen(self._foreground)
             axis.setTextPen(self._foreground)
+            axis.enableAutoSIPrefix(False)  # plain units, as in the table: never "accuracy (x0.001)"
         self._plot_item.getAxis("left").setWidth(48)
         legend_bg = QColor(background)
         legend_bg.setAlpha(210)
