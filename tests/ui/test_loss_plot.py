@@ -7,9 +7,10 @@ import math
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt, QTranslator
+from PySide6.QtGui import QTextDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QScrollArea, QWidget
 
 from sandbox.training import BatchProgress, EpochProgress
 from ui.panels.loss_plot import LossPlotPanel
@@ -106,9 +107,8 @@ def test_a_second_run_keeps_the_first_faded_until_cleared(qtbot, panel, session)
     assert panel.legend_labels() == ["Run 1 · small CNN · Adam 0.001", "Run 2 · small CNN · SGD 0.1"]
     items = loss_curves(panel)
     assert len(items) == 6  # per run: batch loss, epoch loss, validation loss
-    legend = {label.text: sample.item for sample, label in loss_plot(panel).getPlotItem().legend.items}
-    old, new = legend["Run 1 · small CNN · Adam 0.001"], legend["Run 2 · small CNN · SGD 0.1"]
-    assert old in items and new in items
+    epoch_losses = [i for i in items if i.opts["symbol"] == "o"]  # per run, its training loss after each epoch
+    old, new = sorted(epoch_losses, key=lambda i: i.getOriginalDataset()[1][0])  # run 1 ended at 1.5, run 2 higher
     assert old.opts["pen"].color().alpha() < new.opts["pen"].color().alpha()  # faded, still drawn
     assert old.getOriginalDataset()[1].tolist() == [1.5]
     assert old.opts["pen"].color().rgb() != new.opts["pen"].color().rgb()  # each run its own hue
@@ -205,19 +205,67 @@ def test_the_arrow_keys_read_out_the_points_without_a_mouse(qtbot, panel, sessio
     assert label.text() == "epoch 0.25 · batch loss 2.000"
 
 
+def legend_text(panel: LossPlotPanel) -> str:
+    """The legend as the learner reads it."""
+    doc = QTextDocument()
+    doc.setHtml(panel.findChild(QLabel, "lossLegend").text())
+    return doc.toPlainText().replace("\xa0", " ")
+
+
+def click_legend_link(qtbot, panel: LossPlotPanel, name: str) -> None:
+    """Click the run called ``name`` in the legend, where its text is drawn."""
+    legend = panel.findChild(QLabel, "lossLegend")
+    doc = QTextDocument()
+    doc.setDefaultFont(legend.font())
+    doc.setHtml(legend.text())
+    doc.setTextWidth(legend.contentsRect().width())
+    position = doc.toPlainText().replace("\xa0", " ").find(name)  # the names are written with no-break spaces
+    assert position >= 0, name
+    block = doc.findBlock(position)
+    doc.documentLayout()  # lays the text out
+    line = block.layout().lineForTextPosition(position - block.position())
+    x = line.cursorToX(position - block.position())[0] + 4
+    y = block.layout().position().y() + line.y() + line.height() / 2
+    margin = legend.contentsRect().topLeft()
+    qtbot.mouseClick(legend, Qt.MouseButton.LeftButton, pos=QPoint(int(x) + margin.x(), int(y) + margin.y()))
+
+
+def test_the_legend_stays_above_the_plot_and_never_covers_a_curve(qtbot, panel, session):
+    assert not panel.findChild(QWidget, "lossLegendArea").isVisible()  # no runs, no legend
+    for n in range(1, 9):  # eight runs with long names: more than the legend's three lines
+        train_one_epoch(session, f"Run {n} · small CNN (9,098) · Adam 0.001", [2.0, 1.0 + n / 10])
+    qtbot.waitUntil(lambda: points(panel, "batch_loss") == 2)
+    area = panel.findChild(QScrollArea, "lossLegendArea")
+    plot = loss_plot(panel)
+    assert area.isVisible()
+    assert area.geometry().bottom() < plot.geometry().top()  # its own row, outside the plot
+    assert plot.getPlotItem().legend is None  # nothing drawn over the data
+    assert area.height() <= 3 * 1.5 * panel.fontMetrics().lineSpacing()  # scrolls rather than squeezing the plot
+    assert area.verticalScrollBar().isVisible()  # the oldest runs are a scroll away
+    assert plot.height() >= 150
+    text = legend_text(panel)
+    assert text.index("Run 8 ·") < text.index("Run 1 ·")  # the newest run first: it is always in view
+    assert "training" in text and "validation" in text  # the line-style key
+
+
 def test_clicking_a_run_in_the_legend_hides_the_whole_run(qtbot, panel, session):
     train_one_epoch(session, "Run 1", [2.0, 1.0])
     train_one_epoch(session, "Run 2", [2.5, 1.5])
     qtbot.waitUntil(lambda: points(panel, "batch_loss") == 2)
-    plot = loss_plot(panel)
-    sample = next(s for s, label in plot.getPlotItem().legend.items if label.text == "Run 1")
-    pos = plot.mapFromScene(sample.sceneBoundingRect().center())
-    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    run1 = sample.item
+    run1 = [i for i in loss_curves(panel) if i.getOriginalDataset()[1] is not None
+            and i.getOriginalDataset()[1].tolist() in ([2.0, 1.0], [1.5], [1.6])]
+    assert len(run1) == 3  # run 1's batch, epoch and validation losses
+    click_legend_link(qtbot, panel, "Run 1")
     visible = [i for i in loss_curves(panel) if i.isVisible()]
-    assert len(visible) == 3 and run1 not in visible  # only run 2's three loss curves are left
-    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert len(visible) == 3 and not any(i in visible for i in run1)  # only run 2's three loss curves are left
+    assert not any(i.isVisible() for i in accuracy_curves(panel)[:2])  # its accuracy curves went too
+    click_legend_link(qtbot, panel, "Run 1")
     assert all(i.isVisible() for i in loss_curves(panel))
+
+
+def accuracy_curves(panel: LossPlotPanel) -> list[pg.PlotDataItem]:
+    plot = panel.findChild(QWidget, "accuracyPlot")
+    return [i for i in plot.getPlotItem().listDataItems() if isinstance(i, pg.PlotDataItem)]
 
 
 class Shouting(QTranslator):
@@ -239,8 +287,8 @@ def test_switching_language_retranslates_in_place_and_keeps_the_runs(qtbot, pane
         QCoreApplication.removeTranslator(translator)
     assert loss_plot(panel).getPlotItem().getAxis("left").labelText == "LOSS"
     assert panel.findChild(QCheckBox, "logScaleCheck").text() == "&LOG SCALE"
-    legend = [label.text for _, label in loss_plot(panel).getPlotItem().legend.items]
-    assert legend == ["TRAINING", "VALIDATION", "Run 1"]  # the run's label came translated from the session
+    legend = legend_text(panel)
+    assert "TRAINING" in legend and "VALIDATION" in legend and "Run 1" in legend  # the run's label: the session's
     assert panel.findChild(QLabel, "hoverLabel").text() == "POINT AT A CURVE TO READ ITS EPOCH AND VALUE"
     markers = [i for i in loss_plot(panel).getPlotItem().items if getattr(i, "label", None)]
     assert [m.label.toPlainText() for m in markers] == ["DIVERGED"]

@@ -12,6 +12,7 @@ to when both overlap, and the log-scale toggle must bend only the loss axis.
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,8 +20,18 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Slot
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sandbox.training import BatchProgress, EpochProgress
 
@@ -47,6 +58,8 @@ DIVERGED_COLOR = QColor("#D00000")
 MAX_RUNS_SHOWN = 8
 #: Points kept per curve and run (float64 x and y: 320 KB); beyond it neighbouring points are averaged in pairs.
 MAX_POINTS = 10_000
+#: Text lines the legend above the plot shows before it scrolls: it never takes more of the loss plot's height.
+LEGEND_LINES = 3
 
 
 class _Series:
@@ -106,6 +119,9 @@ class _Run:
     label: str
     color: QColor
     curves: dict[str, pg.PlotDataItem]
+    number: int  # this panel's running count: the legend's link names the run by it
+    shown: bool = True  # the learner can hide a run from the legend
+    faded: bool = False
     series: dict[str, _Series] = field(default_factory=lambda: {k: _Series() for k in LOSS_KEYS + ACCURACY_KEYS})
     dirty: set[str] = field(default_factory=set)
     marker: pg.InfiniteLine | None = None
@@ -169,14 +185,26 @@ class LossPlotPanel(QWidget):
         self._loss_item.getAxis("bottom").setStyle(showValues=False)
         self.accuracy_plot.setMinimumHeight(90)
 
-        self._legend_brush = pg.mkBrush(_with_alpha(background, 210))
-        self._legend = self._loss_item.addLegend(offset=(-8, 8), labelTextSize="8pt", labelTextColor=foreground,
-                                                 brush=self._legend_brush,
-                                                 pen=pg.mkPen(foreground.red(), foreground.green(),
-                                                              foreground.blue(), 60))
-        self._legend.setVisible(False)
-        self._legend.sigSampleClicked.connect(self._on_legend_clicked)
-        self._style_keys: list[pg.PlotDataItem] = []
+        self._legend_brush = pg.mkBrush(_with_alpha(background, 210))  # behind the "diverged" labels
+        # The legend lives above the plot, not on it: inside the plot it covered the newest curves, at the
+        # top right where a falling loss ends. Each run is a link that hides or shows its curves; the newest
+        # run comes first, and beyond LEGEND_LINES lines the legend scrolls rather than taking the plot's room.
+        self.legend = QLabel()
+        self.legend.setObjectName("lossLegend")
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.legend.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.legend.linkActivated.connect(self._on_legend_link)
+        self._legend_area = QScrollArea()
+        self._legend_area.setObjectName("lossLegendArea")
+        self._legend_area.setWidget(self.legend)
+        self._legend_area.setWidgetResizable(True)
+        self._legend_area.setFrameShape(QFrame.Shape.NoFrame)
+        self._legend_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._legend_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the label's links take the focus, not the area
+        self._legend_area.setVisible(False)
 
         self._hint = pg.TextItem(color=_with_alpha(foreground, 170), anchor=(0.5, 0.5))
         font = self._hint.textItem.font()
@@ -224,6 +252,7 @@ class LossPlotPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
         layout.addWidget(self.hover_label)
+        layout.addWidget(self._legend_area)
         layout.addWidget(self.loss_plot, 3)
         layout.addWidget(self.accuracy_plot, 1)
         layout.addLayout(controls)
@@ -283,10 +312,9 @@ class LossPlotPanel(QWidget):
         self.clear_button.setText(self.tr("Clear earlier runs"))
         self.clear_button.setAccessibleName(self.tr("Clear earlier runs"))
         self.clear_button.setToolTip(self.tr("Remove the faded curves of earlier runs; the current run stays"))
-        keys = dict(zip(self._style_keys, self._style_key_texts(), strict=False))  # no keys before the first run
-        for sample, label in self._legend.items:
-            if sample.item in keys:
-                label.setText(keys[sample.item])
+        self.legend.setAccessibleName(self.tr("Runs on the plot"))
+        self.legend.setToolTip(self.tr("Click a run to hide or show its curves"))
+        self._update_legend()
         for run in self._runs:
             if run.marker is not None:
                 run.marker.label.setFormat(self.tr("diverged"))
@@ -321,7 +349,7 @@ class LossPlotPanel(QWidget):
 
     def legend_labels(self) -> list[str]:
         """The run labels in the legend, oldest first (the line-style key is left out)."""
-        return [label.text for sample, label in self._legend.items if sample.item not in self._style_keys]
+        return [run.label for run in self._runs]
 
     def is_log_scale(self) -> bool:
         """Whether the loss axis is logarithmic."""
@@ -352,8 +380,8 @@ class LossPlotPanel(QWidget):
             self._plot_for(key).removeItem(curve)
         if run.marker is not None:
             self._loss_item.removeItem(run.marker)
-        self._legend.removeItem(run.curves["loss"])
         self._runs.remove(run)
+        self._update_legend()
 
     # ---- session signals -------------------------------------------------------------------------
     @Slot(str)
@@ -426,20 +454,51 @@ class LossPlotPanel(QWidget):
         if self._runs and self._runs[-1].marker is None and math.isfinite(self._runs[-1].last_x):
             self._mark_divergence(self._runs[-1], self._runs[-1].last_x)
 
-    @Slot(object)
-    def _on_legend_clicked(self, item: pg.PlotDataItem) -> None:
-        # pyqtgraph has just toggled the clicked sample's curve; a run shows or hides as a whole.
-        if item in self._style_keys:
-            item.setVisible(True)  # the line-style key is not a curve: nothing to hide
-            for sample, _label in self._legend.items:
-                sample.update()
-            return
+    @Slot(str)
+    def _on_legend_link(self, link: str) -> None:
+        """A run's name in the legend was clicked (or Enter pressed on it): hide or show the whole run."""
+        number = int(link.removeprefix("run:"))
         for run in self._runs:
-            if run.curves["loss"] is item:
+            if run.number == number:
+                run.shown = not run.shown
                 for curve in run.curves.values():
-                    curve.setVisible(item.isVisible())
+                    curve.setVisible(run.shown)
                 if run.marker is not None:
-                    run.marker.setVisible(item.isVisible())
+                    run.marker.setVisible(run.shown)
+        self._update_legend()
+
+    def _update_legend(self) -> None:
+        """Write the legend: the line-style key, then each run in its colour, the newest first."""
+        self._legend_area.setVisible(bool(self._runs))
+        if not self._runs:
+            self.legend.clear()
+            return
+        muted = _with_alpha(self._foreground, 160)
+        base = self.palette().color(QPalette.ColorRole.Base)
+        training, validation = (html.escape(t) for t in self._style_key_texts())
+        # Line samples drawn with characters: solid with a dot for training, dashed with a square for validation.
+        parts = [f'<span style="color:{_blend(muted, base).name()}">━●━&nbsp;{training} '
+                 f'&nbsp;╍□╍&nbsp;{validation}</span>']
+        for run in reversed(self._runs):
+            color = _blend(_with_alpha(run.color, FADED_ALPHA if run.faded else BOLD_ALPHA), base)
+            name = html.escape(run.label).replace(" ", "&nbsp;")  # a run's name never breaks across lines
+            text = f"━●━&nbsp;{name}" if run.shown else f"<s>━●━&nbsp;{name}</s>"
+            parts.append(f'<a href="run:{run.number}" style="color:{color.name()}; text-decoration:none">{text}</a>')
+        self.legend.setText(" &nbsp; ".join(parts))
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        """As tall as the legend's lines, at most :data:`LEGEND_LINES` of them (then it scrolls)."""
+        width = max(1, self._legend_area.viewport().width())
+        # One line's height as the rich text lays it out (its line glyphs come from a taller fallback font).
+        most = LEGEND_LINES * self.legend.heightForWidth(1 << 20)
+        self._legend_area.setFixedHeight(min(self.legend.heightForWidth(width), most))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Refit the legend: a narrower panel wraps it onto more lines."""
+        super().resizeEvent(event)
+        if self._runs:
+            self._fit_legend()
 
     # ---- runs and curves -------------------------------------------------------------------------
     def _current_run(self) -> _Run:
@@ -456,33 +515,19 @@ class LossPlotPanel(QWidget):
         color = QColor(RUN_COLORS[self._runs_started % len(RUN_COLORS)])
         self._runs_started += 1
         curves = {key: pg.PlotDataItem() for key in LOSS_KEYS + ACCURACY_KEYS}
-        run = _Run(label=label, color=color, curves=curves)
+        run = _Run(label=label, color=color, curves=curves, number=self._runs_started)
         for key, curve in curves.items():
             self._plot_for(key).addItem(curve)
             curve.setZValue(-1 if key == "batch_loss" else 1)
         self._style(run, faded=False)
-        if not self._style_keys:
-            self._add_style_keys()
-        self._legend.addItem(curves["loss"], label)
-        self._legend.setVisible(True)
         self._runs.append(run)
         while len(self._runs) > MAX_RUNS_SHOWN:
             self._remove_run(self._runs[0])
+        self._update_legend()
         self._key_index = -1
 
-    def _add_style_keys(self) -> None:
-        # Two neutral samples explain solid/dots = training and dashed/squares = validation for every run.
-        # They are never added to a plot, only to the legend.
-        grey = QColor(self._foreground)
-        grey.setAlpha(160)
-        for text, dashed, symbol in zip(self._style_key_texts(), (False, True), ("o", "s"), strict=True):
-            brush = pg.mkBrush(self.palette().color(QPalette.ColorRole.Base)) if dashed else pg.mkBrush(grey)
-            sample = pg.PlotDataItem(pen=_pen(grey, 2, dashed), symbol=symbol, symbolSize=6,
-                                     symbolPen=pg.mkPen(grey, width=1.5), symbolBrush=brush)
-            self._legend.addItem(sample, text)
-            self._style_keys.append(sample)
-
     def _style(self, run: _Run, *, faded: bool) -> None:
+        run.faded = faded
         alpha = FADED_ALPHA if faded else BOLD_ALPHA
         width = 1.5 if faded else 2.5
         size = 4 if faded else 7
@@ -502,7 +547,7 @@ class LossPlotPanel(QWidget):
         if run.marker is not None:
             run.marker.setPen(_pen(_with_alpha(DIVERGED_COLOR, alpha), 2, True))
             run.marker.label.setColor(_with_alpha(DIVERGED_COLOR, alpha))
-        self._legend.update()
+        self._update_legend()
 
     def _extend(self, run: _Run, key: str, x: np.ndarray, y: np.ndarray) -> None:
         if run.series[key].extend(x, y):
@@ -641,6 +686,13 @@ def _with_alpha(color: QColor, alpha: int) -> QColor:
     result = QColor(color)
     result.setAlpha(alpha)
     return result
+
+
+def _blend(color: QColor, background: QColor) -> QColor:
+    """``color`` drawn with its alpha over ``background``, as an opaque colour (rich text ignores alpha)."""
+    a = color.alphaF()
+    return QColor.fromRgbF(*(a * c + (1 - a) * b for c, b in zip(color.getRgbF()[:3], background.getRgbF()[:3],
+                                                                   strict=True)))
 
 
 def _pen(color: QColor, width: float, dashed: bool = False) -> pg.QtGui.QPen:
