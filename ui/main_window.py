@@ -72,8 +72,11 @@ __all__ = ["InfoBar", "MainWindow"]
 MAX_RECENT = 8
 #: The most a dock may insist on in width; wider panels scroll sideways inside their dock.
 MAX_DOCK_MIN_WIDTH = 300
-#: The modes, in menu order: "module:class" of each mode's widget (the digits mode is the docks themselves).
-MODES = {"digits": "", "rule": "ui.modes.rule_lesson:RuleLessonMode",
+#: The loss dock's starting height: tab bar, hover line, a loss pane of at least 150 px and the accuracy pane.
+LOSS_DOCK_HEIGHT = 334
+#: The modes in chapter 1's order (the mode bar's and Ctrl+1/2/3's): "module:class" of each mode's widget
+#: (the digits mode is the canvas and the docks).
+MODES = {"rule": "ui.modes.rule_lesson:RuleLessonMode", "digits": "",
          "playground": "ui.modes.playground:PlaygroundMode"}
 _LEFT, _RIGHT, _BOTTOM = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
                           Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -190,6 +193,7 @@ class MainWindow(QMainWindow):
         self._autosave_path = self._recovery_files.autosave_path
         self._closing = False
         self._shown_once = False
+        self._fresh_layout = True  # no layout remembered from last time
         self._build()
         self._retarget_actions()
         self._restore_layout()
@@ -234,7 +238,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.mode = "digits"
         self.mode_widgets: dict[str, QWidget] = {}
-        self.mode_pages: dict[str, QScrollArea] = {"digits": self.mode_stack.widget(0)}
+        self.mode_pages: dict[str, ModePage] = {"digits": self.mode_stack.widget(0)}
         #: Each mode's last dock layout (QMainWindow.saveState), so a mode comes back as it was left.
         self._mode_states: dict[str, QByteArray] = {}
 
@@ -286,16 +290,26 @@ class MainWindow(QMainWindow):
     def _fit_docks(self) -> None:
         """Give the docks their starting sizes for the screen the window is on.
 
-        A plot needs room to be read (the loss dock gets about 40 % of the height), the side columns get
-        enough width for their forms, and the canvas keeps what is left.
+        The loss dock gets the height its two plots need to be read (the loss pane at least 150 px), the
+        canvas keeps the rest of the height, and since the canvas is square the centre gets about as much
+        width as it has height; the side columns share what is left, so their forms show without scrolling.
         """
         room = self._screen_room()
-        self.resizeDocks([self.docks["lossDock"]], [max(260, int(room.height() * 0.42))], Qt.Orientation.Vertical)
-        side = max(300, min(400, int(room.width() * 0.27)))
+        chrome = (self.menuBar().sizeHint().height() + self.mode_bar.sizeHint().height()
+                  + self.toolbar.sizeHint().height() + self.statusBar().sizeHint().height() + 8)
+        loss = max(LOSS_DOCK_HEIGHT, int(room.height() * 0.36))
+        centre_height = room.height() - chrome - loss
+        # the square canvas plus the "what the network sees" column, never less than the page's minimum
+        scrollbar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        centre_width = max(self.mode_pages["digits"].widget().minimumSizeHint().width(),
+                           centre_height + 150) + scrollbar + 6  # no sideways scroll bar to eat the height
+        side = max(300, min(520, (room.width() - centre_width) // 2))
+        self.resizeDocks([self.docks["lossDock"]], [loss], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["layersDock"], self.docks["settingsDock"]], [side, side],
                          Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["controlsDock"]], [self.docks["controlsDock"].minimumSizeHint().height()],
-                         Qt.Orientation.Vertical)
+        controls = self.docks["controlsDock"].minimumSizeHint().height()
+        self.resizeDocks([self.docks["controlsDock"], self.docks["settingsDock"]],
+                         [controls, room.height() - chrome - controls], Qt.Orientation.Vertical)
 
     def _screen_room(self) -> QRect:
         """The available area of the screen the window is on (the primary screen before it is shown)."""
@@ -327,6 +341,9 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             self.fit_to_screen()
+            if self._fresh_layout:  # dock sizes only settle once the window is on its screen
+                self._fit_docks()
+                self._default_state = self.saveState(LAYOUT_VERSION)
 
     def _action(self, name: str, slot, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 checkable: bool = False) -> QAction:
@@ -369,6 +386,7 @@ class MainWindow(QMainWindow):
         self.act_reset_layout = self._action("resetLayoutAction", self.reset_layout)
         self.act_shortcuts = self._action("shortcutsAction", self.show_shortcuts, SK.HelpContents)
         self.act_about = self._action("aboutAction", self.show_about)
+        self.act_getting_started = self._action("gettingStartedAction", self.show_getting_started)
         self.mode_group = QActionGroup(self)
         self.mode_actions: dict[str, QAction] = {}
         for i, mode in enumerate(MODES):
@@ -424,16 +442,31 @@ class MainWindow(QMainWindow):
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
         self.help_menu.setObjectName("helpMenu")
-        self.help_menu.addActions([self.act_shortcuts, self.act_about])
+        self.help_menu.addActions([self.act_getting_started, self.act_shortcuts, self.act_about])
         self._refresh_recent_menu()
 
     def _make_toolbar(self) -> None:
+        # The mode bar: the three modes always on screen, in the chapter's order, each with a subtitle.
+        self.mode_bar = QToolBar(self)
+        self.mode_bar.setObjectName("modeBar")
+        self.mode_bar.setMovable(False)
+        self.mode_bar.setFloatable(False)
+        self.mode_bar.toggleViewAction().setVisible(False)  # never hidden by accident from a context menu
+        self.mode_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.mode_bar.setStyleSheet("QToolButton { padding: 0px 10px; }")  # two lines, no wasted height
+        self.addToolBar(self.mode_bar)
+        for mode, act in self.mode_actions.items():
+            self.mode_bar.addAction(act)
+            button = self.mode_bar.widgetForAction(act)
+            button.setObjectName(f"mode_{mode}Button")
+        self.addToolBarBreak()
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolBar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(self.toolbar)
         for act in (self.act_new, self.act_open, self.act_save, None, self.act_undo, self.act_redo, None,
-                    self.act_train, self.act_pause, self.act_stop, self.act_step):
+                    self.act_train, self.act_pause, self.act_stop, self.act_step, self.act_step_epoch,
+                    self.act_reset_weights):
             if act is None:
                 self.toolbar.addSeparator()
                 continue
@@ -462,6 +495,8 @@ class MainWindow(QMainWindow):
             self.act_shortcuts: (self.tr("&Keyboard shortcuts"), self.tr("List the keyboard shortcuts")),
             self.act_about: (self.tr("&About Deep Learning Sandbox"),
                              self.tr("Version, credits and the MNIST licence")),
+            self.act_getting_started: (self.tr("&Getting started"),
+                                       self.tr("What the three modes are for, and where to begin")),
         }
         for act, (text, tip) in texts.items():
             act.setText(text)
@@ -481,14 +516,23 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.mode_menu.setTitle(self.tr("&Mode"))
         mode_texts = {
-            "digits": (self.tr("&Digits"), self.tr("Draw digits and train networks on MNIST (Ctrl+1)")),
-            "rule": (self.tr("&Find the rule"), self.tr("Chapter 1's first example: learn y = 2x + 8 (Ctrl+2)")),
-            "playground": (self.tr("&Playground"), self.tr("Classify 2-D points: circles, xor, spirals (Ctrl+3)")),
+            "rule": (self.tr("&Find the rule"), self.tr("1 → 10, 2 → 12, 3 → 14: what is the rule?"),
+                     self.tr("Chapter 1's first example: learn y = 2x + 8 (Ctrl+1)")),
+            "digits": (self.tr("&Digits"), self.tr("Draw a digit; a trained network reads it"),
+                       self.tr("Draw digits and train networks on MNIST (Ctrl+2)")),
+            "playground": (self.tr("&Playground"), self.tr("Teach a network to split coloured points"),
+                           self.tr("Classify 2-D points: circles, xor, spirals (Ctrl+3)")),
         }
-        for mode, (text, tip) in mode_texts.items():
-            self.mode_actions[mode].setText(text)
-            self.mode_actions[mode].setToolTip(tip)
-            self.mode_actions[mode].setStatusTip(tip)
+        for mode, (text, subtitle, tip) in mode_texts.items():
+            act = self.mode_actions[mode]
+            act.setText(text)
+            act.setIconText(_icon_text(text) + "\n" + subtitle)  # the mode bar's two lines
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+            button = self.mode_bar.widgetForAction(act)
+            button.setAccessibleName(_icon_text(text))
+            button.setAccessibleDescription(subtitle)
+        self.mode_bar.setWindowTitle(self.tr("Modes"))
         self.help_menu.setTitle(self.tr("&Help"))
         titles = {"loopDock": self.tr("Training loop"), "layersDock": self.tr("Layers"),
                   "evaluationDock": self.tr("Test results"), "backwardDock": self.tr("Backward pass"),
@@ -596,7 +640,7 @@ class MainWindow(QMainWindow):
             self._fit_docks()
         state = settings.value("window/state", QByteArray(), QByteArray)
         if state is not None and not state.isEmpty():
-            self.restoreState(state, LAYOUT_VERSION)
+            self._fresh_layout = not self.restoreState(state, LAYOUT_VERSION)
 
     def _save_layout(self) -> None:
         settings = QSettings()
@@ -1041,6 +1085,48 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     @Slot()
+    def show_getting_started(self) -> QDialog:
+        """A short, non-modal page on the three modes, with a button to open each (a guided course comes later)."""
+        dialog = QDialog(self)
+        dialog.setObjectName("gettingStartedDialog")
+        dialog.setWindowTitle(self.tr("Getting started"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        text = QLabel(self.tr(
+            "<h3>Getting started</h3>"
+            "<p>The sandbox has three modes, in the order of chapter 1. Switch with the bar at the top of the "
+            "window or with Ctrl+1, Ctrl+2 and Ctrl+3.</p>"
+            "<p><b>1. Find the rule.</b> 1 → 10, 2 → 12, 3 → 14: guess the rule yourself, then watch one "
+            "neuron and four optimizers find y = 2x + 8 step by step.</p>"
+            "<p><b>2. Digits.</b> Draw a digit on the black square: a trained network reads it as you draw. "
+            "Then build your own network from layers, press Train and watch the loss fall.</p>"
+            "<p><b>3. Playground.</b> Teach a small network to separate coloured points, and see its answer "
+            "everywhere on the plane.</p>"
+            "<p>Every command is in the menus and on the keyboard: Ctrl+Enter trains, Ctrl+Z undoes, "
+            "Tab moves between controls. Help → Keyboard shortcuts lists them all.</p>"), dialog)
+        text.setObjectName("gettingStartedText")
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(text)
+        row = QHBoxLayout()
+        for mode, label in (("rule", self.tr("Open Find the rule")), ("digits", self.tr("Open Digits")),
+                            ("playground", self.tr("Open Playground"))):
+            button = QPushButton(label, dialog)
+            button.setObjectName(f"gettingStarted_{mode}Button")
+            button.setAccessibleName(label)
+            button.clicked.connect(lambda _checked=False, m=mode: (self.set_mode(m), dialog.close()))
+            row.addWidget(button)
+        close = QPushButton(self.tr("Close"), dialog)
+        close.setObjectName("gettingStartedCloseButton")
+        close.setAccessibleName(self.tr("Close"))
+        close.clicked.connect(dialog.close)
+        row.addWidget(close)
+        layout.addLayout(row)
+        dialog.resize(min(560, self._screen_room().width() - 40), 0)
+        dialog.show()
+        return dialog
+
+    @Slot()
     def show_about(self) -> None:
         """Version, purpose and the MNIST attribution."""
         QMessageBox.about(self, self.tr("About Deep Learning Sandbox"), self.about_text())
@@ -1095,15 +1181,46 @@ def _scrollable(widget: QWidget, name: str) -> QScrollArea:
     return area
 
 
-def _page(widget: QWidget, name: str) -> QScrollArea:
+def _page(widget: QWidget, name: str) -> ModePage:
     """A mode's page in a scroll area: a page taller or wider than the room scrolls, the window stays put."""
-    area = QScrollArea()
+    area = ModePage()
     area.setObjectName(name)
     area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setMinimumSize(0, 0)
     return area
+
+
+class ModePage(QScrollArea):
+    """A scroll area that gives its page the whole viewport, or the page's minimum size where that is larger.
+
+    ``QScrollArea.setWidgetResizable`` sizes a page by its height-for-width, which for pages with word-wrapped
+    text and square plots came out far taller than the window (the playground's Train button ended up
+    400 px below the screen). A page's minimum size is what it really needs; anything beyond scrolls.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(False)
+        self.setMinimumSize(0, 0)
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        self._fit_page()
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)
+        self._fit_page()
+
+    def _fit_page(self) -> None:
+        page = self.widget()
+        if page is None:
+            return
+        room, need = self.viewport().size(), page.minimumSizeHint().expandedTo(page.minimumSize())
+        page.resize(max(room.width(), need.width()), max(room.height(), need.height()))
+
+    def sizeHint(self) -> QSize:
+        page = self.widget()
+        return page.sizeHint() if page is not None else super().sizeHint()
 
 
 class ModeStack(QStackedWidget):
