@@ -249,6 +249,32 @@ class Session(QObject):
         return self.set_network(NetworkSpec.from_preset(name),
                                 self.tr("Load preset {name}").format(name=preset_text(name)[0]))
 
+    def load_pretrained(self) -> bool:
+        """Bring back the shipped, pretrained small CNN (its network and weights) as one undoable step.
+
+        For the learner whose run ruined the model: nothing else restores the 98 % network. The training
+        settings stay the learner's; the epoch count and history start afresh, as when the app opens.
+
+        Returns
+        -------
+        bool
+            False while training, when the shipped file cannot be read, or when the model already is it.
+        """
+        if self.is_training():
+            return False
+        try:
+            model = sb.load_model(resources.path("models", "small-cnn.dlsb"))
+        except (sb.FileFormatError, OSError):
+            return False
+        network = NetworkSpec.from_model_config(model.get_config())
+        weights = model.get_flat_weights()
+        if (network == self.network and self.model is not None and self.epochs_done == 0
+                and np.array_equal(self.model.get_flat_weights(), weights)):
+            return False  # already the shipped model: an undo step that changes nothing would only confuse
+        snapshot = ModelSnapshot(network, self.training, weights, 0, {})
+        self.undo_stack.push(ReplaceModelCommand(self, snapshot, self.tr("Load the pretrained small CNN")))
+        return True
+
     def _apply_network(self, spec: NetworkSpec, state: ModelSnapshot | None) -> None:
         # Called by SetNetworkCommand only: the network with the model the learner had when they left it
         # (``state``), or with fresh weights the first time.

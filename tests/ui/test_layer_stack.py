@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QWidget
 
+import resources
+import sandbox as sb
 from sandbox.spec import LayerSpec, NetworkSpec
 from ui.panels.keras_code import KerasCodeView
-from ui.panels.layer_stack import LayerStackPanel
+from ui.panels.layer_stack import EMPTY_ENTRY, PRETRAINED_ENTRY, LayerStackPanel
 
 
 @pytest.fixture
@@ -101,6 +104,50 @@ def test_choosing_the_mlp_preset_shows_its_four_layers_and_total(qtbot, session,
     assert child(panel, QLabel, "totalParamsLabel").text() == "Total: 109,386 parameters"
     assert child(panel, QLabel, "shapeFlowLabel").text() == "28×28×1 → 784 → 128 → 64 → 10"
     assert session.undo_stack.undoText().startswith("Load preset")
+
+
+def test_start_from_an_empty_network_leaves_just_the_input(qtbot, session, panel):
+    combo = child(panel, QComboBox, "presetCombo")
+    before = session.network
+    choose(qtbot, combo, EMPTY_ENTRY)
+    assert combo.currentText() == "Empty network"
+    assert [r[0] for r in stack_rows(panel)] == ["Input"]
+    assert session.network.layers == () and session.network.input_shape == before.input_shape
+    assert session.undo_stack.undoText() == "Start from an empty network"
+    choose(qtbot, combo, EMPTY_ENTRY)  # already empty: nothing to undo twice
+    assert session.undo_stack.undoText() == "Start from an empty network" and session.undo_stack.index() == 1
+    session.undo_stack.undo()
+    assert session.network == before and len(stack_rows(panel)) == len(before.layers) + 1
+
+
+def test_start_from_the_pretrained_cnn_brings_back_the_shipped_model_after_a_ruined_run(qtbot, session, panel):
+    shipped = sb.load_model(resources.path("models", "small-cnn.dlsb"))
+    x, y = session.dataset.x_test[:500], session.dataset.y_test[:500]
+    good = float(np.mean(np.argmax(shipped.predict(x), axis=1) == y))
+    assert good > 0.95
+    # A run with a huge learning rate ruined the weights (the same network, so no preset brings them back).
+    ruined = np.random.default_rng(0).normal(0.0, 3.0, session.model.count_params()).astype(np.float32)
+    session.model.set_flat_weights(ruined)
+    session.epochs_done = 4
+    assert float(np.mean(np.argmax(session.model.predict(x), axis=1) == y)) < 0.5
+
+    combo = child(panel, QComboBox, "presetCombo")
+    choose(qtbot, combo, PRETRAINED_ENTRY)
+    np.testing.assert_array_equal(session.model.get_flat_weights(), shipped.get_flat_weights())
+    assert float(np.mean(np.argmax(session.model.predict(x), axis=1) == y)) == good
+    assert session.epochs_done == 0
+    assert combo.currentData() == "small-cnn"  # the combo names the network it now shows
+    assert session.undo_stack.undoText() == "Load the pretrained small CNN"
+    session.undo_stack.undo()  # one undo step: the ruined model is back, to compare or keep
+    np.testing.assert_array_equal(session.model.get_flat_weights(), ruined)
+    assert session.epochs_done == 4
+
+    # From another network too: the whole small CNN comes back, with its shipped weights.
+    choose(qtbot, combo, "logistic")
+    choose(qtbot, combo, PRETRAINED_ENTRY)
+    assert session.network == NetworkSpec.from_preset("small-cnn")
+    np.testing.assert_array_equal(session.model.get_flat_weights(), shipped.get_flat_weights())
+    assert [r[0] for r in stack_rows(panel)][1] == "Conv2D"
 
 
 def test_the_small_cnn_reads_as_a_flow_of_shapes(session, panel):

@@ -10,6 +10,8 @@ Every change goes through the session (and so onto its undo stack); the view is 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QModelIndex, QPoint, QSignalBlocker, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QDropEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -49,6 +51,8 @@ PALETTE = ("Dense", "Conv2D", "MaxPooling2D", "AveragePooling2D", "Flatten", "Dr
 _ERROR_COLOR = QColor(211, 47, 47)
 #: The mime type of a drag that started inside an item view (an internal move).
 _ITEM_MIME = "application/x-qabstractitemmodeldatalist"
+#: "Start from" entries that are not engine presets: the input alone, and the shipped trained model.
+EMPTY_ENTRY, PRETRAINED_ENTRY = "::empty", "::pretrained"
 
 
 def format_shape(shape: tuple[int, ...] | None) -> str:
@@ -165,10 +169,20 @@ class LayerStackPanel(QWidget):
         self._preset.setAccessibleName(self.tr("Preset network"))
         self._preset.setToolTip(self.tr("Replace the network with a ready-made one (you can undo this)."))
         self._preset.addItem(self.tr("Choose a preset…"), None)
+        self._preset.addItem(self.tr("Empty network"), EMPTY_ENTRY)
+        self._preset.setItemData(1, self.tr("Just the input: build your own network from the palette."),
+                                 Qt.ItemDataRole.ToolTipRole)
         for name in sb.presets.names():
             title, description = preset_text(name)
             self._preset.addItem(title, name)
             self._preset.setItemData(self._preset.count() - 1, description, Qt.ItemDataRole.ToolTipRole)
+        self._preset.insertSeparator(self._preset.count())
+        # Presets start from fresh random weights; this one brings back the trained model the app opened with.
+        self._preset.addItem(self.tr("Pretrained small CNN (98 %)"), PRETRAINED_ENTRY)
+        self._preset.setItemData(self._preset.count() - 1,
+                                 self.tr("The small CNN with the trained weights the app ships with, for when a run "
+                                         "has spoiled the model. Your training settings stay."),
+                                 Qt.ItemDataRole.ToolTipRole)
         self._preset.activated.connect(self._on_preset_activated)
         preset_label = QLabel(self.tr("&Start from:"), self)
         preset_label.setBuddy(self._preset)
@@ -509,6 +523,8 @@ class LayerStackPanel(QWidget):
     def _sync_preset_combo(self) -> None:
         """Show the preset the network equals, or the placeholder."""
         name = next((n for n, spec in self._preset_specs.items() if spec == self._session.network), None)
+        if name is None and not self._session.network.layers:
+            name = EMPTY_ENTRY
         with QSignalBlocker(self._preset):
             self._preset.setCurrentIndex(max(0, self._preset.findData(name)) if name else 0)
 
@@ -580,7 +596,14 @@ class LayerStackPanel(QWidget):
     @Slot(int)
     def _on_preset_activated(self, row: int) -> None:
         name = self._preset.itemData(row)
-        if name is None or not self._push(self._session.load_preset(name)):
+        if name == EMPTY_ENTRY:
+            accepted = self._session.set_network(replace(self._session.network, layers=()),
+                                                 self.tr("Start from an empty network"))
+        elif name == PRETRAINED_ENTRY:
+            accepted = self._session.load_pretrained()
+        else:
+            accepted = name is not None and self._session.load_preset(name)
+        if not self._push(accepted):
             self._sync_preset_combo()
 
     # ---- training lock ---------------------------------------------------------------------------
