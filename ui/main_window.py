@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
     QDockWidget,
@@ -246,6 +247,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         for name, attr, maker, area in DOCKS:
             widget = self.loss_panel if maker is None else self._make_panel(maker)
+            _leave_tab_to_focus_chain(widget)
             setattr(self, attr, widget)
             dock = QDockWidget(self)
             dock.setObjectName(name)
@@ -284,8 +286,26 @@ class MainWindow(QMainWindow):
     def _make_panel(self, maker: type[QWidget]) -> QWidget:
         """A digits panel; the training controls' buttons become views of the shared actions."""
         if maker is TrainingControls:
-            return TrainingControls(self.session, self, actions=self.training_actions)
-        return maker(self.session, self)
+            panel = TrainingControls(self.session, self, actions=self.training_actions)
+        else:
+            panel = maker(self.session, self)
+        _leave_tab_to_focus_chain(panel)
+        return panel
+
+    def raise_dock(self, name: str) -> None:
+        """Show the dock ``name`` (in the digits mode), bring it to the front of its tabs and focus it."""
+        if self.mode != "digits":
+            self.set_mode("digits")
+        dock = self.docks[name]
+        dock.show()
+        dock.raise_()
+        QApplication.processEvents()  # the dock's tab switch lays its panel out before focus moves in
+        for widget in _panel(dock).findChildren(QWidget):
+            if (widget.isVisible() and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+        dock.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _fit_docks(self) -> None:
         """Give the docks their starting sizes for the screen the window is on.
@@ -433,8 +453,19 @@ class MainWindow(QMainWindow):
         self.mode_menu.setObjectName("modeMenu")
         self.mode_menu.addActions(list(self.mode_actions.values()))
         self.view_menu.addSeparator()
+        # Enter on a panel's entry shows, raises and focuses it (a tabbed dock behind another comes to the
+        # front); hiding is a separate, checkable entry in the submenu, so the keyboard never hides by surprise.
+        self.raise_actions: dict[str, QAction] = {}
+        for name in self.docks:
+            act = QAction(self)
+            act.setObjectName(name.replace("Dock", "RaiseAction"))
+            act.triggered.connect(lambda _checked=False, n=name: self.raise_dock(n))
+            self.view_menu.addAction(act)
+            self.raise_actions[name] = act
+        self.panels_menu = self.view_menu.addMenu("")
+        self.panels_menu.setObjectName("panelsMenu")
         for dock in self.docks.values():
-            self.view_menu.addAction(dock.toggleViewAction())
+            self.panels_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.act_reset_layout)
         self.language_menu = self.view_menu.addMenu("")
@@ -543,6 +574,9 @@ class MainWindow(QMainWindow):
                   "codeDock": self.tr("As Keras code")}
         for name, dock in self.docks.items():
             dock.setWindowTitle(titles[name])
+            self.raise_actions[name].setText(titles[name])
+            self.raise_actions[name].setToolTip(self.tr("Show this panel and move the keyboard focus into it"))
+        self.panels_menu.setTitle(self.tr("Show or &hide panels"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.info_bar.retranslate()
         self._refresh_recent_menu()
@@ -1251,6 +1285,12 @@ class ModeStack(QStackedWidget):
     def minimumSizeHint(self) -> QSize:
         current = self.currentWidget()
         return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
+
+
+def _leave_tab_to_focus_chain(widget: QWidget) -> None:
+    """Tables and lists keep Tab for moving between their cells, which traps keyboard users: give it back."""
+    for view in widget.findChildren(QAbstractItemView):
+        view.setTabKeyNavigation(False)
 
 
 def _panel(dock: QDockWidget) -> QWidget:
