@@ -943,9 +943,22 @@ class MainWindow(QMainWindow):
     @Slot()
     def export_dialog(self) -> None:
         """Write Keras code and trained weights into a folder the learner picks."""
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export for Keras"), self._last_folder())
-        if folder:
-            self.export_to(folder)
+        # The folder dialog's title says what will be written, before anything is.
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Export for Keras: choose a folder for model.py and weights.npz"), self._last_folder())
+        if not folder:
+            return
+        existing = [name for name in ("model.py", "weights.npz") if (Path(folder) / name).exists()]
+        if existing:
+            answer = QMessageBox.question(
+                self, self.tr("Replace the files?"),
+                self.tr("{files} already in {folder}. Replace them?").format(
+                    files=", ".join(existing), folder=folder),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.export_to(folder)
 
     def export_to(self, folder: str) -> bool:
         """Export ``model.py`` and ``weights.npz`` to ``folder``."""
@@ -960,7 +973,8 @@ class MainWindow(QMainWindow):
         except (sb.SandboxError, OSError) as exc:
             self.info_bar.show_message(self.tr("Could not export: {reason}").format(reason=_reason(exc)), "error")
             return False
-        self._status(self.tr("Exported {file} and weights.npz").format(file=str(script)))
+        self.info_bar.show_message(self.tr("Exported model.py and weights.npz to {folder}.").format(
+            folder=str(Path(script).parent)), "info")
         return True
 
     def _file_filter(self) -> str:

@@ -185,3 +185,43 @@ def test_switching_language_in_the_playground_keeps_its_session(window):
     assert window.mode_widgets["playground"].session is session
     assert window.current_mode_widget() is window.mode_widgets["playground"]
     window.set_language("en")
+
+
+def test_export_for_keras_names_the_files_asks_before_replacing_and_says_where(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    captions, questions = [], []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda _parent, caption, _start: captions.append(caption) or str(tmp_path))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: questions.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    window.export_dialog()
+    assert "model.py" in captions[0] and "weights.npz" in captions[0]
+    assert (tmp_path / "model.py").exists() and not questions
+    assert window.info_bar.isVisible() and str(tmp_path) in window.info_bar.label.text()
+    before = (tmp_path / "weights.npz").stat().st_mtime_ns
+    window.export_dialog()  # the files are there now: asked, and Cancel keeps them
+    assert questions and "model.py" in questions[0]
+    assert (tmp_path / "weights.npz").stat().st_mtime_ns == before
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+
+
+def test_the_training_actions_follow_the_active_mode(window, qtbot):
+    toolbar_step = window.toolbar.widgetForAction(window.act_step)
+    panel_step = window.controls_panel.step_button
+    assert toolbar_step.isEnabled() == panel_step.isEnabled() == window.act_step.isEnabled()
+    window.set_mode("playground")
+    mode = window.mode_widgets["playground"]
+    assert window.training_actions.target is mode.commands
+    assert mode.findChild(QWidget, "stepButton").isEnabled() == window.act_step.isEnabled()
+    window.set_mode("rule")
+    lesson = window.mode_widgets["rule"]
+    steps = lesson._steps
+    window.act_step.trigger()
+    assert lesson._steps == steps + 1
+    assert not window.act_undo.isEnabled()
+    window.act_train.trigger()  # Train plays the race; Pause stops it
+    assert lesson.play_button.isChecked() and window.act_pause.isEnabled()
+    window.act_pause.trigger()
+    assert not lesson.play_button.isChecked()
+    window.set_mode("digits")
