@@ -1253,6 +1253,7 @@ class ModePage(QScrollArea):
 
     def setWidget(self, widget: QWidget) -> None:
         super().setWidget(widget)
+        widget.show()  # a page set into an area already on show stays hidden otherwise (language switch)
         self._fit_page()
 
     def resizeEvent(self, event: object) -> None:

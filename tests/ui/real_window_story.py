@@ -331,6 +331,8 @@ class Story:
         self.obs["menus_with_hangul"] = sum(has_hangul(menu.title()) for menu in menus)
         info = self.window.info_bar
         self.obs["info_bar"] = info.label.text() if info.isVisible() else ""
+        # the rebuilt canvas predicts from a timer once the Korean panels are laid out: wait for it
+        wait_until(lambda: self.find(QLabel, "predictionLabel").text() != "", "the prediction after the switch")
         self.obs["prediction_after_switch"] = self.find(QLabel, "predictionLabel").text()
         self.screenshot("korean")
         self.obs["clipped_texts"] = self.clipped_texts()
