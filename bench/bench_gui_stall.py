@@ -26,8 +26,8 @@ latency (target < 500 ms), and how many evaluations the panel finished.
 from __future__ import annotations
 
 import argparse
-import inspect
 import datetime
+import inspect
 import json
 import os
 import platform
