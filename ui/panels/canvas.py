@@ -549,7 +549,7 @@ class CanvasPanel(QWidget):
         self.brush_slider.setValue(self.canvas.brush_size())
         self.brush_slider.setPageStep(4)
         self.brush_slider.valueChanged.connect(self.canvas.set_brush_size)
-        brush_label = QLabel(self.tr("&Brush:"), self)
+        brush_label = QLabel(self.tr("Brush:"), self)
         brush_label.setBuddy(self.brush_slider)
         tools = QHBoxLayout()
         tools.addWidget(brush_label)
@@ -604,7 +604,7 @@ class CanvasPanel(QWidget):
         self.label_spin.setToolTip(self.tr("Which digit your drawing is (starts at the network's guess)"))
         self.label_spin.setRange(0, 9)
         self.label_spin.valueChanged.connect(self._on_label_chosen)
-        spin_label = QLabel(self.tr("Add my drawing to the training data &as"), box)
+        spin_label = QLabel(self.tr("Add m&y drawing to the training data as"), box)
         spin_label.setBuddy(self.label_spin)
 
         self.add_button = QPushButton(self.tr("&Add"), box)
@@ -615,7 +615,7 @@ class CanvasPanel(QWidget):
         self.add_button.setEnabled(False)  # until there is a drawing
         self.add_button.clicked.connect(self.add_my_digit)
 
-        self.remove_button = QPushButton(self.tr("&Remove last"), box)
+        self.remove_button = QPushButton(self.tr("Re&move last"), box)
         self.remove_button.setObjectName("removeLastDigitButton")
         self.remove_button.setAccessibleName(self.tr("Remove my last drawing"))
         self.remove_button.setToolTip(self.tr("Forget the drawing you added last"))

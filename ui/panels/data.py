@@ -188,7 +188,7 @@ class DataPanel(QWidget):
             self._idx_folder, self._idx_dataset = last, session.dataset
 
         source = QGroupBox(self.tr("Training data"), self)
-        self.bundled_radio = QRadioButton(self.tr("B&undled digits"), self)
+        self.bundled_radio = QRadioButton(self.tr("Bundled digits"), self)
         self._setup(self.bundled_radio, "bundledDataRadio", self.tr("Bundled digits"),
                     self.tr("Train on the 5,000 handwritten digits that come with the sandbox."))
         self.attribution_label = QLabel(
@@ -199,7 +199,7 @@ class DataPanel(QWidget):
         self.idx_radio = QRadioButton(self.tr("IDX folder"), self)
         self._setup(self.idx_radio, "idxDataRadio", self.tr("IDX folder"),
                     self.tr("Train on the IDX folder loaded last (MNIST, Fashion-MNIST, …)."))
-        self.idx_button = QPushButton(self.tr("Open &IDX folder…"), self)
+        self.idx_button = QPushButton(self.tr("Open IDX folder…"), self)
         self._setup(self.idx_button, "idxFolderButton", self.tr("Open IDX folder"),
                     self.tr("Choose a folder with the four MNIST-style files: train-images-idx3-ubyte, "
                             "train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte "

@@ -424,7 +424,7 @@ class EvaluationPanel(QWidget):
             self.tr("Click a square of the matrix to see which digits it mixes up."), self)
 
         self.evaluate_button = self._button(
-            "evaluateButton", self.tr("&Evaluate"),
+            "evaluateButton", self.tr("Evaluate"),
             self.tr("Run the network on all test images and count what it gets right"), self.evaluate)
         self.summary = QLabel(self.tr("Not evaluated yet."), self)
         self.summary.setObjectName("evaluationSummaryLabel")
@@ -447,11 +447,11 @@ class EvaluationPanel(QWidget):
         self.matrix.setToolTip(self.tr("Rows: the true digit. Columns: what the network said. "
                                        "Click a square (or press Enter) to see its images."))
         self.matrix.cellActivated.connect(self.show_cell)
-        matrix_label = self._heading(self.tr("&Confusion matrix"))
+        matrix_label = self._heading(self.tr("Confusion matrix"))
         matrix_label.setBuddy(self.matrix)
 
         self.mistakes_button = self._button(
-            "confidentMistakesButton", self.tr("Most confident &mistakes"),
+            "confidentMistakesButton", self.tr("Most confident mistakes"),
             self.tr("Show the wrong answers the network was surest about"), self.show_confident_mistakes)
         self.gallery_caption = QLabel(self.tr("Click a square of the matrix to see its images."), self)
         self.gallery_caption.setObjectName("evaluationGalleryCaption")
@@ -463,7 +463,7 @@ class EvaluationPanel(QWidget):
 
         robustness_label = self._heading(self.tr("Robustness"))
         self.robustness_button = self._button(
-            "robustnessButton", self.tr("Test &robustness"),
+            "robustnessButton", self.tr("Test robustness"),
             self.tr("Add noise, rotation or thicker strokes to test images and measure the accuracy "
                     "(takes a second or two)"), self.run_robustness)
         self.robustness_note = QLabel(
@@ -507,7 +507,7 @@ class EvaluationPanel(QWidget):
         self.layer_combo.setToolTip(self.tr("Whose outputs to map: images close together here look alike to "
                                             "that layer"))
         self.layer_combo.currentIndexChanged.connect(self._update_pca)
-        layer_label = QLabel(self.tr("&Layer:"), self)
+        layer_label = QLabel(self.tr("Layer:"), self)
         layer_label.setBuddy(self.layer_combo)
         self.pca_note = QLabel(self.tr("The first {n} test images, coloured by their true digit; each layer's "
                                        "outputs squeezed to the two directions where they differ most.")

@@ -112,7 +112,7 @@ class HealthPanel(QWidget):
         self.layer_combo.setObjectName("healthLayerCombo")
         self.layer_combo.setAccessibleName(self.tr("Layer"))
         self.layer_combo.setToolTip(self.tr("The layer whose weights and gradients the histograms show"))
-        layer_label = QLabel(self.tr("&Layer:"))
+        layer_label = QLabel(self.tr("Layer:"))
         layer_label.setBuddy(self.layer_combo)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("healthSummaryLabel")
@@ -176,7 +176,7 @@ class HealthPanel(QWidget):
         self.warnings.setSpacing(3)
         self.warnings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.warnings.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        warnings_label = QLabel(self.tr("&Warnings:"))
+        warnings_label = QLabel(self.tr("Warnings:"))
         warnings_label.setBuddy(self.warnings)
 
         side = QVBoxLayout()

@@ -42,7 +42,7 @@ class KerasCodeView(QWidget):
 
         caption = QLabel(self.tr("The same network in Keras:"), self)
         caption.setBuddy(self.editor)
-        self._copy = QPushButton(self.tr("&Copy code"), self)
+        self._copy = QPushButton(self.tr("Copy code"), self)
         self._copy.setObjectName("copyKerasCodeButton")
         self._copy.setAccessibleName(self.tr("Copy Keras code"))
         self._copy.setToolTip(self.tr("Copy the code to the clipboard."))

@@ -271,14 +271,14 @@ class RunsPanel(QWidget):
         self.plot.setToolTip(self.tr("The chosen curve of every ticked run, one colour per run; x counts the "
                                      "epochs since that run started"))
         self._plot_item.setLabel("bottom", self.tr("epochs since the run started"))
-        self.reopen_button.setText(self.tr("&Reopen model"))
+        self.reopen_button.setText(self.tr("Reopen model"))
         self.reopen_button.setAccessibleName(self.tr("Reopen the selected run's model"))
         self.reopen_button.setToolTip(self.tr("Make the selected run's network, settings and final weights the "
                                               "current model (Undo brings the current one back)"))
         self.export_button.setText(self.tr("E&xport CSV…"))
         self.export_button.setAccessibleName(self.tr("Export the runs table as CSV"))
         self.export_button.setToolTip(self.tr("Save the table as a CSV file for a spreadsheet"))
-        self.clear_button.setText(self.tr("C&lear"))
+        self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setAccessibleName(self.tr("Clear the runs table"))
         self.clear_button.setToolTip(self.tr("Forget all finished runs and their kept weights"))
         self.status_label.setAccessibleName(self.tr("Runs message"))

@@ -124,7 +124,7 @@ class TrainingSettingsPanel(QWidget):
         self._setup(self.optimizer_combo, "optimizerCombo", self.tr("Optimizer"),
                     self.tr("How the weights are moved along the gradient at each step."), "optimizer")
         self.optimizer_combo.activated.connect(self._on_optimizer_activated)
-        self._add_row(form, self.tr("&Optimizer:"), self.optimizer_combo)
+        self._add_row(form, self.tr("Optimi&zer:"), self.optimizer_combo)
 
         self.learning_rate_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.learning_rate_slider.setRange(0, (LR_LOG_MAX - LR_LOG_MIN) * LR_TICKS_PER_DECADE)
@@ -148,7 +148,7 @@ class TrainingSettingsPanel(QWidget):
         lr_row = QHBoxLayout()
         lr_row.addWidget(self.learning_rate_slider, 1)
         lr_row.addWidget(self.learning_rate_spin)
-        self._add_row(form, self.tr("Learning ra&te:"), lr_row, buddy=self.learning_rate_spin)
+        self._add_row(form, self.tr("Learn&ing rate:"), lr_row, buddy=self.learning_rate_spin)
 
         self.momentum_spin = self._fraction_spin(
             "momentumSpin", self.tr("Momentum"), "momentum", 3, 0.05, 1.0,
@@ -208,7 +208,7 @@ class TrainingSettingsPanel(QWidget):
                     self.tr("What the network is scored on. For digit labels 0–9 with a softmax output, "
                             "use sparse categorical cross-entropy."), "loss")
         self.loss_combo.activated.connect(self._on_loss_activated)
-        self._add_row(form, self.tr("Lo&ss:"), self.loss_combo)
+        self._add_row(form, self.tr("L&oss:"), self.loss_combo)
 
         self.batch_size_spin = self._int_spin(
             "batchSizeSpin", self.tr("Batch size"), "batch_size", 1, 4096,
@@ -222,11 +222,11 @@ class TrainingSettingsPanel(QWidget):
             "validationSplitSpin", self.tr("Validation split"), "validation_split", 2, 0.05, 0.5,
             self.tr("Share of the training images held back (from the end, as Keras does) to check the "
                     "network on images it never trains on."))
-        self._add_row(form, self.tr("V&alidation split:"), self.validation_split_spin)
+        self._add_row(form, self.tr("Validatio&n split:"), self.validation_split_spin)
         self.seed_spin = self._int_spin(
             "seedSpin", self.tr("Seed"), "seed", 0, 2**31 - 1,
             self.tr("Fixes the random starting weights and the shuffling, so a run can be repeated exactly."))
-        self._add_row(form, self.tr("Ra&ndom seed:"), self.seed_spin)
+        self._add_row(form, self.tr("Random seed:"), self.seed_spin)
         self.augment_check = self._check(
             "augmentCheck", self.tr("Augmentation"), self.tr("Shift and rotate the digits a little in every batch, "
                                                              "so the network learns shapes rather than pixels."),
@@ -243,7 +243,7 @@ class TrainingSettingsPanel(QWidget):
                     self.tr("Shorten each weight's gradient to at most this length (0 = off). It hides a too "
                             "large learning rate rather than fixing it."), "clipnorm")
         self.clipnorm_spin.valueChanged.connect(self._on_clipnorm)
-        self._add_row(form, self.tr("Gradient &clipping:"), self.clipnorm_spin)
+        self._add_row(form, self.tr("Gradient clipping:"), self.clipnorm_spin)
 
     def _setup(self, widget: QWidget, object_name: str, accessible: str, tooltip: str, field: str) -> None:
         widget.setObjectName(object_name)
