@@ -222,6 +222,41 @@ class Story:
         self.obs["clipped_texts"] = self.clipped_texts()
         self.obs["closed"] = self.close_window()
 
+    def geometry_walk(self) -> None:
+        """First launch, then each mode by a click on the mode bar, then back to digits: where things are."""
+        # The offscreen geometry test's list of what each mode must show whole, so both walks check the same.
+        from test_window_geometry import NEEDED, shown_part
+
+        window = self.window
+        screen = window.screen().availableGeometry()
+        self.obs["available"] = list(screen.getRect())
+        stops = []
+        for step in ("start", "rule", "digits", "playground", "digits"):
+            if step != "start":
+                self.click(window.mode_bar.widgetForAction(window.mode_actions[step]))
+                wait_until(lambda step=step: window.mode == step, f"the {step} mode after a click on the mode bar")
+            QTest.qWait(200)  # the X server's configure events and the layout after the switch
+            frame = window.frameGeometry()
+            root = window.current_mode_widget() if window.mode != "digits" else window
+            problems = []
+            for name in NEEDED[window.mode]:
+                shown = [w for w in root.findChildren(QWidget, name) if w.isVisible()]
+                if not shown:
+                    problems.append(f"{name}: not shown")
+                    continue
+                widget = shown[0]
+                rect = widget.rect().translated(widget.mapToGlobal(widget.rect().topLeft()))
+                if not screen.contains(rect):
+                    problems.append(f"{name}: {rect.getRect()} outside the screen {screen.getRect()}")
+                elif shown_part(widget) != rect:
+                    problems.append(f"{name}: cut by a scroll area or dock")
+            stops.append({"step": step, "mode": window.mode, "frame": list(frame.getRect()),
+                          "inside": screen.contains(frame), "size": [window.width(), window.height()],
+                          "problems": problems})
+        self.obs["stops"] = stops
+        self.screenshot("geometry-walk")
+        self.obs["closed"] = self.close_window()
+
     def build_and_train(self) -> None:
         import sandbox as sb
         from sandbox.spec import NetworkSpec
@@ -456,7 +491,8 @@ class Story:
             QApplication.quit()
 
 
-STORIES = ("first_minute", "build_and_train", "close_while_training", "korean", "inside_the_network")
+STORIES = ("first_minute", "build_and_train", "close_while_training", "korean", "inside_the_network",
+           "geometry_walk")
 
 
 def main(argv: list[str]) -> int:
