@@ -206,6 +206,9 @@ class MainWindow(QMainWindow):
         self.session.message.connect(self._status)
         self.session.networkChanged.connect(self._update_status_params)
         self.session.networkTooBig.connect(self._on_network_too_big)
+        self._training_message = ""  # the info bar's text about the last run, while it shows one
+        self.session.networkChanged.connect(self._clear_training_message)
+        self.session.runStarted.connect(self._clear_training_message)
         # Train's enable rule depends on the network and the batch size too (a batch too large for memory)
         self.session.networkChanged.connect(self._refresh_state_actions)
         self.session.trainingChanged.connect(self._refresh_state_actions)
@@ -850,10 +853,25 @@ class MainWindow(QMainWindow):
         action = None
         if good is not None:
             action = (self.tr("Restore and use learning rate {lr:g}").format(lr=lr / 10),
-                      lambda: self.session.restore_weights(good, lower_learning_rate=True))
+                      lambda: self._rescue(good))
         self.info_bar.show_message(
             self.tr("Training stopped: the loss stopped being a finite number, so the weights blew up. "
                     "The learning rate {lr:g} is probably too high.").format(lr=lr), "error", action=action)
+        self._training_message = self.info_bar.label.text()
+
+    def _rescue(self, good: object) -> None:
+        """The divergence banner's button: restore the last good weights, if they still fit the network."""
+        if self.session.restore_weights(good, lower_learning_rate=True):
+            self.info_bar.hide()
+            self._status(self.tr("The last good weights are back, with learning rate {lr:g}.").format(
+                lr=self.session.training.learning_rate))
+
+    @Slot()
+    def _clear_training_message(self, *_args: object) -> None:
+        """A message about the last run goes when its cause may be gone: a new run, another network."""
+        if self._training_message and self.info_bar.label.text() == self._training_message:
+            self.info_bar.hide()  # only that message: a recovery offer or a file error stays
+        self._training_message = ""
 
     @Slot(object)
     def _on_training_ended(self, result: object) -> None:
@@ -861,6 +879,7 @@ class MainWindow(QMainWindow):
         if reason == "error":
             self.info_bar.show_message(self.tr("Training stopped: {reason}").format(
                 reason=friendly(getattr(result, "message", ""))), "error")
+            self._training_message = self.info_bar.label.text()
         elif reason == "finished":
             self._status(self.tr("Training finished."))
         elif reason == "stopped":

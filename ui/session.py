@@ -524,16 +524,21 @@ class Session(QObject):
         self.weightsChanged.emit()
         return True
 
-    def restore_weights(self, flat: np.ndarray, lower_learning_rate: bool = True) -> None:
-        """Put back weights saved before a divergence, optionally dividing the learning rate by 10."""
-        if self.model is None or self.is_training():
-            return
+    def restore_weights(self, flat: np.ndarray, lower_learning_rate: bool = True) -> bool:
+        """Put back weights saved before a divergence, optionally dividing the learning rate by 10.
+
+        Refused (False) while training, or when ``flat`` no longer fits the network (it was edited since the
+        weights were saved): a rescue offered for an earlier network must not raise.
+        """
+        if self.model is None or self.is_training() or np.shape(flat) != (self.model.count_params(),):
+            return False
         self.model.set_flat_weights(flat)
         self._optimizer_state = None
         if lower_learning_rate:
             self.update_training("learning_rate", self.training.learning_rate / 10)
         self.modelChanged.emit()
         self.weightsChanged.emit()
+        return True
 
     # ---- worker signals (GUI thread) -------------------------------------------------------------
     @Slot(object)

