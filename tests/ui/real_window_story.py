@@ -225,7 +225,7 @@ class Story:
     def geometry_walk(self) -> None:
         """First launch, then each mode by a click on the mode bar, then back to digits: where things are."""
         # The offscreen geometry test's list of what each mode must show whole, so both walks check the same.
-        from test_window_geometry import NEEDED, shown_part
+        from test_window_geometry import placement_problems
 
         window = self.window
         screen = window.screen().availableGeometry()
@@ -237,19 +237,7 @@ class Story:
                 wait_until(lambda step=step: window.mode == step, f"the {step} mode after a click on the mode bar")
             QTest.qWait(200)  # the X server's configure events and the layout after the switch
             frame = window.frameGeometry()
-            root = window.current_mode_widget() if window.mode != "digits" else window
-            problems = []
-            for name in NEEDED[window.mode]:
-                shown = [w for w in root.findChildren(QWidget, name) if w.isVisible()]
-                if not shown:
-                    problems.append(f"{name}: not shown")
-                    continue
-                widget = shown[0]
-                rect = widget.rect().translated(widget.mapToGlobal(widget.rect().topLeft()))
-                if not screen.contains(rect):
-                    problems.append(f"{name}: {rect.getRect()} outside the screen {screen.getRect()}")
-                elif shown_part(widget) != rect:
-                    problems.append(f"{name}: cut by a scroll area or dock")
+            problems = placement_problems(window, screen)
             stops.append({"step": step, "mode": window.mode, "frame": list(frame.getRect()),
                           "inside": screen.contains(frame), "size": [window.width(), window.height()],
                           "problems": problems})

@@ -42,11 +42,32 @@ def shown_part(widget):
     return rect
 
 
+def placement_problems(window, screen) -> list[str]:
+    """What is wrong with the active mode's needed controls: not shown, off ``screen``, or clipped."""
+    from PySide6.QtWidgets import QWidget
+
+    root = window.current_mode_widget() if window.mode != "digits" else window
+    problems = []
+    for name in NEEDED[window.mode]:
+        widgets = [w for w in root.findChildren(QWidget, name) if w.isVisible()]
+        if not widgets:
+            problems.append(f"{name}: not shown")
+            continue
+        w = widgets[0]
+        rect = w.rect().translated(w.mapToGlobal(w.rect().topLeft()))
+        shown = shown_part(w)
+        if not screen.contains(rect):
+            problems.append(f"{name}: {rect.getRect()} outside the screen {screen.getRect()}")
+        elif shown != rect:
+            problems.append(f"{name}: only {shown.width()}×{shown.height()} of {w.width()}×{w.height()} shown")
+    return problems
+
+
 def walk(shots: str) -> dict:
     """Run the walk in this process (a fresh app on the configured screen) and return the observations."""
     from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     QStandardPaths.setTestModeEnabled(True)
     QCoreApplication.setOrganizationName("DLSandboxGeometryTests")
@@ -72,20 +93,7 @@ def walk(shots: str) -> dict:
         QTest.qWait(150)
         app.processEvents()
         frame = window.frameGeometry()
-        root = window.current_mode_widget() if window.mode != "digits" else window
-        problems = []
-        for name in NEEDED[window.mode]:
-            widgets = [w for w in root.findChildren(QWidget, name) if w.isVisible()]
-            if not widgets:
-                problems.append(f"{name}: not shown")
-                continue
-            w = widgets[0]
-            rect = w.rect().translated(w.mapToGlobal(w.rect().topLeft()))
-            shown = shown_part(w)
-            if not screen.contains(rect):
-                problems.append(f"{name}: {rect.getRect()} outside the screen {screen.getRect()}")
-            elif shown != rect:
-                problems.append(f"{name}: only {shown.width()}×{shown.height()} of {w.width()}×{w.height()} shown")
+        problems = placement_problems(window, screen)
         if window.mode == "digits":
             plot = window.loss_panel.loss_plot
             if plot.height() < 150:
