@@ -18,7 +18,7 @@ import numpy as np
 from . import losses as _losses
 from . import metrics as _metrics
 from . import optimizers as _optimizers
-from .errors import Cancelled, LayerArgumentError, ShapeError, TrainingError
+from .errors import Cancelled, LayerArgumentError, SandboxError, ShapeError, TrainingError
 from .layers import Input, InputLayer, Layer
 from .layers import deserialize as _deserialize_layer
 from .layers import serialize as _serialize_layer
@@ -50,6 +50,36 @@ class LayerShape:
     error: ShapeError | None
 
 
+def flatten_fix_applies(layers: Sequence[Layer], input_shapes: Sequence[Shape], index: int) -> bool:
+    """Whether removing the last Flatten before layer ``index`` lets every layer up to it fit.
+
+    Parameters
+    ----------
+    layers : sequence of Layer
+        The layers, at least up to ``index``.
+    input_shapes : sequence of tuple of int
+        The per-sample shape each layer before ``index`` receives.
+    index : int
+        The layer that cannot take its flat input.
+
+    Returns
+    -------
+    bool
+        False when there is no Flatten before it, or when the layers after that Flatten would not fit
+        either (e.g. a Dense between Flatten and Conv2D): then a *Remove Flatten* fix would not help.
+    """
+    for i in range(index - 1, -1, -1):
+        if type(layers[i]).__name__ == "Flatten":
+            shape = input_shapes[i]
+            try:
+                for layer in layers[i + 1:index + 1]:
+                    shape = layer.output_shape_for(shape)
+            except SandboxError:
+                return False
+            return True
+    return False
+
+
 def trace_shapes(input_shape: Shape, layers: Sequence[Layer]) -> list[LayerShape]:
     """Compute every layer's output shape from ``input_shape`` without allocating any weight.
 
@@ -59,15 +89,19 @@ def trace_shapes(input_shape: Shape, layers: Sequence[Layer]) -> list[LayerShape
     rows: list[LayerShape] = []
     shape: Shape | None = tuple(input_shape)
     source = "the input"
+    inputs: list[Shape] = []
     for index, layer in enumerate(layers):
         if shape is None:
             rows.append(LayerShape(layer, None, 0, None))
             continue
+        inputs.append(shape)
         try:
             out = layer.output_shape_for(shape, source)
         except ShapeError as exc:
             exc.layer_index = index
             exc.layer_name = exc.layer_name or layer.name
+            if exc.fix == "remove_flatten" and not flatten_fix_applies(layers, inputs, index):
+                exc.fix = None
             rows.append(LayerShape(layer, None, 0, exc))
             shape = None
             continue

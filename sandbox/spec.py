@@ -19,7 +19,7 @@ from . import limits
 from . import losses as _losses
 from . import optimizers as _optimizers
 from .errors import LayerArgumentError, SandboxError, ShapeError
-from .model import Sequential
+from .model import Sequential, flatten_fix_applies
 
 __all__ = ["MAX_BATCH_SIZE", "MAX_EPOCHS", "LayerSpec", "NetworkSpec", "SpecRow", "TrainingSpec", "check_layer_config"]
 
@@ -188,6 +188,8 @@ class NetworkSpec:
         shape: tuple[int, ...] | None = tuple(self.input_shape)
         source = "the input"
         taken: set[str] = set()
+        built: list[_layers.Layer] = []
+        inputs: list[tuple[int, ...]] = []
         for index, spec in enumerate(self.layers):
             cls = _layers.REGISTRY.lookup(spec.class_name)
             name = spec.config.get("name") or _unique(cls.default_name(), taken)
@@ -198,11 +200,15 @@ class NetworkSpec:
             try:
                 layer = spec.build()
                 layer.name = name
+                built.append(layer)
+                inputs.append(shape)
                 out = layer.output_shape_for(shape, source)
                 params = sum(math.prod(s) for s in layer.weight_shapes(shape).values())
             except SandboxError as exc:
                 error = exc if isinstance(exc, ShapeError) else ShapeError(str(exc))
                 error.layer_index, error.layer_name = index, name
+                if error.fix == "remove_flatten" and not flatten_fix_applies(built, inputs, index):
+                    error.fix = None
                 rows.append(SpecRow(spec, name, None, 0, error))
                 shape = None
                 continue

@@ -92,7 +92,10 @@ TEMPLATES: tuple[str, ...] = (
                       "{layer} expects a flat input (batch, features); got {shape} from {source} — add Flatten"),
     QT_TRANSLATE_NOOP("EngineMessages",
                       "{layer} expects an image input (batch, height, width, channels); got {shape} from {source}"
-                      " — remove Flatten or add Reshape((28, 28, 1))"),
+                      " — image layers go before Flatten and Dense, or add Reshape({reshape}) first"),
+    QT_TRANSLATE_NOOP("EngineMessages",
+                      "{layer} expects an image input (batch, height, width, channels); got {shape} from {source}"
+                      " — image layers go before Flatten and Dense"),
     QT_TRANSLATE_NOOP("EngineMessages",
                       "{layer} expects an image input (batch, height, width, channels); got {shape} from {source}"),
     QT_TRANSLATE_NOOP("EngineMessages",

@@ -963,416 +963,421 @@ Right-click, Delete or Esc clears the drawing.</source>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="93"/>
-        <source>{layer} expects an image input (batch, height, width, channels); got {shape} from {source} — remove Flatten or add Reshape((28, 28, 1))</source>
-        <translation>{layer} 층은 이미지 입력 (batch, 높이, 너비, 채널)을 받는데 {source}에서 {shape} 모양이 왔어요. Flatten을 빼거나 Reshape((28, 28, 1))을 추가하세요.</translation>
+        <source>{layer} expects an image input (batch, height, width, channels); got {shape} from {source} — image layers go before Flatten and Dense, or add Reshape({reshape}) first</source>
+        <translation>{layer} 층은 이미지 입력 (batch, 높이, 너비, 채널)을 받는데 {source}에서 {shape} 모양이 왔어요. 이미지 층은 Flatten과 Dense보다 앞에 두거나, 먼저 Reshape({reshape})를 넣으세요.</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="96"/>
+        <source>{layer} expects an image input (batch, height, width, channels); got {shape} from {source} — image layers go before Flatten and Dense</source>
+        <translation>{layer} 층은 이미지 입력 (batch, 높이, 너비, 채널)을 받는데 {source}에서 {shape} 모양이 왔어요. 이미지 층은 Flatten과 Dense보다 앞에 두세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="99"/>
         <source>{layer} expects an image input (batch, height, width, channels); got {shape} from {source}</source>
         <translation>{layer} 층은 이미지 입력 (batch, 높이, 너비, 채널)을 받는데 {source}에서 {shape} 모양이 왔어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="98"/>
+        <location filename="../../ui/engine_messages.py" line="101"/>
         <source>Conv2D kernel {kernel} does not fit its {size} input from {source} with padding=&apos;valid&apos; — use padding=&apos;same&apos; or a smaller kernel</source>
         <translation>Conv2D의 {kernel} 커널이 {source}에서 들어온 {size} 입력보다 커서 padding=&apos;valid&apos;로는 맞지 않아요. padding=&apos;same&apos;을 쓰거나 커널을 줄이세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="101"/>
+        <location filename="../../ui/engine_messages.py" line="104"/>
         <source>{layer} window {window} does not fit its {size} input from {source} — the image is already too small; remove this layer or use a smaller pool_size</source>
         <translation>{layer}의 {window} 창이 {source}에서 들어온 {size} 입력보다 커요. 이미지가 이미 너무 작아요: 이 층을 빼거나 pool_size를 줄이세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="104"/>
+        <location filename="../../ui/engine_messages.py" line="107"/>
         <source>Reshape cannot turn {shape} from {source} into {target}: {total} values do not divide by {count}</source>
         <translation>Reshape 층은 {source}에서 들어온 {shape} 모양을 {target} 모양으로 바꿀 수 없어요: 값 {total}개는 {count}의 배수가 아니에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="107"/>
+        <location filename="../../ui/engine_messages.py" line="110"/>
         <source>Reshape cannot turn {shape} ({total} values) from {source} into {target} ({count} values)</source>
         <translation>Reshape 층은 {source}에서 들어온 {shape} 모양(값 {total}개)을 {target} 모양(값 {count}개)으로 바꿀 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="109"/>
+        <location filename="../../ui/engine_messages.py" line="112"/>
         <source>the network has no layers yet — add one from the palette</source>
         <translation>네트워크에 아직 층이 없어요. 팔레트에서 층을 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="111"/>
+        <location filename="../../ui/engine_messages.py" line="114"/>
         <source>{setting} must be an int ≥ {minimum}, got {value}</source>
         <translation>{setting} 값은 {minimum} 이상의 정수여야 해요 (지금 값: {value}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="112"/>
+        <location filename="../../ui/engine_messages.py" line="115"/>
         <source>{setting} must be a finite number in {range}, got {value}</source>
         <translation>{setting} 값은 {range} 범위의 유한한 숫자여야 해요 (지금 값: {value}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="113"/>
+        <location filename="../../ui/engine_messages.py" line="116"/>
         <source>{setting} must be an int or a pair of ints, got {value}</source>
         <translation>{setting} 값은 정수 하나나 정수 두 개의 쌍이어야 해요 (지금 값: {value}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="114"/>
+        <location filename="../../ui/engine_messages.py" line="117"/>
         <source>padding must be &apos;valid&apos; or &apos;same&apos;, got {value}</source>
         <translation>padding 값은 &apos;valid&apos;나 &apos;same&apos;이어야 해요 (지금 값: {value}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="115"/>
+        <location filename="../../ui/engine_messages.py" line="118"/>
         <source>{owner} got unexpected argument(s): {names}</source>
         <translation>{owner}에 알 수 없는 인자가 있어요: {names}.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="116"/>
+        <location filename="../../ui/engine_messages.py" line="119"/>
         <source>unknown {kind} {name}; known: {known}</source>
         <translation>{kind} 이름을 알 수 없어요: {name}. 쓸 수 있는 이름: {known}.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="117"/>
+        <location filename="../../ui/engine_messages.py" line="120"/>
         <source>{setting} must be a whole number from {minimum} to {maximum}, got {value}</source>
         <translation>{setting} 값은 {minimum}에서 {maximum} 사이의 정수여야 해요 (지금 값: {value}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="118"/>
+        <location filename="../../ui/engine_messages.py" line="121"/>
         <source>validation split must be between 0 and 1</source>
         <translation>검증 비율은 0과 1 사이여야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="120"/>
+        <location filename="../../ui/engine_messages.py" line="123"/>
         <source>the model expects inputs {want}, got {got}</source>
         <translation>모델은 {want} 모양의 입력을 받는데 {got} 모양이 왔어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="121"/>
+        <location filename="../../ui/engine_messages.py" line="124"/>
         <source>got {count} inputs but {total} targets</source>
         <translation>입력은 {count}개인데 타깃은 {total}개예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="122"/>
+        <location filename="../../ui/engine_messages.py" line="125"/>
         <source>validation_split={split} leaves no samples for training or validation</source>
         <translation>validation_split={split}: 학습이나 검증에 쓸 샘플이 남지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="124"/>
+        <location filename="../../ui/engine_messages.py" line="127"/>
         <source>there is no training data</source>
         <translation>학습 데이터가 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="125"/>
+        <location filename="../../ui/engine_messages.py" line="128"/>
         <source>the model has no layers yet</source>
         <translation>모델에 아직 층이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="126"/>
+        <location filename="../../ui/engine_messages.py" line="129"/>
         <source>stop training before opening a file</source>
         <translation>파일을 열기 전에 학습을 멈추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="128"/>
+        <location filename="../../ui/engine_messages.py" line="131"/>
         <source>cannot open &apos;{where}&apos;: {reason}</source>
         <translation>&apos;{where}&apos; 파일을 열 수 없어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="129"/>
+        <location filename="../../ui/engine_messages.py" line="132"/>
         <source>it is a folder, not a Deep Learning Sandbox file</source>
         <translation>Deep Learning Sandbox 파일이 아니라 폴더예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="130"/>
+        <location filename="../../ui/engine_messages.py" line="133"/>
         <source>there is no such file</source>
         <translation>그런 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="132"/>
+        <location filename="../../ui/engine_messages.py" line="135"/>
         <source>the folder {folder} does not exist</source>
         <translation>{folder} 폴더가 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="133"/>
+        <location filename="../../ui/engine_messages.py" line="136"/>
         <source>its part {file} cannot be used: {reason}</source>
         <translation>{file} 부분을 쓸 수 없어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="134"/>
+        <location filename="../../ui/engine_messages.py" line="137"/>
         <source>a number in the file is too long ({count} digits; at most {maximum})</source>
         <translation>파일 속 숫자가 너무 길어요 ({count}자리, 최대 {maximum}자리).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="135"/>
+        <location filename="../../ui/engine_messages.py" line="138"/>
         <source>it cannot be read ({reason})</source>
         <translation>파일을 읽을 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="136"/>
+        <location filename="../../ui/engine_messages.py" line="139"/>
         <source>it is not a Deep Learning Sandbox file, or it is damaged</source>
         <translation>Deep Learning Sandbox 파일이 아니거나 손상된 파일이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="137"/>
+        <location filename="../../ui/engine_messages.py" line="140"/>
         <source>it is not a Deep Learning Sandbox file (it has no manifest.json)</source>
         <translation>Deep Learning Sandbox 파일이 아니에요 (manifest.json이 없어요).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="138"/>
+        <location filename="../../ui/engine_messages.py" line="141"/>
         <source>it is not a Deep Learning Sandbox file (its manifest is not ours)</source>
         <translation>Deep Learning Sandbox 파일이 아니에요 (다른 프로그램의 manifest예요).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="139"/>
+        <location filename="../../ui/engine_messages.py" line="142"/>
         <source>it was made by a newer version of Deep Learning Sandbox (format {version}); please update</source>
         <translation>더 새로운 버전의 Deep Learning Sandbox로 만든 파일이에요 (형식 {version}). 앱을 업데이트하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="141"/>
+        <location filename="../../ui/engine_messages.py" line="144"/>
         <source>it uses format {version}, which this version of Deep Learning Sandbox can no longer read</source>
         <translation>형식 {version} 파일은 이 버전의 Deep Learning Sandbox에서 더는 읽을 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="143"/>
+        <location filename="../../ui/engine_messages.py" line="146"/>
         <source>it uses the older format {version} and cannot be upgraded ({detail})</source>
         <translation>예전 형식 {version} 파일인데 새 형식으로 바꿀 수 없어요 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="144"/>
+        <location filename="../../ui/engine_messages.py" line="147"/>
         <source>it is incomplete: it has no {file}</source>
         <translation>파일이 불완전해요: {file} 부분이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="145"/>
+        <location filename="../../ui/engine_messages.py" line="148"/>
         <source>it contains an unexpected part {file}</source>
         <translation>예상하지 못한 부분이 들어 있어요: {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="146"/>
+        <location filename="../../ui/engine_messages.py" line="149"/>
         <source>it is damaged: its part {file} cannot be read ({detail})</source>
         <translation>파일이 손상됐어요: {file} 부분을 읽을 수 없어요 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="147"/>
+        <location filename="../../ui/engine_messages.py" line="150"/>
         <source>its part {file} is damaged ({detail})</source>
         <translation>{file} 부분이 손상됐어요 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="148"/>
+        <location filename="../../ui/engine_messages.py" line="151"/>
         <source>it needs more memory than is available</source>
         <translation>쓸 수 있는 메모리보다 더 많은 메모리가 필요해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="149"/>
+        <location filename="../../ui/engine_messages.py" line="152"/>
         <source>its contents are nested too deeply</source>
         <translation>내용이 너무 깊게 중첩되어 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="150"/>
+        <location filename="../../ui/engine_messages.py" line="153"/>
         <source>the file names an unknown {kind} {name}</source>
         <translation>파일에 알 수 없는 {kind} 이름이 있어요: {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="151"/>
+        <location filename="../../ui/engine_messages.py" line="154"/>
         <source>its {part} lacks the field {field}</source>
         <translation>{part}에 {field} 항목이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="152"/>
+        <location filename="../../ui/engine_messages.py" line="155"/>
         <source>its {part} is not valid: {problem}</source>
         <translation>{part} 내용이 올바르지 않아요: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="153"/>
+        <location filename="../../ui/engine_messages.py" line="156"/>
         <source>the file&apos;s weights contain NaN or infinite values</source>
         <translation>파일의 가중치에 NaN이나 무한대 값이 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="154"/>
+        <location filename="../../ui/engine_messages.py" line="157"/>
         <source>the network does not fit together yet, so there is nothing to save</source>
         <translation>네트워크의 층이 아직 서로 맞지 않아서 저장할 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="155"/>
+        <location filename="../../ui/engine_messages.py" line="158"/>
         <source>the model&apos;s weights contain NaN or infinite values (training diverged), so it cannot be saved; reset the weights or lower the learning rate</source>
         <translation>가중치에 NaN이나 무한대 값이 있어서(학습이 발산했어요) 저장할 수 없어요. 가중치를 초기화하거나 학습률을 낮추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="159"/>
+        <location filename="../../ui/engine_messages.py" line="162"/>
         <source>{setting} is {value}, but a layer read from a file may have at most {maximum}</source>
         <translation>{setting} 값이 {value}인데, 파일에서 읽는 층은 최대 {maximum}까지만 가질 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="161"/>
+        <location filename="../../ui/engine_messages.py" line="164"/>
         <source>the network has {count} layers, but a network read from a file may have at most {maximum}</source>
         <translation>네트워크의 층이 {count}개인데, 파일에서 읽는 네트워크는 최대 {maximum}개까지만 가질 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="163"/>
+        <location filename="../../ui/engine_messages.py" line="166"/>
         <source>the network has {count} weights, but a network read from a file may have at most {maximum}</source>
         <translation>네트워크의 가중치가 {count}개인데, 파일에서 읽는 네트워크는 최대 {maximum}개까지만 가질 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="165"/>
+        <location filename="../../ui/engine_messages.py" line="168"/>
         <source>the input has {count} values per sample, but a network read from a file may read at most {maximum}</source>
         <translation>입력이 샘플마다 값 {count}개인데, 파일에서 읽는 네트워크는 최대 {maximum}개까지만 읽을 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="168"/>
+        <location filename="../../ui/engine_messages.py" line="171"/>
         <source>{source} outputs {count} values per sample, but a layer read from a file may output at most {maximum}</source>
         <translation>{source} 층은 샘플마다 값 {count}개를 출력하는데, 파일에서 읽는 층은 최대 {maximum}개까지만 출력할 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="171"/>
+        <location filename="../../ui/engine_messages.py" line="174"/>
         <source>it has a bad setting: {problem}</source>
         <translation>잘못된 설정이 있어요: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="172"/>
+        <location filename="../../ui/engine_messages.py" line="175"/>
         <source>the network is too large to be saved: {problem}</source>
         <translation>네트워크가 너무 커서 저장할 수 없어요: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="174"/>
+        <location filename="../../ui/engine_messages.py" line="177"/>
         <source>{file} declares {contents}, which need {declared} MB of memory (each pixel as a byte and as the 4-byte float a network trains on); at most {maximum} MB are available for a data set</source>
         <translation>{file} 파일의 헤더에 적힌 내용은 {contents}인데, 이를 불러오려면 메모리가 {declared}MB 필요해요(픽셀마다 1바이트, 그리고 네트워크가 학습에 쓰는 4바이트 실수). 데이터 세트에 쓸 수 있는 메모리는 최대 {maximum}MB예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="177"/>
+        <location filename="../../ui/engine_messages.py" line="180"/>
         <source>the IDX files in {folder} hold {contents}, which need {declared} MB of memory (each pixel as a byte and as the 4-byte float a network trains on); at most {maximum} MB are available for a data set</source>
         <translation>{folder} 폴더의 IDX 파일을 모두 합하면 {contents}인데, 이를 불러오려면 메모리가 {declared}MB 필요해요(픽셀마다 1바이트, 그리고 네트워크가 학습에 쓰는 4바이트 실수). 데이터 세트에 쓸 수 있는 메모리는 최대 {maximum}MB예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="181"/>
+        <location filename="../../ui/engine_messages.py" line="184"/>
         <source>{file} declares {contents}, but there is not enough free memory to load them</source>
         <translation>{file} 파일의 헤더에 적힌 내용은 {contents}인데, 이를 불러올 만큼 남은 메모리가 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="183"/>
+        <location filename="../../ui/engine_messages.py" line="186"/>
         <source>{folder} does not exist; choose the folder that holds the MNIST-style IDX files</source>
         <translation>{folder} 폴더가 없어요. MNIST 형식의 IDX 파일이 든 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="185"/>
+        <location filename="../../ui/engine_messages.py" line="188"/>
         <source>{folder} is not a folder; choose the folder that holds the MNIST-style IDX files</source>
         <translation>{folder}: 폴더가 아니에요. MNIST 형식의 IDX 파일이 든 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="187"/>
+        <location filename="../../ui/engine_messages.py" line="190"/>
         <source>the folder {folder} cannot be read ({reason})</source>
         <translation>{folder} 폴더를 읽을 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="188"/>
+        <location filename="../../ui/engine_messages.py" line="191"/>
         <source>the folder {folder} has no {file} (nor {file}.gz); an IDX folder needs the four files {files} (each may end in .gz)</source>
         <translation>{folder} 폴더에 {file} 파일(또는 {file}.gz)이 없어요. IDX 폴더에는 {files} 파일 네 개가 필요해요 (각각 .gz여도 돼요).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="191"/>
+        <location filename="../../ui/engine_messages.py" line="194"/>
         <source>{images} holds {images_count} images but {labels} holds {labels_count} labels; they must be equal</source>
         <translation>{images} 파일에는 이미지가 {images_count}개, {labels} 파일에는 레이블이 {labels_count}개 있어요. 두 개수가 같아야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="194"/>
+        <location filename="../../ui/engine_messages.py" line="197"/>
         <source>training images are {size} pixels but test images are {test_size}; both parts must have the same size</source>
         <translation>학습 이미지는 {size} 픽셀인데 테스트 이미지는 {test_size} 픽셀이에요. 두 부분의 크기가 같아야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="197"/>
+        <location filename="../../ui/engine_messages.py" line="200"/>
         <source>the images in {folder} are {size}; the sandbox&apos;s networks expect 28×28</source>
         <translation>{folder}의 이미지는 {size} 크기예요. 샌드박스의 네트워크는 28×28 이미지를 받아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="199"/>
+        <location filename="../../ui/engine_messages.py" line="202"/>
         <source>{file} is a damaged gzip file and cannot be unpacked ({detail})</source>
         <translation>{file} 파일은 손상된 gzip 파일이라 압축을 풀 수 없어요 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="200"/>
+        <location filename="../../ui/engine_messages.py" line="203"/>
         <source>{file} is too short to be an IDX file ({count} bytes)</source>
         <translation>{file} 파일은 IDX 파일이라기엔 너무 짧아요 ({count}바이트).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="201"/>
+        <location filename="../../ui/engine_messages.py" line="204"/>
         <source>{file} is truncated: it ends inside its header</source>
         <translation>{file} 파일이 잘렸어요: 헤더 중간에서 끝나요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="202"/>
+        <location filename="../../ui/engine_messages.py" line="205"/>
         <source>{file} is truncated: its header declares {contents} ({declared} bytes of data) but only {actual} bytes follow; download the file again</source>
         <translation>{file} 파일이 잘렸어요: 헤더에는 {contents}({declared}바이트)라고 되어 있는데 데이터는 {actual}바이트뿐이에요. 파일을 다시 내려받으세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="205"/>
+        <location filename="../../ui/engine_messages.py" line="208"/>
         <source>{file} has extra bytes after its data: its header declares {contents} ({declared} bytes of data) but the file is longer</source>
         <translation>{file} 파일의 데이터 뒤에 바이트가 더 있어요: 헤더에는 {contents}({declared}바이트)라고 되어 있는데 파일이 더 길어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="208"/>
+        <location filename="../../ui/engine_messages.py" line="211"/>
         <source>{file} declares {contents} ({declared} bytes), far more than a {bytes}-byte compressed file can hold; the file is damaged or malicious</source>
         <translation>{file} 파일의 헤더에는 {contents}({declared}바이트)라고 되어 있지만, {bytes}바이트짜리 압축 파일에 담길 수 있는 양보다 훨씬 많아요. 손상되었거나 악의적인 파일이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="211"/>
+        <location filename="../../ui/engine_messages.py" line="214"/>
         <source>{file} is not {noun} (magic number {magic}, expected {expected}); it looks gzip-compressed twice, unpack it once more</source>
         <translation>{file} 파일은 {noun}이 아니에요 (매직 넘버 {magic}, 기대한 값 {expected}). gzip으로 두 번 압축된 것 같아요: 압축을 한 번 더 푸세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="214"/>
+        <location filename="../../ui/engine_messages.py" line="217"/>
         <source>{file} is not {noun} (magic number {magic}, expected {expected}); it holds images, so it may have been swapped with the images file</source>
         <translation>{file} 파일은 {noun}이 아니에요 (매직 넘버 {magic}, 기대한 값 {expected}). 이미지가 들어 있으니 이미지 파일과 바뀐 것 같아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="217"/>
+        <location filename="../../ui/engine_messages.py" line="220"/>
         <source>{file} is not {noun} (magic number {magic}, expected {expected}); it holds labels, so it may have been swapped with the labels file</source>
         <translation>{file} 파일은 {noun}이 아니에요 (매직 넘버 {magic}, 기대한 값 {expected}). 레이블이 들어 있으니 레이블 파일과 바뀐 것 같아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="220"/>
+        <location filename="../../ui/engine_messages.py" line="223"/>
         <source>{file} is not {noun} (magic number {magic}, expected {expected}); it has {dims} dimensions, but images need 3 and labels 1</source>
         <translation>{file} 파일은 {noun}이 아니에요 (매직 넘버 {magic}, 기대한 값 {expected}). 차원이 {dims}개인데, 이미지는 3차원, 레이블은 1차원이어야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="223"/>
+        <location filename="../../ui/engine_messages.py" line="226"/>
         <source>{file} is not {noun} (magic number {magic}, expected {expected})</source>
         <translation>{file} 파일은 {noun}이 아니에요 (매직 넘버 {magic}, 기대한 값 {expected}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="224"/>
+        <location filename="../../ui/engine_messages.py" line="227"/>
         <source>{file} stores {type} (type code {code}); only IDX files of unsigned bytes (0x08) are supported</source>
         <translation>{file} 파일은 {type} 형식이에요 (타입 코드 {code}). 부호 없는 바이트(0x08)로 된 IDX 파일만 지원해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="227"/>
+        <location filename="../../ui/engine_messages.py" line="230"/>
         <source>{file} declares {count} {items}; between 1 and {maximum} are supported</source>
         <translation>{file} 파일의 헤더에는 {items}가 {count}개라고 되어 있어요. 1개에서 {maximum}개까지만 지원해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="228"/>
+        <location filename="../../ui/engine_messages.py" line="231"/>
         <source>{file} declares images of {size} pixels; each side must be between 1 and {maximum}</source>
         <translation>{file} 파일의 헤더에는 이미지 크기가 {size} 픽셀이라고 되어 있어요. 각 변은 1에서 {maximum} 사이여야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="230"/>
+        <location filename="../../ui/engine_messages.py" line="233"/>
         <source>{file} declares {declared} bytes of data; at most {maximum} (1 GiB) is supported</source>
         <translation>{file} 파일의 헤더에는 데이터가 {declared}바이트라고 되어 있어요. 최대 {maximum}바이트(1 GiB)까지만 지원해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="232"/>
+        <location filename="../../ui/engine_messages.py" line="235"/>
         <source>{file} does not exist</source>
         <translation>{file} 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="233"/>
+        <location filename="../../ui/engine_messages.py" line="236"/>
         <source>{file} cannot be read ({reason})</source>
         <translation>{file} 파일을 읽을 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="235"/>
+        <location filename="../../ui/engine_messages.py" line="238"/>
         <source>{count} images of {size}</source>
         <translation>{size} 이미지 {count}장</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="236"/>
+        <location filename="../../ui/engine_messages.py" line="239"/>
         <source>{count} labels</source>
         <translation>레이블 {count}개</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="238"/>
+        <location filename="../../ui/engine_messages.py" line="241"/>
         <source>{owner}: {problem}</source>
         <translation>{owner}: {problem}</translation>
     </message>

@@ -10,6 +10,7 @@ gradient is not needed, as for the first layer).
 
 from __future__ import annotations
 
+import math
 from typing import Any, ClassVar
 
 import numpy as np
@@ -29,6 +30,29 @@ REGISTRY = Registry("layer")
 def format_shape(shape: Shape) -> str:
     """Format a per-sample shape as Keras prints it with the batch axis: ``(batch, 14, 14, 8)``."""
     return "(" + ", ".join(["batch", *(str(d) for d in shape)]) + ")"
+
+
+def image_hint(input_shape: Shape) -> str:
+    """The advice after "expects an image input" for a flat ``input_shape``, or ``""`` for another shape.
+
+    Parameters
+    ----------
+    input_shape : tuple of int
+        The per-sample shape the image layer received.
+
+    Returns
+    -------
+    str
+        For a flat input whose size is a square, e.g. ``(784,)``, the ``Reshape`` that makes it a
+        one-channel image of that size (``Reshape((28, 28, 1))``); for any other flat input, only that
+        image layers go before Flatten and Dense (no image shape fits its numbers).
+    """
+    if len(input_shape) != 1:
+        return ""
+    side = math.isqrt(input_shape[0])
+    if side > 1 and side * side == input_shape[0]:
+        return f" — image layers go before Flatten and Dense, or add Reshape(({side}, {side}, 1)) first"
+    return " — image layers go before Flatten and Dense"
 
 
 class Layer:

@@ -8,7 +8,7 @@ import numpy as np
 
 from .._registry import check_int, check_pair
 from ..errors import LayerArgumentError
-from .base import REGISTRY, Shape, WeightedLayer, format_shape
+from .base import REGISTRY, Shape, WeightedLayer, format_shape, image_hint
 
 __all__ = ["Conv2D", "conv_output_size", "same_padding"]
 
@@ -84,10 +84,10 @@ class Conv2D(WeightedLayer):
 
     def output_shape_for(self, input_shape: Shape, source: str = "the input") -> Shape:
         if len(input_shape) != 3:
-            hint = " — remove Flatten or add Reshape((28, 28, 1))" if len(input_shape) == 1 else ""
+            # The model's trace keeps fix="remove_flatten" only where there is a Flatten to remove.
             raise self._shape_error(
                 f"Conv2D expects an image input (batch, height, width, channels); got "
-                f"{format_shape(input_shape)} from {source}{hint}",
+                f"{format_shape(input_shape)} from {source}{image_hint(input_shape)}",
                 fix="remove_flatten" if len(input_shape) == 1 else None,
             )
         h, w, _ = input_shape

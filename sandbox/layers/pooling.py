@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from .._registry import check_pair
-from .base import REGISTRY, Layer, Shape, format_shape
+from .base import REGISTRY, Layer, Shape, format_shape, image_hint
 from .conv import check_data_format, check_padding, conv_output_size, same_padding
 
 __all__ = ["AveragePooling2D", "MaxPooling2D"]
@@ -39,7 +39,7 @@ class _Pooling2D(Layer):
         if len(input_shape) != 3:
             raise self._shape_error(
                 f"{name} expects an image input (batch, height, width, channels); got "
-                f"{format_shape(input_shape)} from {source}",
+                f"{format_shape(input_shape)} from {source}{image_hint(input_shape)}",
                 fix="remove_flatten" if len(input_shape) == 1 else None,
             )
         h, w, c = input_shape

@@ -148,6 +148,23 @@ def test_shape_mistakes_are_explained(layers, fragment):
         sb.Sequential([L.Input((28, 28, 1)), *layers])
 
 
+@pytest.mark.parametrize(("input_shape", "layers", "fix", "advice"), [
+    ((28, 28, 1), [L.Flatten(), L.Dropout(0.1), L.Conv2D(4, 3)], "remove_flatten", "add Reshape((28, 28, 1)) first"),
+    ((28, 28, 1), [L.Flatten(), L.Dense(64), L.MaxPooling2D()], None, "add Reshape((8, 8, 1)) first"),
+    ((28, 28, 1), [L.Flatten(), L.Dense(10), L.Conv2D(4, 3)], None, "image layers go before Flatten and Dense"),
+    ((2,), [L.Conv2D(4, 3)], None, "image layers go before Flatten and Dense"),
+    ((2,), [L.Dense(8), L.AveragePooling2D()], None, "image layers go before Flatten and Dense"),
+])
+def test_an_image_layer_on_flat_numbers_offers_remove_flatten_only_where_it_helps(input_shape, layers, fix, advice):
+    row = sb.trace_shapes(input_shape, layers)[-1]
+    assert row.error.fix == fix
+    assert str(row.error).endswith(advice)
+    assert "28, 28" not in str(row.error) or (input_shape == (28, 28, 1) and fix is not None)
+    with pytest.raises(sb.ShapeError) as info:  # the same verdict when the model is built
+        sb.Sequential([L.Input(input_shape), *layers])
+    assert info.value.fix == fix
+
+
 def test_trace_shapes_marks_the_bad_layer_without_raising():
     layers = [L.Conv2D(8, 3, padding="same"), L.MaxPooling2D(), L.Dense(10), L.Dense(5)]
     rows = sb.trace_shapes((28, 28, 1), layers)

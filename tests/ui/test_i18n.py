@@ -337,7 +337,7 @@ SAMPLES = {
     "files": "a, b, c, d", "field": "'layers'", "part": "compile settings", "folder": "/data/mnist",
     "images": "train-images-idx3-ubyte", "labels": "train-labels-idx1-ubyte", "contents": "60,000 images of 28×28",
     "noun": "an IDX label file", "magic": "0x00000803", "expected": "0x00000801", "dims": "2",
-    "type": "32-bit floats", "code": "0x0D", "items": "labels",
+    "type": "32-bit floats", "code": "0x0D", "items": "labels", "reshape": "(8, 8, 1)",
 }
 #: Holes whose English words are translated, so their sample is not expected verbatim in Korean.
 TRANSLATED_HOLES = {"kind", "part", "noun", "type", "items", "contents", "source", "problem"}

@@ -247,6 +247,38 @@ def test_removing_flatten_marks_dense_and_the_fix_puts_it_back(qtbot, session, p
     assert view.topLevelItem(6).toolTip(0).startswith("dense: output 10")
 
 
+def test_conv2d_after_dense_is_marked_without_a_dead_remove_flatten_button(qtbot, session, panel):
+    choose(qtbot, child(panel, QComboBox, "presetCombo"), "mlp")
+    click_row(qtbot, panel, 2)  # Dense(128), right after Flatten
+    click(qtbot, panel, "addConv2DButton")
+
+    assert class_names(session) == ["Flatten", "Dense", "Conv2D", "Dense", "Dense"]
+    label = child(panel, QLabel, "layerErrorLabel")
+    assert label.isVisible()
+    assert "Conv2D expects an image input" in label.text()
+    assert "image layers go before Flatten and Dense" in label.text()
+    assert "Reshape((28, 28, 1))" not in label.text()  # 128 numbers make no 28×28 image
+    # Removing the Flatten would only move the problem to Dense: no button that cannot help.
+    assert not child(panel, QPushButton, "fixLayerButton").isVisible()
+
+
+def test_conv2d_right_after_flatten_offers_remove_flatten_and_it_works(qtbot, session, panel):
+    choose(qtbot, child(panel, QComboBox, "presetCombo"), "mlp")
+    click_row(qtbot, panel, 1)  # Flatten
+    click(qtbot, panel, "addConv2DButton")
+
+    label = child(panel, QLabel, "layerErrorLabel")
+    assert "got (batch, 784) from 'flatten'" in label.text()
+    assert "add Reshape((28, 28, 1)) first" in label.text()  # 784 = 28 × 28: this reshape does fit
+    fix = child(panel, QPushButton, "fixLayerButton")
+    assert fix.isVisible() and fix.text() == "Remove Flatten"
+
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+
+    assert class_names(session)[:2] == ["Conv2D", "Dense"]
+    assert session.network.trace()[0].error is None  # the Conv2D now reads the 28×28 image
+
+
 def test_ctrl_down_and_the_buttons_move_the_selected_layer(qtbot, session, panel):
     view = child(panel, QWidget, "layerStack")
     click_row(qtbot, panel, 1)  # Conv2D(8)

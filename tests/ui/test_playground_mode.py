@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from sandbox.playground import EXTENT, PlaygroundSetup, load_setup
 from ui.modes.playground import FEATURE_OBJECT_NAMES, GRID_RESOLUTION, PlaygroundMode
@@ -202,6 +202,30 @@ def test_a_regression_data_set_gets_a_single_linear_output_and_squared_error(qtb
     assert child(mode, "playgroundDatasetCombo").currentData() == "circle"
     assert session.network.layers[-1].config["units"] == 2
     assert session.training.loss == "sparse_categorical_crossentropy"
+
+
+def test_the_palette_offers_only_layers_that_fit_a_few_features(qtbot, mode):
+    child(mode, "playgroundTabs").setCurrentIndex(1)  # the Network tab
+    palette = child(mode, "layerPalette")
+    offered = sorted(b.text() for b in palette.findChildren(QPushButton) if b.isVisibleTo(mode))
+    assert offered == ["Activation", "Dense", "Dropout"]
+    session = mode.session
+    before = len(session.network.layers)
+
+    click(qtbot, child(mode, "addDropoutButton"))
+
+    assert len(session.network.layers) == before + 1
+    assert session.network.first_error() is None
+
+
+def test_an_image_layer_from_code_gets_no_28_by_28_advice_and_no_dead_fix(mode):
+    session = mode.session
+    assert session.add_layer("Conv2D", after=None)  # e.g. from a loaded setup: the palette no longer offers it
+
+    message = child(mode, "layerErrorLabel")
+    assert "Conv2D expects an image input" in message.text()
+    assert "28" not in message.text()
+    assert not child(mode, "fixLayerButton").isVisible()
 
 
 def test_presets_for_digits_are_refused_with_a_reason(mode):

@@ -60,6 +60,8 @@ from ..playground_session import PlaygroundSession
 
 __all__ = ["FEATURE_OBJECT_NAMES", "GRID_RESOLUTION", "NetworkDiagram", "PlaygroundMode"]
 
+#: Palette layers that need an image input (or, for Flatten, a shape to flatten): not offered here.
+IMAGE_LAYERS = ("Conv2D", "MaxPooling2D", "AveragePooling2D", "Flatten")
 #: Redraw the heatmap and the diagram at most ten times a second.
 REFRESH_MS = 100
 #: Cells per side of the decision-boundary heatmap.
@@ -402,6 +404,7 @@ class PlaygroundMode(QWidget):
 
         self.layer_panel = LayerStackPanel(self.session, self)
         self._hide_presets()
+        self._hide_image_layers()
         self.settings_panel = TrainingSettingsPanel(self.session, self)
         self._hide_digit_settings()
         self.controls = TrainingControls(self.session, self, actions=self.actions)
@@ -734,6 +737,29 @@ class PlaygroundMode(QWidget):
         for label in self.layer_panel.findChildren(QLabel):
             if label.buddy() is combo:
                 label.setVisible(False)
+
+    def _hide_image_layers(self) -> None:
+        """Take the image layers out of the palette: the input here is a flat vector of a few features.
+
+        Conv2D and the pooling layers need an image and Flatten has nothing to flatten, so the palette
+        keeps only Dense, Dropout and Activation, packed into one row without gaps.
+        """
+        palette = self.layer_panel.findChild(QGroupBox, "layerPalette")
+        grid = palette.layout() if palette is not None else None
+        if not isinstance(grid, QGridLayout):
+            return
+        kept: list[QWidget] = []
+        for i in reversed(range(grid.count())):
+            widget = grid.itemAt(i).widget()
+            if widget is None:
+                continue
+            grid.removeWidget(widget)
+            if widget.objectName() in {f"add{name}Button" for name in IMAGE_LAYERS}:
+                widget.setVisible(False)
+            else:
+                kept.insert(0, widget)
+        for i, widget in enumerate(kept):
+            grid.addWidget(widget, 0, i)
 
     def _hide_digit_settings(self) -> None:
         # The test points validate every run and the points are not images: these two settings do nothing here.
