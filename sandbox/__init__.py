@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from . import activations, callbacks, initializers, layers, losses, metrics, optimizers, regularizers
 from .callbacks import EarlyStopping, History, StopToken, TerminateOnNaN
+from .check import Finding, check
 from .errors import (
     Cancelled,
     FileFormatError,
@@ -29,6 +30,7 @@ __all__ = [
     "EarlyStopping",
     "EpochProgress",
     "FileFormatError",
+    "Finding",
     "History",
     "LayerArgumentError",
     "SandboxError",
@@ -41,6 +43,7 @@ __all__ = [
     "__version__",
     "activations",
     "callbacks",
+    "check",
     "datasets",
     "initializers",
     "iter_fit",

@@ -277,6 +277,8 @@ def _train(args: argparse.Namespace) -> int:
     rate = CosineDecay(args.learning_rate, max(steps, 1)) if cosine else args.learning_rate
     model = sb.presets.build(args.preset, seed=args.seed, learning_rate=rate)
     augment = Augmenter(**AUGMENTATION) if args.augment else None
+    if not _check_before_training(model, x, y):
+        return _EXIT_ERROR
     stop = sb.StopToken()
     print(f"Training {args.preset} on {train_count:,} samples for {args.epochs} epoch(s)"
           + (" with augmentation" if augment else "") + ".")
@@ -300,6 +302,21 @@ def _train(args: argparse.Namespace) -> int:
     else:
         print("The model was not saved (give --out MODEL.dlsb to keep it).")
     return 0
+
+
+def _check_before_training(model: sb.Sequential, x: np.ndarray, y: np.ndarray) -> bool:
+    """Print what :func:`sandbox.check` finds (on standard error); False if an error forbids training.
+
+    Warnings are printed and training goes on: Keras would run such a network too.
+    """
+    findings = sb.check(model, x, y)
+    for finding in findings:
+        if finding.severity == "warning":
+            print(f"{PROG}: warning: {finding.message}", file=sys.stderr)
+    errors = [f for f in findings if f.severity == "error"]
+    for finding in errors:
+        print(f"{PROG}: error: cannot train: {finding.message}", file=sys.stderr)
+    return not errors
 
 
 @contextlib.contextmanager

@@ -215,6 +215,29 @@ def test_a_model_that_does_not_fit_the_images(tmp_path, capsys, test_digits):
     assert "expects inputs" in error_line(capsys)
 
 
+def test_train_prints_check_warnings_and_trains_on(capsys):
+    assert main(["train", "--preset", "logistic", "--epochs", "1", "--limit", "64", "--learning-rate", "5"]) == 0
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("dl-sandbox: warning: The learning rate 5 is far above")
+    assert "Keras would run" in lines[0]
+    assert "Training logistic on 64 samples" in captured.out and "Test loss " in captured.out
+
+
+def test_train_stops_before_training_when_the_check_finds_an_error(tmp_path, capsys, test_digits):
+    x_test, y_test = test_digits
+    write_idx(tmp_path, x_test[:60], (y_test[:60] + 2).astype(np.uint8), "train")  # labels 2…11
+    write_idx(tmp_path, x_test[60:80], y_test[60:80], "t10k")
+    out = tmp_path / "never.dlsb"
+    assert main(["train", "--preset", "logistic", "--idx", str(tmp_path), "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "Traceback" not in captured.err and not out.exists()
+    lines = captured.err.strip().splitlines()
+    assert all(line.startswith("dl-sandbox: error: cannot train: ") for line in lines)
+    assert any("has 10 outputs but the labels need 12" in line and "Dense(12, softmax)" in line for line in lines)
+    assert any("outside 0…9" in line for line in lines)
+
+
 @pytest.mark.parametrize("args", [["train", "--preset", "resnet"],
                                   ["train", "--preset", "mlp", "--epochs", "0"],
                                   ["train", "--preset", "mlp", "--validation-split", "1"],
