@@ -4,373 +4,394 @@
 <context>
     <name>BackwardPanel</name>
     <message>
-        <location filename="../../ui/panels/backward.py" line="108"/>
+        <location filename="../../ui/panels/backward.py" line="122"/>
         <source>The drawing</source>
-        <extracomment>Networks up to this many weights are traced on the GUI thread (about 7 ms per million weights, measured); bigger ones in a background lane, so that a stroke on the canvas never waits for them.</extracomment>
+        <extracomment>Networks up to this many weights are traced on the GUI thread (about 7 ms per million weights, measured); bigger ones in a background lane, so that a stroke on the canvas never waits for them. The panel opens on the hardest of this many first test digits (searched off the GUI thread).</extracomment>
         <translation>그림</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="109"/>
+        <location filename="../../ui/panels/backward.py" line="123"/>
         <source>A test digit</source>
         <translation>테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="111"/>
+        <location filename="../../ui/panels/backward.py" line="125"/>
         <source>Example</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="112"/>
+        <location filename="../../ui/panels/backward.py" line="126"/>
         <source>Which single example to send through the network</source>
         <translation>네트워크에 통과시킬 예제 하나</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="113"/>
+        <location filename="../../ui/panels/backward.py" line="127"/>
         <source>Another digit</source>
         <translation>다른 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="115"/>
+        <location filename="../../ui/panels/backward.py" line="129"/>
         <source>Pick another test digit</source>
         <translation>다른 테스트 숫자 고르기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="116"/>
+        <location filename="../../ui/panels/backward.py" line="130"/>
         <source>Pick another random digit from the test set</source>
         <translation>테스트 세트에서 다른 숫자를 무작위로 골라요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="120"/>
+        <location filename="../../ui/panels/backward.py" line="134"/>
         <source>True digit of the drawing</source>
         <translation>그림의 정답 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="121"/>
+        <location filename="../../ui/panels/backward.py" line="135"/>
         <source>The digit you meant to draw: the loss compares the answer with it</source>
         <translation>그리려던 숫자예요. 손실은 네트워크의 답을 이 숫자와 비교해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="124"/>
-        <location filename="../../ui/panels/backward.py" line="487"/>
-        <location filename="../../ui/panels/backward.py" line="524"/>
+        <location filename="../../ui/panels/backward.py" line="138"/>
+        <location filename="../../ui/panels/backward.py" line="548"/>
+        <location filename="../../ui/panels/backward.py" line="588"/>
         <source>Layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="125"/>
+        <location filename="../../ui/panels/backward.py" line="139"/>
         <source>The layer whose weight gradients and update are shown</source>
         <translation>가중치 그레이디언트와 업데이트를 보여 줄 층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="128"/>
-        <location filename="../../ui/panels/backward.py" line="550"/>
+        <location filename="../../ui/panels/backward.py" line="142"/>
+        <location filename="../../ui/panels/backward.py" line="619"/>
         <source>Unit</source>
         <translation>유닛</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="129"/>
+        <location filename="../../ui/panels/backward.py" line="143"/>
         <source>Which output unit (or filter) of the layer to look at</source>
         <translation>살펴볼 층의 출력 유닛(또는 필터)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="133"/>
+        <location filename="../../ui/panels/backward.py" line="147"/>
         <source>The example</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="134"/>
+        <location filename="../../ui/panels/backward.py" line="148"/>
+        <location filename="../../ui/panels/backward.py" line="534"/>
         <source>The example sent through the network</source>
         <translation>네트워크에 통과시킨 예제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="140"/>
+        <location filename="../../ui/panels/backward.py" line="154"/>
         <source>Example:</source>
         <translation>예제:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="143"/>
+        <location filename="../../ui/panels/backward.py" line="157"/>
         <source>True digit:</source>
         <translation>정답 숫자:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="146"/>
+        <location filename="../../ui/panels/backward.py" line="160"/>
         <source>Layer:</source>
         <translation>층:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="150"/>
+        <location filename="../../ui/panels/backward.py" line="164"/>
         <source>Unit:</source>
         <translation>유닛:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="159"/>
+        <location filename="../../ui/panels/backward.py" line="173"/>
         <source>Current step</source>
         <translation>현재 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="160"/>
+        <location filename="../../ui/panels/backward.py" line="174"/>
         <source>Next ›</source>
         <translation>다음 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="162"/>
+        <location filename="../../ui/panels/backward.py" line="176"/>
         <source>Next step</source>
         <translation>다음 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="163"/>
+        <location filename="../../ui/panels/backward.py" line="177"/>
         <source>Go to the next step of the pass</source>
         <translation>이 과정의 다음 단계로 넘어가요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="177"/>
+        <location filename="../../ui/panels/backward.py" line="191"/>
         <source>Numbers of this step</source>
         <translation>이 단계의 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="178"/>
+        <location filename="../../ui/panels/backward.py" line="192"/>
         <source>The numbers this step computed</source>
         <translation>이 단계에서 계산한 숫자들</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="183"/>
+        <location filename="../../ui/panels/backward.py" line="197"/>
         <source>Weight gradient picture</source>
         <translation>가중치 그레이디언트 그림</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="184"/>
+        <location filename="../../ui/panels/backward.py" line="198"/>
         <source>dL/dW: red pushes the weight down, blue pushes it up</source>
         <translation>dL/dW: 빨간색은 가중치를 내리고, 파란색은 올려요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="188"/>
+        <location filename="../../ui/panels/backward.py" line="202"/>
         <source>Bias gradient</source>
         <translation>편향 그레이디언트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="189"/>
+        <location filename="../../ui/panels/backward.py" line="203"/>
         <source>dL/db, one number per unit</source>
         <translation>dL/db, 유닛마다 숫자 하나</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="193"/>
+        <location filename="../../ui/panels/backward.py" line="207"/>
         <source>Verify</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="195"/>
+        <location filename="../../ui/panels/backward.py" line="209"/>
         <source>Verify the gradient</source>
         <translation>그레이디언트 검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="196"/>
+        <location filename="../../ui/panels/backward.py" line="210"/>
         <source>Nudge ten weights up and down and compare the slope with dL/dW</source>
         <translation>가중치 열 개를 조금씩 올리고 내려서 기울기를 dL/dW와 비교해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="202"/>
+        <location filename="../../ui/panels/backward.py" line="216"/>
         <source>Gradient check</source>
         <translation>그레이디언트 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="203"/>
+        <location filename="../../ui/panels/backward.py" line="217"/>
         <source>Back-propagated slope against the slope measured by nudging</source>
         <translation>역전파로 구한 기울기와 조금씩 움직여 잰 기울기 비교</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="338"/>
+        <location filename="../../ui/panels/backward.py" line="345"/>
+        <source>The test image the network finds hardest (of the first {0}): loss {1:.2g}.</source>
+        <translation>네트워크가 가장 어려워하는 테스트 이미지예요(처음 {0}개 중): 손실 {1:.2g}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="348"/>
+        <source>A random test digit: loss {0:.2g}.</source>
+        <translation>무작위로 고른 테스트 숫자예요: 손실 {0:.2g}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="350"/>
+        <source>Looking for the test digit the network finds hardest…</source>
+        <translation>네트워크가 가장 어려워하는 테스트 숫자를 찾는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="371"/>
         <source>Nudging ten weights…</source>
         <translation>가중치 열 개를 조금씩 움직여 보는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="345"/>
-        <location filename="../../ui/panels/backward.py" line="575"/>
+        <location filename="../../ui/panels/backward.py" line="378"/>
+        <location filename="../../ui/panels/backward.py" line="644"/>
         <source>Weight</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="345"/>
+        <location filename="../../ui/panels/backward.py" line="378"/>
         <source>Back-propagated</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="345"/>
+        <location filename="../../ui/panels/backward.py" line="378"/>
         <source>Nudged</source>
         <translation>직접 측정</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="345"/>
+        <location filename="../../ui/panels/backward.py" line="378"/>
         <source>Relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="354"/>
+        <location filename="../../ui/panels/backward.py" line="387"/>
         <source>The numbers match: every relative error is below 1e-6.</source>
         <translation>숫자가 일치해요. 모든 상대 오차가 1e-6보다 작아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="356"/>
+        <location filename="../../ui/panels/backward.py" line="389"/>
         <source>Largest relative error {0:.1e}: the numbers do not match.</source>
         <translation>가장 큰 상대 오차 {0:.1e}: 숫자가 일치하지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="476"/>
+        <location filename="../../ui/panels/backward.py" line="536"/>
         <source>Draw a digit or pick a test digit to follow it through the network.</source>
         <translation>숫자를 그리거나 테스트 숫자를 골라 네트워크 속을 따라가 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="483"/>
+        <location filename="../../ui/panels/backward.py" line="543"/>
         <source>Step 1 of 5 — forward: the digit goes through every layer; each layer&apos;s output has a shape and a range of values.</source>
         <translation>5단계 중 1단계 — 순전파: 숫자가 모든 층을 지나가요. 층마다 출력에는 모양과 값의 범위가 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="487"/>
-        <location filename="../../ui/panels/backward.py" line="524"/>
+        <location filename="../../ui/panels/backward.py" line="548"/>
+        <location filename="../../ui/panels/backward.py" line="588"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="487"/>
+        <location filename="../../ui/panels/backward.py" line="548"/>
         <source>Output shape</source>
         <translation>출력 모양</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="487"/>
+        <location filename="../../ui/panels/backward.py" line="548"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="490"/>
+        <location filename="../../ui/panels/backward.py" line="551"/>
         <source>Step 2 of 5 — loss: the ten probabilities p against the truth y (1 at digit {0}); loss = −log p[{0}] = {1:.4g}.</source>
         <translation>5단계 중 2단계 — 손실: 열 개의 확률 p를 정답 y(숫자 {0}에서 1)와 비교해요. 손실 = −log p[{0}] = {1:.4g}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="493"/>
+        <location filename="../../ui/panels/backward.py" line="554"/>
         <source>Weight penalties add {0:.4g}.</source>
         <translation>가중치 페널티가 {0:.4g}만큼 더해져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="497"/>
+        <location filename="../../ui/panels/backward.py" line="558"/>
         <source>Digit</source>
         <translation>숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="497"/>
+        <location filename="../../ui/panels/backward.py" line="558"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="497"/>
+        <location filename="../../ui/panels/backward.py" line="558"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="501"/>
+        <location filename="../../ui/panels/backward.py" line="562"/>
         <source>Step 3 of 5 — the last layer is not Dense with softmax, so here is dL/doutput, where back-propagation starts.</source>
         <translation>5단계 중 3단계 — 마지막 층이 softmax를 쓰는 Dense가 아니라서, 역전파가 시작되는 dL/doutput을 보여 줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="506"/>
+        <location filename="../../ui/panels/backward.py" line="567"/>
         <source>Step 3 of 5 — dL/dlogits = p − y: softmax and cross-entropy together give this simple difference, where back-propagation starts.</source>
         <translation>5단계 중 3단계 — dL/dlogits = p − y: softmax와 교차 엔트로피가 함께 이 간단한 차이를 만들고, 여기서 역전파가 시작돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="509"/>
+        <location filename="../../ui/panels/backward.py" line="570"/>
         <source>Step 3 of 5 — dL/dlogits is all zero: p[{0}] is so close to 1 that Keras clips it, so this example teaches nothing. Pick another digit.</source>
         <translation>5단계 중 3단계 — dL/dlogits가 모두 0이에요. p[{0}]가 1에 너무 가까워 Keras가 잘라 내므로 이 예제로는 배울 게 없어요. 다른 숫자를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="513"/>
+        <location filename="../../ui/panels/backward.py" line="574"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="513"/>
+        <location filename="../../ui/panels/backward.py" line="574"/>
         <source>p − y</source>
         <translation>p − y</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="514"/>
+        <location filename="../../ui/panels/backward.py" line="575"/>
         <source>dL/doutput</source>
         <translation>dL/doutput</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="524"/>
+        <location filename="../../ui/panels/backward.py" line="588"/>
         <source>‖dL/doutput‖</source>
         <translation>‖dL/doutput‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="524"/>
+        <location filename="../../ui/panels/backward.py" line="588"/>
         <source>‖dL/dinput‖</source>
         <translation>‖dL/dinput‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="535"/>
+        <location filename="../../ui/panels/backward.py" line="599"/>
         <source>dL/dW of unit {0}, laid out like its input ({1})</source>
         <translation>유닛 {0}의 dL/dW, 입력({1})과 같은 모양으로 배치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="538"/>
+        <location filename="../../ui/panels/backward.py" line="602"/>
         <source>dL/dW as inputs (rows) × units (columns)</source>
         <translation>입력(행) × 유닛(열)으로 본 dL/dW</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="541"/>
+        <location filename="../../ui/panels/backward.py" line="605"/>
         <source>dL/dW of each filter (input channels added up)</source>
         <translation>필터마다의 dL/dW (입력 채널을 합산)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="542"/>
+        <location filename="../../ui/panels/backward.py" line="606"/>
         <source>Step 4 of 5 — backward: from the last layer down to {0}, each layer turns dL/doutput into dL/dinput; at {0}: {1}; red &gt; 0, blue &lt; 0 (a step down the slope lowers red weights and raises blue ones).</source>
         <translation>5단계 중 4단계 — 역전파: 마지막 층부터 {0}까지 내려가며 각 층이 dL/doutput을 dL/dinput으로 바꿔요. {0}에서: {1}. 빨간색 &gt; 0, 파란색 &lt; 0 (기울기를 따라 한 걸음 내려가면 빨간 가중치는 줄고 파란 가중치는 늘어요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="550"/>
+        <location filename="../../ui/panels/backward.py" line="612"/>
+        <source>For {0} (softmax) the first number is ‖p − y‖ from step 3: softmax and cross-entropy are differentiated together, so the gradient starts at its inputs to softmax.</source>
+        <translation>{0} (softmax)의 첫 번째 수는 3단계의 ‖p − y‖예요: softmax와 교차 엔트로피를 함께 미분하므로 기울기는 softmax에 들어가는 값에서 시작해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/backward.py" line="619"/>
         <source>dL/db</source>
         <translation>dL/db</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="575"/>
+        <location filename="../../ui/panels/backward.py" line="644"/>
         <source>Old</source>
         <translation>이전 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="576"/>
+        <location filename="../../ui/panels/backward.py" line="645"/>
         <source>Gradient</source>
         <translation>그레이디언트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="576"/>
+        <location filename="../../ui/panels/backward.py" line="645"/>
         <source>Update</source>
         <translation>업데이트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="576"/>
+        <location filename="../../ui/panels/backward.py" line="645"/>
         <source>New</source>
         <translation>새 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="577"/>
+        <location filename="../../ui/panels/backward.py" line="646"/>
         <source>Momentum m</source>
         <translation>모멘텀 m</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="577"/>
+        <location filename="../../ui/panels/backward.py" line="646"/>
         <source>Velocity v</source>
         <translation>속도 v</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="584"/>
+        <location filename="../../ui/panels/backward.py" line="653"/>
         <source>kernel[{0}]</source>
         <translation>kernel[{0}]</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="588"/>
+        <location filename="../../ui/panels/backward.py" line="657"/>
         <source>bias</source>
         <translation>bias</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="592"/>
+        <location filename="../../ui/panels/backward.py" line="661"/>
         <source>Step 5 of 5 — {0} (learning rate {1:g}) would change {2}&apos;s weights with this one example&apos;s gradient: unit {3}&apos;s weights with the largest gradient, and its bias (nothing is changed for real).</source>
         <translation>5단계 중 5단계 — {0}(학습률 {1:g})는 이 예제 하나의 그레이디언트로 {2}의 가중치를 이렇게 바꿀 거예요: 그레이디언트가 가장 큰 유닛 {3}의 가중치와 그 편향이에요(실제로 바뀌는 것은 없어요).</translation>
     </message>
@@ -3779,28 +3800,28 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../ui/modes/playground.py" line="132"/>
+        <location filename="../../ui/modes/playground.py" line="134"/>
         <source>Network diagram</source>
-        <extracomment>Redraw the heatmap and the diagram at most ten times a second. Cells per side of the decision-boundary heatmap. Cells per side of each thumbnail in the network diagram. The feature toggle buttons&apos; objectNames, by feature name. Playground&apos;s colours: blue for class 0 (and negative values), orange for class 1 (and positive).</extracomment>
+        <extracomment>Palette layers that need an image input (or, for Flatten, a shape to flatten): not offered here. Redraw the heatmap and the diagram at most ten times a second. Cells per side of the decision-boundary heatmap. Cells per side of each thumbnail in the network diagram. The feature toggle buttons&apos; objectNames, by feature name. Playground&apos;s colours: blue for class 0 (and negative values), orange for class 1 (and positive).</extracomment>
         <translation>네트워크 그림</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="133"/>
+        <location filename="../../ui/modes/playground.py" line="135"/>
         <source>Each square shows what one unit answers over the plane. Hover a line for its weight; use the arrow keys to walk through the units.</source>
         <translation>네모 하나하나는 유닛 하나가 평면 위에서 내놓는 답이에요. 선 위에 마우스를 올리면 가중치가 보이고, 화살표 키로 유닛을 하나씩 살펴볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="181"/>
+        <location filename="../../ui/modes/playground.py" line="183"/>
         <source>Orange lines: positive weights, blue: negative; thicker means larger.</source>
         <translation>주황 선: 양의 가중치, 파란 선: 음의 가중치. 굵을수록 커요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="244"/>
+        <location filename="../../ui/modes/playground.py" line="246"/>
         <source>Weight from {source} to {target}: {value}</source>
         <translation>{source}에서 {target}(으)로 가는 가중치: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="251"/>
+        <location filename="../../ui/modes/playground.py" line="253"/>
         <source>{unit} — bias {bias}</source>
         <translation>{unit} — 편향 {bias}</translation>
     </message>
@@ -3837,463 +3858,463 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>PlaygroundMode</name>
     <message>
-        <location filename="../../ui/modes/playground.py" line="395"/>
+        <location filename="../../ui/modes/playground.py" line="397"/>
         <source>Stop training to change the data.</source>
         <translation>데이터를 바꾸려면 학습을 멈추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="411"/>
+        <location filename="../../ui/modes/playground.py" line="414"/>
         <source>Data, network and training</source>
         <translation>데이터, 네트워크, 학습</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="412"/>
-        <location filename="../../ui/modes/playground.py" line="543"/>
+        <location filename="../../ui/modes/playground.py" line="415"/>
+        <location filename="../../ui/modes/playground.py" line="546"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="413"/>
+        <location filename="../../ui/modes/playground.py" line="416"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="414"/>
+        <location filename="../../ui/modes/playground.py" line="417"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="416"/>
+        <location filename="../../ui/modes/playground.py" line="419"/>
         <source>Training loop</source>
         <translation>학습 루프</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="417"/>
+        <location filename="../../ui/modes/playground.py" line="420"/>
         <source>The points, their noise, and the features the network reads</source>
         <translation>점과 잡음, 네트워크가 읽는 특성</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="418"/>
+        <location filename="../../ui/modes/playground.py" line="421"/>
         <source>The layers: add, remove and change them</source>
         <translation>층: 추가하고, 빼고, 바꿔요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="419"/>
+        <location filename="../../ui/modes/playground.py" line="422"/>
         <source>Optimizer, learning rate, batch size, epochs</source>
         <translation>옵티마이저, 학습률, 배치 크기, 에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="420"/>
+        <location filename="../../ui/modes/playground.py" line="423"/>
         <source>The loop of chapter 1, with the numbers of the last batch</source>
         <translation>1장의 학습 루프와 마지막 배치의 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="481"/>
+        <location filename="../../ui/modes/playground.py" line="484"/>
         <source>&lt;b&gt;What am I looking at?&lt;/b&gt; Each dot is an example, placed by its two numbers (x1, x2) and coloured by its class. The background is the network&apos;s answer everywhere: orange for class 1, blue for class 0, pale where unsure. Pick features and layers, press Train, watch the boundary bend.</source>
         <translation>&lt;b&gt;무엇을 보고 있나요?&lt;/b&gt; 점 하나하나가 샘플이에요. 두 숫자 (x1, x2)로 위치가 정해지고 클래스에 따라 색이 칠해져요. 배경은 모든 곳에서의 네트워크의 답이에요: 주황은 클래스 1, 파랑은 클래스 0, 흐린 곳은 확신이 없는 곳이에요. 특성과 층을 고르고 학습을 누른 뒤, 결정 경계가 휘는 모습을 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="488"/>
+        <location filename="../../ui/modes/playground.py" line="491"/>
         <source>What am I looking at</source>
         <translation>무엇을 보고 있나요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="490"/>
+        <location filename="../../ui/modes/playground.py" line="493"/>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="491"/>
+        <location filename="../../ui/modes/playground.py" line="494"/>
         <source>Redo</source>
         <translation>다시 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="494"/>
+        <location filename="../../ui/modes/playground.py" line="497"/>
         <source>Save set&amp;up…</source>
         <translation>설정 저장(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="495"/>
+        <location filename="../../ui/modes/playground.py" line="498"/>
         <source>Save the data, features, network and training settings as a small .dlplay file to share (the weights are not saved: whoever opens it presses Train).</source>
         <translation>데이터, 특성, 네트워크, 학습 설정을 공유하기 좋은 작은 .dlplay 파일로 저장해요 (가중치는 저장하지 않아요: 파일을 연 사람이 학습을 누르면 돼요).</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="497"/>
+        <location filename="../../ui/modes/playground.py" line="500"/>
         <source>Open setup…</source>
         <translation>설정 열기…</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="498"/>
+        <location filename="../../ui/modes/playground.py" line="501"/>
         <source>Open a .dlplay setup: its data, features, network and settings, with fresh weights.</source>
         <translation>.dlplay 설정을 열어요: 데이터, 특성, 네트워크, 설정을 새 가중치와 함께 불러와요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="507"/>
+        <location filename="../../ui/modes/playground.py" line="510"/>
         <source>Playground message</source>
         <translation>플레이그라운드 메시지</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="524"/>
+        <location filename="../../ui/modes/playground.py" line="527"/>
         <source>Circle</source>
         <translation>원</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="524"/>
+        <location filename="../../ui/modes/playground.py" line="527"/>
         <source>Exclusive or</source>
         <translation>XOR (배타적 논리합)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="524"/>
+        <location filename="../../ui/modes/playground.py" line="527"/>
         <source>Gaussian</source>
         <translation>가우스 분포</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="525"/>
+        <location filename="../../ui/modes/playground.py" line="528"/>
         <source>Spiral</source>
         <translation>나선</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="525"/>
+        <location filename="../../ui/modes/playground.py" line="528"/>
         <source>Plane (regression)</source>
         <translation>평면 (회귀)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="526"/>
+        <location filename="../../ui/modes/playground.py" line="529"/>
         <source>Multi Gaussian (regression)</source>
         <translation>여러 가우스 분포 (회귀)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="531"/>
+        <location filename="../../ui/modes/playground.py" line="534"/>
         <source>x1: the point&apos;s horizontal position</source>
         <translation>x1: 점의 가로 위치</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="532"/>
+        <location filename="../../ui/modes/playground.py" line="535"/>
         <source>x2: the point&apos;s vertical position</source>
         <translation>x2: 점의 세로 위치</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="533"/>
+        <location filename="../../ui/modes/playground.py" line="536"/>
         <source>x1²: large far left and far right</source>
         <translation>x1²: 왼쪽과 오른쪽 끝에서 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="534"/>
+        <location filename="../../ui/modes/playground.py" line="537"/>
         <source>x2²: large far up and far down</source>
         <translation>x2²: 위쪽과 아래쪽 끝에서 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="535"/>
+        <location filename="../../ui/modes/playground.py" line="538"/>
         <source>x1·x2: positive in the top-right and bottom-left quarters</source>
         <translation>x1·x2: 오른쪽 위와 왼쪽 아래 사분면에서 양수예요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="536"/>
+        <location filename="../../ui/modes/playground.py" line="539"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="536"/>
+        <location filename="../../ui/modes/playground.py" line="539"/>
         <source>sin(x1): waves from left to right</source>
         <translation>sin(x1): 왼쪽에서 오른쪽으로 물결쳐요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="537"/>
+        <location filename="../../ui/modes/playground.py" line="540"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="537"/>
+        <location filename="../../ui/modes/playground.py" line="540"/>
         <source>sin(x2): waves from bottom to top</source>
         <translation>sin(x2): 아래에서 위로 물결쳐요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="549"/>
+        <location filename="../../ui/modes/playground.py" line="552"/>
         <source>Data set</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="550"/>
+        <location filename="../../ui/modes/playground.py" line="553"/>
         <source>Which points to learn: four ways of mixing two classes, and two regressions where each point has a number to predict.</source>
         <translation>어떤 점을 학습할지 골라요: 두 클래스를 섞는 네 가지 방식과, 점마다 예측할 숫자가 있는 회귀 두 가지가 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="556"/>
+        <location filename="../../ui/modes/playground.py" line="559"/>
         <source>Data &amp;set:</source>
         <translation>데이터셋(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="565"/>
+        <location filename="../../ui/modes/playground.py" line="568"/>
         <source>Noise</source>
         <translation>잡음</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="566"/>
+        <location filename="../../ui/modes/playground.py" line="569"/>
         <source>How much the points stray from the pattern (0–50%). Noisy data can&apos;t be fitted perfectly — and shouldn&apos;t be.</source>
         <translation>점이 패턴에서 얼마나 벗어나는지예요 (0–50%). 잡음이 있는 데이터는 완벽하게 맞출 수 없고, 맞춰서도 안 돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="574"/>
+        <location filename="../../ui/modes/playground.py" line="577"/>
         <source>&amp;Noise:</source>
         <translation>잡음(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="582"/>
+        <location filename="../../ui/modes/playground.py" line="585"/>
         <source>Share of test data</source>
         <translation>테스트 데이터 비율</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="583"/>
+        <location filename="../../ui/modes/playground.py" line="586"/>
         <source>The share of points held back to test the network (10–90%). It never trains on them.</source>
         <translation>네트워크를 테스트하려고 떼어 두는 점의 비율이에요 (10–90%). 이 점으로는 절대 학습하지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="591"/>
+        <location filename="../../ui/modes/playground.py" line="594"/>
         <source>&amp;Test data:</source>
         <translation>테스트 데이터(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="593"/>
+        <location filename="../../ui/modes/playground.py" line="596"/>
         <source>Re&amp;generate</source>
         <translation>새로 생성(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="595"/>
+        <location filename="../../ui/modes/playground.py" line="598"/>
         <source>Regenerate the points</source>
         <translation>점 새로 생성</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="596"/>
+        <location filename="../../ui/modes/playground.py" line="599"/>
         <source>Draw new points from the same pattern (a new seed).</source>
         <translation>같은 패턴에서 새 점을 뽑아요 (새 시드).</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="600"/>
+        <location filename="../../ui/modes/playground.py" line="603"/>
         <source>Features: what the network reads</source>
         <translation>특성: 네트워크가 읽는 값</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="616"/>
+        <location filename="../../ui/modes/playground.py" line="619"/>
         <source>Feature {name}</source>
         <translation>특성 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="617"/>
+        <location filename="../../ui/modes/playground.py" line="620"/>
         <source>{what}. Press to feed it to the network, or to take it away.</source>
         <translation>{what}. 누르면 네트워크에 넣거나 뺄 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="628"/>
+        <location filename="../../ui/modes/playground.py" line="631"/>
         <source>Each feature you switch on becomes one input of the network: the first layer gets one row of weights per feature.</source>
         <translation>켠 특성 하나하나가 네트워크의 입력 하나가 돼요: 첫 번째 층은 특성마다 가중치 한 행을 받아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="653"/>
-        <location filename="../../ui/modes/playground.py" line="919"/>
-        <location filename="../../ui/modes/playground.py" line="942"/>
+        <location filename="../../ui/modes/playground.py" line="656"/>
+        <location filename="../../ui/modes/playground.py" line="945"/>
+        <location filename="../../ui/modes/playground.py" line="968"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="660"/>
+        <location filename="../../ui/modes/playground.py" line="663"/>
         <source>Test and training loss</source>
         <translation>테스트 손실과 학습 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="661"/>
+        <location filename="../../ui/modes/playground.py" line="664"/>
         <source>Loss on the test points (never trained on) and on the training points. When the test loss stays well above the training loss, the network is memorising.</source>
         <translation>테스트 점(학습에 쓰지 않은 점)과 학습 점에서의 손실이에요. 테스트 손실이 학습 손실보다 계속 훨씬 높으면 네트워크가 데이터를 외우고 있는 거예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="668"/>
+        <location filename="../../ui/modes/playground.py" line="671"/>
         <source>Decision boundary</source>
         <translation>결정 경계</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="670"/>
+        <location filename="../../ui/modes/playground.py" line="673"/>
         <source>The network&apos;s answer over the plane, with the training points filled and the test points as rings.</source>
         <translation>평면 위의 네트워크의 답이에요. 학습 점은 채운 원, 테스트 점은 고리로 그려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="697"/>
+        <location filename="../../ui/modes/playground.py" line="700"/>
         <source>Show test &amp;data</source>
         <translation>테스트 데이터 보기(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="699"/>
+        <location filename="../../ui/modes/playground.py" line="702"/>
         <source>Show test data</source>
         <translation>테스트 데이터 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="700"/>
+        <location filename="../../ui/modes/playground.py" line="703"/>
         <source>Draw the test points too, as rings: the network never trains on them, so they show how well it generalises.</source>
         <translation>테스트 점도 고리로 그려요. 네트워크가 이 점으로는 학습하지 않으니, 얼마나 잘 일반화하는지 보여줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="704"/>
+        <location filename="../../ui/modes/playground.py" line="707"/>
         <source>Show classes onl&amp;y</source>
         <translation>클래스만 보기(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="706"/>
+        <location filename="../../ui/modes/playground.py" line="709"/>
         <source>Show classes only</source>
         <translation>클래스만 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="707"/>
+        <location filename="../../ui/modes/playground.py" line="710"/>
         <source>Colour each place by the class the network picks, without the paler shades of doubt.</source>
         <translation>확신이 없는 흐린 색 없이, 네트워크가 고른 클래스로만 각 자리를 칠해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="749"/>
+        <location filename="../../ui/modes/playground.py" line="775"/>
         <source>Playground</source>
         <translation>플레이그라운드</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="772"/>
+        <location filename="../../ui/modes/playground.py" line="798"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="775"/>
+        <location filename="../../ui/modes/playground.py" line="801"/>
         <source>Saved the setup as {file}.</source>
         <translation>설정을 {file} 파일로 저장했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="783"/>
+        <location filename="../../ui/modes/playground.py" line="809"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="786"/>
+        <location filename="../../ui/modes/playground.py" line="812"/>
         <source>Opened {file}: press Train to run it.</source>
         <translation>{file} 파일을 열었어요: 학습을 눌러 실행해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="836"/>
+        <location filename="../../ui/modes/playground.py" line="862"/>
         <source>Undo: {action}</source>
         <translation>실행 취소: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="837"/>
+        <location filename="../../ui/modes/playground.py" line="863"/>
         <source>Nothing to undo</source>
         <translation>실행 취소할 것이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="838"/>
+        <location filename="../../ui/modes/playground.py" line="864"/>
         <source>Redo: {action}</source>
         <translation>다시 실행: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="839"/>
+        <location filename="../../ui/modes/playground.py" line="865"/>
         <source>Nothing to redo</source>
         <translation>다시 실행할 것이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="847"/>
-        <location filename="../../ui/modes/playground.py" line="850"/>
-        <location filename="../../ui/modes/playground.py" line="977"/>
-        <location filename="../../ui/modes/playground.py" line="982"/>
+        <location filename="../../ui/modes/playground.py" line="873"/>
+        <location filename="../../ui/modes/playground.py" line="876"/>
+        <location filename="../../ui/modes/playground.py" line="1003"/>
+        <location filename="../../ui/modes/playground.py" line="1008"/>
         <source>{n}%</source>
         <translation>{n}%</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="858"/>
+        <location filename="../../ui/modes/playground.py" line="884"/>
         <source>&lt;span style=&apos;color:#0877bd&apos;&gt;■&lt;/span&gt; −1 … &lt;span style=&apos;color:#f59322&apos;&gt;■&lt;/span&gt; +1</source>
         <translation>&lt;span style=&apos;color:#0877bd&apos;&gt;■&lt;/span&gt; −1 … &lt;span style=&apos;color:#f59322&apos;&gt;■&lt;/span&gt; +1</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="861"/>
+        <location filename="../../ui/modes/playground.py" line="887"/>
         <source>&lt;span style=&apos;color:#0877bd&apos;&gt;●&lt;/span&gt; class 0 &amp;nbsp; &lt;span style=&apos;color:#f59322&apos;&gt;●&lt;/span&gt; class 1</source>
         <translation>&lt;span style=&apos;color:#0877bd&apos;&gt;●&lt;/span&gt; 클래스 0 &amp;nbsp; &lt;span style=&apos;color:#f59322&apos;&gt;●&lt;/span&gt; 클래스 1</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="919"/>
+        <location filename="../../ui/modes/playground.py" line="945"/>
         <source>The network&apos;s answer</source>
         <translation>네트워크의 답</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="920"/>
+        <location filename="../../ui/modes/playground.py" line="946"/>
         <source>This network is too big to draw; showing the output only.</source>
         <translation>네트워크가 너무 커서 그릴 수 없어요. 출력만 보여줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="921"/>
+        <location filename="../../ui/modes/playground.py" line="947"/>
         <source>The network can&apos;t run yet: fix the red layer in the Network tab.</source>
         <translation>네트워크를 아직 실행할 수 없어요: 네트워크 탭에서 빨간 층을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="927"/>
+        <location filename="../../ui/modes/playground.py" line="953"/>
         <source>Features</source>
         <translation>특성</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="927"/>
+        <location filename="../../ui/modes/playground.py" line="953"/>
         <source>{n} inputs</source>
         <translation>입력 {n}개</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="942"/>
+        <location filename="../../ui/modes/playground.py" line="968"/>
         <source>Layer {n}</source>
         <translation>{n}번째 층</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="943"/>
+        <location filename="../../ui/modes/playground.py" line="969"/>
         <source>{units} · {activation}</source>
         <translation>{units}개 · {activation}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="944"/>
+        <location filename="../../ui/modes/playground.py" line="970"/>
         <source>{layer}, unit {n} ({activation})</source>
         <translation>{layer}, {n}번째 유닛 ({activation})</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="958"/>
+        <location filename="../../ui/modes/playground.py" line="984"/>
         <source>Test loss — · Training loss —</source>
         <translation>테스트 손실 — · 학습 손실 —</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="960"/>
+        <location filename="../../ui/modes/playground.py" line="986"/>
         <source>Test loss {test} · Training loss {train}</source>
         <translation>테스트 손실 {test} · 학습 손실 {train}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="963"/>
+        <location filename="../../ui/modes/playground.py" line="989"/>
         <source>Test accuracy {value}</source>
         <translation>테스트 정확도 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="972"/>
+        <location filename="../../ui/modes/playground.py" line="998"/>
         <source>Use the {name} data</source>
         <translation>{name} 데이터 사용</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="978"/>
+        <location filename="../../ui/modes/playground.py" line="1004"/>
         <source>Change the noise</source>
         <translation>잡음 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="983"/>
+        <location filename="../../ui/modes/playground.py" line="1009"/>
         <source>Change the share of test data</source>
         <translation>테스트 데이터 비율 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="993"/>
+        <location filename="../../ui/modes/playground.py" line="1019"/>
         <source>Keep at least one feature: the network needs something to read.</source>
         <translation>특성을 하나 이상 남겨 두세요: 네트워크가 읽을 것이 있어야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1000"/>
+        <location filename="../../ui/modes/playground.py" line="1026"/>
         <source>Save setup</source>
         <translation>설정 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1009"/>
+        <location filename="../../ui/modes/playground.py" line="1035"/>
         <source>Open setup</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1015"/>
+        <location filename="../../ui/modes/playground.py" line="1041"/>
         <source>Playground setups (*{suffix})</source>
         <translation>플레이그라운드 설정 (*{suffix})</translation>
     </message>

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import sandbox as sb
-from sandbox.inspect_backward import optimizer_step, trace_example, verify
+from sandbox.inspect_backward import hardest_example, optimizer_step, trace_example, verify
 
 
 @pytest.fixture
@@ -130,3 +130,25 @@ def test_sgd_momentum_state_is_the_layers_slice(cnn, digit):
     step = optimizer_step(cnn, trace, "dense_1", opt)
     np.testing.assert_allclose(step.state_after["momentum"]["bias"], step.update["bias"], rtol=1e-6)
     assert opt._size < 0  # the optimizer given was copied, not used
+
+
+def test_the_hardest_example_is_the_one_whose_traced_loss_is_largest(cnn):
+    rng = np.random.default_rng(1)
+    x = rng.random((250, 28, 28, 1)).astype(np.float32)  # more than one batch of the search
+    y = rng.integers(0, 10, 250)
+    index, loss = hardest_example(cnn, x, y)
+    losses = [trace_example(cnn, x[i], int(y[i])).loss for i in range(len(y))]
+    assert index == int(np.argmax(losses))
+    assert loss == pytest.approx(max(losses), rel=1e-4)
+    trace = trace_example(cnn, x[index], int(y[index]))
+    assert np.abs(trace.d_logits).max() > 0.1  # an example with something to learn
+
+
+def test_the_hardest_example_search_stops_when_asked_and_refuses_mismatched_labels(cnn):
+    x = np.zeros((300, 28, 28, 1), np.float32)
+    stop = sb.StopToken()
+    stop.stop()
+    with pytest.raises(sb.Cancelled):
+        hardest_example(cnn, x, np.zeros(300, int), stop=stop)
+    with pytest.raises(sb.LayerArgumentError, match="300 examples and 2 labels"):
+        hardest_example(cnn, x, np.zeros(2, int))

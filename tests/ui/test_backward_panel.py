@@ -164,3 +164,72 @@ def test_a_big_network_is_traced_and_verified_off_the_gui_thread_with_the_engine
     rows = verify(session.model, x, label, panel.layer_combo.currentData(), key="kernel", n=10)
     np.testing.assert_allclose(_column(panel.verify_table, 3), [r[3] for r in rows], rtol=0.06)
     assert len(threads) >= 3 and all(t is not threading.main_thread() for t in threads)
+
+
+def test_it_opens_on_the_hardest_test_digit_and_says_why(qtbot, session, monkeypatch):
+    import threading
+
+    from sandbox.inspect_backward import hardest_example
+
+    threads = []
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return hardest_example(*args, **kwargs)
+
+    monkeypatch.setattr(backward_module, "hardest_example", recording)
+    panel = BackwardPanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(700, 800)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.trace is not None and not panel.busy and "hardest" in panel.reason)
+
+    data, pool = session.dataset, backward_module.HARDEST_POOL
+    index, loss = hardest_example(session.model, data.x_test[:pool], data.y_test[:pool], session.training.build_loss())
+    assert panel.label_spin.value() == int(data.y_test[index])
+    assert panel.trace.loss == pytest.approx(loss, rel=1e-4)
+    assert panel.step == 1
+    assert panel.step_label.text().startswith(f"The test image the network finds hardest (of the first {pool}): "
+                                              f"loss {loss:.2g}.")
+    assert threads and all(t is not threading.main_thread() for t in threads)
+
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)  # 2: loss
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)  # 3: p − y
+    assert np.abs(_column(panel.table, 1)).max() > 0.1  # a digit with something to learn, not all zeros
+
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)  # 4: backward
+    softmax_row = 0  # the last layer comes first going backward
+    shown = float(panel.table.item(softmax_row, 2).text())
+    p_minus_y = panel.trace.probabilities - panel.trace.one_hot
+    assert shown == pytest.approx(float(np.linalg.norm(p_minus_y)), rel=1e-3)
+    assert "‖p − y‖" in panel.step_label.text()
+
+
+def test_a_digit_the_learner_picks_stays_when_the_search_finishes_later(qtbot, session):
+    panel = BackwardPanel(session)
+    qtbot.addWidget(panel)
+    qtbot.mouseClick(panel.pick_button, Qt.MouseButton.LeftButton)  # before the search has answered
+    picked = panel.label_spin.value(), panel.trace.loss
+    qtbot.waitUntil(lambda: not panel.busy)
+
+    assert (panel.label_spin.value(), panel.trace.loss) == picked
+    assert panel.step_label.text().startswith("A random test digit: loss")
+
+    session.modelChanged.emit()  # e.g. a new network: still the learner's digit, no new search
+    assert not panel.busy
+    assert panel.step_label.text().startswith("A random test digit")
+
+
+def test_a_smaller_data_set_while_searching_opens_on_its_own_hardest_digit(qtbot, session):
+    from sandbox.inspect_backward import hardest_example
+    from ui.session import DataSet
+
+    panel = BackwardPanel(session)
+    qtbot.addWidget(panel)
+    d = session.dataset
+    session.set_dataset(DataSet("small", d.x_train[:200], d.y_train[:200], d.x_test[:50], d.y_test[:50]))
+    qtbot.waitUntil(lambda: not panel.busy and "hardest" in panel.reason)
+
+    index, _loss = hardest_example(session.model, d.x_test[:50], d.y_test[:50], session.training.build_loss())
+    assert panel.label_spin.value() == int(d.y_test[index])
+    assert "(of the first 50)" in panel.step_label.text()

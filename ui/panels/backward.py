@@ -7,6 +7,11 @@ A trace of the small CNN takes 3 ms and stays on the GUI thread, so every stroke
 network of more than :data:`SYNC_TRACE_WEIGHTS` weights is traced in a :class:`~ui.background.BackgroundLane`
 (0.14–0.3 s for Dense 4096 → 4096), as Verify always is (ten weights nudged up and down: 0.7 s there). Both work
 on a copy of the model taken when asked for, and a newer request supersedes an older one.
+
+The panel opens on the test digit the network finds hardest among the first :data:`HARDEST_POOL` (found by
+:func:`~sandbox.inspect_backward.hardest_example` in a third lane, 27 ms for the small CNN): a digit the
+network is sure of has all-zero gradients under Keras's clipping and would teach nothing. It looks again
+whenever the network changes, until the learner picks a digit of their own.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 import sandbox as sb
-from sandbox.inspect_backward import BackwardTrace, optimizer_step, trace_example, verify
+from sandbox.inspect_backward import BackwardTrace, hardest_example, optimizer_step, trace_example, verify
 
 from ..background import BackgroundLane, Job
 from ..session import Session
@@ -39,6 +44,8 @@ STEPS = 5
 #: Networks up to this many weights are traced on the GUI thread (about 7 ms per million weights, measured);
 #: bigger ones in a background lane, so that a stroke on the canvas never waits for them.
 SYNC_TRACE_WEIGHTS = 1_000_000
+#: The panel opens on the hardest of this many first test digits (searched off the GUI thread).
+HARDEST_POOL = 500
 _REFRESH_MS = 1500  # weightsChanged fires several times a second while training
 _FIRST_ENTRIES = 5  # rows of the optimizer table
 _TOLERANCE = 1e-6
@@ -90,6 +97,11 @@ class BackwardPanel(QWidget):
         self.session = session
         self._drawing: np.ndarray | None = None
         self._test_index = 0
+        # Why this test digit is shown: "hardest" (found by the search), "random" (Another digit) or
+        # "first" (test digit 0, while the search runs or when there is nothing to search).
+        self._chosen_by = "first"
+        self._auto_pick = True  # look for the hardest digit again after a change, until the learner picks one
+        self._searched_labels: np.ndarray | None = None  # the test labels the last search looked at
         self._rng = np.random.default_rng()
         self._trace: BackwardTrace | None = None
         self._step = 1
@@ -99,6 +111,9 @@ class BackwardPanel(QWidget):
         self._verify_lane = BackgroundLane("backward-verify", self)
         self._verify_lane.finished.connect(self._on_verified)
         self._verify_lane.failed.connect(self._on_failed)
+        self._hardest_lane = BackgroundLane("backward-hardest", self)
+        self._hardest_lane.finished.connect(self._on_hardest_found)
+        self._hardest_lane.failed.connect(self._on_hardest_failed)
         app = QCoreApplication.instance()
         if app is not None:  # no thread of this panel may outlive the application
             app.aboutToQuit.connect(self.shutdown)
@@ -261,6 +276,7 @@ class BackwardPanel(QWidget):
         self.verify_button.clicked.connect(self.run_verify)
         session.modelChanged.connect(self._on_model_changed)
         session.weightsChanged.connect(self._on_weights_changed)
+        session.datasetChanged.connect(self._on_dataset_changed)
         self._on_model_changed()
 
     # ---- the room's shape --------------------------------------------------------------------------
@@ -297,6 +313,9 @@ class BackwardPanel(QWidget):
     def pick_test_digit(self) -> None:
         """Switch to a random test digit."""
         n = len(self.session.dataset.y_test)
+        self._auto_pick = False  # the learner chose: a search finishing later must not take the digit away
+        self._hardest_lane.cancel()
+        self._chosen_by = "random"
         self._test_index = int(self._rng.integers(n)) if n else 0
         if self.example_combo.currentData() != "test":
             self.example_combo.setCurrentIndex(self.example_combo.findData("test"))  # retraces
@@ -319,14 +338,30 @@ class BackwardPanel(QWidget):
         return self._trace
 
     @property
+    def reason(self) -> str:
+        """Why this example is shown, with its loss once traced ("" for the drawing); step 1 starts with it."""
+        trace = self._trace
+        if self.example_combo.currentData() != "test":
+            return ""
+        if self._chosen_by == "hardest" and trace is not None:
+            return self.tr("The test image the network finds hardest (of the first {0}): loss {1:.2g}.").format(
+                min(HARDEST_POOL, len(self.session.dataset.y_test)), trace.loss)
+        if self._chosen_by == "random" and trace is not None:
+            return self.tr("A random test digit: loss {0:.2g}.").format(trace.loss)
+        if self._hardest_lane.busy:
+            return self.tr("Looking for the test digit the network finds hardest…")
+        return ""
+
+    @property
     def busy(self) -> bool:
         """A trace or a gradient check is being computed off the GUI thread."""
-        return self._trace_lane.busy or self._verify_lane.busy
+        return self._trace_lane.busy or self._verify_lane.busy or self._hardest_lane.busy
 
     def shutdown(self) -> None:
         """Cancel this panel's background work and wait for it (before the application quits)."""
         self._trace_lane.shutdown()
         self._verify_lane.shutdown()
+        self._hardest_lane.shutdown()
 
     def run_verify(self) -> None:
         """Compare dL/dW of ten weights of the chosen layer with central differences, off the GUI thread."""
@@ -360,6 +395,39 @@ class BackwardPanel(QWidget):
     def _on_model_changed(self) -> None:
         fill_weighted_layers(self.layer_combo, self.session.model, default_last=True)
         self._update_unit_range()
+        self._find_hardest()
+        self._retrace()
+
+    def _find_hardest(self) -> None:
+        """Look for the test digit with the largest loss off the GUI thread (unless the learner picked one)."""
+        if not self._auto_pick:
+            return
+        self._hardest_lane.cancel()
+        data, model = self.session.dataset, self.session.model
+        if model is None or not len(data.y_test):
+            return
+        self._searched_labels = data.y_test
+        # A copy: the session's weights change in place while training. Slices of the test set are views.
+        self._hardest_lane.submit(_hardest_job, model.copy(), data.x_test[:HARDEST_POOL],
+                                  data.y_test[:HARDEST_POOL], self.session.training.build_loss())
+
+    def _on_hardest_found(self, result: tuple[int, float], _job: Job) -> None:
+        if not self._auto_pick or self._searched_labels is not self.session.dataset.y_test:
+            return  # the learner picked a digit, or the search looked at test digits that are gone
+        self._test_index, self._chosen_by = result[0], "hardest"
+        if self.example_combo.currentData() == "test":
+            self._retrace()
+
+    def _on_hardest_failed(self, error: BaseException, job: Job) -> None:
+        if not isinstance(error, sb.SandboxError):
+            self._on_failed(error, job)
+        # else: the network cannot score the test digits (e.g. fewer outputs than classes); stay on digit 0,
+        # whose trace meets the same problem where the learner is looking
+
+    def _on_dataset_changed(self) -> None:
+        if self._test_index >= len(self.session.dataset.y_test):
+            self._test_index, self._chosen_by = 0, "first"
+        self._find_hardest()
         self._retrace()
 
     def _on_weights_changed(self) -> None:
@@ -472,6 +540,7 @@ class BackwardPanel(QWidget):
         self.verify_button.setEnabled(self._trace is not None and self.layer_combo.count() > 0)
         self.next_button.setEnabled(self._trace is not None)
         trace = self._trace
+        self.input_image.setToolTip(self.reason or self.tr("The example sent through the network"))
         if trace is None:
             self.step_label.setText(self.tr("Draw a digit or pick a test digit to follow it through the network."))
             self._fill(self.table, [], [])
@@ -480,8 +549,9 @@ class BackwardPanel(QWidget):
          self._show_optimizer][self._step - 1](trace)
 
     def _show_forward(self, trace: BackwardTrace) -> None:
-        self.step_label.setText(self.tr("Step 1 of 5 — forward: the digit goes through every layer; each layer's "
-                                        "output has a shape and a range of values."))
+        text = self.tr("Step 1 of 5 — forward: the digit goes through every layer; each layer's output has a "
+                       "shape and a range of values.")
+        self.step_label.setText(f"{self.reason}\n{text}" if self.reason else text)
         rows = [[o.name, o.class_name, "×".join(map(str, o.shape)),
                  f"{float(o.array.min()):.3g} … {float(o.array.max()):.3g}"] for o in trace.outputs]
         self._fill(self.table, [self.tr("Layer"), self.tr("Kind"), self.tr("Output shape"), self.tr("Values")], rows)
@@ -517,7 +587,10 @@ class BackwardPanel(QWidget):
         chosen = self.layer_combo.currentData()
         rows = []
         for g in trace.grads:
-            rows.append([g.name, g.class_name, f"{float(np.linalg.norm(g.d_output)):.4g}",
+            # At a softmax ending, dL/dprobabilities (−1/p at the truth, huge for a wrong answer) never reaches
+            # the weights on its own: softmax and cross-entropy are differentiated together into p − y.
+            d_out = trace.d_logits if g is trace.grads[0] and trace.d_logits is not None else g.d_output
+            rows.append([g.name, g.class_name, f"{float(np.linalg.norm(d_out)):.4g}",
                          f"{float(np.linalg.norm(g.d_input)):.4g}"])
             if g.name == chosen:
                 break
@@ -543,6 +616,11 @@ class BackwardPanel(QWidget):
                                         "dL/doutput into dL/dinput; at {0}: {1}; red > 0, blue < 0 (a step "
                                         "down the slope lowers red weights and raises blue ones).")
                                 .format(chosen, what))
+        if trace.d_logits is not None:
+            self.step_label.setText(self.step_label.text() + " " + self.tr(
+                "For {0} (softmax) the first number is ‖p − y‖ from step 3: softmax and cross-entropy are "
+                "differentiated together, so the gradient starts at its inputs to softmax.")
+                .format(trace.grads[0].name))
         self.image_label.setPixmap(_heatmap(picture, scale))
         self._pictures.show()
         if "bias" in grad.d_weights:
@@ -599,6 +677,12 @@ def _trace_job(model: sb.Sequential, x: np.ndarray, label: int, loss: object, *,
     """:func:`~sandbox.inspect_backward.trace_example` of float32 (28, 28[, 1]) ``x``, in a lane's thread."""
     stop.raise_if_stopped()
     return trace_example(model, x, label, loss)
+
+
+def _hardest_job(model: sb.Sequential, x: np.ndarray, y: np.ndarray, loss: object, *,
+                 stop: sb.StopToken) -> tuple[int, float]:
+    """:func:`~sandbox.inspect_backward.hardest_example` of the first test digits, in a lane's thread."""
+    return hardest_example(model, x, y, loss, stop=stop)
 
 
 def _verify_job(model: sb.Sequential, x: np.ndarray, label: int, layer: str, *,
