@@ -33,9 +33,10 @@ temporary folder), so the learner's real settings are never read or written.
    digit strokes drawn on the canvas in the middle. Reported: p50/p95/max gap (target p95 < 25 ms)
    and the throughput the worker reports in ``BatchProgress.samples_per_sec``. Run once with the
    worker's BLAS limit as shipped (1 thread, via ``threadpoolctl``) and once with the limit patched
-   to 2 threads in the benchmark process only (PITFALLS.md §2), interleaved over rounds because the
-   machine may be shared. Training always ends with ``Session.shutdown()``. Diagnostic runs (BLAS 1
-   thread) then change one thing in the benchmark process only — the loss dock hidden, the loss plot
+   to 2 threads in the benchmark process only (two BLAS threads fight the GUI thread on two cores),
+   interleaved over rounds because the machine may be shared. Training always ends with
+   ``Session.shutdown()``. Diagnostic runs (BLAS 1 thread) then change one thing in the benchmark
+   process only — the loss dock hidden, the loss plot
    redrawn less often, its grids off, its x range fixed — to show where the GUI thread's time goes.
 
 ``--profile`` additionally runs one training child with ``cProfile`` enabled in the GUI thread only
@@ -735,8 +736,8 @@ def _startup_rows(runs: list[dict]) -> tuple[dict[str, float], list[tuple[str, f
 
 
 #: Training configurations: (label, BLAS threads in the worker, diagnostic variant). The first two are
-#: the comparison asked for (PITFALLS.md §2), run in interleaved rounds; the rest are diagnostics that
-#: show where the GUI thread's time goes, run once each.
+#: the comparison asked for (two BLAS threads fight the GUI thread on two cores), run in interleaved
+#: rounds; the rest are diagnostics that show where the GUI thread's time goes, run once each.
 TRAINING_CONFIGS = [
     ("BLAS 1 thread (as shipped)", 1, ""),
     ("BLAS 2 threads", 2, ""),

@@ -1,7 +1,8 @@
 """Closed name registries shared by the engine.
 
 Every string identifier a user or a file may name (``"relu"``, ``"adam"``, ``"Dense"``) is looked up
-here and only here, so loading a file can never reach importable code (PITFALLS.md §5).
+here and only here, so loading a file can never reach importable code (a config naming importable code
+was the attack in Keras CVE-2025-1550).
 """
 
 from __future__ import annotations

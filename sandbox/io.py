@@ -22,15 +22,14 @@ A ``.dlsb`` file is a ZIP archive (deflated) with these parts:
 ``settings.json`` (projects only)
     The desktop app's settings, any JSON object.
 
-Loading checks, in this order and before anything big is allocated (PITFALLS.md §5): the file is a
-ZIP archive; it has at most :data:`MAX_MEMBERS` parts, each with a known name, a supported
-compression and a declared size within its limit; every part is read with a bounded read, so a part
-whose real size differs from the declared one cannot flood memory; JSON is strict UTF-8 without
-NaN, infinities or duplicate keys, nested at most :data:`MAX_JSON_DEPTH` levels (checked on the raw
-text, before the recursive parser runs); type names resolve through the engine's closed
-registries only; each array's ``.npy`` header (shape, dtype, memory order) is compared with what
-the model needs before its data is read, and the data must be finite. Nothing is ever unpickled,
-evaluated or imported by name. Whatever is wrong, the caller gets a
+Loading checks, in this order and before anything big is allocated (a header may declare any shape, and NumPy
+allocates it before reading): the file is a ZIP archive; it has at most :data:`MAX_MEMBERS` parts, each with a known
+name, a supported compression and a declared size within its limit; every part is read with a bounded read, so a
+part whose real size differs from the declared one cannot flood memory; JSON is strict UTF-8 without NaN, infinities
+or duplicate keys, nested at most :data:`MAX_JSON_DEPTH` levels (checked on the raw text, before the recursive
+parser runs); type names resolve through the engine's closed registries only; each array's ``.npy`` header (shape,
+dtype, memory order) is compared with what the model needs before its data is read, and the data must be finite.
+Nothing is ever unpickled, evaluated or imported by name. Whatever is wrong, the caller gets a
 :class:`~sandbox.errors.FileFormatError` whose message says what in plain words.
 
 Files of an older format are upgraded in memory by :data:`_MIGRATIONS`; files of a newer format are

@@ -2,7 +2,7 @@
 
 The model keeps every trainable weight as a view into one flat array, and the gradients in a
 second flat array of the same layout. An optimizer updates that array in place with a few
-in-place ufunc passes (1.8× faster than per-weight expressions, PERFORMANCE.md §5). ``segments``
+in-place ufunc passes (1.8× faster than per-weight expressions at the MLP's shapes). ``segments``
 (the ``(start, stop)`` of each weight in the buffer) are needed only for per-weight ``clipnorm``.
 
 Each ``apply`` follows ``keras.optimizers.Optimizer``: clip gradients, apply decoupled weight decay

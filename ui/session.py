@@ -500,7 +500,8 @@ class Session(QObject):
             self._worker.request_stop()
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Stop and join the worker thread (PITFALLS.md §2: quit, then wait, never the other way round)."""
+        """Stop and join the worker thread (quit, then wait, never the other way round: waiting for the worker to
+        quit its own thread deadlocks)."""
         if self._worker is None or self._thread is None:
             return
         self._worker.request_stop()

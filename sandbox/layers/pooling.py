@@ -21,7 +21,7 @@ __all__ = ["AveragePooling2D", "MaxPooling2D"]
 
 class _Pooling2D(Layer):
     """Shared shape logic; the window is visited one offset at a time, never as a narrow-axis reduction
-    (a ``max`` over a reshaped (…, 2, …, 2) axis was 9.6× slower, PERFORMANCE.md §1)."""
+    (a ``max`` over a reshaped (…, 2, …, 2) axis was 9.6× slower at these shapes)."""
 
     def __init__(self, pool_size: Any = (2, 2), strides: Any = None, padding: str = "valid",
                  data_format: str | None = None, **kwargs: Any) -> None:

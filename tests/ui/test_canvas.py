@@ -328,7 +328,8 @@ def test_drawings_files_are_checked_before_they_are_read(tmp_path):
     assert np.array_equal(loaded.images[0], np.eye(28, dtype=np.uint8) * 255)
     assert loaded.counts()[[3, 8]].tolist() == [1, 1]
 
-    # a header declaring a gigantic array is refused before anything is allocated (PITFALLS.md §5)
+    # a header declaring a gigantic array is refused before anything is allocated (NumPy would allocate the declared
+    # shape before reading)
     huge = tmp_path / "huge.npz"
     header = {"descr": "|u1", "fortran_order": False, "shape": (10**9, 28, 28)}
     with zipfile.ZipFile(huge, "w") as archive:

@@ -1,4 +1,4 @@
-"""PITFALLS.md §1: PySide6 6.12.0 on CPython < 3.12 drops a reference to None on every void call and
+"""PySide6 6.12.0 on CPython < 3.12 drops a reference to None on every void call and
 aborts the interpreter after a few thousand calls. This canary fails loudly if a wheel brings it back."""
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ While training runs, a highlight goes round the loop (forward → loss → backw
 batch shown; batches that arrive during a round are merged into the next one, so the highlight
 never races. Records are only stored when they arrive; a ~30 ms frame timer advances the highlight
 and starts each round with the newest record, whose numbers the round carries. The drawing repaints
-when the stage moves (a few times a second), never once per batch signal (PITFALLS.md §2).
+when the stage moves (a few times a second), never once per batch signal (redrawing per batch doubled the GUI tick).
 
 When the session is paused after a Step, "Next stage ›" walks through the four stages of that batch
 one at a time, with a sentence and the real numbers for each.

@@ -3,7 +3,7 @@
 The panel listens to the session's ``runStarted``, ``batchesReceived``, ``epochEnded`` and
 ``diverged`` signals. Records are appended to growing NumPy buffers as they arrive; a ~30 ms
 single-shot frame timer pushes the buffers into curves that were created once per run, so a burst
-of batch signals costs one redraw (ARCHITECTURE.md, "Plot live data the pyqtgraph way").
+of batch signals costs one redraw (create each curve once, grow buffers, setData from a frame timer).
 
 Accuracy gets its own short plot under the loss plot, sharing the epoch axis, rather than a second
 y axis: loss and accuracy live on unrelated scales, a learner cannot tell which axis a curve belongs
