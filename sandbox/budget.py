@@ -19,12 +19,13 @@ within a factor of about two for networks dominated by matrix products.
 from __future__ import annotations
 
 import math
-import os
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+from .limits import MAX_WEIGHTS, capped_by_ram
 
 if TYPE_CHECKING:  # pragma: no cover
     from .spec import NetworkSpec
@@ -36,8 +37,9 @@ WARN_WEIGHTS = 5_000_000
 """Above this many weights the app asks before building (the small CNN has 9,098; the MLP 109,386)."""
 WARN_BYTES = 1 << 30
 """Above this much training memory (1 GiB) the app asks before building."""
-MAX_TRAIN_WEIGHTS = 1 << 26
-"""The most weights the app builds (67,108,864: 256 MiB of float32, the most a project file holds)."""
+MAX_TRAIN_WEIGHTS = MAX_WEIGHTS
+"""The most weights the app builds: the most a network read from a file may have (67,108,864: 256 MiB of
+float32, the most a project file holds), so whatever the app builds it can save and open again."""
 MAX_TRAIN_BYTES = 8 << 30
 """The most training memory the app lets a network take (8 GiB, or half the RAM if that is less)."""
 
@@ -173,17 +175,9 @@ def network_cost(network: NetworkSpec, batch_size: int) -> NetworkCost | None:
                        flops_per_sample=3.0 * flops, values_per_sample=values)
 
 
-def _ram_bytes() -> int | None:
-    try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):  # not on every platform
-        return None
-
-
 def memory_limit() -> int:
     """The largest training memory allowed here: :data:`MAX_TRAIN_BYTES`, or half the RAM if less."""
-    ram = _ram_bytes()
-    return min(MAX_TRAIN_BYTES, ram // 2) if ram else MAX_TRAIN_BYTES
+    return capped_by_ram(MAX_TRAIN_BYTES)
 
 
 def judge(cost: NetworkCost) -> Verdict:

@@ -16,6 +16,7 @@ and a ``.dlsb`` file holds at most 256 MiB of weights, which :data:`MAX_WEIGHTS`
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -29,6 +30,7 @@ __all__ = [
     "MAX_UNITS",
     "MAX_WEIGHTS",
     "MAX_WINDOW",
+    "capped_by_ram",
     "check_layer_count",
     "check_layer_settings",
     "check_network",
@@ -50,6 +52,19 @@ MAX_WEIGHTS = 1 << 26
 """Most weights in all (67,108,864 = 256 MiB of float32, the most a ``.dlsb`` file holds)."""
 MAX_LAYERS = 255
 """Most layers after the input (a ``.dlsb`` file holds at most 256 with its Input layer)."""
+
+def capped_by_ram(cap: int) -> int:
+    """``cap`` bytes, or half the computer's physical memory when the operating system reports it and that is less.
+
+    The app, the network and its activations need the other half, and where memory is overcommitted (Linux) a
+    process that asks for too much is killed by the system rather than given a ``MemoryError``.
+    """
+    try:
+        physical = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):  # no sysconf (Windows), or the value is unknown
+        return cap
+    return min(cap, physical // 2) if physical > 0 else cap
+
 
 # The settings that size a layer, and their limits; a pair (height, width) is checked on each side.
 _SETTING_LIMITS = {"units": MAX_UNITS, "filters": MAX_FILTERS, "kernel_size": MAX_WINDOW,

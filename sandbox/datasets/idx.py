@@ -30,6 +30,7 @@ from typing import BinaryIO, Literal, overload
 import numpy as np
 
 from sandbox.errors import FileFormatError, LayerArgumentError
+from sandbox.limits import capped_by_ram
 
 __all__ = ["BYTES_PER_PIXEL", "MAX_BYTES", "MAX_ITEMS", "MAX_SIDE", "MEMORY_BUDGET", "load_data", "memory_budget",
            "read_idx"]
@@ -166,11 +167,7 @@ def memory_budget() -> int:
         where memory is overcommitted (Linux) a process that asks for too much is killed by the
         system rather than given a ``MemoryError``.
     """
-    try:
-        physical = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    except (AttributeError, ValueError, OSError):  # no sysconf (Windows), or the value is unknown
-        return MEMORY_BUDGET
-    return min(MEMORY_BUDGET, physical // 2) if physical > 0 else MEMORY_BUDGET
+    return capped_by_ram(MEMORY_BUDGET)
 
 
 def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
