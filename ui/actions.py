@@ -92,23 +92,13 @@ class SessionCommands(QObject):
         s = self.session
         if command == "train":
             s.start_training()
-        elif command == "pause":
+        elif command == "pause":  # one button: pause a running run, resume a paused one
             if s.state == "paused":
                 s.resume()
             elif s.state == "running":
                 s.pause()
-        elif command == "stop":
-            s.stop()
-        elif command == "step_batch":
-            s.step_batch()
-        elif command == "step_epoch":
-            s.step_epoch()
-        elif command == "reset_weights":
-            s.reset_weights()
-        elif command == "undo":
-            s.undo()
-        elif command == "redo":
-            s.redo()
+        elif command in COMMANDS:  # the others are the session's methods of the same name
+            getattr(s, command)()
 
     def command_paused(self) -> bool:
         return self.session.state == "paused"
