@@ -108,6 +108,7 @@ class Session(QObject):
         self._optimizer_state: dict[str, np.ndarray] | None = None
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
+        self._verdict_cache: tuple[tuple, budget.Verdict | None] | None = None
         self._state = "idle"
         self._dirty = False
         self._init_runs()
@@ -203,8 +204,13 @@ class Session(QObject):
     def network_verdict(self, spec: NetworkSpec | None = None) -> budget.Verdict | None:
         """How :func:`sandbox.budget.judge` sees ``spec`` (default: the current network) at the current batch
         size; None when it does not fit together."""
-        cost = budget.network_cost(spec or self.network, self.training.batch_size)
-        return None if cost is None else budget.judge(cost)
+        key = (spec or self.network, self.training.batch_size)
+        if self._verdict_cache is None or self._verdict_cache[0] != key:
+            # Every action's enable rule asks (through training_problem) on every state or settings signal:
+            # trace the network once per network and batch size, not once per question.
+            cost = budget.network_cost(*key)
+            self._verdict_cache = (key, None if cost is None else budget.judge(cost))
+        return self._verdict_cache[1]
 
     def add_layer(self, class_name: str, after: int | None = None, **config: Any) -> bool:
         """Add a layer with sensible defaults after index ``after`` (None: at the end)."""
