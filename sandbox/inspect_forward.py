@@ -511,8 +511,7 @@ def bake_edits(model: Sequential, edits: Edits | None) -> Sequential:
         If an edit cannot be expressed with weights (e.g. an edited unit of a softmax output layer).
     """
     scales = _check_edits(model, edits)
-    new = Sequential.from_config(model.get_config())
-    new.set_flat_weights(model.get_flat_weights())
+    new = model.copy()
     compile_config = model.get_compile_config()
     if compile_config is not None:
         new.compile_from_config(compile_config)

@@ -434,8 +434,7 @@ class Session(QObject):
         if self.training_problem() is not None or self.model is None:
             return False
         x, y, xv, yv = self.training_arrays()
-        worker_model = sb.Sequential.from_config(self.model.get_config())
-        worker_model.set_flat_weights(self.model.get_flat_weights())
+        worker_model = self.model.copy()  # the worker's own model: the GUI keeps editing and redrawing its copy
         self._compile(worker_model)
         key = (self.training.optimizer, self.training.optimizer_options_json, self.training.loss)
         if self._optimizer_state is not None and key == self._optimizer_key:
