@@ -9,6 +9,13 @@ session refreshes its weights a few times a second and the prediction moves with
 
 The learner can also add drawings to the training data; they are kept in the user's data folder by
 :class:`ui.user_digits.UserDigits` and handed to the session with ``set_user_digits``.
+
+A network trained only on digits always answers with a digit, even for an X or a dot. When the drawing
+looks unlike every digit the network learned from (:class:`sandbox.familiarity.Familiarity`), a one-line
+note under the bars says so. The familiarity facts are refitted off the GUI thread (a
+:class:`~ui.background.BackgroundLane`; 140 ms for the small CNN) whenever the weights or the training
+digits change, but not during a run: the weights change several times a second then, and the old facts
+still judge consistently with the network they were taken from.
 """
 
 from __future__ import annotations
@@ -17,7 +24,19 @@ import itertools
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSignalBlocker, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QPointF,
+    QRect,
+    QRectF,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -46,8 +65,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import sandbox as sb
 from sandbox.datasets.preprocess import to_mnist
+from sandbox.familiarity import Familiarity, Judgement
 
+from ..background import BackgroundLane, Job
 from ..session import Session
 from ..user_digits import UserDigits
 from .explain import ExplanationBox
@@ -62,6 +84,14 @@ DEFAULT_BRUSH = 20
 BRUSH_RANGE = (8, 40)
 #: Coalesce prediction requests: at most one prediction every this many milliseconds.
 PREDICT_INTERVAL_MS = 30
+#: Wait this long after the weights or the training digits changed before refitting the familiarity
+#: facts: an undo or a reset often comes with a second change right behind it.
+REFIT_DELAY_MS = 150
+#: The "not a digit" note appears only when the pen has been up this long and the drawing is still unlike
+#: every digit: between the strokes of a 4 or a 7 the half-drawn digit need not be announced as "not a digit".
+NOTE_DELAY_MS = 700
+#: The note speaks of digits: it is shown only when the classes are the ten digits.
+DIGIT_CLASSES = tuple("0123456789")
 
 
 class DigitCanvas(QWidget):
@@ -74,6 +104,7 @@ class DigitCanvas(QWidget):
 
     imageChanged = Signal()
     strokeStarted = Signal()
+    strokeEnded = Signal()
     cleared = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -121,6 +152,10 @@ class DigitCanvas(QWidget):
     def is_empty(self) -> bool:
         """True when nothing is drawn."""
         return self._empty
+
+    def is_drawing(self) -> bool:
+        """True while a stroke is being drawn (the pen, mouse button or finger is down)."""
+        return self._path is not None
 
     def image(self) -> np.ndarray:
         """The drawing: float32 (280, 280) in [0, 1], white ink (1) on black (0)."""
@@ -192,9 +227,12 @@ class DigitCanvas(QWidget):
         self._render_stroke()
 
     def _end_stroke(self) -> None:
+        drawing = self._path is not None
         self._last = None
         self._path = None
         self._stroke_base = None
+        if drawing:
+            self.strokeEnded.emit()
 
     def _render_stroke(self) -> None:
         """Draw the current stroke onto the image as it was before the stroke began.
@@ -435,10 +473,13 @@ class CanvasPanel(QWidget):
         canvas is empty. For views that show what happens inside the network for this input.
     predictionUpdated()
         The prediction (or the hint shown instead of one) was refreshed.
+    familiarityFitted()
+        New familiarity facts (:meth:`familiarity`) were taken from the current network and training digits.
     """
 
     networkInputChanged = Signal(object)
     predictionUpdated = Signal()
+    familiarityFitted = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None, *, user_digits: UserDigits | None = None,
                  rng: np.random.Generator | int | None = None) -> None:
@@ -451,18 +492,40 @@ class CanvasPanel(QWidget):
         self._label_chosen = False  # the learner picked the label: stop following the prediction
         self._shown_input: np.ndarray | None = None
         self._test_label: int | None = None  # true label of the test digit on the canvas
+        self._familiarity: Familiarity | None = None
+        self._familiarity_stale = False  # the weights changed during a run: refit when it ends
         self._build()
         self._predict_timer = QTimer(self)
         self._predict_timer.setSingleShot(True)
         self._predict_timer.setInterval(PREDICT_INTERVAL_MS)
         self._predict_timer.timeout.connect(self._refresh_prediction)
+        self._refit_timer = QTimer(self)
+        self._refit_timer.setSingleShot(True)
+        self._refit_timer.setInterval(REFIT_DELAY_MS)
+        self._refit_timer.timeout.connect(self._refit_familiarity)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_DELAY_MS)
+        self._note_timer.timeout.connect(self._update_note)
+        # Fitting runs the network on 2,000 digits (140 ms for the small CNN): off the GUI thread.
+        self._familiarity_lane = BackgroundLane("familiarity", self)
+        self._familiarity_lane.finished.connect(self._on_familiarity_fitted)
+        self._familiarity_lane.failed.connect(self._on_familiarity_failed)
         self.canvas.imageChanged.connect(self._on_image_changed)
         self.canvas.strokeStarted.connect(self._on_stroke_started)
+        self.canvas.strokeEnded.connect(self._schedule_prediction)
         self.canvas.cleared.connect(self._on_cleared)
         session.weightsChanged.connect(self._schedule_prediction)
         session.datasetChanged.connect(self._schedule_prediction)
+        session.weightsChanged.connect(self._schedule_refit)
+        session.datasetChanged.connect(self._schedule_refit)
+        session.stateChanged.connect(self._on_state_changed)
+        app = QCoreApplication.instance()
+        if app is not None:  # no thread of this panel may outlive the application
+            app.aboutToQuit.connect(self.shutdown)
         self._load_user_digits()
         self._refresh_prediction()
+        self._schedule_refit()
 
     # ---- construction ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -582,10 +645,24 @@ class CanvasPanel(QWidget):
         self.result_stack.addWidget(self.bars)
         self.result_stack.addWidget(self.hint_label)
 
+        self.not_a_digit_note = QLabel(self.tr(
+            "A network trained only on digits always answers with a digit — it cannot say 'none of these'. "
+            "This drawing looks unlike every digit it learned from."), self)
+        self.not_a_digit_note.setObjectName("notADigitNote")
+        self.not_a_digit_note.setAccessibleName(self.tr("Not a digit"))
+        self.not_a_digit_note.setWordWrap(True)
+        self.not_a_digit_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Its room is kept while hidden: the canvas must not move when the note comes and goes.
+        policy = self.not_a_digit_note.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.not_a_digit_note.setSizePolicy(policy)
+        self.not_a_digit_note.hide()
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(tools)
         layout.addWidget(self.result_stack, 1)
+        layout.addWidget(self.not_a_digit_note)
         layout.addWidget(self._build_my_digits())
         # Draw, adjust the brush, then act on the drawing: the order a learner works in.
         chain = (self.canvas, self.brush_slider, self.clear_button, self.test_digit_button, self.label_spin,
@@ -651,6 +728,21 @@ class CanvasPanel(QWidget):
         return box
 
     # ---- public API ------------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Cancel the familiarity refit and wait for it (before the application quits)."""
+        self._familiarity_lane.shutdown()
+
+    def familiarity(self) -> Familiarity | None:
+        """The facts the "not a digit" note judges with, or None before the first fit (or without a network)."""
+        return self._familiarity
+
+    def judgement(self) -> Judgement | None:
+        """How familiar the drawing on the canvas is, or None (empty canvas, no facts yet, not digits)."""
+        image = self.network_input()
+        if image is None or self._familiarity is None or self._session.dataset.class_names != DIGIT_CLASSES:
+            return None
+        return self._familiarity.judge(image)
+
     @property
     def user_digits(self) -> UserDigits:
         """The learner's stored drawings."""
@@ -769,6 +861,7 @@ class CanvasPanel(QWidget):
         self._label_chosen = False
         self._test_label = None
         self.status_label.clear()
+        self._hide_note()
 
     @Slot()
     def _on_image_changed(self) -> None:
@@ -802,6 +895,10 @@ class CanvasPanel(QWidget):
                                              "Reset the weights or lower the learning rate."))
         else:
             self._show_prediction(probs)
+        if probs is None or not np.all(np.isfinite(probs)):
+            self._hide_note()
+        elif not self.canvas.is_drawing():
+            self._follow_judgement()
         self.predictionUpdated.emit()
 
     def _show_prediction(self, probs: np.ndarray) -> None:
@@ -817,9 +914,89 @@ class CanvasPanel(QWidget):
             with QSignalBlocker(self.label_spin):
                 self.label_spin.setValue(best)
 
+    # ---- "not a digit" -------------------------------------------------------------------------------
+    def _follow_judgement(self) -> None:
+        """Hide the note at once when the drawing is familiar; show it only after NOTE_DELAY_MS if it is not."""
+        judgement = self.judgement()
+        if judgement is None or judgement.familiar:
+            self._hide_note()
+        elif self.not_a_digit_note.isVisibleTo(self):
+            self._update_note()  # still unlike every digit, perhaps for another reason now
+        elif not self._note_timer.isActive():
+            self._note_timer.start()
+
+    @Slot()
+    def _update_note(self) -> None:
+        """Show or hide the note for the drawing as it is now (the pen is up)."""
+        if self.canvas.is_drawing():
+            return  # the stroke's end asks again
+        judgement = self.judgement()
+        if judgement is None or judgement.familiar:
+            self._hide_note()
+            return
+        tips = {
+            "too_much_ink": self.tr("Shrunk to 28×28 like the training digits, this drawing has more ink than "
+                                    "any of them."),
+            "too_little_ink": self.tr("Shrunk to 28×28 like the training digits, this drawing has less ink than "
+                                      "any of them."),
+        }
+        tip = tips.get(judgement.reason, self.tr(
+            "Pixel by pixel, or in the network's last hidden layer, this drawing is farther from the training "
+            "digits than almost any of them is from the others."))
+        self.not_a_digit_note.setToolTip(tip)
+        self.not_a_digit_note.setAccessibleDescription(tip)
+        self.not_a_digit_note.show()
+
+    def _hide_note(self) -> None:
+        self._note_timer.stop()
+        self.not_a_digit_note.hide()
+
+    @Slot()
+    def _schedule_refit(self) -> None:
+        if self._session.is_training():
+            self._familiarity_stale = True  # refitted when the run ends or pauses
+            return
+        self._refit_timer.start()
+
+    @Slot(str)
+    def _on_state_changed(self, state: str) -> None:
+        if state != "running" and self._familiarity_stale:
+            self._refit_timer.start()
+
+    @Slot()
+    def _refit_familiarity(self) -> None:
+        self._familiarity_stale = False
+        model = self._session.model
+        if model is None:
+            self._familiarity_lane.cancel()
+            self._familiarity = None
+            self._schedule_prediction()
+            return
+        x, y, _, _ = self._session.training_arrays()
+        # The copy is taken here, on the GUI thread: the session's model is overwritten in place while training.
+        # The training arrays are never changed in place (new data are new arrays).
+        self._familiarity_lane.submit(_fit_familiarity, model.copy(), x, y)
+
+    @Slot(object, object)
+    def _on_familiarity_fitted(self, familiarity: Familiarity, _job: Job) -> None:
+        self._familiarity = familiarity
+        self.familiarityFitted.emit()
+        self._schedule_prediction()
+
+    @Slot(object, object)
+    def _on_familiarity_failed(self, _error: Exception, _job: Job) -> None:
+        # Too few training images, or a network that cannot run them: no note rather than a wrong one.
+        self._familiarity = None
+        self._schedule_prediction()
+
     def _show_no_prediction(self, hint: str) -> None:
         self.bars.set_probabilities(None)
         self.prediction_label.clear()
         self.confidence_label.clear()
         self.hint_label.setText(hint)
         self.result_stack.setCurrentWidget(self.hint_label)
+
+
+def _fit_familiarity(model: sb.Sequential, x: np.ndarray, y: np.ndarray, *, stop: sb.StopToken) -> Familiarity:
+    """Run in the familiarity lane's thread on a model copy nobody else touches."""
+    return Familiarity.fit(model, x, y, copy=False, stop=stop)
