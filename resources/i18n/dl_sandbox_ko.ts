@@ -636,6 +636,31 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
         <source>{percent}% sure</source>
         <translation>확신도 {percent}%</translation>
     </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="649"/>
+        <source>A network trained only on digits always answers with a digit — it cannot say &apos;none of these&apos;. This drawing looks unlike every digit it learned from.</source>
+        <translation>숫자로만 훈련된 네트워크는 언제나 숫자로 답해요. &apos;어느 것도 아니에요&apos;라고는 말할 수 없어요. 이 그림은 네트워크가 학습한 어떤 숫자와도 닮지 않았어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="652"/>
+        <source>Not a digit</source>
+        <translation>숫자가 아닌 그림</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="938"/>
+        <source>Shrunk to 28×28 like the training digits, this drawing has more ink than any of them.</source>
+        <translation>훈련 숫자처럼 28×28로 줄이면 이 그림은 어떤 훈련 숫자보다도 잉크가 많아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="940"/>
+        <source>Shrunk to 28×28 like the training digits, this drawing has less ink than any of them.</source>
+        <translation>훈련 숫자처럼 28×28로 줄이면 이 그림은 어떤 훈련 숫자보다도 잉크가 적어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="944"/>
+        <source>Pixel by pixel, or in the network&apos;s last hidden layer, this drawing is farther from the training digits than almost any of them is from the others.</source>
+        <translation>픽셀 단위로 보거나 네트워크의 마지막 은닉 층에서 보면, 이 그림은 훈련 숫자들끼리 떨어진 거리 거의 모두보다 훈련 숫자들에서 더 멀리 떨어져 있어요.</translation>
+    </message>
 </context>
 <context>
     <name>ConfusionMatrix</name>
