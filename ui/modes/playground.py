@@ -531,13 +531,13 @@ class PlaygroundMode(QWidget):
     def _feature_labels(self) -> dict[str, tuple[str, str]]:
         """Button text and tooltip of each feature."""
         return {
-            "x1": ("X₁", self.tr("x1: the point's horizontal position")),
-            "x2": ("X₂", self.tr("x2: the point's vertical position")),
-            "x1^2": ("X₁²", self.tr("x1²: large far left and far right")),
-            "x2^2": ("X₂²", self.tr("x2²: large far up and far down")),
-            "x1*x2": ("X₁X₂", self.tr("x1·x2: positive in the top-right and bottom-left quarters")),
-            "sin(x1)": (self.tr("sin(X₁)"), self.tr("sin(x1): waves from left to right")),
-            "sin(x2)": (self.tr("sin(X₂)"), self.tr("sin(x2): waves from bottom to top")),
+            "x1": ("x1", self.tr("x1: the point's horizontal position")),
+            "x2": ("x2", self.tr("x2: the point's vertical position")),
+            "x1^2": (self.tr("x1²"), self.tr("x1²: large far left and far right")),
+            "x2^2": (self.tr("x2²"), self.tr("x2²: large far up and far down")),
+            "x1*x2": ("x1·x2", self.tr("x1·x2: positive in the top-right and bottom-left quarters")),
+            "sin(x1)": (self.tr("sin(x1)"), self.tr("sin(x1): waves from left to right")),
+            "sin(x2)": (self.tr("sin(x2)"), self.tr("sin(x2): waves from bottom to top")),
         }
 
     def _build_data_tab(self) -> None:

@@ -140,7 +140,7 @@ class HealthPanel(QWidget):
                                          self.tr("How many gradients have each size, on a log scale: far left "
                                                  "means tiny (vanishing), far right huge (exploding)"), background)
         self.weight_plot.getPlotItem().setLabel("bottom", self.tr("weight value"))
-        self.grad_plot.getPlotItem().setLabel("bottom", self.tr("log₁₀ |gradient|"))
+        self.grad_plot.getPlotItem().setLabel("bottom", self.tr("log<sub>10</sub> |gradient|"))
         self.grad_plot.getPlotItem().setXRange(float(GRAD_LOG_EDGES[0]), float(GRAD_LOG_EDGES[-1]), padding=0)
         self.weight_caption = QLabel()
         self.weight_caption.setObjectName("healthWeightCaption")
