@@ -10,7 +10,7 @@ says so.
 >>> model = sb.presets.build("mlp")
 >>> _ = model.pop()  # the learner deletes the output layer
 >>> [f.code for f in sb.check(model, np.zeros((3, 28, 28)), np.array([0, 9, 4]))]
-['output_units_vs_classes', 'relu_output_into_probability_loss']
+['output_units_vs_classes']
 
 An uncompiled model is checked too: give ``loss=`` and ``optimizer=`` to check them; without them
 the checks that need them (activation against loss, labels, learning rate) are skipped.
@@ -78,8 +78,9 @@ _MESSAGES: dict[str, Callable[[dict[str, Any]], str]] = {
         f"There are {f['inputs']:,} inputs but {f['targets']:,} labels: give one label per input."),
     "output_units_vs_classes": lambda f: (
         f"The last layer, {_layer(f)}, has {f['got']} output{'s' if f['got'] != 1 else ''} but the labels "
-        f"need {f['expected']} ({f['labels']}) for {f['loss']}: make it "
-        f"{f['fix_class_name']}({f['expected']}, {f['fix_activation']})."),
+        f"need {f['expected']} ({f['labels']}) for {f['loss']}: "
+        + ("add an output layer after it, " if f["add_layer"] else "make it ")
+        + f"{f['fix_class_name']}({f['expected']}, {f['fix_activation']})."),
     "labels_out_of_range": lambda f: (
         f"{f['count']:,} label{'s are' if f['count'] != 1 else ' is'} outside {f['low']:g}…{f['high']:g}, "
         f"the range {f['loss']} accepts here (labels go from {f['min']:g} to {f['max']:g})."
@@ -225,14 +226,19 @@ def _check_output(model: Sequential, out: tuple[int, ...], loss: _losses.Loss, y
     findings: list[Finding] = []
     probability = "sigmoid" if name == _BINARY else "softmax"
 
+    act = _last_activation(model)
+    # A last layer with a hidden layer's activation (relu, tanh…) is a hidden layer whose output layer is
+    # missing (the learner deleted it): the fix adds one instead of turning the hidden layer into it.
+    add_layer = act is not None and act[1] not in ("softmax", "sigmoid", "linear")
+
     def units_finding(expected: int, labels: str) -> Finding:
         # Keras fails on too few outputs; too many it would run, but the network then spreads probability
         # over classes that never occur (the "forgot the output layer" case), so this blocks training too.
         return _finding("output_units_vs_classes", "error",
-                        {"kind": "set_last_layer", "class_name": "Dense", "units": expected,
-                         "activation": probability},
+                        {"kind": "add_output_layer" if add_layer else "set_last_layer", "class_name": "Dense",
+                         "units": expected, "activation": probability},
                         **where, expected=expected, got=units, labels=labels, loss=name,
-                        fix_class_name="Dense", fix_activation=probability)
+                        fix_class_name="Dense", fix_activation=probability, add_layer=add_layer)
 
     if y is not None and y.ndim >= 1 and y.size:
         if name == _SPARSE:
@@ -268,7 +274,8 @@ def _check_output(model: Sequential, out: tuple[int, ...], loss: _losses.Loss, y
                 findings.append(_finding("labels_out_of_range", "warning", None, count=bad, low=0, high=1,
                                          min=float(y.min()), max=float(y.max()), loss=name, keras_runs=True))
 
-    act = _last_activation(model)
+    if any(f.fix is not None and f.fix["kind"] == "add_output_layer" for f in findings):
+        return findings  # the new output layer brings the right activation: one cause, one message
     if act is not None:
         index, activation = act
         at = {"layer_index": index, "layer_name": model.layers[index].name, "activation": activation, "loss": name}

@@ -201,7 +201,6 @@ class MainWindow(QMainWindow):
         self.session.dirtyChanged.connect(self._update_title)
         self.session.pathChanged.connect(self._update_title)
         self.session.stateChanged.connect(self._on_state)
-        self.session.diverged.connect(self._on_diverged)
         self.session.trainingEnded.connect(self._on_training_ended)
         self.session.message.connect(self._status)
         self.session.networkChanged.connect(self._update_status_params)
@@ -847,25 +846,6 @@ class MainWindow(QMainWindow):
             return self.tr("{m} min {s} s").format(m=int(seconds // 60), s=round(seconds % 60))
         return self.tr("{h} h {m} min").format(h=int(seconds // 3600), m=round(seconds % 3600 / 60))
 
-    def _on_diverged(self, result: object) -> None:
-        lr = self.session.training.learning_rate
-        good = getattr(result, "last_good_weights", None)
-        action = None
-        if good is not None:
-            action = (self.tr("Restore and use learning rate {lr:g}").format(lr=lr / 10),
-                      lambda: self._rescue(good))
-        self.info_bar.show_message(
-            self.tr("Training stopped: the loss stopped being a finite number, so the weights blew up. "
-                    "The learning rate {lr:g} is probably too high.").format(lr=lr), "error", action=action)
-        self._training_message = self.info_bar.label.text()
-
-    def _rescue(self, good: object) -> None:
-        """The divergence banner's button: restore the last good weights, if they still fit the network."""
-        if self.session.restore_weights(good, lower_learning_rate=True):
-            self.info_bar.hide()
-            self._status(self.tr("The last good weights are back, with learning rate {lr:g}.").format(
-                lr=self.session.training.learning_rate))
-
     @Slot()
     def _clear_training_message(self, *_args: object) -> None:
         """A message about the last run goes when its cause may be gone: a new run, another network."""
@@ -877,8 +857,9 @@ class MainWindow(QMainWindow):
     def _on_training_ended(self, result: object) -> None:
         reason = getattr(result, "reason", "")
         if reason == "error":
+            error = getattr(result, "error", None)
             self.info_bar.show_message(self.tr("Training stopped: {reason}").format(
-                reason=friendly(getattr(result, "message", ""))), "error")
+                reason=friendly(error if error is not None else getattr(result, "message", ""))), "error")
             self._training_message = self.info_bar.label.text()
         elif reason == "finished":
             self._status(self.tr("Training finished."))

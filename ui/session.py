@@ -22,6 +22,7 @@ from PySide6.QtGui import QUndoStack
 import resources
 import sandbox as sb
 from sandbox import budget
+from sandbox.monitor import Alarm
 from sandbox.runs import ModelSnapshot, RunRecord, drop_old_weights, preset_id
 from sandbox.spec import LayerSpec, NetworkSpec, TrainingSpec
 
@@ -86,6 +87,8 @@ class Session(QObject):
     message = Signal(str)  # a short status-bar message (already translated by the sender where needed)
     runsChanged = Signal()  # self.runs changed: a run started, ended, or was cleared (issue 5 §5)
     networkTooBig = Signal(object, str, object)  # NetworkSpec, undo text, sandbox.budget.Verdict (not applied)
+    alarmRaised = Signal(object)  # sandbox.monitor.Alarm: the running training went wrong (issue 11 §3)
+    alarmsCleared = Signal()  # the alarms of the last run no longer apply (a new run, another network)
 
     def __init__(self, parent: QObject | None = None, *, load_pretrained: bool = True) -> None:
         super().__init__(parent)
@@ -109,6 +112,13 @@ class Session(QObject):
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
         self._verdict_cache: tuple[tuple, budget.Verdict | None] | None = None
+        self._check_cache: tuple[tuple, list[sb.Finding]] | None = None
+        #: The alarms of the current (or last) run, in the order they were raised; emptied when they no
+        #: longer apply (a new run starts, the network changes).
+        self.alarms: list[Alarm] = []
+        self._run_start_weights: np.ndarray | None = None  # the weights the current or last run started from
+        self._last_good_weights: np.ndarray | None = None  # from a run that ended with a non-finite loss
+        self._after_run: Any = None  # a rescue asked for while training: applied when the run has ended
         self._state = "idle"
         self._dirty = False
         self._init_runs()
@@ -288,6 +298,7 @@ class Session(QObject):
         self._rebuild_model()
         if state is not None and state.network == spec:
             self._restore_model(state)
+        self._clear_alarms()
         self.networkChanged.emit(spec)
         self.modelChanged.emit()
         self.weightsChanged.emit()
@@ -421,7 +432,125 @@ class Session(QObject):
         verdict = self.network_verdict()
         if verdict is not None and verdict.level == "refuse":
             return budget_problem(verdict)
-        return self.training.check()
+        problem = self.training.check()
+        if problem is not None:
+            return problem
+        blocking = next((f for f in self.check_findings() if f.severity == "error"), None)
+        return None if blocking is None else blocking.message
+
+    def check_findings(self) -> list[sb.Finding]:
+        """What :func:`sandbox.check` finds wrong with the network, its loss and optimizer on the training data.
+
+        Errors first, then warnings; empty when the network cannot be built (:meth:`network_error` says why, and
+        the layer stack offers its fix). Cached per network, settings and data: every action's enable rule
+        asks on every signal.
+        """
+        if self.model is None or self.network_error() is not None:
+            return []
+        y = self.dataset.y_train
+        if self.use_user_digits and len(self.user_digits[1]):
+            y = np.concatenate([y, self.user_digits[1]])
+        key = (self.network, self.training, id(self.dataset.x_train), len(y), self.use_user_digits)
+        if self._check_cache is None or self._check_cache[0] != key:
+            try:
+                # Only the inputs' shape matters to the check: a broadcast view has it without copying the images.
+                x = np.broadcast_to(self.dataset.x_train[:1], (len(y), *self.dataset.x_train.shape[1:]))
+                findings = [f for f in sb.check(self.model, x, y, loss=self.training.build_loss(),
+                                                optimizer=self.training.build_optimizer())
+                            if f.code != "layer_does_not_fit"]  # the layer stack shows that one with its fix
+            except sb.SandboxError:
+                findings = []  # settings the spec itself refuses: training_problem says why
+            self._check_cache = (key, findings)
+        return self._check_cache[1]
+
+    def apply_check_fix(self, fix: dict[str, Any]) -> bool:
+        """Make the one edit a check finding's ``fix`` describes (undoable); False if it no longer applies."""
+        kind = fix.get("kind")
+        layers = self.network.layers
+        if kind == "add_output_layer":
+            return self.add_layer(fix["class_name"], units=fix["units"], activation=fix["activation"])
+        if kind == "set_last_layer":
+            if not layers or layers[-1].class_name != fix["class_name"]:
+                return self.add_layer(fix["class_name"], units=fix["units"], activation=fix["activation"])
+            return self.edit_layer(len(layers) - 1, units=fix["units"], activation=fix["activation"])
+        if kind == "set_activation":
+            index = int(fix["layer_index"])
+            if not (0 <= index < len(layers)) or "activation" not in layers[index].config:
+                return False
+            return self.edit_layer(index, activation=fix["activation"])
+        if kind == "set_loss":
+            self.update_training("loss", fix["loss"])
+            return True
+        if kind == "set_learning_rate":
+            self.update_training("learning_rate", float(fix["learning_rate"]))
+            return True
+        return False
+
+    # ---- alarms while training (issue 11 §3–4) -------------------------------------------------------
+    def rescue(self, alarm: Alarm) -> bool:
+        """The one-click rescue that fits ``alarm``'s cause; while training, the run is stopped first.
+
+        - ``output_layer``: the check's fix (e.g. add the output layer Dense(10, softmax));
+        - ``learning_rate``: the weights from before the blow-up (the last finite ones, else the run's start)
+          with the optimizer's default learning rate when the rate is far above its usual range, else a tenth;
+        - ``learning_rate_low``: ten times the learning rate;
+        - ``dead_units`` and ``unknown``: fresh weights.
+
+        False when it no longer applies: the alarm is not one of the current alarms (the network changed or a new
+        run started since).
+        """
+        if not any(a is alarm for a in self.alarms):
+            return False
+        if self.is_training():
+            self._after_run = alarm
+            self.stop()
+            return True
+        return self._apply_rescue(alarm)
+
+    def rescue_learning_rate(self, alarm: Alarm) -> float | None:
+        """The learning rate :meth:`rescue` will set for ``alarm``, or None when it keeps the rate."""
+        lr = self.training.learning_rate
+        if alarm.cause == "learning_rate":
+            finding = next((f for f in self.check_findings() if f.code == "learning_rate_unusual"
+                            and f.fields.get("too_high")), None)
+            return float(finding.fields["default"]) if finding is not None else lr / 10
+        if alarm.cause == "learning_rate_low":
+            return lr * 10
+        return None
+
+    def _apply_rescue(self, alarm: Alarm) -> bool:
+        lr = self.rescue_learning_rate(alarm)
+        if alarm.cause == "output_layer":
+            fix = alarm.finding.fix if alarm.finding is not None else None
+            return fix is not None and self.apply_check_fix(fix)
+        if alarm.cause == "learning_rate":
+            good = self._last_good_weights if self._last_good_weights is not None else self._run_start_weights
+            if good is None or not self.restore_weights(good, lower_learning_rate=False):
+                return False
+            self.update_training("learning_rate", lr)
+            self._clear_alarms()
+            return True
+        if alarm.cause == "learning_rate_low":
+            self.update_training("learning_rate", lr)
+            self._clear_alarms()
+            return True
+        ok = self.reset_weights()
+        if ok:
+            self._clear_alarms()
+        return ok
+
+    def _clear_alarms(self) -> None:
+        self._after_run = None
+        if self.alarms:
+            self.alarms = []
+            self.alarmsCleared.emit()
+
+    @Slot(object)
+    def _on_alarm(self, alarm: Alarm) -> None:
+        if self.sender() is not self._worker:
+            return  # a run already ended by shutdown()
+        self.alarms.append(alarm)
+        self.alarmRaised.emit(alarm)
 
     def _compile(self, model: sb.Sequential) -> None:
         model.compile(optimizer=self.training.build_optimizer(), loss=self.training.build_loss(),
@@ -435,6 +564,8 @@ class Session(QObject):
             return False
         x, y, xv, yv = self.training_arrays()
         worker_model = self.model.copy()  # the worker's own model: the GUI keeps editing and redrawing its copy
+        self._clear_alarms()
+        self._run_start_weights, self._last_good_weights = self.model.get_flat_weights(), None
         self._compile(worker_model)
         key = (self.training.optimizer, self.training.optimizer_options_json, self.training.loss)
         if self._optimizer_state is not None and key == self._optimizer_key:
@@ -443,7 +574,8 @@ class Session(QObject):
         worker_model.train_rng = np.random.default_rng([self.training.seed, 1, self.epochs_done])
         augment = sb.datasets.augment.Augmenter() if self.training.augment else None
         job = TrainingJob(worker_model, x, y, xv, yv, self.training.batch_size,
-                          self.epochs_done + self.training.epochs, self.epochs_done, augment, budget)
+                          self.epochs_done + self.training.epochs, self.epochs_done, augment, budget,
+                          findings=list(self.check_findings()))
         worker = TrainingWorker(job)
         thread = QThread(self)
         worker.moveToThread(thread)
@@ -457,6 +589,7 @@ class Session(QObject):
         worker.paused.connect(self._on_paused)
         worker.resumed.connect(self._on_resumed)
         worker.done.connect(self._on_done)
+        worker.alarm.connect(self._on_alarm)
         self._worker, self._thread = worker, thread
         self.run_count += 1
         self.runStarted.emit(self.run_label())
@@ -591,9 +724,14 @@ class Session(QObject):
         self._finish_thread()
         self._mark_dirty()
         self.weightsChanged.emit()
+        if result.reason == "diverged" and result.last_good_weights is not None:
+            self._last_good_weights = result.last_good_weights
         self.trainingEnded.emit(result)
         if result.reason == "diverged":
             self.diverged.emit(result)
+        pending, self._after_run = self._after_run, None
+        if pending is not None:
+            self._apply_rescue(pending)
 
     def _finish_thread(self) -> None:
         worker, thread = self._worker, self._thread

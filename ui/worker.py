@@ -18,6 +18,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 import sandbox as sb
+from sandbox.monitor import TrainingMonitor
 from sandbox.training import BatchProgress, EpochProgress
 
 __all__ = ["LIVE_THREADS", "TrainingJob", "TrainingResult", "TrainingWorker"]
@@ -43,6 +44,7 @@ class TrainingJob:
     initial_epoch: int
     augment: Any = None
     budget: int | None = None  # pause after this many batches (Step / Step epoch)
+    findings: list[sb.Finding] | None = None  # the pre-training check's findings, for the monitor's causes
 
 
 @dataclass
@@ -55,6 +57,7 @@ class TrainingResult:
     epochs_done: int
     last_good_weights: np.ndarray | None = None
     message: str = ""
+    error: Exception | None = None  # the engine's error when reason == "error" (its code and fields translate)
 
 
 class TrainingWorker(QObject):
@@ -66,6 +69,7 @@ class TrainingWorker(QObject):
     paused = Signal()
     resumed = Signal()
     done = Signal(object)  # TrainingResult
+    alarm = Signal(object)  # sandbox.monitor.Alarm, each kind at most once per run
 
     def __init__(self, job: TrainingJob) -> None:
         super().__init__()
@@ -111,7 +115,7 @@ class TrainingWorker(QObject):
     def run(self) -> None:
         job = self.job
         model = job.model
-        reason, message = "finished", ""
+        reason, message, error = "finished", "", None
         history = [model.get_flat_weights(), model.get_flat_weights()]
         epochs_done = job.initial_epoch
         pending: list[BatchProgress] = []
@@ -126,7 +130,10 @@ class TrainingWorker(QObject):
                                   validation_data=None if job.x_val is None else (job.x_val, job.y_val),
                                   initial_epoch=job.initial_epoch, augment=job.augment, stop=self.stop_token,
                                   details=True)
+                monitor = TrainingMonitor(model, job.x, job.y, findings=job.findings)
                 for record in gen:
+                    for alarm in monitor.observe(record):
+                        self.alarm.emit(alarm)
                     if isinstance(record, EpochProgress):
                         if pending:
                             self.progress.emit(pending)
@@ -153,14 +160,15 @@ class TrainingWorker(QObject):
                 if pending:
                     self.progress.emit(pending)
         except sb.SandboxError as exc:
-            reason, message = "error", str(exc)
+            reason, message, error = "error", str(exc), exc
         except (ValueError, FloatingPointError, MemoryError) as exc:  # an unexpected numeric failure
-            reason, message = "error", f"{type(exc).__name__}: {exc}"
+            reason, message, error = "error", f"{type(exc).__name__}: {exc}", exc
         if reason == "finished" and self.stop_token.stopped:
             reason = "stopped"
         self.done.emit(TrainingResult(
             reason=reason, flat_weights=model.get_flat_weights(), optimizer_state=model.optimizer.get_state(),
             epochs_done=epochs_done, last_good_weights=history[0] if reason == "diverged" else None, message=message,
+            error=error,
         ))
 
     def _between_batches(self, model: sb.Sequential, pending: list[BatchProgress]) -> bool:

@@ -46,20 +46,29 @@ def test_the_healthy_presets_with_the_default_training_spec_are_clean(preset, da
 
 def test_forgot_the_output_layer(data):
     model = sb.presets.build("mlp")
-    model.pop()  # now it ends in Dense(64, relu)
+    model.pop()  # now it ends in Dense(64, relu): a hidden layer with no output layer after it
     findings = sb.check(model, *data)
-    assert codes(findings) == ["output_units_vs_classes", "relu_output_into_probability_loss"]
+    # One cause, one message: the relu output is the missing output layer's doing, not a second problem.
+    assert codes(findings) == ["output_units_vs_classes"]
     units = findings[0]
     assert units.severity == "error"
-    assert units.fields["expected"] == 10 and units.fields["got"] == 64
+    assert units.fields["expected"] == 10 and units.fields["got"] == 64 and units.fields["add_layer"] is True
     assert units.fields["layer_index"] == 2 and units.fields["layer_name"] == model.layers[-1].name
     assert units.fields["loss"] == "sparse_categorical_crossentropy"
-    assert units.fix == {"kind": "set_last_layer", "class_name": "Dense", "units": 10, "activation": "softmax"}
-    assert "64 outputs" in units.message and "Dense(10, softmax)" in units.message
-    relu = findings[1]
+    assert units.fix == {"kind": "add_output_layer", "class_name": "Dense", "units": 10, "activation": "softmax"}
+    assert "64 outputs" in units.message and "add an output layer after it, Dense(10, softmax)" in units.message
+
+
+def test_a_relu_output_with_the_right_units_is_a_warning(data):
+    relu = only(sb.check(dense_model(10, "relu"), *data), "relu_output_into_probability_loss")
     assert relu.severity == "warning" and relu.fields["activation"] == "relu"
     assert "Keras would run" in relu.message
-    assert relu.fix == {"kind": "set_activation", "layer_index": 2, "activation": "softmax"}
+    assert relu.fix == {"kind": "set_activation", "layer_index": 1, "activation": "softmax"}
+
+
+def test_an_output_layer_with_the_wrong_units_is_changed_not_added(data):
+    units = only(sb.check(dense_model(5, "softmax"), *data), "output_units_vs_classes")
+    assert units.fix["kind"] == "set_last_layer" and "make it Dense(10, softmax)" in units.message
 
 
 def test_sigmoid_output_with_sparse_categorical_crossentropy(data):
@@ -135,8 +144,7 @@ def test_an_uncompiled_model_skips_loss_checks_unless_given_a_loss(data):
     model.pop()
     assert sb.check(model, *data) == []
     found = sb.check(model, *data, loss="sparse_categorical_crossentropy", optimizer=sb.optimizers.Adam(5.0))
-    assert codes(found) == ["output_units_vs_classes", "relu_output_into_probability_loss",
-                            "learning_rate_unusual"]
+    assert codes(found) == ["output_units_vs_classes", "learning_rate_unusual"]
 
 
 def test_one_hot_and_sparse_labels_with_the_wrong_loss(data):

@@ -272,7 +272,7 @@ class Shouting(QTranslator):
     """A stand-in language: the panel's texts in capitals."""
 
     def translate(self, context, source, disambiguation=None, n=-1):
-        return source.upper() if context == "LossPlotPanel" else None
+        return source.upper() if context in ("LossPlotPanel", "Diagnosis") else None
 
 
 def test_switching_language_retranslates_in_place_and_keeps_the_runs(qtbot, panel, session):

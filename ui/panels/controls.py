@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QV
 import sandbox as sb
 
 from ..actions import TrainingActions, bind_button
+from ..diagnosis import finding_text
 from ..engine_messages import friendly
 from ..session import Session
 from ..worker import TrainingResult
+from .diagnosis import DiagnosisBox
 from .explain import ExplanationBox
 
 __all__ = ["TrainingControls"]
@@ -88,6 +90,8 @@ class TrainingControls(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.status_label)
+        self.diagnosis = DiagnosisBox(session, self)  # what is wrong and the one edit that fixes it
+        layout.addWidget(self.diagnosis)
         layout.addStretch(1)
 
         self._timer = QTimer(self)
@@ -178,14 +182,21 @@ class TrainingControls(QWidget):
         state = self.session.state
         training = self.session.is_training()
         problem = self.session.training_problem()
-        reason = "" if problem is None else self.tr("Can't train yet: {reason}").format(reason=friendly(problem))
+        finding = next((f for f in self.session.check_findings() if f.severity == "error"), None)
+        if problem is not None and finding is not None and problem == finding.message:
+            # the check's problem, shown in full with its fix just below: the status only points at it
+            status = self.tr("Can't train yet: see the message below.")
+            reason = self.tr("Can't train yet: {reason}").format(reason=finding_text(finding))
+        else:
+            reason = "" if problem is None else self.tr("Can't train yet: {reason}").format(reason=friendly(problem))
+            status = reason
         self.pause_button.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
         for button in (self.train_button, self.step_button, self.step_epoch_button):
             button.setToolTip(reason if problem is not None and not training else self._tooltips[button])
         self.reset_button.setToolTip(self._tooltips[self.reset_button] if not training
                                      else self.tr("Stop training before resetting the weights."))
         if not training:
-            self.status_label.setText(reason or self._idle_text or self.tr("Ready to train."))
+            self.status_label.setText(status or self._idle_text or self.tr("Ready to train."))
         elif self._last_batch is not None:
             self._dirty = True
             self._redraw_progress()
@@ -242,9 +253,11 @@ class TrainingControls(QWidget):
         elif result.reason == "stopped":
             self._idle_text = self.tr("Stopped. The weights learned so far are kept.")
         elif result.reason == "diverged":
-            self._idle_text = self.tr("Diverged: the loss became infinite or NaN. Try a smaller learning rate.")
+            # no cause named here: the diagnosis below says which one, from the facts
+            self._idle_text = self.tr("Stopped: the loss became infinite or NaN.")
         else:
-            self._idle_text = self.tr("Training failed: {message}").format(message=friendly(result.message))
+            self._idle_text = self.tr("Training failed: {message}").format(
+                message=friendly(result.error if result.error is not None else result.message))
         self._update_buttons()
 
     def _format_duration(self, seconds: float) -> str:

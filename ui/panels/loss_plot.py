@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sandbox.monitor import ALARM_CODES, Alarm
 from sandbox.training import BatchProgress, EpochProgress
 
+from ..diagnosis import alarm_marker
 from .explain import ExplanationBox
 
 __all__ = ["LossPlotPanel"]
@@ -125,6 +127,7 @@ class _Run:
     series: dict[str, _Series] = field(default_factory=lambda: {k: _Series() for k in LOSS_KEYS + ACCURACY_KEYS})
     dirty: set[str] = field(default_factory=set)
     marker: pg.InfiniteLine | None = None
+    marker_code: str = "loss_not_finite"  # the most serious alarm of the run: the marker's words name it
     last_x: float = math.nan  # fractional epoch of the latest batch
     last_epoch: int = -1  # epoch of the latest batch
 
@@ -277,6 +280,8 @@ class LossPlotPanel(QWidget):
         session.batchesReceived.connect(self._on_batches)
         session.epochEnded.connect(self._on_epoch)
         session.diverged.connect(self._on_diverged)
+        if hasattr(session, "alarmRaised"):
+            session.alarmRaised.connect(self._on_alarm)
         session.historyLoaded.connect(self._on_history_loaded)
         session.stateChanged.connect(self._on_state_changed)
         self._session = session
@@ -317,7 +322,7 @@ class LossPlotPanel(QWidget):
         self._update_legend()
         for run in self._runs:
             if run.marker is not None:
-                run.marker.label.setFormat(self.tr("diverged"))
+                run.marker.label.setFormat(alarm_marker(run.marker_code))
         self._reset_hover_label()
 
     def _style_key_texts(self) -> tuple[str, str]:
@@ -344,8 +349,12 @@ class LossPlotPanel(QWidget):
         return result
 
     def divergence_markers(self) -> list[float]:
-        """Fractional epochs of the divergence markers on the plot, earlier runs first."""
+        """Fractional epochs of the alarm markers (divergence and the others) on the plot, earlier runs first."""
         return [float(run.marker.value()) for run in self._runs if run.marker is not None]
+
+    def alarm_markers(self) -> list[tuple[float, str]]:
+        """``(fractional epoch, words on the line)`` of each run's alarm marker, earlier runs first."""
+        return [(float(run.marker.value()), run.marker.label.format) for run in self._runs if run.marker is not None]
 
     def legend_labels(self) -> list[str]:
         """The run labels in the legend, oldest first (the line-style key is left out)."""
@@ -556,11 +565,24 @@ class LossPlotPanel(QWidget):
             if not self._frame.isActive():
                 self._frame.start()
 
-    def _mark_divergence(self, run: _Run, x: float) -> None:
+    @Slot(object)
+    def _on_alarm(self, alarm: Alarm) -> None:
+        """Mark the batch of a run's first alarm; its words name the most serious alarm so far."""
+        if not self._runs:
+            return
+        run = self._runs[-1]
+        if run.marker is None:
+            self._mark_divergence(run, alarm.x, alarm.code)
+        elif ALARM_CODES.index(alarm.code) < ALARM_CODES.index(run.marker_code):
+            run.marker_code = alarm.code
+            run.marker.label.setFormat(alarm_marker(alarm.code))
+
+    def _mark_divergence(self, run: _Run, x: float, code: str = "loss_not_finite") -> None:
         if run.marker is not None:
             return
+        run.marker_code = code
         run.marker = pg.InfiniteLine(pos=x, angle=90, movable=False, pen=_pen(DIVERGED_COLOR, 2, True),
-                                     label=self.tr("diverged"),
+                                     label=alarm_marker(code),
                                      # Written along the line, so it never runs off the plot's left or right edge.
                                      labelOpts={"position": 0.5, "color": DIVERGED_COLOR, "fill": self._legend_brush,
                                                 "rotateAxis": (1, 0), "anchors": [(0.5, 1), (0.5, 1)]})
