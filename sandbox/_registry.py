@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from .errors import LayerArgumentError, UnknownNameError
+from .messages import Message
 
 T = TypeVar("T")
 
@@ -91,12 +92,12 @@ class Registry:
         if isinstance(identifier, dict):
             if set(identifier) - {"class_name", "config", "module", "registered_name"}:
                 raise LayerArgumentError(
-                    f"a serialized {self.kind} needs 'class_name' and 'config', got keys {sorted(identifier)}"
+                    "arg.serialized_needs_class_name", kind=self.kind, keys=sorted(identifier)
                 )
             cls = self.lookup(identifier.get("class_name"))
             config = identifier.get("config") or {}
             if not isinstance(config, dict):
-                raise LayerArgumentError(f"the config of a {self.kind} must be a dict, got {config!r}")
+                raise LayerArgumentError("arg.config_dict", kind=self.kind, config=config)
             return cls.from_config(config)
         return identifier
 
@@ -106,13 +107,17 @@ def serialize(obj: Any) -> dict[str, Any]:
     return {"class_name": type(obj).__name__, "config": obj.get_config()}
 
 
+def argument_error(owner: str, code: str, **fields: Any) -> LayerArgumentError:
+    """The error ``code`` about a setting, led by the name of its ``owner`` (``"Dense: …"``) if there is one."""
+    if not owner:
+        return LayerArgumentError(code, **fields)
+    return LayerArgumentError("arg.owned", owner=owner, problem=Message(code, **fields))
+
+
 def check_int(name: str, value: Any, *, minimum: int = 1, owner: str = "") -> int:
     """Validate a positive integer argument and quote the bad value if it is not one."""
-    prefix = f"{owner}: " if owner else ""
-    if isinstance(value, bool) or not isinstance(value, int | float) or int(value) != value:
-        raise LayerArgumentError(f"{prefix}{name} must be an int ≥ {minimum}, got {value!r}")
-    if value < minimum:
-        raise LayerArgumentError(f"{prefix}{name} must be an int ≥ {minimum}, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int | float) or int(value) != value or value < minimum:
+        raise argument_error(owner, "arg.int_at_least", setting=name, minimum=minimum, value=value)
     return int(value)
 
 
@@ -123,7 +128,6 @@ def check_float(
     """Validate a finite float argument within ``[low, high]`` (ends optionally open)."""
     import math
 
-    prefix = f"{owner}: " if owner else ""
     ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(float(value))
     if ok:
         v = float(value)
@@ -134,8 +138,8 @@ def check_float(
     if not ok:
         lo = "(" if low_open else "["
         hi = ")" if high_open else "]"
-        rng = f" in {lo}{low if low is not None else '-inf'}, {high if high is not None else 'inf'}{hi}"
-        raise LayerArgumentError(f"{prefix}{name} must be a finite number{rng}, got {value!r}")
+        rng = f"{lo}{low if low is not None else '-inf'}, {high if high is not None else 'inf'}{hi}"
+        raise argument_error(owner, "arg.finite_number", setting=name, range=rng, value=value)
     return float(value)
 
 
@@ -146,5 +150,4 @@ def check_pair(name: str, value: Any, *, owner: str = "") -> tuple[int, int]:
         return (v, v)
     if isinstance(value, list | tuple) and len(value) == 2:
         return (check_int(name, value[0], owner=owner), check_int(name, value[1], owner=owner))
-    prefix = f"{owner}: " if owner else ""
-    raise LayerArgumentError(f"{prefix}{name} must be an int or a pair of ints, got {value!r}")
+    raise argument_error(owner, "arg.int_or_pair", setting=name, value=value)

@@ -77,7 +77,7 @@ class CallbackList(Callback):
         self.callbacks = list(callbacks)
         for cb in self.callbacks:
             if not isinstance(cb, Callback):
-                raise LayerArgumentError(f"callbacks must be Callback instances, got {cb!r}")
+                raise LayerArgumentError("callbacks.not_callback", callback=cb)
 
     def _each(self, hook: str, *args: Any) -> None:
         for cb in self.callbacks:
@@ -171,7 +171,7 @@ class EarlyStopping(Callback):
                  start_from_epoch: int = 0) -> None:
         super().__init__()
         if mode not in ("auto", "min", "max"):
-            raise LayerArgumentError(f"EarlyStopping: mode must be 'auto', 'min' or 'max', got {mode!r}")
+            raise LayerArgumentError("callbacks.early_stopping_mode", mode=mode)
         self.monitor = monitor
         self.min_delta = abs(float(min_delta))
         self.patience = int(patience)

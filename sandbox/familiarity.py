@@ -175,9 +175,9 @@ class Familiarity:
         if x.ndim == 4 and x.shape[-1] == 1:
             x = x[..., 0]
         if x.ndim != 3 or x.shape[1:] != (_SIDE, _SIDE):
-            raise LayerArgumentError(f"familiarity needs training images of shape (N, 28, 28), got {x.shape}")
+            raise LayerArgumentError("familiarity.bad_shape", shape=x.shape)
         if len(x) < MIN_SAMPLES:
-            raise LayerArgumentError(f"familiarity needs at least {MIN_SAMPLES} training images, got {len(x)}")
+            raise LayerArgumentError("familiarity.too_few", minimum=MIN_SAMPLES, count=len(x))
         count = min(len(x), max(int(max_samples), MIN_SAMPLES))
         # Evenly spread, not the first N: a dataset sorted by label still gives every digit.
         picks = np.linspace(0, len(x) - 1, count).round().astype(np.int64)

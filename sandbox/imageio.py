@@ -88,9 +88,8 @@ def read_image(path: str | os.PathLike[str]) -> np.ndarray:
         return _decode_npy(data, file.name)
     kind = _other_image_kind(data)
     if kind is not None:
-        raise FileFormatError(f"{file.name} is a {kind} image; the sandbox reads PNG images and NumPy .npy files — "
-                              "save it as PNG")
-    raise FileFormatError(f"{file.name} is neither a PNG image nor a NumPy .npy file")
+        raise FileFormatError("image.other_format", file=file.name, kind=kind)
+    raise FileFormatError("image.unknown_format", file=file.name)
 
 
 def _other_image_kind(data: bytes) -> str | None:
@@ -163,11 +162,11 @@ def write_png(path: str | os.PathLike[str], image: np.ndarray) -> None:
     image = np.asarray(image)
     if image.dtype != np.uint8 or image.ndim != 2:
         raise LayerArgumentError(
-            f"write_png needs a uint8 array of shape (H, W), got {image.dtype} {image.shape}"
+            "image.write_bad_array", dtype=str(image.dtype), shape=image.shape
         )
     height, width = image.shape
     if not (1 <= height <= MAX_SIDE and 1 <= width <= MAX_SIDE):
-        raise LayerArgumentError(f"write_png needs 1 to {MAX_SIDE} pixels on each side, got {height}×{width}")
+        raise LayerArgumentError("image.write_bad_size", maximum=MAX_SIDE, height=height, width=width)
     # Filter type 0 (none) on every row: a leading zero byte, then the row's pixels.
     raw = np.zeros((height, width + 1), dtype=np.uint8)
     raw[:, 1:] = image
@@ -189,13 +188,15 @@ def _read_file(file: Path) -> bytes:
             data = f.read(_MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         # Say whether it is the file or the folder that is missing.
-        reason = missing_reason(file).removeprefix("there is ")
-        raise FileFormatError(f"{file.name} cannot be opened ({reason})") from None
+        reason = missing_reason(file)
+        if reason.code == "file.no_such_file":
+            raise FileFormatError("image.no_such_file", file=file.name) from None
+        raise FileFormatError("image.cannot_open", file=file.name, reason=reason) from None
     except OSError as exc:
-        raise FileFormatError(f"{file.name} cannot be opened ({exc.strerror or exc})") from None
+        raise FileFormatError("image.cannot_open", file=file.name, reason=exc.strerror or str(exc)) from None
     if len(data) > _MAX_FILE_BYTES:
         raise FileFormatError(
-            f"{file.name} is too large to be an image of at most {MAX_SIDE}×{MAX_SIDE} pixels"
+            "image.file_too_large", file=file.name, maximum=MAX_SIDE
         )
     return data
 
@@ -207,28 +208,29 @@ def _decode_png(data: bytes, name: str) -> np.ndarray:
     """Decode the bytes of a PNG file into uint8 (H, W) grey levels; see :func:`read_png`."""
     if not data.startswith(_PNG_SIGNATURE):
         kind = _other_image_kind(data)
-        hint = f" (it is a {kind} image; save it as PNG)" if kind is not None else ""
-        raise FileFormatError(f"{name} is not a PNG image{hint}")
+        if kind is not None:
+            raise FileFormatError("image.not_png_but", name=name, kind=kind)
+        raise FileFormatError("image.not_png", name=name)
     chunks = _chunks(data, name)
     kind, payload = chunks[0]
     if kind != b"IHDR" or len(payload) != 13:
-        raise FileFormatError(f"{name} is damaged: a PNG must start with a 13-byte IHDR chunk")
+        raise FileFormatError("image.no_ihdr", name=name)
     width, height, depth, colour, compression, filtering, interlace = struct.unpack(">IIBBBBB", payload)
     if colour not in _DEPTHS or depth not in _DEPTHS[colour]:
         raise FileFormatError(
-            f"{name} is damaged: colour type {colour} with {depth}-bit samples does not exist"
+            "image.bad_colour_type", name=name, colour=colour, depth=depth
         )
     if compression != 0 or filtering != 0:
-        raise FileFormatError(f"{name} uses an unknown compression or filter method")
+        raise FileFormatError("image.unknown_method", name=name)
     if interlace != 0:
         raise FileFormatError(
-            f"{name} is an interlaced PNG, which is not supported; save it without interlacing"
+            "image.interlaced", name=name
         )
     if width == 0 or height == 0:
-        raise FileFormatError(f"{name} is damaged: it declares an empty {width}×{height} image")
+        raise FileFormatError("image.empty", name=name, width=width, height=height)
     if width > MAX_SIDE or height > MAX_SIDE:
         raise FileFormatError(
-            f"{name} is {width}×{height} pixels; images of at most {MAX_SIDE}×{MAX_SIDE} are accepted"
+            "image.too_large", name=name, width=width, height=height, maximum=MAX_SIDE
         )
     palette, transparency, compressed = _collect(chunks[1:], name, colour)
     channels = _CHANNELS[colour]
@@ -236,7 +238,7 @@ def _decode_png(data: bytes, name: str) -> np.ndarray:
     raw = _inflate(compressed, height * (row_bytes + 1), name)
     rows = raw.reshape(height, row_bytes + 1)
     if rows[:, 0].max() > 4:
-        raise FileFormatError(f"{name} is damaged: a row uses an unknown filter type")
+        raise FileFormatError("image.bad_filter", name=name)
     pixel_bytes = max(1, channels * depth // 8)
     unfiltered = _unfilter(rows[:, 1:], rows[:, 0], pixel_bytes)
     samples = _unpack(unfiltered, width, channels, depth)
@@ -249,18 +251,18 @@ def _chunks(data: bytes, name: str) -> list[tuple[bytes, bytes]]:
     pos = len(_PNG_SIGNATURE)
     while True:
         if pos + 8 > len(data):
-            raise FileFormatError(f"{name} is truncated: it ends before its last (IEND) chunk")
+            raise FileFormatError("image.no_iend", name=name)
         length, kind = struct.unpack(">I4s", data[pos:pos + 8])
         end = pos + 8 + length
         if length > 0x7FFFFFFF or not kind.isalpha():
-            raise FileFormatError(f"{name} is damaged: it holds a chunk that is not valid PNG data")
+            raise FileFormatError("image.bad_chunk", name=name)
         if end + 4 > len(data):
-            raise FileFormatError(f"{name} is truncated: its {kind.decode('ascii')} chunk is cut off")
+            raise FileFormatError("image.chunk_cut_off", name=name, chunk=kind.decode('ascii'))
         payload = data[pos + 8:end]
         (crc,) = struct.unpack(">I", data[end:end + 4])
         if zlib.crc32(kind + payload) != crc:
             raise FileFormatError(
-                f"{name} is damaged: the checksum (CRC) of its {kind.decode('ascii')} chunk is wrong"
+                "image.bad_crc", name=name, chunk=kind.decode('ascii')
             )
         chunks.append((kind, payload))
         pos = end + 4
@@ -279,27 +281,27 @@ def _collect(
     for kind, payload in chunks:
         if kind == b"IDAT":
             if idat_ended:
-                raise FileFormatError(f"{name} is damaged: its image data (IDAT chunks) is split up")
+                raise FileFormatError("image.split_idat", name=name)
             parts.append(payload)
         elif parts:
             idat_ended = True
         if kind == b"PLTE":
             if len(payload) % 3 or not 1 <= len(payload) // 3 <= 256 or parts:
-                raise FileFormatError(f"{name} is damaged: its palette (PLTE chunk) is invalid")
+                raise FileFormatError("image.bad_palette", name=name)
             palette = np.frombuffer(payload, dtype=np.uint8).reshape(-1, 3)
         elif kind == b"tRNS":
             transparency = payload
         elif kind == b"IHDR":
-            raise FileFormatError(f"{name} is damaged: it has more than one header (IHDR chunk)")
+            raise FileFormatError("image.two_ihdr", name=name)
         elif kind[0:1].isupper() and kind not in (b"IDAT", b"IEND"):
             # A critical chunk this reader does not know changes how the image must be read (PNG spec §5.4).
             raise FileFormatError(
-                f"{name} uses a PNG feature ({kind.decode('ascii')} chunk) that is not supported"
+                "image.unsupported_chunk", name=name, chunk=kind.decode('ascii')
             )
     if not parts:
-        raise FileFormatError(f"{name} is damaged: it holds no image data (IDAT chunk)")
+        raise FileFormatError("image.no_idat", name=name)
     if colour == 3 and palette is None:
-        raise FileFormatError(f"{name} is damaged: it is a palette image without a palette (PLTE chunk)")
+        raise FileFormatError("image.no_palette", name=name)
     return palette, transparency, b"".join(parts)
 
 
@@ -310,9 +312,9 @@ def _inflate(compressed: bytes, size: int, name: str) -> np.ndarray:
         # With a length limit, decompress stops there or when the input is used up, whichever is first.
         raw = inflater.decompress(compressed, size)
     except zlib.error:
-        raise FileFormatError(f"{name} is damaged: its compressed image data cannot be unpacked") from None
+        raise FileFormatError("image.bad_zlib", name=name) from None
     if len(raw) < size:
-        raise FileFormatError(f"{name} is damaged or truncated: it holds less image data than its size needs")
+        raise FileFormatError("image.too_little_data", name=name)
     # Data beyond `size` (left in unconsumed_tail) is ignored, as libpng does: the image is complete.
     return np.frombuffer(raw[:size], dtype=np.uint8)
 
@@ -389,7 +391,7 @@ def _to_grey(samples: np.ndarray, colour: int, depth: int, palette: np.ndarray |
         assert palette is not None  # checked by _collect
         index = samples[:, :, 0]
         if int(index.max()) >= len(palette):
-            raise FileFormatError(f"{name} is damaged: a pixel refers to a colour missing from its palette")
+            raise FileFormatError("image.bad_palette_index", name=name)
         alpha_table = np.full(len(palette), 255, dtype=np.uint8)
         given = np.frombuffer(transparency[:len(palette)], dtype=np.uint8)
         alpha_table[:len(given)] = given
@@ -437,21 +439,20 @@ def _decode_npy(data: bytes, name: str) -> np.ndarray:
         else:
             raise ValueError(f"unsupported .npy version {version}")
     except ValueError as exc:
-        raise FileFormatError(f"{name} is a damaged .npy file ({exc})") from None
+        raise FileFormatError("image.bad_npy", name=name, detail=str(exc)) from None
     if len(shape) != 2:
-        raise FileFormatError(f"{name} holds an array of shape {shape}; an image must be 2-D (height, width)")
+        raise FileFormatError("image.npy_not_2d", name=name, shape=shape)
     height, width = shape
     if not (1 <= height <= MAX_SIDE and 1 <= width <= MAX_SIDE):
         raise FileFormatError(
-            f"{name} holds a {height}×{width} array; "
-            f"images of 1 to {MAX_SIDE} pixels on each side are accepted"
+            "image.npy_bad_size", name=name, height=height, width=width, maximum=MAX_SIDE
         )
     if dtype.kind not in "biuf" or dtype.hasobject:
-        raise FileFormatError(f"{name} holds {dtype} values; an image must hold numbers")
+        raise FileFormatError("image.npy_not_numbers", name=name, dtype=str(dtype))
     body = data[stream.tell():]
     if len(body) != height * width * dtype.itemsize:
         raise FileFormatError(
-            f"{name} is damaged: it holds a different amount of data than its header declares"
+            "image.npy_wrong_amount", name=name
         )
     array = np.frombuffer(body, dtype=dtype)
     array = array.reshape((width, height)).T if fortran else array.reshape((height, width))
@@ -464,15 +465,15 @@ def _npy_to_grey(array: np.ndarray, name: str) -> np.ndarray:
         return array.astype(np.uint8) * np.uint8(255)
     if array.dtype.kind in "iu":
         if array.min() < 0 or array.max() > 255:
-            raise FileFormatError(f"{name} holds integers outside 0–255, so they are not grey levels")
+            raise FileFormatError("image.npy_bad_integers", name=name)
         return array.astype(np.uint8)
     values = array.astype(np.float64)
     if not np.isfinite(values).all():
-        raise FileFormatError(f"{name} holds NaN or infinite values")
+        raise FileFormatError("image.npy_not_finite", name=name)
     low, high = values.min(), values.max()
     if low < 0 or high > 255:
         raise FileFormatError(
-            f"{name} holds values from {low:g} to {high:g}; grey levels must lie in 0–1 or 0–255"
+            "image.npy_bad_range", name=name, low=low, high=high
         )
     if high <= 1:
         values = values * 255

@@ -164,10 +164,11 @@ class VarianceScaling(Initializer):
 
         self.scale = check_float("scale", scale, low=0.0, low_open=True, owner=type(self).__name__)
         if mode not in self._MODES:
-            raise LayerArgumentError(f"{type(self).__name__}: mode must be one of {self._MODES}, got {mode!r}")
+            raise LayerArgumentError("initializer.bad_mode", owner=type(self).__name__, modes=self._MODES, mode=mode)
         if distribution not in self._DISTRIBUTIONS:
             raise LayerArgumentError(
-                f"{type(self).__name__}: distribution must be one of {self._DISTRIBUTIONS}, got {distribution!r}"
+                "initializer.bad_distribution", owner=type(self).__name__, distributions=self._DISTRIBUTIONS,
+                    distribution=distribution
             )
         self.mode = mode
         self.distribution = distribution

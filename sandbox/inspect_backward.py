@@ -125,7 +125,7 @@ class BackwardTrace:
         for g in self.grads:
             if g.name == layer_name:
                 return g
-        raise LayerArgumentError(f"no layer named {layer_name!r} in this trace")
+        raise LayerArgumentError("trace.no_layer", layer=layer_name)
 
 
 @dataclass(frozen=True)
@@ -270,8 +270,7 @@ def hardest_example(model: Sequential, x: np.ndarray, y: np.ndarray, loss: Any =
     loss_fn = _loss_of(model, loss)
     labels = np.asarray(y).astype(np.int64, copy=False)
     if len(labels) == 0 or len(labels) != len(x):
-        raise LayerArgumentError(f"hardest_example needs as many labels as examples (at least one), "
-                                 f"got {len(x)} examples and {len(labels)} labels")
+        raise LayerArgumentError("trace.labels_mismatch", examples=len(x), labels=len(labels))
     losses = np.empty(len(labels))
     for start in range(0, len(labels), _HARDEST_BATCH):
         if stop is not None:

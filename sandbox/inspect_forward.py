@@ -64,9 +64,12 @@ class EditError(SandboxError, ValueError):
         The layer whose edit cannot be saved (set by :func:`bake_edits` only), so an app can word its own message.
     """
 
-    def __init__(self, message: str, *, layer_name: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, /, *, layer_name: str | None = None, **fields: Any) -> None:
+        super().__init__(code, **fields)
         self.layer_name = layer_name
+
+    def _extra(self) -> dict[str, Any]:
+        return {"layer_name": self.layer_name}
 
 
 @dataclass(frozen=True)
@@ -191,18 +194,17 @@ def _check_edits(model: Sequential, edits: Edits | None) -> dict[int, np.ndarray
         try:
             index, unit = (int(k) for k in key)
         except (TypeError, ValueError):
-            raise EditError(f"an edit is keyed by (layer_index, unit), got {key!r}") from None
+            raise EditError("edit.bad_key", key=key) from None
         if not 0 <= index < len(model.layers):
-            raise EditError(f"there is no layer {index}; the model has {len(model.layers)} layers")
+            raise EditError("edit.no_such_layer", index=index, count=len(model.layers))
         units = editable_units(model, index)
         if units == 0:
-            raise EditError(f"layer {model.layers[index].name!r} has no units to edit; "
-                            "only Dense units and Conv2D feature maps can be edited")
+            raise EditError("edit.no_units", layer=model.layers[index].name)
         if not 0 <= unit < units:
-            raise EditError(f"layer {model.layers[index].name!r} has units 0…{units - 1}, not {unit}")
+            raise EditError("edit.no_such_unit", layer=model.layers[index].name, last=units - 1, unit=unit)
         s = float(scale)
         if not (math.isfinite(s) and 0.0 <= s <= MAX_SCALE):
-            raise EditError(f"a unit's scale must be between 0 and {MAX_SCALE:g}, got {scale!r}")
+            raise EditError("edit.bad_scale", maximum=MAX_SCALE, scale=scale)
         out.setdefault(index, np.ones(units))[unit] = s
     return out
 
@@ -349,7 +351,7 @@ def explain_unit(model: Sequential, image: Any, layer_index: int, unit: int, pos
     inp = (x1 if layer_index == 0 else outs[layer_index - 1])[0].astype(np.float64)
     out = outs[layer_index][0]
     if not 0 <= unit < out.shape[-1]:
-        raise EditError(f"layer {layer.name!r} has units 0…{out.shape[-1] - 1}, not {unit}")
+        raise EditError("edit.no_such_unit", layer=layer.name, last=out.shape[-1] - 1, unit=unit)
     if out.ndim == 3 and position is None:
         position = tuple(int(v) for v in np.unravel_index(int(np.argmax(out[..., unit])), out.shape[:2]))
     position = (int(position[0]), int(position[1])) if out.ndim == 3 else None
@@ -432,7 +434,7 @@ def conv_filters(model: Sequential, layer_index: int, channel: int | None = None
     """
     layer = model.layers[layer_index]
     if not isinstance(layer, Conv2D):
-        raise EditError(f"layer {layer.name!r} is not a Conv2D layer")
+        raise EditError("edit.not_conv", layer=layer.name)
     model._ensure_built()
     kernel = layer.params["kernel"]  # (kh, kw, cin, filters)
     pictures = kernel.mean(axis=2) if channel is None else kernel[:, :, channel, :]
@@ -451,7 +453,7 @@ def incoming_weights(model: Sequential, layer_index: int, unit: int) -> np.ndarr
     model._ensure_built()
     layer = model.layers[layer_index]
     if not isinstance(layer, Dense | Conv2D) or not 0 <= unit < editable_units(model, layer_index):
-        raise EditError(f"layer {layer.name!r} has no unit {unit} with weights")
+        raise EditError("edit.unit_without_weights", layer=layer.name, unit=unit)
     w = layer.params["kernel"][..., unit]
     if isinstance(layer, Conv2D):
         return np.ascontiguousarray(np.moveaxis(w, -1, 0))
@@ -520,9 +522,8 @@ def bake_edits(model: Sequential, edits: Edits | None) -> Sequential:
             continue
         layer = new.layers[index]
         if layer.activation.name not in _HOMOGENEOUS:
-            raise EditError(f"the edit of layer {layer.name!r} cannot be saved: its activation "
-                            f"{layer.activation.name!r} does not scale with its input, and no layer after it "
-                            "can take the edit; reset that edit to save", layer_name=layer.name)
+            raise EditError("edit.cannot_bake", layer=layer.name, activation=layer.activation.name,
+                            layer_name=layer.name)
         dtype = layer.params["kernel"].dtype
         layer.params["kernel"][...] *= factor.astype(dtype)
         if layer.use_bias:

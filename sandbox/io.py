@@ -60,6 +60,7 @@ import numpy as np
 from . import __version__, limits
 from .callbacks import History
 from .errors import FileFormatError, LayerArgumentError, SandboxError, UnknownNameError
+from .messages import Message
 from .model import Sequential, trace_shapes
 from .safefile import atomic_write, loads_strict, missing_reason, nesting_depth
 
@@ -211,7 +212,7 @@ def save_project(path: str | os.PathLike[str], model: Sequential, *, settings: d
         If the file cannot be written; an existing file at ``path`` is then left untouched.
     """
     if not isinstance(settings, dict):
-        raise LayerArgumentError(f"settings must be a dict, got {type(settings).__name__}")
+        raise LayerArgumentError("file.settings_not_dict", type=type(settings).__name__)
     parts = _model_parts(model, kind="project", include_optimizer=True, extra=None)
     if history is None and isinstance(model.history, History):
         history = model.history.get_config()
@@ -225,22 +226,20 @@ def _model_parts(model: Sequential, *, kind: str, include_optimizer: bool,
                  extra: dict[str, Any] | None) -> dict[str, bytes]:
     """Encode everything but the history and settings; refuse what the loader would refuse."""
     if not isinstance(model, Sequential):
-        raise LayerArgumentError(f"expected a Sequential model, got {type(model).__name__}")
+        raise LayerArgumentError("file.not_sequential", type=type(model).__name__)
     if extra is not None and not isinstance(extra, dict):
-        raise LayerArgumentError(f"extra must be a dict, got {type(extra).__name__}")
+        raise LayerArgumentError("file.extra_not_dict", type=type(extra).__name__)
     config = model.get_config()
     if len(config["layers"]) > MAX_LAYERS:
-        raise LayerArgumentError(f"a model with more than {MAX_LAYERS} layers cannot be saved")
+        raise LayerArgumentError("file.save_too_many_layers", maximum=MAX_LAYERS)
     if not isinstance(model.name, str):
-        raise LayerArgumentError(f"the model's name must be a str to be saved, got {model.name!r}")
+        raise LayerArgumentError("file.save_name_not_str", name=model.name)
     weights = model.get_weights()
     size = sum(w.nbytes for w in weights)
     if size > MAX_WEIGHT_BYTES:
-        raise LayerArgumentError(f"the model's weights take {_mib(size)}, more than the "
-                                 f"{_mib(MAX_WEIGHT_BYTES)} a file may hold")
+        raise LayerArgumentError("file.save_weights_too_large", size=_mib(size), maximum=_mib(MAX_WEIGHT_BYTES))
     if not all(np.isfinite(w).all() for w in weights):
-        raise LayerArgumentError("the model's weights contain NaN or infinite values (training diverged), so "
-                                 "it cannot be saved; reset the weights or lower the learning rate")
+        raise LayerArgumentError("file.save_weights_not_finite")
     manifest = {"format": _FORMAT_NAME, "kind": kind, "format_version": FORMAT_VERSION,
                 "app_version": __version__, "created": datetime.now(UTC).isoformat(timespec="seconds")}
     if extra is not None:
@@ -254,8 +253,7 @@ def _model_parts(model: Sequential, *, kind: str, include_optimizer: bool,
         if include_optimizer:
             state = model.optimizer.get_state()
             if not all(np.isfinite(a).all() for a in state.values()):
-                raise LayerArgumentError("the optimizer's state contains NaN or infinite values; save with "
-                                         "include_optimizer=False or reset the optimizer")
+                raise LayerArgumentError("file.save_optimizer_not_finite")
             parts["optimizer.npz"] = _npz_bytes(state)
     return parts
 
@@ -265,12 +263,12 @@ def _dump_json(value: Any, what: str) -> bytes:
     try:
         data = json.dumps(value, allow_nan=False, ensure_ascii=False, indent=1).encode("utf-8")
     except (TypeError, ValueError, RecursionError) as exc:
-        raise LayerArgumentError(f"{what} cannot be saved as JSON data: {_clip(exc)}") from exc
+        raise LayerArgumentError("file.save_not_json", what=what, detail=_clip(exc)) from exc
     if len(data) > MAX_JSON_BYTES:
-        raise LayerArgumentError(f"{what} takes {_mib(len(data))} as JSON, more than the "
-                                 f"{_mib(MAX_JSON_BYTES)} a file may hold")
+        raise LayerArgumentError("file.save_json_too_large", what=what, size=_mib(len(data)),
+                                 maximum=_mib(MAX_JSON_BYTES))
     if nesting_depth(data.decode("utf-8")) > MAX_JSON_DEPTH:
-        raise LayerArgumentError(f"{what} is nested more than {MAX_JSON_DEPTH} levels deep")
+        raise LayerArgumentError("file.save_too_deep", what=what, maximum=MAX_JSON_DEPTH)
     return data
 
 
@@ -355,11 +353,11 @@ def _reading(path: str | os.PathLike[str]) -> Iterator[None]:
     try:
         yield
     except FileFormatError as exc:
-        raise FileFormatError(f"cannot open '{where}': {exc}") from exc.__cause__
+        raise FileFormatError("file.cannot_open", where=where, reason=exc) from exc.__cause__
     except MemoryError:
-        raise FileFormatError(f"cannot open '{where}': it needs more memory than is available") from None
+        raise FileFormatError("file.cannot_open_memory", where=where) from None
     except RecursionError:
-        raise FileFormatError(f"cannot open '{where}': its contents are nested too deeply") from None
+        raise FileFormatError("file.cannot_open_nested", where=where) from None
 
 
 def _load(path: str | os.PathLike[str], *, compile: bool) -> Project:
@@ -380,59 +378,56 @@ def _load(path: str | os.PathLike[str], *, compile: bool) -> Project:
 def _open_archive(path: str | os.PathLike[str]) -> Iterator[tuple[zipfile.ZipFile, _Infos]]:
     """Open the file as a zip and check its parts' count, names, compression and declared sizes."""
     if os.path.isdir(path):
-        raise FileFormatError("it is a folder, not a Deep Learning Sandbox file")
+        raise FileFormatError("file.is_folder")
     with contextlib.ExitStack() as stack:
         try:
             f = stack.enter_context(open(path, "rb"))
         except FileNotFoundError:
-            raise FileFormatError(missing_reason(path)) from None
+            reason = missing_reason(path)
+            raise FileFormatError(reason.code, **reason.fields) from None
         except OSError as exc:
-            raise FileFormatError(f"it cannot be read ({exc.strerror or exc})") from None
+            raise FileFormatError("file.cannot_read", reason=exc.strerror or str(exc)) from None
         try:
             archive = stack.enter_context(zipfile.ZipFile(f))
         except _DAMAGE_ERRORS as exc:
-            raise FileFormatError("it is not a Deep Learning Sandbox file, or it is damaged") from exc
+            raise FileFormatError("file.not_ours_or_damaged") from exc
         yield archive, _check_members(archive.infolist())
 
 
 def _check_members(infos: list[zipfile.ZipInfo]) -> _Infos:
     if len(infos) > MAX_MEMBERS:
-        raise FileFormatError(f"it has {len(infos)} parts, more than the {MAX_MEMBERS} a Deep Learning "
-                              "Sandbox file may have")
+        raise FileFormatError("file.too_many_parts", count=len(infos), maximum=MAX_MEMBERS)
     found: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         name = info.filename
         limit = _PART_LIMITS.get(name)
         if limit is None:
-            raise FileFormatError(f"it contains an unexpected part {_quote(name)}")
+            raise FileFormatError("file.unexpected_part", file=_quote(name))
         if name in found:
-            raise FileFormatError(f"it contains the part {name} twice")
+            raise FileFormatError("file.part_twice", name=name)
         if info.flag_bits & 0x1:
-            raise FileFormatError(f"its part {name} is encrypted")
+            raise FileFormatError("file.part_encrypted", name=name)
         if info.compress_type not in _COMPRESSIONS:
-            raise FileFormatError(f"its part {name} uses an unsupported kind of compression")
+            raise FileFormatError("file.part_compression", name=name)
         if info.file_size > limit:
-            raise FileFormatError(f"its part {name} is too large ({_mib(info.file_size)}; "
-                                  f"at most {_mib(limit)})")
+            raise FileFormatError("file.part_too_large", name=name, size=_mib(info.file_size), maximum=_mib(limit))
         found[name] = info
     if "manifest.json" not in found:
-        raise FileFormatError("it is not a Deep Learning Sandbox file (it has no manifest.json)")
+        raise FileFormatError("file.no_manifest")
     return found
 
 
 def _read_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     """Read one part, at most ``limit`` bytes whatever its header declares (zip bombs)."""
     if info.file_size > limit:
-        raise FileFormatError(f"its part {info.filename} is too large ({_mib(info.file_size)}; at most "
-                              f"{_mib(limit)})")
+        raise FileFormatError("file.part_too_large", name=info.filename, size=_mib(info.file_size), maximum=_mib(limit))
     try:
         with archive.open(info) as f:
             data = f.read(limit + 1)
     except _DAMAGE_ERRORS as exc:
-        raise FileFormatError(f"it is damaged: its part {info.filename} cannot be read "
-                              f"({_clip(exc)})") from exc
+        raise FileFormatError("file.part_unreadable", file=info.filename, detail=_clip(exc)) from exc
     if len(data) > limit:
-        raise FileFormatError(f"its part {info.filename} is larger than {_mib(limit)}")
+        raise FileFormatError("file.part_larger", name=info.filename, size=_mib(limit))
     return data
 
 
@@ -455,30 +450,29 @@ def _parse_json(data: bytes, name: str) -> dict[str, Any]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise FileFormatError(f"its part {name} is not valid UTF-8 text") from None
+        raise FileFormatError("file.part_not_utf8", name=name) from None
     if nesting_depth(text) > MAX_JSON_DEPTH:
-        raise FileFormatError(f"its part {name} is nested more than {MAX_JSON_DEPTH} levels deep")
+        raise FileFormatError("file.part_too_deep", name=name, maximum=MAX_JSON_DEPTH)
     try:
         value = loads_strict(text)
     except FileFormatError as exc:
-        raise FileFormatError(f"its part {name} cannot be used: {exc}") from None
+        raise FileFormatError("file.part_unusable", file=name, reason=exc) from None
     except (ValueError, RecursionError) as exc:
-        raise FileFormatError(f"its part {name} is not valid JSON ({_clip(exc)})") from None
+        raise FileFormatError("file.part_not_json", name=name, detail=_clip(exc)) from None
     if not isinstance(value, dict):
-        raise FileFormatError(f"its part {name} must hold a JSON object, not {_json_type(value)}")
+        raise FileFormatError("file.part_not_object", name=name, type=_json_type(value))
     return value
 
 
 def _check_format(manifest: dict[str, Any]) -> None:
     """Check that the file is ours and not newer than this code (other fields wait for the upgrade)."""
     if manifest.get("format") != _FORMAT_NAME:
-        raise FileFormatError("it is not a Deep Learning Sandbox file (its manifest is not ours)")
+        raise FileFormatError("file.manifest_not_ours")
     version = manifest.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 0:
-        raise FileFormatError(f"its manifest has an invalid format_version {_quote(version)}")
+        raise FileFormatError("file.manifest_bad_version", version=_quote(version))
     if version > FORMAT_VERSION:
-        raise FileFormatError(f"it was made by a newer version of Deep Learning Sandbox (format {version}); "
-                              "please update")
+        raise FileFormatError("file.newer_format", version=version)
 
 
 def _migrate(parts: dict[str, Any]) -> dict[str, Any]:
@@ -487,14 +481,12 @@ def _migrate(parts: dict[str, Any]) -> dict[str, Any]:
     while version < FORMAT_VERSION:
         step = _MIGRATIONS.get(version)
         if step is None:
-            raise FileFormatError(f"it uses format {version}, which this version of Deep Learning Sandbox "
-                                  "can no longer read")
+            raise FileFormatError("file.format_too_old", version=version)
         try:
             parts = step(dict(parts))
             manifest = {**parts["manifest.json"], "format_version": version + 1}
         except _ENGINE_ERRORS as exc:  # an old file is as untrusted as a new one
-            raise FileFormatError(f"it uses the older format {version} and cannot be upgraded "
-                                  f"({_clip(exc)})") from exc
+            raise FileFormatError("file.upgrade_failed", version=version, detail=_clip(exc)) from exc
         parts["manifest.json"] = manifest
         version += 1
     return parts
@@ -503,50 +495,49 @@ def _migrate(parts: dict[str, Any]) -> dict[str, Any]:
 def _check_manifest(manifest: dict[str, Any]) -> None:
     unknown = set(manifest) - _MANIFEST_FIELDS
     if unknown:
-        raise FileFormatError(f"its manifest has unknown field(s) {_quote_all(unknown)}")
+        raise FileFormatError("file.manifest_unknown_fields", names=_quote_all(unknown))
     kind = manifest.get("kind")
     if kind not in _KINDS:
-        raise FileFormatError(f"its manifest names an unknown kind of file {_quote(kind)}")
+        raise FileFormatError("file.manifest_unknown_kind", kind=_quote(kind))
     app_version = manifest.get("app_version")
     if not isinstance(app_version, str) or not 0 < len(app_version) <= 64:
-        raise FileFormatError(f"its manifest has an invalid app_version {_quote(app_version)}")
+        raise FileFormatError("file.manifest_bad_app_version", app_version=_quote(app_version))
     created = manifest.get("created")
     if not isinstance(created, str) or len(created) > 64:
-        raise FileFormatError(f"its manifest has an invalid creation time {_quote(created)}")
+        raise FileFormatError("file.manifest_bad_created", created=_quote(created))
     try:
         datetime.fromisoformat(created)
     except ValueError:
-        raise FileFormatError(f"its manifest has an invalid creation time {_quote(created)}") from None
+        raise FileFormatError("file.manifest_bad_created", created=_quote(created)) from None
     if not isinstance(manifest.get("extra", {}), dict):
-        raise FileFormatError("its manifest's extra field must be a JSON object")
+        raise FileFormatError("file.manifest_extra_not_object")
 
 
 def _check_part_set(kind: str, names: set[str]) -> None:
     required = ["model.json", "weights.npz"] + (["settings.json"] if kind == "project" else [])
     for name in required:
         if name not in names:
-            raise FileFormatError(f"it is incomplete: it has no {name}")
+            raise FileFormatError("file.incomplete", file=name)
     if kind == "model" and "settings.json" in names:
-        raise FileFormatError("it is a model file but has a settings.json, which only project files have")
+        raise FileFormatError("file.model_with_settings")
     if "optimizer.npz" in names and "compile.json" not in names:
-        raise FileFormatError("it has an optimizer state but no compile settings")
+        raise FileFormatError("file.optimizer_without_compile")
 
 
 def _build_model(config: dict[str, Any]) -> Sequential:
     """Build the model from ``model.json`` through the closed layer registry, checking its size first."""
     layers = config.get("layers")
     if isinstance(layers, list) and len(layers) > MAX_LAYERS:
-        raise FileFormatError(f"its model has {len(layers)} layers, more than the {MAX_LAYERS} allowed")
+        raise FileFormatError("file.too_many_layers", count=len(layers), maximum=MAX_LAYERS)
     if not isinstance(config.get("name", ""), str):
-        raise FileFormatError("its model's name must be text")
+        raise FileFormatError("file.name_not_text")
     try:
         model = Sequential.from_config(config)
         count = model.count_params()
     except _ENGINE_ERRORS as exc:
-        raise FileFormatError(_explain(exc, "model description")) from exc
+        raise _explain(exc, "model description") from exc
     if count * model.dtype.itemsize > MAX_WEIGHT_BYTES:
-        raise FileFormatError(f"its model has {count:,} weights, more than the {_mib(MAX_WEIGHT_BYTES)} "
-                              "a file may hold")
+        raise FileFormatError("file.too_many_weights", count=count, size=_mib(MAX_WEIGHT_BYTES))
     try:
         # Few weights can still mean huge activations (a Conv2D of 10⁶ filters of 1×1): every layer's
         # size is checked before the weights are allocated and long before a batch runs.
@@ -556,7 +547,7 @@ def _build_model(config: dict[str, Any]) -> Sequential:
                                                        for row in trace_shapes(model.input_layer.shape, model.layers)])
         model.build()
     except _ENGINE_ERRORS as exc:
-        raise FileFormatError(_explain(exc, "model description")) from exc
+        raise _explain(exc, "model description") from exc
     return model
 
 
@@ -566,7 +557,7 @@ def _restore_weights(model: Sequential, archive: zipfile.ZipFile, info: zipfile.
     with np.errstate(over="ignore"):  # a float64 too large for float32 becomes inf, refused just below
         weights = [arrays[name].astype(model.dtype) for name in specs]
     if not all(np.isfinite(w).all() for w in weights):
-        raise FileFormatError("the file's weights contain NaN or infinite values")
+        raise FileFormatError("file.weights_not_finite")
     model.set_weights(weights)
 
 
@@ -575,11 +566,11 @@ def _restore_training(model: Sequential, config: dict[str, Any], archive: zipfil
     """Compile from ``compile.json`` and restore the optimizer's state from ``optimizer.npz``, if any."""
     unknown = set(config) - _COMPILE_FIELDS
     if unknown:
-        raise FileFormatError(f"its compile settings have unknown field(s) {_quote_all(unknown)}")
+        raise FileFormatError("file.compile_unknown_fields", names=_quote_all(unknown))
     try:
         model.compile_from_config(config)
     except _ENGINE_ERRORS as exc:
-        raise FileFormatError(_explain(exc, "compile settings")) from exc
+        raise _explain(exc, "compile settings") from exc
     if info is None:
         return
     state = model.optimizer.get_state()
@@ -590,13 +581,13 @@ def _restore_training(model: Sequential, config: dict[str, Any], archive: zipfil
     arrays = _read_npz(archive, info, specs, "optimizer state", unused=_ArraySpec((size,), _FLOAT_DTYPES))
     restored = {name: a.astype(state[name].dtype) for name, a in arrays.items()}
     if not all(np.isfinite(a).all() for a in restored.values()):
-        raise FileFormatError("the file's optimizer state contains NaN or infinite values")
+        raise FileFormatError("file.optimizer_not_finite")
     if int(restored["iterations"]) < 0:
-        raise FileFormatError("the file's optimizer state has a negative step count")
+        raise FileFormatError("file.optimizer_negative_step")
     try:
         model.optimizer.set_state(restored)
     except _ENGINE_ERRORS as exc:
-        raise FileFormatError(_explain(exc, "optimizer state")) from exc
+        raise _explain(exc, "optimizer state") from exc
 
 
 def _read_npz(archive: zipfile.ZipFile, info: zipfile.ZipInfo, specs: dict[str, _ArraySpec], what: str, *,
@@ -626,11 +617,11 @@ def _read_npz(archive: zipfile.ZipFile, info: zipfile.ZipInfo, specs: dict[str, 
     try:
         npz = zipfile.ZipFile(io.BytesIO(data))
     except _DAMAGE_ERRORS as exc:
-        raise FileFormatError(f"its part {info.filename} is damaged ({_clip(exc)})") from exc
+        raise FileFormatError("file.part_damaged", file=info.filename, detail=_clip(exc)) from exc
     with npz:
         members = npz.infolist()
         if len(members) > max_arrays:
-            raise FileFormatError(f"its {what} have {len(members)} arrays; the model needs {len(specs)}")
+            raise FileFormatError("file.array_count", arrays=what, count=len(members), needed=len(specs))
         arrays: dict[str, np.ndarray] = {}
         seen: set[str] = set()
         for member in members:
@@ -639,26 +630,25 @@ def _read_npz(archive: zipfile.ZipFile, info: zipfile.ZipInfo, specs: dict[str, 
             if spec is None and unused is not None and is_npy and _ARRAY_NAME.fullmatch(name):
                 spec = unused
             if spec is None:
-                raise FileFormatError(f"its {what} contain an unexpected array {_quote(member.filename)}")
+                raise FileFormatError("file.unexpected_array", arrays=what, name=_quote(member.filename))
             if name in seen:
-                raise FileFormatError(f"its {what} contain the array {name} twice")
+                raise FileFormatError("file.array_twice", arrays=what, name=name)
             seen.add(name)
             if member.flag_bits & 0x1 or member.compress_type not in _COMPRESSIONS:
-                raise FileFormatError(f"its {what} array {name} is encrypted or compressed in an unsupported "
-                                      "way")
+                raise FileFormatError("file.array_compression", arrays=what, name=name)
             if member.file_size > _npy_bound(spec):
-                raise FileFormatError(f"its {what} array {name} is larger than the model needs")
-            array = _read_npy(npz, member, spec, f"its {what} array {name}", read_data=name in specs)
+                raise FileFormatError("file.array_too_large", arrays=what, name=name)
+            where = Message("file.array_in", arrays=what, name=name)
+            array = _read_npy(npz, member, spec, where, read_data=name in specs)
             if array is not None:
                 arrays[name] = array
     missing = [name for name in specs if name not in arrays]
     if missing:
-        raise FileFormatError(f"its {what} lack the array(s) {', '.join(missing[:5])}; the model needs "
-                              f"{len(specs)}")
+        raise FileFormatError("file.arrays_missing", arrays=what, names=', '.join(missing[:5]), needed=len(specs))
     return arrays
 
 
-def _read_npy(npz: zipfile.ZipFile, member: zipfile.ZipInfo, spec: _ArraySpec, where: str, *,
+def _read_npy(npz: zipfile.ZipFile, member: zipfile.ZipInfo, spec: _ArraySpec, where: Message, *,
               read_data: bool) -> np.ndarray | None:
     """Check one ``.npy`` member's header against ``spec``; then, if ``read_data``, read exactly its data."""
     try:
@@ -673,10 +663,9 @@ def _read_npy(npz: zipfile.ZipFile, member: zipfile.ZipInfo, spec: _ArraySpec, w
     except FileFormatError:
         raise
     except _DAMAGE_ERRORS as exc:
-        raise FileFormatError(f"{where} is damaged ({_clip(exc)})") from exc
+        raise FileFormatError("file.array_damaged", where=where, detail=_clip(exc)) from exc
     if len(data) != expected:
-        raise FileFormatError(f"{where} holds {len(data):,} bytes of data where its header announces "
-                              f"{expected:,}")
+        raise FileFormatError("file.array_short", where=where, count=len(data), expected=expected)
     return np.frombuffer(data, dtype=dtype, count=count).reshape(shape)
 
 
@@ -692,15 +681,14 @@ def _npy_header(f: BinaryIO) -> tuple[tuple[int, ...], bool, np.dtype]:
 def _check_array_header(shape: tuple[int, ...], fortran_order: bool, dtype: np.dtype, spec: _ArraySpec,
                         where: str) -> None:
     if dtype.hasobject:
-        raise FileFormatError(f"{where} holds Python objects, which are never loaded")
+        raise FileFormatError("file.array_objects", where=where)
     if dtype.str not in spec.dtypes:
-        raise FileFormatError(f"{where} has the number type {_quote(dtype.str)}; expected "
-                              f"{' or '.join(spec.dtypes)}")
+        raise FileFormatError("file.array_dtype", where=where, dtype=_quote(dtype.str),
+                              expected=' or '.join(spec.dtypes))
     if fortran_order:
-        raise FileFormatError(f"{where} is stored in column-major (Fortran) order, which is not supported")
+        raise FileFormatError("file.array_fortran", where=where)
     if tuple(shape) != tuple(spec.shape):
-        raise FileFormatError(f"{where} has shape {_clip(tuple(shape))}, but the model needs "
-                              f"{tuple(spec.shape)}")
+        raise FileFormatError("file.array_shape", where=where, shape=_clip(tuple(shape)), needed=tuple(spec.shape))
 
 
 def _npy_bound(spec: _ArraySpec) -> int:
@@ -709,33 +697,33 @@ def _npy_bound(spec: _ArraySpec) -> int:
 
 
 # ---- history ---------------------------------------------------------------------------------------
-def _history_problem(value: Any) -> str | None:
+def _history_problem(value: Any) -> Message | None:
     """Why ``value`` is not shaped as :meth:`History.get_config` gives it, or None if it is."""
     if not isinstance(value, dict) or set(value) != {"epoch", "history"}:
-        return "it must be an object with the fields 'epoch' and 'history'"
+        return Message("history.not_object")
     epochs, record = value["epoch"], value["history"]
     if not isinstance(epochs, list) or not all(_is_int(e) and e >= 0 for e in epochs):
-        return "its 'epoch' field must be a list of epoch numbers"
+        return Message("history.bad_epochs")
     if not isinstance(record, dict):
-        return "its 'history' field must map names to lists of numbers"
+        return Message("history.bad_record")
     for key, values in record.items():
         if len(key) > 200 or not isinstance(values, list) \
                 or not all(v is None or (_is_number(v) and math.isfinite(v)) for v in values):
-            return f"its value {_quote(key)} must be a list of numbers"
+            return Message("history.bad_values", key=_quote(key))
     return None
 
 
 def _checked_history(value: Any) -> Any:
     problem = _history_problem(value)
     if problem is not None:
-        raise LayerArgumentError(f"the history cannot be saved: {problem}")
+        raise LayerArgumentError("file.save_bad_history", problem=problem)
     return value
 
 
 def _checked_loaded_history(value: Any) -> dict[str, Any]:
     problem = _history_problem(value)
     if problem is not None:
-        raise FileFormatError(f"its history.json is not a training history: {problem}")
+        raise FileFormatError("file.bad_history", problem=problem)
     return value
 
 
@@ -750,14 +738,16 @@ def _history_object(config: dict[str, Any], model: Sequential) -> History:
 
 
 # ---- small helpers ---------------------------------------------------------------------------------
-def _explain(exc: BaseException, what: str) -> str:
-    """Say in plain words why the engine refused part of a file."""
+def _explain(exc: BaseException, what: str) -> FileFormatError:
+    """The error that says in plain words why the engine refused part ``what`` of a file."""
     if isinstance(exc, UnknownNameError):
         kind = "layer type" if exc.kind == "layer" else exc.kind
-        return f"the file names an unknown {kind} {_quote(exc.name)}"
+        return FileFormatError("file.unknown_name", kind=kind, name=_quote(exc.name))
     if isinstance(exc, KeyError):
-        return f"its {what} lacks the field {_quote(exc.args[0] if exc.args else '?')}"
-    return f"its {what} is not valid: {_clip(exc)}"
+        return FileFormatError("file.missing_field", part=what, field=_quote(exc.args[0] if exc.args else "?"))
+    # An engine error keeps its code, so the app translates it; anything else is shown as it is.
+    problem = exc if isinstance(exc, SandboxError) else _clip(exc)
+    return FileFormatError("file.invalid_part", part=what, problem=problem)
 
 
 def _is_int(value: Any) -> bool:

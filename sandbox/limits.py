@@ -20,6 +20,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from ._registry import argument_error
 from .errors import LayerArgumentError
 
 __all__ = [
@@ -98,9 +99,8 @@ def check_layer_settings(class_name: Any, config: Mapping[str, Any]) -> None:
         sides = list(value) if isinstance(value, list | tuple) else [value]
         if all(_is_int(side) for side in sides) and any(side > limit for side in sides):
             shown = f"{value:,}" if _is_int(value) else "(" + ", ".join(f"{side:,}" for side in sides) + ")"
-            owner = f"{class_name}: " if isinstance(class_name, str) else ""
-            raise LayerArgumentError(f"{owner}{key} is {shown}, but a layer read from a file may have at most "
-                                     f"{limit:,}")
+            owner = class_name if isinstance(class_name, str) else ""
+            raise argument_error(owner, "limit.setting_too_large", setting=key, value=shown, maximum=limit)
 
 
 def check_layer_count(count: int) -> None:
@@ -112,8 +112,7 @@ def check_layer_count(count: int) -> None:
         Naming the count and the limit.
     """
     if count > MAX_LAYERS:
-        raise LayerArgumentError(f"the network has {count:,} layers, but a network read from a file may have "
-                                 f"at most {MAX_LAYERS:,}")
+        raise LayerArgumentError("limit.too_many_layers", count=count, maximum=MAX_LAYERS)
 
 
 def check_network(input_shape: Sequence[int], rows: Iterable[tuple[str, Sequence[int] | None, int]]) -> None:
@@ -135,16 +134,14 @@ def check_network(input_shape: Sequence[int], rows: Iterable[tuple[str, Sequence
     """
     inputs = math.prod(input_shape)
     if inputs > MAX_INPUT_VALUES:
-        raise LayerArgumentError(f"the input has {inputs:,} values per sample, but a network read from a file "
-                                 f"may read at most {MAX_INPUT_VALUES:,}")
+        raise LayerArgumentError("limit.input_too_large", count=inputs, maximum=MAX_INPUT_VALUES)
     rows = list(rows)
     check_layer_count(len(rows))
     for name, shape, _ in rows:
         values = math.prod(shape) if shape is not None else 0
         if values > MAX_LAYER_VALUES:
-            raise LayerArgumentError(f"{name!r} outputs {values:,} values per sample, but a layer read from a "
-                                     f"file may output at most {MAX_LAYER_VALUES:,}")
+            raise LayerArgumentError("limit.output_too_large", source=repr(name), count=values,
+                                     maximum=MAX_LAYER_VALUES)
     weights = sum(params for _, _, params in rows)
     if weights > MAX_WEIGHTS:
-        raise LayerArgumentError(f"the network has {weights:,} weights, but a network read from a file may have "
-                                 f"at most {MAX_WEIGHTS:,}")
+        raise LayerArgumentError("limit.too_many_weights", count=weights, maximum=MAX_WEIGHTS)

@@ -91,7 +91,7 @@ def _as_float(y: Any, dtype: np.dtype, shape: tuple[int, ...], owner: str) -> np
         if y.size == int(np.prod(shape)) and y.ndim >= 1 and y.shape[0] == shape[0]:
             y = y.reshape(shape)
         else:
-            raise ShapeError(f"{owner}: targets of shape {y.shape} do not match predictions of shape {shape}")
+            raise ShapeError("loss.target_shape", owner=owner, shape=y.shape, predictions=shape)
     return y.astype(dtype, copy=False)
 
 
@@ -143,15 +143,14 @@ class SparseCategoricalCrossentropy(_CrossentropyBase):
             labels = labels[..., 0]
         if labels.shape != y_pred.shape[:-1]:
             raise ShapeError(
-                f"{self.name}: labels of shape {np.shape(y_true)} do not match predictions of shape "
-                f"{y_pred.shape}; expected one class index per sample"
+                "loss.label_shape", owner=self.name, shape=np.shape(y_true), predictions=y_pred.shape
             )
         labels = labels.astype(np.int64, copy=False)
         k = y_pred.shape[-1]
         if labels.size and (labels.min() < 0 or labels.max() >= k):
             raise ShapeError(
-                f"{self.name}: a label is outside 0…{k - 1} (got {int(labels.min())}…{int(labels.max())}); "
-                f"the last layer has {k} outputs"
+                "loss.label_out_of_range", owner=self.name, last=k - 1, low=int(labels.min()),
+                    high=int(labels.max()), classes=k
             )
         onehot = np.zeros(y_pred.shape, y_pred.dtype)
         if labels.ndim == 1:  # fancy indexing: 3× faster than put_along_axis at (64, 10)

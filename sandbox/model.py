@@ -131,15 +131,15 @@ class Sequential:
     def __init__(self, layers: Iterable[Layer] | None = None, name: str | None = None,
                  seed: int | None = None, dtype: str = "float32") -> None:
         if name is not None and (not isinstance(name, str) or not name.strip()):
-            raise LayerArgumentError(f"name must be a non-empty string, got {name!r}")
+            raise LayerArgumentError("model.bad_name", name=name)
         self.name = name or "sequential"
         if seed is None:
             seed = int(np.random.SeedSequence().entropy % _MAX_SEED)
         if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-            raise LayerArgumentError(f"seed must be a non-negative int, got {seed!r}")
+            raise LayerArgumentError("model.bad_seed", seed=seed)
         self.seed = int(seed)
         if np.dtype(dtype) not in (np.float32, np.float64):
-            raise LayerArgumentError(f"dtype must be 'float32' or 'float64', got {dtype!r}")
+            raise LayerArgumentError("model.bad_dtype", dtype=dtype)
         self.dtype = np.dtype(dtype)
         self.layers: list[Layer] = []
         self.input_layer: InputLayer | None = None
@@ -168,23 +168,23 @@ class Sequential:
     def add(self, layer: Layer) -> None:
         """Append a layer; raises :class:`ShapeError` (and adds nothing) if it cannot follow the last one."""
         if not isinstance(layer, Layer):
-            raise LayerArgumentError(f"Sequential.add expects a layer, got {layer!r}")
+            raise LayerArgumentError("model.add_not_layer", layer=layer)
         if isinstance(layer, InputLayer):
             if self.layers or self.input_layer is not None:
-                raise LayerArgumentError("Input must be the first layer of a Sequential model")
+                raise LayerArgumentError("model.input_not_first")
             self.input_layer = layer
             if not layer._given_name:
                 layer.name = "input_layer"
             return
         if any(layer is other for other in self.layers):
-            raise LayerArgumentError(f"layer {layer.name!r} is already in this model")
+            raise LayerArgumentError("model.layer_twice", layer=layer.name)
         if self.input_layer is None and not self.layers and layer.input_shape_hint is not None:
             self.input_layer = Input(layer.input_shape_hint)
             self.input_layer.name = "input_layer"
         if not layer._given_name:
             layer.name = self._unique_name(layer.default_name())
         elif any(layer.name == other.name for other in self.layers):
-            raise LayerArgumentError(f"a layer named {layer.name!r} is already in this model; names must be unique")
+            raise LayerArgumentError("model.duplicate_name", layer=layer.name)
         if self.input_layer is not None:
             rows = trace_shapes(self.input_layer.shape, [*self.layers, layer])
             if rows[-1].error is not None:
@@ -195,7 +195,7 @@ class Sequential:
     def pop(self) -> Layer:
         """Remove and return the last layer."""
         if not self.layers:
-            raise LayerArgumentError("there is no layer to pop")
+            raise LayerArgumentError("model.pop_empty")
         layer = self.layers.pop()
         self._flat = None
         return layer
@@ -216,7 +216,7 @@ class Sequential:
         for layer in self.layers:
             if layer.name == name:
                 return layer
-        raise LayerArgumentError(f"no layer named {name!r}; layers: {', '.join(lyr.name for lyr in self.layers)}")
+        raise LayerArgumentError("model.no_such_layer", name=name, names=', '.join(lyr.name for lyr in self.layers))
 
     @property
     def built(self) -> bool:
@@ -246,8 +246,8 @@ class Sequential:
                 self.input_layer = Input(tuple(int(d) for d in shape))
                 self.input_layer.name = "input_layer"
             elif tuple(shape) != self.input_layer.shape:
-                raise ShapeError(f"the model was built for inputs {format_shape(self.input_layer.shape)}, "
-                                 f"not {format_shape(tuple(shape))}")
+                raise ShapeError("model.built_for_other_shape", want=format_shape(self.input_layer.shape),
+                                 got=format_shape(tuple(shape)))
         self._ensure_built()
 
     def _ensure_built(self, initialize: bool = True) -> None:
@@ -256,10 +256,9 @@ class Sequential:
         if self._flat is not None:
             return
         if self.input_layer is None:
-            raise TrainingError("the model does not know its input shape yet: start it with Input(shape), "
-                                "or call fit / predict / build first")
+            raise TrainingError("model.unknown_input_shape")
         if not self.layers:
-            raise TrainingError("the model has no layers yet")
+            raise TrainingError("model.no_layers")
         rows = trace_shapes(self.input_layer.shape, self.layers)
         for row in rows:
             if row.error is not None:
@@ -332,13 +331,13 @@ class Sequential:
         slots = [(layer, key) for layer in self.layers for key in layer.weight_names if key in layer.params]
         weights = list(weights)
         if len(weights) != len(slots):
-            raise ShapeError(f"set_weights expected {len(slots)} arrays for this model, got {len(weights)}")
+            raise ShapeError("model.weight_count", expected=len(slots), count=len(weights))
         arrays = []
         for (layer, key), w in zip(slots, weights, strict=True):
             a = np.asarray(w)
             if a.shape != layer.params[key].shape:
-                raise ShapeError(f"weight {key!r} of layer {layer.name!r} has shape {layer.params[key].shape}, "
-                                 f"got {a.shape}", layer_name=layer.name)
+                raise ShapeError("model.weight_shape", key=key, layer=layer.name, expected=layer.params[key].shape,
+                                 shape=a.shape, layer_name=layer.name)
             arrays.append(a)
         for (layer, key), a in zip(slots, arrays, strict=True):
             layer.params[key][...] = a
@@ -352,7 +351,7 @@ class Sequential:
         """Inverse of :meth:`get_flat_weights`."""
         self._ensure_built()
         if np.shape(flat) != self._flat.shape:
-            raise ShapeError(f"expected {self._flat.size} weights, got {np.size(flat)}")
+            raise ShapeError("model.flat_weight_count", expected=self._flat.size, count=np.size(flat))
         self._flat[...] = flat
 
     def copy(self) -> Sequential:
@@ -371,7 +370,7 @@ class Sequential:
     def count_params(self) -> int:
         """Total number of weights."""
         if self.input_layer is None:
-            raise TrainingError("the model is not built yet, so its size is unknown")
+            raise TrainingError("model.not_built")
         return sum(row.params for row in trace_shapes(self.input_layer.shape, self.layers))
 
     # ---- compile ---------------------------------------------------------------------------------
@@ -379,15 +378,15 @@ class Sequential:
                 **kwargs: Any) -> None:
         """Choose the optimizer, the loss and the metrics, as ``keras.Model.compile``."""
         if kwargs:
-            raise LayerArgumentError(f"compile got unsupported argument(s): {', '.join(sorted(kwargs))}")
+            raise LayerArgumentError("model.compile_arguments", names=', '.join(sorted(kwargs)))
         if loss is None:
-            raise LayerArgumentError("compile needs a loss, e.g. loss='sparse_categorical_crossentropy'")
+            raise LayerArgumentError("model.compile_no_loss")
         self.optimizer = _optimizers.get(optimizer)
         self.loss = _losses.get(loss)
         names = list(metrics or [])
         for name in names:
             if not isinstance(name, str):
-                raise LayerArgumentError(f"metrics must be names such as 'accuracy', got {name!r}")
+                raise LayerArgumentError("model.bad_metric", name=name)
             if name not in ("accuracy", "acc"):
                 _metrics.get(name)
         self._metric_names = names
@@ -421,7 +420,7 @@ class Sequential:
 
     def _require_compiled(self, what: str) -> None:
         if self.optimizer is None or self.loss is None:
-            raise TrainingError(f"call compile(optimizer=..., loss=...) before {what}")
+            raise TrainingError("model.not_compiled", what=what)
 
     # ---- data ------------------------------------------------------------------------------------
     def prepare_inputs(self, x: Any) -> np.ndarray:
@@ -433,10 +432,10 @@ class Sequential:
         x = np.asarray(x)
         if x.dtype != self.dtype:
             if not (np.issubdtype(x.dtype, np.number) or x.dtype == np.bool_):
-                raise ShapeError(f"inputs must be numbers, got an array of {x.dtype}")
+                raise ShapeError("model.not_numbers", dtype=str(x.dtype))
             x = x.astype(self.dtype)
         if x.ndim == 0:
-            raise ShapeError("inputs must have a batch axis, got a single number")
+            raise ShapeError("model.no_batch_axis")
         if self.input_layer is None:
             self.input_layer = Input(x.shape[1:])
             self.input_layer.name = "input_layer"
@@ -445,10 +444,9 @@ class Sequential:
             if want[-1] == 1 and x.shape[1:] == want[:-1]:
                 x = x[..., None]
             elif x.shape[1:] == (*want[:-1], 1) or math.prod(x.shape[1:]) != math.prod(want):
-                raise ShapeError(f"the model expects inputs {format_shape(want)}, got {format_shape(x.shape[1:])}")
+                raise ShapeError("model.input_shape", want=format_shape(want), got=format_shape(x.shape[1:]))
             else:
-                raise ShapeError(f"the model expects inputs {format_shape(want)}, got {format_shape(x.shape[1:])}"
-                                 " — reshape the data or change the Input shape")
+                raise ShapeError("model.input_shape_reshape", want=format_shape(want), got=format_shape(x.shape[1:]))
         return x
 
     # ---- forward and backward --------------------------------------------------------------------
@@ -531,7 +529,7 @@ class Sequential:
         x = self.prepare_inputs(x)
         y = np.asarray(y)
         if y.ndim == 0 or len(y) != len(x):
-            raise ShapeError(f"got {len(x)} inputs but {np.size(y) if y.ndim == 0 else len(y)} targets")
+            raise ShapeError("model.count_mismatch", count=len(x), total=np.size(y) if y.ndim == 0 else len(y))
         return x, y
 
     def train_on_batch(self, x: Any, y: Any, return_dict: bool = False) -> Any:
@@ -636,10 +634,10 @@ class Sequential:
     def from_config(cls, config: dict[str, Any]) -> Sequential:
         """Rebuild a model (untrained, uncompiled) from :meth:`get_config`'s output."""
         if not isinstance(config, dict) or not isinstance(config.get("layers"), list):
-            raise LayerArgumentError("a Sequential config must be a dict with a 'layers' list")
+            raise LayerArgumentError("model.bad_config")
         unknown = set(config) - {"name", "seed", "dtype", "layers", "trainable"}
         if unknown:
-            raise LayerArgumentError(f"unexpected key(s) in Sequential config: {', '.join(sorted(unknown))}")
+            raise LayerArgumentError("model.config_keys", names=', '.join(sorted(unknown)))
         layers = [_deserialize_layer(c) for c in config["layers"]]
         return cls(layers, name=config.get("name"), seed=config.get("seed"), dtype=config.get("dtype", "float32"))
 

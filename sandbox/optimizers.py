@@ -132,9 +132,9 @@ class Optimizer:
                  global_clipnorm: float | None = None, name: str | None = None, **kwargs: Any) -> None:
         owner = type(self).__name__
         if kwargs:
-            raise LayerArgumentError(f"{owner} got unexpected argument(s): {', '.join(sorted(kwargs))}")
+            raise LayerArgumentError("optimizer.unexpected_arguments", owner=owner, names=', '.join(sorted(kwargs)))
         if sum(v is not None for v in (clipnorm, clipvalue, global_clipnorm)) > 1:
-            raise LayerArgumentError(f"{owner}: give at most one of clipnorm, clipvalue and global_clipnorm")
+            raise LayerArgumentError("optimizer.two_clips", owner=owner)
         self.learning_rate = learning_rate
         self.weight_decay = None if weight_decay is None else check_float(
             "weight_decay", weight_decay, low=0.0, owner=owner)
@@ -198,7 +198,7 @@ class Optimizer:
         """Restore :meth:`get_state`'s output (shapes must match the built optimizer)."""
         for name, a in self._slots.items():
             if name not in state or np.shape(state[name]) != a.shape:
-                raise LayerArgumentError(f"{type(self).__name__}: optimizer state {name!r} is missing or mis-shaped")
+                raise LayerArgumentError("optimizer.bad_state", owner=type(self).__name__, name=name)
         for name, a in self._slots.items():
             a[...] = state[name]
         self.iterations = int(state.get("iterations", 0))

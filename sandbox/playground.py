@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from .datasets import toy
-from .errors import FileFormatError, LayerArgumentError, SandboxError
+from .errors import FileFormatError, LayerArgumentError, SandboxError, reason_of
 from .model import Sequential
 from .safefile import atomic_write, loads_strict, missing_reason, nesting_depth
 from .spec import LayerSpec, NetworkSpec, TrainingSpec
@@ -164,30 +164,29 @@ class PlaygroundSetup:
 
     def __post_init__(self) -> None:
         if not isinstance(self.dataset, str) or self.dataset not in toy.DATASETS:
-            raise LayerArgumentError(f"dataset must be one of {', '.join(toy.DATASETS)}, got {self.dataset!r}")
+            raise LayerArgumentError("playground.bad_dataset", names=', '.join(toy.DATASETS), dataset=self.dataset)
         if not _is_real(self.noise) or not NOISE_RANGE[0] <= self.noise <= NOISE_RANGE[1]:
-            raise LayerArgumentError(f"noise must be a number from 0 to 50, got {self.noise!r}")
+            raise LayerArgumentError("playground.bad_noise", noise=self.noise)
         if not _is_int(self.n_samples) or not N_SAMPLES_RANGE[0] <= self.n_samples <= N_SAMPLES_RANGE[1]:
-            raise LayerArgumentError(f"n_samples must be a whole number from {N_SAMPLES_RANGE[0]} to "
-                                     f"{N_SAMPLES_RANGE[1]}, got {self.n_samples!r}")
+            raise LayerArgumentError("playground.bad_n_samples", minimum=N_SAMPLES_RANGE[0],
+                                     maximum=N_SAMPLES_RANGE[1], n_samples=self.n_samples)
         if not _is_real(self.test_ratio) or not TEST_RATIO_RANGE[0] <= self.test_ratio <= TEST_RATIO_RANGE[1]:
-            raise LayerArgumentError(f"test_ratio must be a number from 0.1 to 0.9, got {self.test_ratio!r}")
+            raise LayerArgumentError("playground.bad_test_ratio", test_ratio=self.test_ratio)
         if not _is_int(self.seed) or not 0 <= self.seed <= MAX_SEED:
-            raise LayerArgumentError(f"seed must be a whole number from 0 to {MAX_SEED}, got {self.seed!r}")
+            raise LayerArgumentError("playground.bad_seed", maximum=MAX_SEED, seed=self.seed)
         features = self.features
         if isinstance(features, str) or not isinstance(features, list | tuple) or not features:
-            raise LayerArgumentError(f"features must be a non-empty list of names, got {features!r}")
+            raise LayerArgumentError("toy.bad_features", features=features)
         for name in features:
             if name not in toy.FEATURES:
-                raise LayerArgumentError(f"unknown feature {name!r}; known: {', '.join(toy.FEATURES)}")
+                raise LayerArgumentError("playground.unknown_feature", name=name, names=', '.join(toy.FEATURES))
         if len(set(features)) != len(features):
-            raise LayerArgumentError(f"each feature may appear only once, got {list(features)!r}")
+            raise LayerArgumentError("playground.repeated_feature", features=list(features))
         # Trusted: a setup made in the program may hold any network the app can build; a setup read
         # from a file is held to the size limits by from_dict below.
         network = NetworkSpec.from_dict(self.network, trusted=True)
         if tuple(network.input_shape) != (len(features),):
-            raise LayerArgumentError(f"the network reads {list(network.input_shape)} inputs, but the setup "
-                                     f"chooses {len(features)} features")
+            raise LayerArgumentError("playground.feature_count", inputs=list(network.input_shape), count=len(features))
         training = TrainingSpec.from_dict(self.training)
         # Normalised copies: a setup owns its dicts, and equal settings compare equal however written.
         object.__setattr__(self, "noise", float(self.noise))
@@ -237,19 +236,17 @@ class PlaygroundSetup:
             :data:`~sandbox.limits.MAX_UNITS` units).
         """
         if not isinstance(data, dict):
-            raise FileFormatError("it does not hold a playground setup (expected a JSON object)")
+            raise FileFormatError("playground.not_object")
         if data.get("format") != SETUP_FORMAT:
-            raise FileFormatError("it is not a playground setup (its 'format' is not "
-                                  f"'{SETUP_FORMAT}')")
+            raise FileFormatError("playground.wrong_format", format=SETUP_FORMAT)
         version = data.get("format_version", SETUP_VERSION)
         if not _is_int(version) or version < 1:
-            raise FileFormatError(f"its format_version {version!r} is not valid")
+            raise FileFormatError("playground.bad_version", version=version)
         if version > SETUP_VERSION:
-            raise FileFormatError(f"it was written by a newer version of the app (format {version}); "
-                                  "update the app to open it")
+            raise FileFormatError("playground.newer_version", version=version)
         unknown = sorted(set(data) - {"format", "format_version", *_FIELDS})
         if unknown:
-            raise FileFormatError(f"it has unknown setting(s): {', '.join(unknown)}")
+            raise FileFormatError("playground.unknown_settings", names=', '.join(unknown))
         values = {k: data[k] for k in _FIELDS if k in data}
         try:
             if "network" in values:
@@ -258,9 +255,9 @@ class PlaygroundSetup:
             setup = cls(**values)
             error = setup.network_spec.first_error()
         except (SandboxError, TypeError, ValueError, KeyError, AttributeError) as exc:
-            raise FileFormatError(f"it has a bad setting: {exc}") from None
+            raise FileFormatError("playground.bad_setting", problem=reason_of(exc)) from None
         if error is not None:
-            raise FileFormatError(f"its network cannot be built: {error}")
+            raise FileFormatError("playground.unbuildable", reason=error)
         return setup
 
 
@@ -277,12 +274,12 @@ def save_setup(path: str | os.PathLike[str], setup: PlaygroundSetup) -> None:
     """
     error = setup.network_spec.first_error()
     if error is not None:
-        raise LayerArgumentError(f"the network does not fit together yet, so the setup cannot be saved: {error}")
+        raise LayerArgumentError("playground.save_not_fitting", reason=error)
     try:
         # A file that load_setup would refuse is not written in the first place.
         NetworkSpec.from_dict(setup.network)
     except LayerArgumentError as exc:
-        raise LayerArgumentError(f"the network is too large to be saved: {exc}") from None
+        raise LayerArgumentError("playground.save_too_large", problem=exc) from None
     data = json.dumps(setup.to_dict(), indent=2, ensure_ascii=False, allow_nan=False).encode("utf-8") + b"\n"
     atomic_write(path, lambda f: f.write(data))
 
@@ -311,24 +308,24 @@ def load_setup(path: str | os.PathLike[str]) -> PlaygroundSetup:
             if os.path.isdir(os.path.dirname(os.path.abspath(where))):
                 raise
             # "No such file or directory" would not say that it is the folder that is missing.
-            raise FileNotFoundError(errno.ENOENT, missing_reason(where), where) from exc
+            raise FileNotFoundError(errno.ENOENT, str(missing_reason(where)), where) from exc
         if len(raw) > MAX_SETUP_BYTES:
-            raise FileFormatError(f"it is larger than {MAX_SETUP_BYTES // 1024} KiB, so it is not a playground setup")
+            raise FileFormatError("playground.too_large", size=MAX_SETUP_BYTES // 1024)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise FileFormatError("it is not text (not valid UTF-8)") from None
+            raise FileFormatError("playground.not_utf8") from None
         if nesting_depth(text) > MAX_SETUP_DEPTH:
-            raise FileFormatError(f"its contents are nested more than {MAX_SETUP_DEPTH} levels deep")
+            raise FileFormatError("playground.too_deep", maximum=MAX_SETUP_DEPTH)
         try:
             data = loads_strict(text)
         except FileFormatError:
             raise  # already in plain words (a number too long)
         except (ValueError, RecursionError) as exc:
-            raise FileFormatError(f"it is not valid JSON ({str(exc)[:120]})") from None
+            raise FileFormatError("playground.not_json", detail=str(exc)[:120]) from None
         return PlaygroundSetup.from_dict(data)
     except FileFormatError as exc:
-        raise FileFormatError(f"cannot open '{where}': {exc}") from None
+        raise FileFormatError("file.cannot_open", where=where, reason=exc) from None
 
 
 # ---- data ------------------------------------------------------------------------------------------
@@ -372,7 +369,7 @@ def grid_points(extent: tuple[float, float, float, float] = EXTENT, resolution: 
         float32 (resolution², 2), row-major: point ``i * resolution + j`` is ``(x_j, y_i)``.
     """
     if not _is_int(resolution) or resolution < 1:
-        raise LayerArgumentError(f"resolution must be a positive int, got {resolution!r}")
+        raise LayerArgumentError("playground.bad_resolution", resolution=resolution)
     x0, x1, y0, y1 = (float(v) for v in extent)
     xs = x0 + (np.arange(resolution) + 0.5) * (x1 - x0) / resolution
     ys = y0 + (np.arange(resolution) + 0.5) * (y1 - y0) / resolution

@@ -133,12 +133,12 @@ class LossCurve:
     def from_dict(cls, data: Any, max_points: int = 2000) -> LossCurve:
         """Inverse of :meth:`to_dict`; raises FileFormatError if ``data`` is not such a curve."""
         if not isinstance(data, dict):
-            raise FileFormatError("a loss curve must be a dict with 'x', 'y' and 'stride'")
+            raise FileFormatError("runs.bad_curve")
         x, y, stride = _floats(data.get("x"), "x"), _floats(data.get("y"), "y"), data.get("stride")
         if len(x) != len(y) or len(x) > max_points:
-            raise FileFormatError(f"a loss curve needs as many x as y values, at most {max_points}")
+            raise FileFormatError("runs.curve_lengths", max_points=max_points)
         if not isinstance(stride, int) or isinstance(stride, bool) or not 1 <= stride <= 1 << 40:
-            raise FileFormatError(f"a loss curve's stride must be a positive int, got {stride!r}")
+            raise FileFormatError("runs.bad_stride", stride=stride)
         curve = cls(max_points)
         curve._x, curve._y, curve.stride = x, y, stride
         return curve
@@ -148,13 +148,13 @@ def _floats(values: Any, what: str) -> list[float]:
     """``values`` as a list of finite floats, or FileFormatError naming ``what``."""
     if not isinstance(values, list) or not all(
             isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in values):
-        raise FileFormatError(f"{what} must be a list of finite numbers")
+        raise FileFormatError("runs.not_numbers", what=what)
     return [float(v) for v in values]
 
 
 def _int(value: Any, what: str, low: int = 0) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < low:
-        raise FileFormatError(f"{what} must be an int of at least {low}, got {value!r}")
+        raise FileFormatError("runs.bad_int", what=what, low=low, value=value)
     return value
 
 
@@ -323,22 +323,22 @@ class RunRecord:
             If ``data`` is not a run as :meth:`to_dict` writes it.
         """
         if not isinstance(data, dict):
-            raise FileFormatError("a run must be a dict")
+            raise FileFormatError("runs.not_dict")
         try:
             network = NetworkSpec.from_dict(data.get("network"))
             training = TrainingSpec.from_dict(data.get("training"))
             params = network.count_params()
         except SandboxError as exc:
-            raise FileFormatError(f"a run's network or settings are not valid: {exc}") from exc
+            raise FileFormatError("runs.bad_spec", problem=exc) from exc
         label = data.get("label")
         logs, stopped = data.get("epoch_logs"), data.get("epoch_stopped")
         if not isinstance(label, str) or not isinstance(logs, list) or not isinstance(stopped, list) \
                 or len(logs) != len(stopped) or not all(isinstance(b, bool) for b in stopped):
-            raise FileFormatError("a run needs a label and as many epoch logs as epoch_stopped flags")
+            raise FileFormatError("runs.bad_logs")
         epoch_logs = []
         for entry in logs:
             if not isinstance(entry, dict) or not set(entry) <= set(EPOCH_KEYS):
-                raise FileFormatError(f"an epoch's logs may only hold {', '.join(EPOCH_KEYS)}")
+                raise FileFormatError("runs.bad_log_keys", names=', '.join(EPOCH_KEYS))
             epoch_logs.append({k: math.nan if v is None else _floats([v], k)[0] for k, v in entry.items()})
         final_lr = data.get("final_learning_rate")
         wall_time = data.get("wall_time")
@@ -346,7 +346,7 @@ class RunRecord:
         if final_lr is not None:
             final_lr = _floats([final_lr], "final_learning_rate")[0]
         if reason not in END_REASONS:
-            raise FileFormatError(f"a run's end_reason must be one of {', '.join(END_REASONS)}, got {reason!r}")
+            raise FileFormatError("runs.bad_end_reason", names=', '.join(END_REASONS), reason=reason)
         return cls(_int(data.get("number"), "a run's number", 1), label, network, preset_id(network),
                    layer_summary(network), params, training, _int(data.get("start_epoch"), "start_epoch"),
                    epoch_logs, list(stopped), LossCurve.from_dict(data.get("batch_loss")), final_lr,

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .errors import FileFormatError
+from .messages import Message
 
 __all__ = ["MAX_NUMBER_DIGITS", "atomic_write", "atomic_write_many", "loads_strict", "missing_reason",
            "nesting_depth"]
@@ -25,19 +26,19 @@ MAX_NUMBER_DIGITS = 100
 _BOM = "\ufeff"
 
 
-def missing_reason(path: str | os.PathLike[str]) -> str:
+def missing_reason(path: str | os.PathLike[str]) -> Message:
     """Why ``path`` cannot be opened when it does not exist: its folder is missing, or only the file.
 
     Returns
     -------
-    str
+    Message
         ``"the folder /a/b does not exist"`` when the folder that should hold the file is missing,
         else ``"there is no such file"``.
     """
     parent = Path(path).parent
     if not parent.is_dir():
-        return f"the folder {parent} does not exist"
-    return "there is no such file"
+        return Message("file.no_folder", folder=str(parent))
+    return Message("file.no_such_file")
 
 
 def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], object]) -> None:
@@ -169,7 +170,7 @@ def _finite_float(text: str) -> float:
 def _bounded_int(text: str) -> int:
     digits = len(text.lstrip("-"))
     if digits > MAX_NUMBER_DIGITS:
-        raise FileFormatError(f"a number in the file is too long ({digits:,} digits; at most {MAX_NUMBER_DIGITS})")
+        raise FileFormatError("file.number_too_long", count=digits, maximum=MAX_NUMBER_DIGITS)
     return int(text)
 
 

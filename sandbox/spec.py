@@ -94,7 +94,7 @@ class LayerSpec:
     def from_dict(cls, data: dict[str, Any]) -> LayerSpec:
         """Inverse of :meth:`to_dict`."""
         if not isinstance(data, dict) or not isinstance(data.get("config", {}), dict):
-            raise LayerArgumentError(f"a layer must be {{'class_name': ..., 'config': {{...}}}}, got {data!r}")
+            raise LayerArgumentError("spec.bad_layer", data=data)
         return cls.make(data.get("class_name"), **data.get("config", {}))
 
 
@@ -205,7 +205,7 @@ class NetworkSpec:
                 out = layer.output_shape_for(shape, source)
                 params = sum(math.prod(s) for s in layer.weight_shapes(shape).values())
             except SandboxError as exc:
-                error = exc if isinstance(exc, ShapeError) else ShapeError(str(exc))
+                error = exc if isinstance(exc, ShapeError) else ShapeError.like(exc)
                 error.layer_index, error.layer_name = index, name
                 if error.fix == "remove_flatten" and not flatten_fix_applies(built, inputs, index):
                     error.fix = None
@@ -219,7 +219,7 @@ class NetworkSpec:
     def first_error(self) -> ShapeError | None:
         """The first problem in the stack, or None if the network can be built."""
         if not self.layers:
-            return ShapeError("the network has no layers yet — add one from the palette")
+            return ShapeError("spec.no_layers")
         return next((row.error for row in self.trace() if row.error is not None), None)
 
     def count_params(self) -> int:
@@ -264,11 +264,11 @@ class NetworkSpec:
             settings are invalid are kept, as in :meth:`LayerSpec.make`.
         """
         if not isinstance(data, dict) or not isinstance(data.get("layers"), list):
-            raise LayerArgumentError("a network must be a dict with 'input_shape' and 'layers'")
+            raise LayerArgumentError("spec.bad_network")
         shape = data.get("input_shape")
         if not isinstance(shape, list | tuple) or not shape or not all(
                 isinstance(d, int) and not isinstance(d, bool) and d > 0 for d in shape):
-            raise LayerArgumentError(f"input_shape must be a list of positive ints, got {_clip(shape)}")
+            raise LayerArgumentError("spec.bad_input_shape", shape=_clip(shape))
         layers = data["layers"]
         if not trusted:
             # Cheap checks first: the count and each layer's own size, before anything is traced.
@@ -286,7 +286,7 @@ class NetworkSpec:
         """Read a :meth:`Sequential.get_config` (the first entry must be the InputLayer)."""
         layers = list(config.get("layers", []))
         if not layers or layers[0].get("class_name") != "InputLayer":
-            raise LayerArgumentError("the model has no Input layer, so its input shape is unknown")
+            raise LayerArgumentError("spec.no_input_layer")
         shape = tuple(layers[0]["config"]["shape"])
         specs = []
         for entry in layers[1:]:
@@ -364,19 +364,25 @@ class TrainingSpec:
         return _losses.get(self.loss)
 
     def check(self) -> str | None:
-        """Why these settings cannot train, or None."""
+        """Why these settings cannot train (the English message of :meth:`check_error`), or None."""
+        error = self.check_error()
+        return None if error is None else str(error)
+
+    def check_error(self) -> SandboxError | None:
+        """Why these settings cannot train, as the engine error (its code and fields), or None."""
         try:
             self.build_optimizer()
             self.build_loss()
         except SandboxError as exc:
-            return str(exc)
+            return exc
         for setting, maximum in (("batch_size", MAX_BATCH_SIZE), ("epochs", MAX_EPOCHS)):
             value = getattr(self, setting)
             if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= maximum:
                 shown = f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else _clip(value)
-                return f"{setting} must be a whole number from 1 to {maximum:,}, got {shown}"
+                return LayerArgumentError("spec.bad_whole_number", setting=setting, minimum=1, maximum=f"{maximum:,}",
+                                          value=shown)
         if not (0.0 <= self.validation_split < 1.0) or not math.isfinite(self.validation_split):
-            return "validation split must be between 0 and 1"
+            return LayerArgumentError("spec.bad_validation_split")
         return None
 
     def to_dict(self) -> dict[str, Any]:
@@ -390,16 +396,16 @@ class TrainingSpec:
     def from_dict(cls, data: dict[str, Any]) -> TrainingSpec:
         """Inverse of :meth:`to_dict`; unknown keys are refused."""
         if not isinstance(data, dict):
-            raise LayerArgumentError("training settings must be a dict")
+            raise LayerArgumentError("spec.training_not_dict")
         data = dict(data)
         options = data.pop("optimizer_options", {})
         metrics = tuple(data.pop("metrics", ("accuracy",)))
         known = {f for f in cls.__dataclass_fields__ if f not in ("optimizer_options_json", "metrics")}
         unknown = set(data) - known
         if unknown:
-            raise LayerArgumentError(f"unknown training setting(s): {', '.join(sorted(unknown))}")
+            raise LayerArgumentError("spec.unknown_training_settings", names=', '.join(sorted(unknown)))
         spec = cls(**data, optimizer_options_json=_freeze(options), metrics=metrics)
-        problem = spec.check()
-        if problem:
-            raise LayerArgumentError(problem)
+        problem = spec.check_error()
+        if problem is not None:
+            raise problem
         return spec

@@ -209,7 +209,7 @@ def iter_fit(model: Any, x: Any, y: Any, *, batch_size: int | None = None, epoch
     """
     model._require_compiled("fit")
     if x is None or y is None:
-        raise TrainingError("fit needs training data: fit(x, y, ...)")
+        raise TrainingError("fit.no_data_given")
     batch_size = 32 if batch_size is None else check_int("batch_size", batch_size)
     epochs = check_int("epochs", epochs, minimum=0)
     initial_epoch = check_int("initial_epoch", initial_epoch, minimum=0)
@@ -217,17 +217,17 @@ def iter_fit(model: Any, x: Any, y: Any, *, batch_size: int | None = None, epoch
     x, y = model._check_xy(x, y)
     if validation_data is not None:
         if not isinstance(validation_data, tuple | list) or len(validation_data) != 2:
-            raise LayerArgumentError("validation_data must be a pair (x_val, y_val)")
+            raise LayerArgumentError("fit.bad_validation_data")
         x_val, y_val = model._check_xy(*validation_data)
     elif validation_split > 0:
         (x, y), (x_val, y_val) = split_validation(x, y, validation_split)
         if len(x_val) == 0 or len(x) == 0:
-            raise TrainingError(f"validation_split={validation_split} leaves no samples for training or validation")
+            raise TrainingError("fit.empty_split", split=validation_split)
     else:
         x_val = y_val = None
     n = len(x)
     if n == 0:
-        raise TrainingError("there is no training data")
+        raise TrainingError("fit.no_data")
     model._ensure_built()
     steps = math.ceil(n / batch_size)
     history = History()
@@ -259,7 +259,7 @@ def iter_fit(model: Any, x: Any, y: Any, *, batch_size: int | None = None, epoch
             if augment is not None:
                 xb = np.asarray(augment(xb, model.train_rng), dtype=model.dtype)
                 if xb.shape[1:] != x.shape[1:]:
-                    raise ShapeError(f"augment changed the batch shape from {x.shape[1:]} to {xb.shape[1:]}")
+                    raise ShapeError("fit.augment_changed_shape", before=x.shape[1:], after=xb.shape[1:])
             lr = model.optimizer.learning_rate
             model.interrupt = stop
             try:

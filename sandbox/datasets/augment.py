@@ -73,13 +73,13 @@ def augment(
     _check_settings(shift=shift, rotation=rotation, noise=noise, thickness=thickness)
     if not isinstance(rng, np.random.Generator):
         raise LayerArgumentError(
-            f"rng must be a numpy.random.Generator (np.random.default_rng(seed)), got {type(rng).__name__}"
+            "augment.bad_rng", type=type(rng).__name__
         )
     source = np.asarray(images)
     if source.dtype != np.uint8 and source.dtype.kind != "f":
-        raise LayerArgumentError(f"images must be uint8 or float, got {source.dtype}")
+        raise LayerArgumentError("augment.bad_dtype", dtype=str(source.dtype))
     if not (source.ndim == 3 or (source.ndim == 4 and source.shape[-1] == 1)):
-        raise LayerArgumentError(f"images must have shape (N, H, W) or (N, H, W, 1), got {source.shape}")
+        raise LayerArgumentError("augment.bad_shape", shape=source.shape)
     batch = source.reshape(source.shape[:3])
     out = np.empty(batch.shape, dtype=source.dtype)
     # float64 input keeps its precision; everything else is worked on in float32.
@@ -144,12 +144,12 @@ class Augmenter:
             If ``config`` has an unknown key or a value that is not a number in range.
         """
         if not isinstance(config, Mapping):
-            raise LayerArgumentError(f"an augmentation config must be a dict, got {type(config).__name__}")
+            raise LayerArgumentError("augment.config_not_dict", type=type(config).__name__)
         known = {field.name for field in dataclasses.fields(cls)}
         unknown = sorted(str(key) for key in config if key not in known)
         if unknown:
             raise LayerArgumentError(
-                f"unknown augmentation setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+                "augment.unknown_settings", names=', '.join(unknown), known=', '.join(sorted(known))
             )
         _check_settings(**config)
         return cls(**{key: float(value) for key, value in config.items()})  # type: ignore[arg-type]
@@ -160,10 +160,10 @@ def _check_settings(**settings: object) -> None:
     for name, value in settings.items():
         limit = _LIMITS[name]
         if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
-            raise LayerArgumentError(f"{name} must be a number, got {value!r}")
+            raise LayerArgumentError("augment.not_number", setting=name, value=value)
         if not (math.isfinite(value) and 0 <= value <= limit):
             bound = "0 or more" if math.isinf(limit) else f"between 0 and {limit:g}"
-            raise LayerArgumentError(f"{name} must be {bound}, got {value!r}")
+            raise LayerArgumentError("augment.out_of_range", setting=name, bound=bound, value=value)
 
 
 def _max3x3(x: np.ndarray) -> np.ndarray:

@@ -72,8 +72,7 @@ def load_data(path: str | os.PathLike[str] | None = None) -> _Split:
         stat = file.stat()
     except OSError as exc:
         raise FileFormatError(
-            f"the digits file {file} cannot be found or opened ({exc.strerror or exc}); "
-            "reinstall the app to restore the bundled digits"
+            "digits.missing", file=str(file), reason=exc.strerror or str(exc)
         ) from None
     # The key includes size and time so that a replaced file is read again rather than served stale.
     split = _cached_split(str(file.resolve()), stat.st_size, stat.st_mtime_ns)
@@ -111,7 +110,7 @@ def _read_npz(file: Path) -> tuple[np.ndarray, np.ndarray]:
             members = set(archive.namelist())
             for member in ("images.npy", "labels.npy"):
                 if member not in members:
-                    raise FileFormatError(f"{name} is not a digits file: it has no {member[:-4]!r} array")
+                    raise FileFormatError("digits.no_array", name=name, member=member[:-4])
             with archive.open("images.npy") as f:
                 images = _read_member(f, name, "images", (_N_IMAGES, *_IMAGE_SHAPE))
             with archive.open("labels.npy") as f:
@@ -120,11 +119,11 @@ def _read_npz(file: Path) -> tuple[np.ndarray, np.ndarray]:
         raise
     except (OSError, EOFError, ValueError, zipfile.BadZipFile) as exc:
         # zlib.error and a failed CRC check surface as one of these; the details mean nothing to a learner.
-        raise FileFormatError(f"{name} is damaged and cannot be read as a digits file ({exc})") from None
+        raise FileFormatError("digits.unreadable", name=name, detail=str(exc)) from None
     counts = np.bincount(labels, minlength=256)
     if labels.max() >= len(CLASS_NAMES) or np.any(counts[: len(CLASS_NAMES)] != _PER_CLASS):
         raise FileFormatError(
-            f"{name} is not a valid digits file: it must hold {_PER_CLASS} images of each digit 0–9"
+            "digits.bad_counts", name=name, count=_PER_CLASS
         )
     return images, labels
 
@@ -140,18 +139,18 @@ def _read_member(f: BinaryIO, name: str, what: str, shape: tuple[int, ...]) -> n
         else:
             raise ValueError(f"unsupported .npy version {version}")
     except ValueError as exc:
-        raise FileFormatError(f"{name} is damaged: its {what!r} array has a bad header ({exc})") from None
+        raise FileFormatError("digits.bad_header", name=name, what=what, detail=str(exc)) from None
     declared_shape, fortran_order, dtype = header
     if tuple(declared_shape) != shape or dtype != np.uint8 or fortran_order:
         raise FileFormatError(
-            f"{name} is not a digits file: its {what!r} array is {dtype} {tuple(declared_shape)}, "
-            f"expected uint8 {shape}"
+            "digits.bad_array", name=name, what=what, dtype=str(dtype), declared_shape=tuple(declared_shape),
+                shape=shape
         )
     size = int(np.prod(shape))
     # One byte more than needed tells a file with extra data apart from an exact one.
     data = f.read(size + 1)
     if len(data) != size:
-        raise FileFormatError(f"{name} is damaged: its {what!r} array has the wrong amount of data")
+        raise FileFormatError("digits.wrong_amount", name=name, what=what)
     return np.frombuffer(data, dtype=np.uint8).reshape(shape)
 
 

@@ -31,6 +31,7 @@ import numpy as np
 
 from sandbox.errors import FileFormatError, LayerArgumentError
 from sandbox.limits import capped_by_ram
+from sandbox.messages import Message
 
 __all__ = ["BYTES_PER_PIXEL", "MAX_BYTES", "MAX_ITEMS", "MAX_SIDE", "MEMORY_BUDGET", "load_data", "memory_budget",
            "read_idx"]
@@ -122,7 +123,7 @@ def load_data(folder: str | os.PathLike[str], *, max_items: int | None = None) -
     if max_items is not None and (
         not isinstance(max_items, int) or isinstance(max_items, bool) or max_items < 1
     ):
-        raise LayerArgumentError(f"max_items must be a positive int or None, got {max_items!r}")
+        raise LayerArgumentError("idx.max_items", max_items=max_items)
     folder = Path(folder)
     files = _find_files(folder)
     # Every header is checked before any data is read, so a set that cannot fit in memory, or whose
@@ -133,17 +134,17 @@ def load_data(folder: str | os.PathLike[str], *, max_items: int | None = None) -
         images, labels = heads[f"{prefix}_images"].dims[0], heads[f"{prefix}_labels"].dims[0]
         if images != labels:
             raise FileFormatError(
-                f"{files[f'{prefix}_images'].name} holds {images} images but "
-                f"{files[f'{prefix}_labels'].name} holds {labels} labels; they must be equal"
+                "idx.count_mismatch", images=files[f"{prefix}_images"].name, images_count=images,
+                labels=files[f"{prefix}_labels"].name, labels_count=labels,
             )
     train_dims, test_dims = heads["train_images"].dims, heads["test_images"].dims
     if train_dims[1:] != test_dims[1:]:
         raise FileFormatError(
-            f"training images are {train_dims[1]}×{train_dims[2]} pixels but test images are "
-            f"{test_dims[1]}×{test_dims[2]}; both parts must have the same size"
+            "idx.size_mismatch", size=f"{train_dims[1]}×{train_dims[2]}", test_size=f"{test_dims[1]}×{test_dims[2]}"
         )
     count = train_dims[0] + test_dims[0]
-    _check_memory(f"the IDX files in {folder} hold", f"{count:,} images of {train_dims[1]}×{train_dims[2]}",
+    _check_memory("idx.folder_needs_memory", {"folder": str(folder)},
+                  Message("idx.images_of", count=count, size=f"{train_dims[1]}×{train_dims[2]}"),
                   count * train_dims[1] * train_dims[2])
     parts = []
     for prefix in ("train", "test"):
@@ -199,12 +200,13 @@ def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
 def _find_files(folder: Path) -> dict[str, Path]:
     """Map each key of ``_FILES`` to the file in ``folder`` that holds it."""
     if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "does not exist"
-        raise FileFormatError(f"{folder} {what}; choose the folder that holds the MNIST-style IDX files")
+        if folder.exists():
+            raise FileFormatError("idx.not_a_folder", folder=str(folder))
+        raise FileFormatError("idx.no_folder", folder=str(folder))
     try:
         present = {entry.name.lower(): entry for entry in folder.iterdir() if entry.is_file()}
     except OSError as exc:
-        raise FileFormatError(f"the folder {folder} cannot be read ({exc.strerror or exc})") from None
+        raise FileFormatError("idx.folder_cannot_read", folder=str(folder), reason=exc.strerror or str(exc)) from None
     found: dict[str, Path] = {}
     for key, name in _FILES.items():
         dotted = name.replace("-idx", ".idx")
@@ -216,8 +218,7 @@ def _find_files(folder: Path) -> dict[str, Path]:
         else:
             expected = ", ".join(_FILES.values())
             raise FileFormatError(
-                f"the folder {folder} has no {name} (nor {name}.gz); an IDX folder needs the four "
-                f"files {expected} (each may end in .gz)"
+                "idx.missing_file", folder=str(folder), file=name, files=expected
             )
     return found
 
@@ -229,7 +230,7 @@ class _Header:
     dims: tuple[int, ...]
     declared: int  # bytes of data after the header
     size: int  # bytes of the header itself
-    text: str  # "60,000 images of 28×28" or "60,000 labels"
+    text: Message  # "60,000 images of 28×28" or "60,000 labels"
 
 
 @overload
@@ -255,12 +256,12 @@ def _read(path: Path, kind: _Kind | None, *, header_only: bool = False) -> np.nd
             header = _parse_header(raw, name, kind, size, compressed=False)
             return header if header_only else _parse_data(raw, name, header, None)
     except FileNotFoundError:
-        raise FileFormatError(f"{path} does not exist") from None
+        raise FileFormatError("idx.no_file", file=str(path)) from None
     except (OSError, EOFError, zlib.error) as exc:
         if compressed:
             # BadGzipFile, a cut-off stream (EOFError) and a bad deflate block (zlib.error) all end here.
-            raise FileFormatError(f"{name} is a damaged gzip file and cannot be unpacked ({exc})") from None
-        raise FileFormatError(f"{name} cannot be read ({exc.strerror or exc})") from None
+            raise FileFormatError("idx.bad_gzip", file=name, detail=str(exc)) from None
+        raise FileFormatError("idx.cannot_read", file=name, reason=exc.strerror or str(exc)) from None
 
 
 def _gzip_trailer_size(raw: BinaryIO, file_size: int) -> int | None:
@@ -281,41 +282,40 @@ def _parse_header(f: BinaryIO, name: str, kind: _Kind | None, file_size: int, *,
     bad headers before any data is read."""
     head = _read_exactly(f, 4)
     if len(head) < 4:
-        raise FileFormatError(f"{name} is too short to be an IDX file ({len(head)} bytes)")
+        raise FileFormatError("idx.too_short", file=name, count=len(head))
     magic = int.from_bytes(head, "big")
     _check_magic(name, magic, kind)
     ndim = head[3]
     dims_bytes = _read_exactly(f, 4 * ndim)
     if len(dims_bytes) < 4 * ndim:
-        raise FileFormatError(f"{name} is truncated: it ends inside its header")
+        raise FileFormatError("idx.truncated_header", file=name)
     dims = tuple(int.from_bytes(dims_bytes[i : i + 4], "big") for i in range(0, 4 * ndim, 4))
-    what = "images" if ndim == 3 else "labels"
+    items = "images" if ndim == 3 else "labels"
     if not 1 <= dims[0] <= MAX_ITEMS:
         raise FileFormatError(
-            f"{name} declares {dims[0]:,} {what}; between 1 and {MAX_ITEMS:,} are supported"
+            "idx.bad_count", file=name, count=dims[0], items=items, maximum=MAX_ITEMS
         )
     if ndim == 3 and not all(1 <= side <= MAX_SIDE for side in dims[1:]):
         raise FileFormatError(
-            f"{name} declares images of {dims[1]}×{dims[2]} pixels; each side must be "
-            f"between 1 and {MAX_SIDE}"
+            "idx.bad_side", file=name, size=f"{dims[1]}×{dims[2]}", maximum=MAX_SIDE
         )
     declared = int(np.prod(dims, dtype=np.int64))
     if declared > MAX_BYTES:
         raise FileFormatError(
-            f"{name} declares {declared:,} bytes of data; at most {MAX_BYTES:,} (1 GiB) is supported"
+            "idx.too_many_bytes", file=name, declared=declared, maximum=MAX_BYTES
         )
     header_size = 4 + 4 * ndim
-    shape_text = f"{dims[0]:,} images of {dims[1]}×{dims[2]}" if ndim == 3 else f"{dims[0]:,} labels"
+    shape_text = (Message("idx.images_of", count=dims[0], size=f"{dims[1]}×{dims[2]}") if ndim == 3
+                  else Message("idx.labels_of", count=dims[0]))
     # These checks run before reading, so a lying header costs neither time nor memory.
     if not compressed and file_size != header_size + declared:
         raise _size_error(name, shape_text, declared, file_size - header_size)
     if compressed and declared > file_size * _MAX_GZIP_RATIO:
         raise FileFormatError(
-            f"{name} declares {shape_text} ({declared:,} bytes), far more than a "
-            f"{file_size:,}-byte compressed file can hold; the file is damaged or malicious"
+            "idx.gzip_bomb", file=name, contents=shape_text, declared=declared, bytes=file_size
         )
     if ndim == 3:
-        _check_memory(f"{name} declares", shape_text, declared)
+        _check_memory("idx.file_needs_memory", {"file": name}, shape_text, declared)
     return _Header(dims, declared, header_size, shape_text)
 
 
@@ -333,7 +333,7 @@ def _parse_data(f: BinaryIO, name: str, header: _Header, unpacked_size: int | No
             data, got = _read_pieces(f, declared)
     except MemoryError:
         raise FileFormatError(
-            f"{name} declares {header.text}, but there is not enough free memory to load them"
+            "idx.out_of_memory", file=name, contents=header.text
         ) from None
     if got < declared:
         raise _size_error(name, header.text, declared, got)
@@ -343,17 +343,16 @@ def _parse_data(f: BinaryIO, name: str, header: _Header, unpacked_size: int | No
     return data.reshape(header.dims)
 
 
-def _check_memory(subject: str, contents: str, pixels: int) -> None:
+def _check_memory(code: str, subject: dict[str, str], contents: Message, pixels: int) -> None:
     """Refuse images whose pixels, with their float32 copy, would not fit :func:`memory_budget`.
 
-    ``subject`` starts the message ("train-images-idx3-ubyte declares"), ``contents`` says what it
-    holds ("1,000,000 images of 28×28").
+    ``code`` and ``subject`` say who declares the images (a file, or the files of a folder),
+    ``contents`` what they are ("1,000,000 images of 28×28").
     """
     need, budget = pixels * BYTES_PER_PIXEL, memory_budget()
     if need > budget:
         raise FileFormatError(
-            f"{subject} {contents}, which need {-(-need // 10**6):,} MB of memory (each pixel as a byte and as "
-            f"the 4-byte float a network trains on); at most {budget // 10**6:,} MB are available for a data set"
+            code, **subject, contents=contents, declared=-(-need // 10**6), maximum=budget // 10**6
         )
 
 
@@ -366,34 +365,32 @@ def _check_magic(name: str, magic: int, kind: _Kind | None) -> None:
     zero, type_code, ndim = magic >> 16, (magic >> 8) & 0xFF, magic & 0xFF
     if zero == 0 and type_code in _TYPE_NAMES and ndim in {w & 0xFF for w in wanted}:
         raise FileFormatError(
-            f"{name} stores {_TYPE_NAMES[type_code]} (type code 0x{type_code:02X}); only IDX files of "
-            "unsigned bytes (0x08) are supported"
+            "idx.unsupported_type", file=name, type=_TYPE_NAMES[type_code], code=f"0x{type_code:02X}"
         )
     noun = _NOUNS[kind]
     expected = " or ".join(f"0x{w:08X}" for w in wanted)
-    hint = ""
+    fields = {"file": name, "noun": noun, "magic": f"0x{magic:08X}", "expected": expected}
+    code = "idx.bad_magic"
     if zero == int.from_bytes(_GZIP_SIGNATURE, "big"):
         # Only reachable after one layer of gzip was already removed.
-        hint = "; it looks gzip-compressed twice, unpack it once more"
+        code = "idx.bad_magic_gzip_twice"
     elif kind == "labels" and magic == _IMAGES_MAGIC:
-        hint = "; it holds images, so it may have been swapped with the images file"
+        code = "idx.bad_magic_holds_images"
     elif kind == "images" and magic == _LABELS_MAGIC:
-        hint = "; it holds labels, so it may have been swapped with the labels file"
+        code = "idx.bad_magic_holds_labels"
     elif zero == 0 and type_code == _UBYTE:
-        hint = f"; it has {ndim} dimensions, but images need 3 and labels 1"
-    raise FileFormatError(f"{name} is not {noun} (magic number 0x{magic:08X}, expected {expected}){hint}")
+        code, fields["dims"] = "idx.bad_magic_dims", ndim
+    raise FileFormatError(code, **fields)
 
 
-def _size_error(name: str, shape_text: str, declared: int, actual: int) -> FileFormatError:
+def _size_error(name: str, shape_text: Message, declared: int, actual: int) -> FileFormatError:
     """Return the error for data that is shorter or longer than the header declares."""
     if actual < declared:
         return FileFormatError(
-            f"{name} is truncated: its header declares {shape_text} ({declared:,} bytes of data) "
-            f"but only {max(actual, 0):,} bytes follow; download the file again"
+            "idx.truncated", file=name, contents=shape_text, declared=declared, actual=max(actual, 0)
         )
     return FileFormatError(
-        f"{name} has extra bytes after its data: its header declares {shape_text} "
-        f"({declared:,} bytes of data) but the file is longer"
+        "idx.extra_bytes", file=name, contents=shape_text, declared=declared
     )
 
 

@@ -102,16 +102,16 @@ def _as_float(image: np.ndarray) -> np.ndarray:
     """float32 (H, W) in [0, 1] from uint8 (÷255), bool, other integers (÷255) or floats (kept)."""
     array = np.asarray(image)
     if array.ndim != 2 or array.size == 0:
-        raise LayerArgumentError(f"to_mnist needs one grey image of shape (H, W), got shape {array.shape}")
+        raise LayerArgumentError("preprocess.not_grey_image", shape=array.shape)
     if array.dtype == np.bool_:
         return array.astype(np.float32)
     if array.dtype.kind in "iu":
         return array.astype(np.float32) * np.float32(1 / 255)
     if array.dtype.kind != "f":
-        raise LayerArgumentError(f"to_mnist needs numbers, got an array of {array.dtype}")
+        raise LayerArgumentError("preprocess.not_numbers", dtype=str(array.dtype))
     x = array.astype(np.float32)
     if not np.isfinite(x).all():
-        raise LayerArgumentError("to_mnist got NaN or infinite pixel values")
+        raise LayerArgumentError("preprocess.not_finite")
     return x
 
 

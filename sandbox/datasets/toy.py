@@ -301,14 +301,14 @@ def train_test_split(
     x, y = np.asarray(x), np.asarray(y)
     if x.ndim == 0 or y.ndim == 0 or len(x) != len(y):
         raise LayerArgumentError(
-            f"x and y must have the same number of rows, got shapes {x.shape} and {y.shape}"
+            "toy.rows_mismatch", x_shape=x.shape, y_shape=y.shape
         )
     if not 0 < test_ratio < 1:
-        raise LayerArgumentError(f"test_ratio must be between 0 and 1, got {test_ratio!r}")
+        raise LayerArgumentError("toy.bad_test_ratio", test_ratio=test_ratio)
     n_test = round(len(x) * test_ratio)
     if not 0 < n_test < len(x):
         raise LayerArgumentError(
-            f"test_ratio={test_ratio} leaves an empty part with {len(x)} rows; use more rows or another ratio"
+            "toy.empty_part", test_ratio=test_ratio, rows=len(x)
         )
     order = np.random.default_rng(seed).permutation(len(x))
     test, train = order[:n_test], order[n_test:]
@@ -340,9 +340,9 @@ def feature_map(x: np.ndarray, features: Sequence[str]) -> np.ndarray:
     """
     x = np.asarray(x, dtype=np.float32)
     if x.ndim != 2 or x.shape[1] != 2:
-        raise LayerArgumentError(f"feature_map needs points of shape (n, 2), got {x.shape}")
+        raise LayerArgumentError("toy.bad_points", shape=x.shape)
     if isinstance(features, str) or len(features) == 0:
-        raise LayerArgumentError(f"features must be a non-empty list of names, got {features!r}")
+        raise LayerArgumentError("toy.bad_features", features=features)
     x1, x2 = x[:, 0], x[:, 1]
     table = {
         "x1": lambda: x1,
@@ -392,9 +392,9 @@ def make_rule(
     """
     x = np.asarray(xs, dtype=np.float64)
     if x.ndim != 1 or len(x) == 0:
-        raise LayerArgumentError(f"xs must be a non-empty list of numbers, got {xs!r}")
+        raise LayerArgumentError("toy.bad_xs", xs=xs)
     if not noise >= 0:
-        raise LayerArgumentError(f"noise must be >= 0, got {noise!r}")
+        raise LayerArgumentError("toy.negative_noise", noise=noise)
     y = w * x + b + np.random.default_rng(seed).normal(0.0, 1.0, len(x)) * noise
     return x.astype(np.float32)[:, None], y.astype(np.float32)[:, None]
 
@@ -402,9 +402,9 @@ def make_rule(
 def _start(n_samples: int, noise: float, seed: int) -> tuple[np.random.Generator, int, float]:
     """Check the common arguments; return the generator, the count and noise as a 0–0.5 fraction."""
     if not isinstance(n_samples, int | np.integer) or isinstance(n_samples, bool) or n_samples < 1:
-        raise LayerArgumentError(f"n_samples must be a positive int, got {n_samples!r}")
+        raise LayerArgumentError("toy.bad_n_samples", n_samples=n_samples)
     if not 0 <= noise <= _MAX_NOISE:
-        raise LayerArgumentError(f"noise must be between 0 and {_MAX_NOISE:g} (percent), got {noise!r}")
+        raise LayerArgumentError("toy.bad_noise", maximum=_MAX_NOISE, noise=noise)
     return np.random.default_rng(seed), int(n_samples), float(noise) / 100
 
 

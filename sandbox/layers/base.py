@@ -32,27 +32,34 @@ def format_shape(shape: Shape) -> str:
     return "(" + ", ".join(["batch", *(str(d) for d in shape)]) + ")"
 
 
-def image_hint(input_shape: Shape) -> str:
-    """The advice after "expects an image input" for a flat ``input_shape``, or ``""`` for another shape.
+def image_input_error(layer: str, input_shape: Shape, source: str) -> tuple[str, dict[str, Any]]:
+    """The code and fields of the error "``layer`` expects an image input" for ``input_shape``.
 
     Parameters
     ----------
+    layer : str
+        The image layer's class name.
     input_shape : tuple of int
         The per-sample shape the image layer received.
+    source : str
+        Where that shape comes from: ``"the input"`` or a quoted layer name.
 
     Returns
     -------
-    str
-        For a flat input whose size is a square, e.g. ``(784,)``, the ``Reshape`` that makes it a
-        one-channel image of that size (``Reshape((28, 28, 1))``); for any other flat input, only that
-        image layers go before Flatten and Dense (no image shape fits its numbers).
+    code : str
+        For a flat input whose size is a square, e.g. ``(784,)``, the message that proposes the
+        ``Reshape`` making it a one-channel image of that size (``Reshape((28, 28, 1))``); for any
+        other flat input, the one that says image layers go before Flatten and Dense; else the bare one.
+    fields : dict
+        The message's fields.
     """
+    fields: dict[str, Any] = {"layer": layer, "shape": format_shape(input_shape), "source": source}
     if len(input_shape) != 1:
-        return ""
+        return "layer.needs_image", fields
     side = math.isqrt(input_shape[0])
     if side > 1 and side * side == input_shape[0]:
-        return f" — image layers go before Flatten and Dense, or add Reshape(({side}, {side}, 1)) first"
-    return " — image layers go before Flatten and Dense"
+        return "layer.needs_image_reshape", {**fields, "reshape": f"({side}, {side}, 1)"}
+    return "layer.needs_image_flat", fields
 
 
 class Layer:
@@ -77,10 +84,10 @@ class Layer:
                  input_shape: Shape | None = None, **kwargs: Any) -> None:
         if kwargs:
             raise LayerArgumentError(
-                f"{type(self).__name__} got unexpected argument(s): {', '.join(sorted(kwargs))}"
+                "layer.unexpected_arguments", owner=type(self).__name__, names=', '.join(sorted(kwargs))
             )
         if name is not None and (not isinstance(name, str) or not name.strip()):
-            raise LayerArgumentError(f"{type(self).__name__}: name must be a non-empty string, got {name!r}")
+            raise LayerArgumentError("layer.bad_name", owner=type(self).__name__, name=name)
         self.name: str = name or ""
         self._given_name = name is not None
         self.trainable = bool(trainable)
@@ -182,7 +189,7 @@ class Layer:
     def from_config(cls, config: dict[str, Any]) -> Layer:
         """Rebuild a layer from :meth:`get_config`'s output."""
         if not isinstance(config, dict):
-            raise LayerArgumentError(f"a {cls.__name__} config must be a dict, got {config!r}")
+            raise LayerArgumentError("layer.config_not_dict", layer=cls.__name__, config=config)
         return cls(**config)
 
     def summary_settings(self) -> str:
@@ -193,8 +200,8 @@ class Layer:
         return f"<{type(self).__name__} name={self.name!r}>"
 
     # ---- helpers for subclasses ------------------------------------------------------------------
-    def _shape_error(self, message: str, fix: str | None = None) -> ShapeError:
-        return ShapeError(message, layer_name=self.name, fix=fix)
+    def _shape_error(self, code: str, fix: str | None = None, **fields: Any) -> ShapeError:
+        return ShapeError(code, layer_name=self.name, fix=fix, **fields)
 
 
 class WeightedLayer(Layer):

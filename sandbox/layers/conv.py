@@ -8,7 +8,7 @@ import numpy as np
 
 from .._registry import check_int, check_pair
 from ..errors import LayerArgumentError
-from .base import REGISTRY, Shape, WeightedLayer, format_shape, image_hint
+from .base import REGISTRY, Shape, WeightedLayer, image_input_error
 
 __all__ = ["Conv2D", "conv_output_size", "same_padding"]
 
@@ -30,14 +30,14 @@ def same_padding(size: int, kernel: int, stride: int) -> tuple[int, int]:
 def check_padding(padding: Any, owner: str) -> str:
     """Validate Keras's ``padding`` argument."""
     if not isinstance(padding, str) or padding.lower() not in ("valid", "same"):
-        raise LayerArgumentError(f"{owner}: padding must be 'valid' or 'same', got {padding!r}")
+        raise LayerArgumentError("layer.bad_padding", owner=owner, padding=padding)
     return padding.lower()
 
 
 def check_data_format(data_format: Any, owner: str) -> None:
     """Only channels-last is supported: say so plainly."""
     if data_format not in (None, "channels_last"):
-        raise LayerArgumentError(f"{owner}: only data_format='channels_last' is supported, got {data_format!r}")
+        raise LayerArgumentError("layer.bad_data_format", owner=owner, data_format=data_format)
 
 
 @REGISTRY.register()
@@ -78,18 +78,15 @@ class Conv2D(WeightedLayer):
         self.padding = check_padding(padding, "Conv2D")
         check_data_format(data_format, "Conv2D")
         if check_pair("dilation_rate", dilation_rate, owner="Conv2D") != (1, 1):
-            raise LayerArgumentError(f"Conv2D: only dilation_rate=1 is supported, got {dilation_rate!r}")
+            raise LayerArgumentError("layer.bad_dilation", dilation_rate=dilation_rate)
         self._spaces: dict[tuple, _Workspace] = {}
         self._join_cache: tuple | None = None
 
     def output_shape_for(self, input_shape: Shape, source: str = "the input") -> Shape:
         if len(input_shape) != 3:
             # The model's trace keeps fix="remove_flatten" only where there is a Flatten to remove.
-            raise self._shape_error(
-                f"Conv2D expects an image input (batch, height, width, channels); got "
-                f"{format_shape(input_shape)} from {source}{image_hint(input_shape)}",
-                fix="remove_flatten" if len(input_shape) == 1 else None,
-            )
+            code, fields = image_input_error("Conv2D", input_shape, source)
+            raise self._shape_error(code, fix="remove_flatten" if len(input_shape) == 1 else None, **fields)
         h, w, _ = input_shape
         kh, kw = self.kernel_size
         sh, sw = self.strides
@@ -97,8 +94,7 @@ class Conv2D(WeightedLayer):
         wo = conv_output_size(w, kw, sw, self.padding)
         if ho < 1 or wo < 1:
             raise self._shape_error(
-                f"Conv2D kernel {kh}×{kw} does not fit its {h}×{w} input from {source} with padding='valid'"
-                " — use padding='same' or a smaller kernel",
+                "layer.kernel_too_large", kernel=f"{kh}×{kw}", size=f"{h}×{w}", source=source,
                 fix="padding_same",
             )
         return (ho, wo, self.filters)

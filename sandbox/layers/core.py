@@ -19,7 +19,7 @@ def _check_shape(shape: Any, owner: str) -> Shape:
     if isinstance(shape, int):
         shape = (shape,)
     if not isinstance(shape, list | tuple) or not shape:
-        raise LayerArgumentError(f"{owner}: shape must be a non-empty tuple of ints, got {shape!r}")
+        raise LayerArgumentError("layer.bad_shape", owner=owner, shape=shape)
     return tuple(check_int("shape", d, owner=owner) for d in shape)
 
 
@@ -93,8 +93,7 @@ class Dense(WeightedLayer):
     def output_shape_for(self, input_shape: Shape, source: str = "the input") -> Shape:
         if len(input_shape) != 1:
             raise self._shape_error(
-                f"Dense expects a flat input (batch, features); got {format_shape(input_shape)} from {source}"
-                " — add Flatten",
+                "layer.needs_flat", layer="Dense", shape=format_shape(input_shape), source=source,
                 fix="insert_flatten",
             )
         return (self.units,)
@@ -158,11 +157,11 @@ class Reshape(Layer):
         if isinstance(target_shape, int):
             target_shape = (target_shape,)
         if not isinstance(target_shape, list | tuple) or not target_shape:
-            raise LayerArgumentError(f"Reshape: target_shape must be a tuple of ints, got {target_shape!r}")
+            raise LayerArgumentError("layer.reshape_not_ints", target_shape=target_shape)
         dims = tuple(int(d) for d in target_shape)
         if sum(d == -1 for d in dims) > 1 or any(d == 0 or d < -1 for d in dims):
             raise LayerArgumentError(
-                f"Reshape: target_shape must hold positive ints and at most one -1, got {target_shape!r}"
+                "layer.reshape_bad_target", target_shape=target_shape
             )
         self.target_shape = dims
 
@@ -172,14 +171,14 @@ class Reshape(Layer):
         if -1 in self.target_shape:
             if total % known:
                 raise self._shape_error(
-                    f"Reshape cannot turn {format_shape(input_shape)} from {source} into "
-                    f"{format_shape(self.target_shape)}: {total} values do not divide by {known}"
+                    "layer.reshape_indivisible", shape=format_shape(input_shape), source=source,
+                    target=format_shape(self.target_shape), total=total, count=known,
                 )
             return tuple(total // known if d == -1 else d for d in self.target_shape)
         if known != total:
             raise self._shape_error(
-                f"Reshape cannot turn {format_shape(input_shape)} ({total} values) from {source} into "
-                f"{format_shape(self.target_shape)} ({known} values)"
+                "layer.reshape_size_mismatch", shape=format_shape(input_shape), total=total, source=source,
+                target=format_shape(self.target_shape), count=known,
             )
         return self.target_shape
 
@@ -210,7 +209,7 @@ class Dropout(Layer):
         super().__init__(**kwargs)
         self.rate = check_float("rate", rate, low=0.0, high=1.0, high_open=True, owner="Dropout")
         if noise_shape is not None:
-            raise LayerArgumentError("Dropout: noise_shape is not supported; leave it as None")
+            raise LayerArgumentError("layer.noise_shape")
         self.seed = seed
         self.rng: np.random.Generator | None = None
         self._mask: np.ndarray | None = None

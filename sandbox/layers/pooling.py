@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from .._registry import check_pair
-from .base import REGISTRY, Layer, Shape, format_shape, image_hint
+from .base import REGISTRY, Layer, Shape, image_input_error
 from .conv import check_data_format, check_padding, conv_output_size, same_padding
 
 __all__ = ["AveragePooling2D", "MaxPooling2D"]
@@ -37,19 +37,15 @@ class _Pooling2D(Layer):
     def output_shape_for(self, input_shape: Shape, source: str = "the input") -> Shape:
         name = type(self).__name__
         if len(input_shape) != 3:
-            raise self._shape_error(
-                f"{name} expects an image input (batch, height, width, channels); got "
-                f"{format_shape(input_shape)} from {source}{image_hint(input_shape)}",
-                fix="remove_flatten" if len(input_shape) == 1 else None,
-            )
+            code, fields = image_input_error(name, input_shape, source)
+            raise self._shape_error(code, fix="remove_flatten" if len(input_shape) == 1 else None, **fields)
         h, w, c = input_shape
         ho = conv_output_size(h, self.pool_size[0], self.strides[0], self.padding)
         wo = conv_output_size(w, self.pool_size[1], self.strides[1], self.padding)
         if ho < 1 or wo < 1:
             ph, pw = self.pool_size
             raise self._shape_error(
-                f"{name} window {ph}×{pw} does not fit its {h}×{w} input from {source}"
-                " — the image is already too small; remove this layer or use a smaller pool_size",
+                "layer.window_too_large", layer=name, window=f"{ph}×{pw}", size=f"{h}×{w}", source=source,
             )
         return (ho, wo, c)
 

@@ -125,11 +125,11 @@ class RuleProblem:
             x = np.array(xs, dtype=np.float64).reshape(-1)
             y = np.array(ys, dtype=np.float64).reshape(-1)
         except (TypeError, ValueError) as exc:
-            raise LayerArgumentError(f"xs and ys must be lists of numbers, got {xs!r} and {ys!r}") from exc
+            raise LayerArgumentError("lesson.not_lists", xs=xs, ys=ys) from exc
         if len(x) == 0 or len(x) != len(y):
-            raise LayerArgumentError(f"xs and ys must be non-empty and of equal length, got {len(x)} and {len(y)}")
+            raise LayerArgumentError("lesson.lengths", x_count=len(x), y_count=len(y))
         if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
-            raise LayerArgumentError(f"xs and ys must be finite numbers, got {xs!r} and {ys!r}")
+            raise LayerArgumentError("lesson.not_finite", xs=xs, ys=ys)
         x.flags.writeable = False
         y.flags.writeable = False
         self._xs, self._ys = x, y
@@ -230,7 +230,7 @@ class RuleProblem:
             pyqtgraph's column-major images expect (x first), so the image spans exactly the ranges.
         """
         if not isinstance(n, int) or n < 2:
-            raise LayerArgumentError(f"n must be an int >= 2, got {n!r}")
+            raise LayerArgumentError("lesson.bad_n", n=n)
         default_w, default_b = self.default_ranges()
         w_lo, w_hi = w_range or default_w
         b_lo, b_hi = b_range or default_b
@@ -314,7 +314,7 @@ class RuleLearner:
     def __init__(self, problem: RuleProblem, optimizer_name: str, learning_rate: float,
                  w0: float = 0.0, b0: float = 0.0) -> None:
         if optimizer_name not in _ENGINE_CONFIGS:
-            raise LayerArgumentError(f"optimizer_name must be one of {', '.join(OPTIMIZERS)}, got {optimizer_name!r}")
+            raise LayerArgumentError("lesson.bad_optimizer", names=', '.join(OPTIMIZERS), optimizer_name=optimizer_name)
         class_name, extra = _ENGINE_CONFIGS[optimizer_name]
         self.problem = problem
         self.optimizer_name = optimizer_name

@@ -62,8 +62,9 @@ def test_saving_into_a_missing_folder_names_the_folder_not_a_temporary_file(tmp_
 
 
 def test_missing_reason_tells_a_missing_folder_from_a_missing_file(tmp_path):
-    assert safefile.missing_reason(tmp_path / "nothing.dlsb") == "there is no such file"
-    assert safefile.missing_reason(tmp_path / "gone" / "x.dlsb") == f"the folder {tmp_path / 'gone'} does not exist"
+    assert str(safefile.missing_reason(tmp_path / "nothing.dlsb")) == "there is no such file"
+    gone = safefile.missing_reason(tmp_path / "gone" / "x.dlsb")
+    assert str(gone) == f"the folder {tmp_path / 'gone'} does not exist"
 
 
 def test_an_error_while_writing_any_file_changes_none_of_them(tmp_path):
