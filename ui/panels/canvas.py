@@ -965,6 +965,9 @@ class CanvasPanel(QWidget):
 
     @Slot()
     def _refit_familiarity(self) -> None:
+        if self._session.is_training():  # a run began while the refit waited: it ends with a refit of its own
+            self._familiarity_stale = True
+            return
         self._familiarity_stale = False
         model = self._session.model
         if model is None:
