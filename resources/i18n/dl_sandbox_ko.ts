@@ -1108,12 +1108,12 @@ Right-click, Delete or Esc clears the drawing.</source>
     <message>
         <location filename="../../ui/engine_messages.py" line="125"/>
         <source>validation_split={split} leaves no samples for training or validation</source>
-        <translation>validation_split={split}: 학습이나 검증에 쓸 샘플이 남지 않아요.</translation>
+        <translation>validation_split={split}: 훈련이나 검증에 쓸 샘플이 남지 않아요.</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="127"/>
         <source>there is no training data</source>
-        <translation>학습 데이터가 없어요.</translation>
+        <translation>훈련 데이터가 없어요.</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="128"/>
@@ -1123,7 +1123,7 @@ Right-click, Delete or Esc clears the drawing.</source>
     <message>
         <location filename="../../ui/engine_messages.py" line="129"/>
         <source>stop training before opening a file</source>
-        <translation>파일을 열기 전에 학습을 멈추세요.</translation>
+        <translation>파일을 열기 전에 훈련을 중지하세요.</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="131"/>
@@ -1248,7 +1248,7 @@ Right-click, Delete or Esc clears the drawing.</source>
     <message>
         <location filename="../../ui/engine_messages.py" line="158"/>
         <source>the model&apos;s weights contain NaN or infinite values (training diverged), so it cannot be saved; reset the weights or lower the learning rate</source>
-        <translation>가중치에 NaN이나 무한대 값이 있어서(학습이 발산했어요) 저장할 수 없어요. 가중치를 초기화하거나 학습률을 낮추세요.</translation>
+        <translation>가중치에 NaN이나 무한대 값이 있어서(훈련이 발산했어요) 저장할 수 없어요. 가중치를 초기화하거나 학습률을 낮추세요.</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="162"/>
@@ -1288,12 +1288,12 @@ Right-click, Delete or Esc clears the drawing.</source>
     <message>
         <location filename="../../ui/engine_messages.py" line="177"/>
         <source>{file} declares {contents}, which need {declared} MB of memory (each pixel as a byte and as the 4-byte float a network trains on); at most {maximum} MB are available for a data set</source>
-        <translation>{file} 파일의 헤더에 적힌 내용은 {contents}인데, 이를 불러오려면 메모리가 {declared}MB 필요해요(픽셀마다 1바이트, 그리고 네트워크가 학습에 쓰는 4바이트 실수). 데이터 세트에 쓸 수 있는 메모리는 최대 {maximum}MB예요.</translation>
+        <translation>{file} 파일의 헤더에 적힌 내용은 {contents}인데, 이를 불러오려면 메모리가 {declared}MB 필요해요(픽셀마다 1바이트, 그리고 네트워크가 훈련에 쓰는 4바이트 실수). 데이터 세트에 쓸 수 있는 메모리는 최대 {maximum}MB예요.</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="180"/>
         <source>the IDX files in {folder} hold {contents}, which need {declared} MB of memory (each pixel as a byte and as the 4-byte float a network trains on); at most {maximum} MB are available for a data set</source>
-        <translation>{folder} 폴더의 IDX 파일을 모두 합하면 {contents}인데, 이를 불러오려면 메모리가 {declared}MB 필요해요(픽셀마다 1바이트, 그리고 네트워크가 학습에 쓰는 4바이트 실수). 데이터 세트에 쓸 수 있는 메모리는 최대 {maximum}MB예요.</translation>
+        <translation>{folder} 폴더의 IDX 파일을 모두 합하면 {contents}인데, 이를 불러오려면 메모리가 {declared}MB 필요해요(픽셀마다 1바이트, 그리고 네트워크가 훈련에 쓰는 4바이트 실수). 데이터 세트에 쓸 수 있는 메모리는 최대 {maximum}MB예요.</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="184"/>
@@ -1328,7 +1328,7 @@ Right-click, Delete or Esc clears the drawing.</source>
     <message>
         <location filename="../../ui/engine_messages.py" line="197"/>
         <source>training images are {size} pixels but test images are {test_size}; both parts must have the same size</source>
-        <translation>학습 이미지는 {size} 픽셀인데 테스트 이미지는 {test_size} 픽셀이에요. 두 부분의 크기가 같아야 해요.</translation>
+        <translation>훈련 이미지는 {size} 픽셀인데 테스트 이미지는 {test_size} 픽셀이에요. 두 부분의 크기가 같아야 해요.</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="200"/>
