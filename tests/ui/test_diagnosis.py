@@ -189,3 +189,43 @@ def test_the_diagnosis_speaks_korean(qtbot, window, excepthook_fails):
     assert "Dense(10, softmax)" in box.fix_text() and "Add" not in box.fix_text()
     click(qtbot, window, "diagnosisFixButton")
     assert session.network.layers[-1].config["units"] == 10
+
+
+@pytest.fixture
+def playground(qtbot):
+    from ui.modes.playground import PlaygroundMode
+
+    widget = PlaygroundMode()
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    widget.shutdown()
+
+
+def test_the_playground_names_a_learning_rate_of_5_and_rescues_it(qtbot, playground, excepthook_fails):
+    session = playground.session
+    session.update_training("epochs", 3)
+    type_learning_rate(qtbot, playground, "5")
+    start = session.model.get_flat_weights()
+    box = find(playground, QWidget, "diagnosisBox")
+    assert box.kind == "warning" and "far above Adam's usual range" in box.text()
+    with qtbot.waitSignal(session.trainingEnded, timeout=60_000):
+        click(qtbot, playground, "trainButton")
+    assert session.alarms and session.alarms[0].cause == "learning_rate"
+    assert box.kind == "error" and "rose from" in box.text() and "learning rate that is too high" in box.text()
+    assert playground.loss_panel.alarm_markers()
+    click(qtbot, playground, "diagnosisFixButton")
+    assert session.training.learning_rate == pytest.approx(0.001)
+    assert np.array_equal(session.model.get_flat_weights(), start) and box.text() == ""
+
+
+def test_the_playground_says_when_its_output_layer_is_missing(qtbot, playground, excepthook_fails):
+    session = playground.session
+    session.remove_layer(len(session.network.layers) - 1)  # ends in Dense(8, tanh) now
+    box = find(playground, QWidget, "diagnosisBox")
+    assert box.kind == "error" and "8 numbers" in box.text() and "2 classes" in box.text()
+    assert not find(playground, QPushButton, "trainButton").isEnabled()
+    click(qtbot, playground, "diagnosisFixButton")
+    assert session.network.layers[-1].config["units"] == 2 and box.text() == ""
