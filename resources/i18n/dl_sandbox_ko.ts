@@ -863,11 +863,236 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
     </message>
 </context>
 <context>
+    <name>Diagnosis</name>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="29"/>
+        <source>layer {n} ({name})</source>
+        <translation>층 {n}({name})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="34"/>
+        <source>a single number</source>
+        <translation>숫자 하나</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="38"/>
+        <source>Keras would run this network without complaint, so Train stays available.</source>
+        <translation>케라스는 이 네트워크를 아무 경고 없이 실행하므로 훈련 버튼은 그대로 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="47"/>
+        <source>The network has no layers yet: add at least an output layer.</source>
+        <translation>네트워크에 아직 층이 없어요. 출력층을 하나 이상 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="51"/>
+        <source>Layer {n} ({name}) does not fit the layer before it.</source>
+        <translation>층 {n}({name}): 앞 층과 맞지 않아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="56"/>
+        <source>The network expects inputs of {expected} per sample, but the data has {got}.</source>
+        <translation>네트워크가 기대하는 샘플당 입력 모양: {expected}. 데이터의 모양: {got}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="63"/>
+        <source>There are {inputs} inputs but {targets} labels: give one label per input.</source>
+        <translation>입력 수: {inputs}, 정답 수: {targets}. 입력마다 정답을 하나씩 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="71"/>
+        <source>The last layer, {layer}, gives {got} numbers, but the labels have {expected} classes: the network has no output layer. Add {fix} after it.</source>
+        <translation>마지막 층인 {layer}의 출력은 숫자 {got}개인데, 정답의 클래스는 {expected}개예요. 네트워크에 출력층이 없어요. 그 뒤에 {fix} 출력층을 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="76"/>
+        <source>The last layer, {layer}, gives {got} numbers, but the labels need {expected}: make it {fix}.</source>
+        <translation>마지막 층인 {layer}의 출력은 숫자 {got}개인데, 정답에는 {expected}개가 필요해요. 이 층을 {fix} 층으로 바꾸세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="83"/>
+        <source>{count} labels are outside {low}…{high}, the answers this network can give (the labels go from {min} to {max}).</source>
+        <translation>정답 가운데 {count}개가 이 네트워크가 낼 수 있는 답의 범위 {low}…{high} 밖에 있어요(정답 범위: {min}…{max}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="93"/>
+        <source>The labels are class numbers, but the loss {loss} needs one-hot rows of {outputs} values: use sparse_categorical_crossentropy.</source>
+        <translation>정답은 클래스 번호인데, 손실 함수({loss})에는 값 {outputs}개짜리 원-핫 행이 필요해요. sparse_categorical_crossentropy를 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="101"/>
+        <source>The labels are one-hot rows of {width} values, but the loss {loss} needs one class number per sample: use categorical_crossentropy.</source>
+        <translation>정답은 값 {width}개짜리 원-핫 행인데, 손실 함수({loss})에는 샘플마다 클래스 번호 하나가 필요해요. categorical_crossentropy를 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="119"/>
+        <source>The last layer, {layer}, ends in {activation}, but the loss {loss} with from_logits=True expects raw scores, so the activation is applied twice.</source>
+        <translation>마지막 층인 {layer}의 활성화 함수는 {activation}인데, from_logits=True인 손실 함수({loss})는 가공하지 않은 점수를 기대해요. 그래서 활성화가 두 번 적용돼요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="124"/>
+        <source>The last layer, {layer}, ends in {activation}, but the loss {loss} expects {expected} probabilities: the network learns slowly or not at all.</source>
+        <translation>마지막 층인 {layer}의 활성화 함수는 {activation}인데, 손실 함수({loss})는 {expected} 확률을 기대해요. 네트워크가 느리게 배우거나 전혀 배우지 못해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="134"/>
+        <source>The learning rate {lr} is far above {optimizer}&apos;s usual range {low}…{high}: the loss will probably jump up and stick there (the usual default is {default}).</source>
+        <translation>학습률 {lr}: {optimizer}의 보통 범위 {low}…{high}보다 훨씬 커요. 손실이 튀어 올라 그대로 머물 가능성이 커요(보통 기본값: {default}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="139"/>
+        <source>The learning rate {lr} is far below {optimizer}&apos;s usual range {low}…{high}: the loss will hardly move (the usual default is {default}).</source>
+        <translation>학습률 {lr}: {optimizer}의 보통 범위 {low}…{high}보다 훨씬 작아요. 손실이 거의 줄지 않을 거예요(보통 기본값: {default}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="174"/>
+        <source>Add the output layer {layer}</source>
+        <extracomment>The check codes translated here (a test checks this equals ``sandbox.check.CODES``).</extracomment>
+        <translation>출력층 {layer} 추가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="177"/>
+        <source>Make the last layer {layer}</source>
+        <translation>마지막 층을 {layer} 층으로 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="180"/>
+        <source>Use {activation} in layer {n}</source>
+        <translation>층 {n}의 활성화 함수를 {activation} 함수로 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="183"/>
+        <source>Use the loss {loss}</source>
+        <translation>손실 함수를 {loss} 함수로 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="185"/>
+        <location filename="../../ui/diagnosis.py" line="261"/>
+        <source>Use learning rate {lr}</source>
+        <translation>학습률을 {lr} 값으로 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="109"/>
+        <source>The last layer, {layer}, ends in {activation}, which does not give probabilities, but the loss {loss} expects them: the loss can become NaN or stall. Use {expected}.</source>
+        <translation>마지막 층인 {layer}의 활성화 함수({activation})는 확률을 내지 않는데, 손실 함수({loss})는 확률을 기대해요. 손실이 NaN이 되거나 더 줄지 않을 수 있어요. 활성화 함수를 {expected} 함수로 바꾸세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="194"/>
+        <source>The loss is no longer a number (NaN) after {batches} batches: the weights blew up.</source>
+        <translation>배치 {batches}개를 훈련한 뒤 손실이 숫자가 아니게(NaN) 되었어요. 가중치가 폭발했어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="198"/>
+        <source>The loss is stuck at {loss}, far above the {guess} of blind guessing: the network is confidently wrong on almost every image.</source>
+        <translation>손실이 {loss} 근처에 멈춰 있어요. 아무렇게나 찍을 때의 손실({guess})보다 훨씬 커요. 네트워크가 거의 모든 이미지에서 확신을 갖고 틀리고 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="204"/>
+        <source>The loss rose from {start} to {loss} and stays there.</source>
+        <translation>손실이 올라가서 그대로 머물러 있어요: {start} → {loss}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="207"/>
+        <source>The gradients are huge (norm {norm}): every step throws the weights far away.</source>
+        <translation>그레이디언트가 너무 커요(노름 {norm}). 단계마다 가중치가 멀리 튕겨 나가요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="211"/>
+        <source>Every gradient is 0 while the loss is still {loss}: nothing can change any more.</source>
+        <translation>손실이 아직 {loss}인데 그레이디언트가 모두 0이에요. 이제 아무것도 바뀔 수 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="214"/>
+        <source>After an epoch the accuracy is {accuracy}%, no better than guessing ({chance}%).</source>
+        <translation>한 에포크가 지났는데 정확도가 {accuracy}%예요. 찍기({chance}%)보다 나을 게 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="222"/>
+        <source>The learning rate is not to blame: the network&apos;s output is wrong.</source>
+        <translation>학습률 탓이 아니에요. 네트워크의 출력이 잘못되었어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="225"/>
+        <source>{share}% of the ReLU units no longer fire on any image.</source>
+        <translation>ReLU 유닛의 {share}%가 어떤 이미지에서도 더는 활성화되지 않아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="228"/>
+        <source>The likeliest cause is a learning rate that is too high: with {lr} each step jumps far past good weights.</source>
+        <translation>가장 그럴듯한 원인은 너무 큰 학습률이에요. 학습률 {lr}에서는 단계마다 좋은 가중치를 훌쩍 지나쳐 버려요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="234"/>
+        <source>The loss is falling, but very slowly: the learning rate {lr} is probably too small.</source>
+        <translation>손실이 줄고는 있지만 아주 느려요. 학습률 {lr}: 아마 너무 작아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="238"/>
+        <source>Most ReLU units never fire, so their weights get no gradient and cannot learn.</source>
+        <translation>ReLU 유닛 대부분이 전혀 활성화되지 않아서, 그 가중치는 그레이디언트를 받지 못하고 배울 수 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="241"/>
+        <source>The network may be too small for this data: try another network, or fresh weights.</source>
+        <translation>이 데이터에 비해 네트워크가 너무 작을 수 있어요. 다른 네트워크나 새 가중치로 해 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="256"/>
+        <source>Restore the last good weights, learning rate {lr}</source>
+        <translation>마지막 정상 가중치 복원, 학습률 {lr}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="258"/>
+        <source>Restore the weights from before this run, learning rate {lr}</source>
+        <translation>이번 훈련 전 가중치 복원, 학습률 {lr}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="263"/>
+        <source>Reset the weights</source>
+        <translation>가중치 초기화</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="266"/>
+        <source>Stop, then: {action}</source>
+        <translation>중지한 뒤: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="272"/>
+        <source>diverged</source>
+        <translation type="unfinished">발산</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="273"/>
+        <source>loss stuck</source>
+        <translation>손실 정체</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="274"/>
+        <source>loss rising</source>
+        <translation>손실 상승</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="275"/>
+        <source>huge gradients</source>
+        <translation>거대한 그레이디언트</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="276"/>
+        <source>gradients 0</source>
+        <translation>그레이디언트 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="277"/>
+        <source>guessing</source>
+        <translation>찍기 수준</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosisBox</name>
     <message>
         <location filename="../../ui/panels/diagnosis.py" line="62"/>
         <source>Diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>진단</translation>
     </message>
 </context>
 <context>
@@ -945,493 +1170,1650 @@ Right-click, Delete or Esc clears the drawing.</source>
         <translation>학습률 스케줄</translation>
     </message>
     <message>
+        <location filename="../../ui/engine_messages.py" line="45"/>
+        <source>metric</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="46"/>
+        <source>preset</source>
+        <translation>프리셋</translation>
+    </message>
+    <message>
         <location filename="../../ui/engine_messages.py" line="47"/>
+        <source>feature</source>
+        <translation>특성</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="48"/>
+        <source>toy dataset</source>
+        <translation>연습용 데이터셋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="51"/>
         <source>model description</source>
         <translation>모델 정의</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="48"/>
+        <location filename="../../ui/engine_messages.py" line="52"/>
         <source>compile settings</source>
         <translation>컴파일 설정</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="49"/>
+        <location filename="../../ui/engine_messages.py" line="53"/>
+        <location filename="../../ui/engine_messages.py" line="75"/>
         <source>optimizer state</source>
         <translation>옵티마이저 상태</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="52"/>
+        <location filename="../../ui/engine_messages.py" line="56"/>
         <source>an IDX image or label file</source>
         <translation>IDX 이미지 파일이나 레이블 파일</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="53"/>
+        <location filename="../../ui/engine_messages.py" line="57"/>
         <source>an IDX image file</source>
         <translation>IDX 이미지 파일</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="54"/>
+        <location filename="../../ui/engine_messages.py" line="58"/>
         <source>an IDX label file</source>
         <translation>IDX 레이블 파일</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="57"/>
+        <location filename="../../ui/engine_messages.py" line="61"/>
         <source>signed bytes</source>
         <translation>부호 있는 바이트</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="58"/>
+        <location filename="../../ui/engine_messages.py" line="62"/>
         <source>16-bit integers</source>
         <translation>16비트 정수</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="59"/>
+        <location filename="../../ui/engine_messages.py" line="63"/>
         <source>32-bit integers</source>
         <translation>32비트 정수</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="60"/>
+        <location filename="../../ui/engine_messages.py" line="64"/>
         <source>32-bit floats</source>
         <translation>32비트 실수</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="61"/>
+        <location filename="../../ui/engine_messages.py" line="65"/>
         <source>64-bit floats</source>
         <translation>64비트 실수</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="64"/>
+        <location filename="../../ui/engine_messages.py" line="67"/>
+        <source>an array</source>
+        <translation>배열</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="68"/>
+        <source>text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="69"/>
+        <source>true/false</source>
+        <translation>참/거짓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="70"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="71"/>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="74"/>
+        <source>weights</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="78"/>
+        <source>the history</source>
+        <translation>훈련 기록</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="79"/>
+        <source>the settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="80"/>
+        <source>the manifest</source>
+        <translation>매니페스트</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="81"/>
+        <source>the model&apos;s configuration</source>
+        <translation>모델 구성</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="82"/>
+        <source>the compile settings</source>
+        <translation>컴파일 설정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="85"/>
         <source>images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="65"/>
+        <location filename="../../ui/engine_messages.py" line="86"/>
         <source>labels</source>
         <translation>레이블</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="91"/>
+        <location filename="../../ui/engine_messages.py" line="97"/>
+        <source>{setting} must be an int or a pair of ints, got {value!r}</source>
+        <translation>{setting} 값은 정수 하나나 정수 두 개의 쌍이어야 해요 (지금 값: {value!r}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="98"/>
+        <source>{setting} must be an int ≥ {minimum}, got {value!r}</source>
+        <translation>{setting} 값은 {minimum} 이상의 정수여야 해요 (지금 값: {value!r}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="99"/>
+        <source>{setting} must be a finite number in {range}, got {value!r}</source>
+        <translation>{setting} 값은 {range} 범위의 유한한 숫자여야 해요 (지금 값: {value!r}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="103"/>
+        <source>a serialized {kind} needs &apos;class_name&apos; and &apos;config&apos;, got keys {keys}</source>
+        <translation>직렬화된 {kind} 설정에는 &apos;class_name&apos;과 &apos;config&apos;만 있어야 해요. 받은 키: {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="107"/>
+        <source>the config of a {kind} must be a dict, got {config!r}</source>
+        <translation>{kind} 설정(config)은 dict여야 해요. 받은 값: {config!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="109"/>
+        <source>{owner}: name must be a non-empty string, got {name!r}</source>
+        <translation>{owner}: name은 비어 있지 않은 문자열이어야 해요. 받은 값: {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="110"/>
+        <source>a {layer} config must be a dict, got {config!r}</source>
+        <translation>{layer} 층의 설정(config)은 dict여야 해요. 받은 값: {config!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="111"/>
+        <source>{owner}: padding must be &apos;valid&apos; or &apos;same&apos;, got {padding!r}</source>
+        <translation>{owner}: padding은 &apos;valid&apos; 또는 &apos;same&apos;이어야 해요. 받은 값: {padding!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="115"/>
+        <source>{owner}: only data_format=&apos;channels_last&apos; is supported, got {data_format!r}</source>
+        <translation>{owner}: data_format=&apos;channels_last&apos;만 지원해요. 받은 값: {data_format!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="119"/>
+        <source>Conv2D: only dilation_rate=1 is supported, got {dilation_rate!r}</source>
+        <translation>Conv2D: dilation_rate=1만 지원해요. 받은 값: {dilation_rate!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="142"/>
+        <source>{owner}: shape must be a non-empty tuple of ints, got {shape!r}</source>
+        <translation>{owner}: shape는 정수로 된 비어 있지 않은 튜플이어야 해요. 받은 값: {shape!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="146"/>
         <source>{layer} expects a flat input (batch, features); got {shape} from {source} — add Flatten</source>
-        <extracomment>Holes whose text is itself an engine message (or a piece of one): translated recursively. What each hole may hold; any other hole takes the shortest text that lets the whole message match. The engine&apos;s messages, most specific first (the first template that matches the whole text wins).</extracomment>
         <translation>{layer} 층은 평평한 입력 (batch, 특성)을 받는데 {source}에서 {shape} 모양이 왔어요. Flatten을 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="93"/>
+        <location filename="../../ui/engine_messages.py" line="123"/>
         <source>{layer} expects an image input (batch, height, width, channels); got {shape} from {source} — image layers go before Flatten and Dense, or add Reshape({reshape}) first</source>
         <translation>{layer} 층은 이미지 입력 (batch, 높이, 너비, 채널)을 받는데 {source}에서 {shape} 모양이 왔어요. 이미지 층은 Flatten과 Dense보다 앞에 두거나, 먼저 Reshape({reshape})를 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="96"/>
+        <location filename="../../ui/engine_messages.py" line="128"/>
         <source>{layer} expects an image input (batch, height, width, channels); got {shape} from {source} — image layers go before Flatten and Dense</source>
         <translation>{layer} 층은 이미지 입력 (batch, 높이, 너비, 채널)을 받는데 {source}에서 {shape} 모양이 왔어요. 이미지 층은 Flatten과 Dense보다 앞에 두세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="99"/>
+        <location filename="../../ui/engine_messages.py" line="133"/>
         <source>{layer} expects an image input (batch, height, width, channels); got {shape} from {source}</source>
         <translation>{layer} 층은 이미지 입력 (batch, 높이, 너비, 채널)을 받는데 {source}에서 {shape} 모양이 왔어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="101"/>
+        <location filename="../../ui/engine_messages.py" line="137"/>
         <source>Conv2D kernel {kernel} does not fit its {size} input from {source} with padding=&apos;valid&apos; — use padding=&apos;same&apos; or a smaller kernel</source>
         <translation>Conv2D의 {kernel} 커널이 {source}에서 들어온 {size} 입력보다 커서 padding=&apos;valid&apos;로는 맞지 않아요. padding=&apos;same&apos;을 쓰거나 커널을 줄이세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="104"/>
+        <location filename="../../ui/engine_messages.py" line="150"/>
+        <source>Reshape: target_shape must be a tuple of ints, got {target_shape!r}</source>
+        <translation>Reshape: target_shape는 정수 튜플이어야 해요. 받은 값: {target_shape!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="154"/>
+        <source>Reshape: target_shape must hold positive ints and at most one -1, got {target_shape!r}</source>
+        <translation>Reshape: target_shape에는 양의 정수와 최대 하나의 -1만 들어갈 수 있어요. 받은 값: {target_shape!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="162"/>
+        <source>Dropout: noise_shape is not supported; leave it as None</source>
+        <translation>Dropout: noise_shape는 지원하지 않아요. None으로 두세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="167"/>
         <source>{layer} window {window} does not fit its {size} input from {source} — the image is already too small; remove this layer or use a smaller pool_size</source>
         <translation>{layer}의 {window} 창이 {source}에서 들어온 {size} 입력보다 커요. 이미지가 이미 너무 작아요: 이 층을 빼거나 pool_size를 줄이세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="107"/>
+        <location filename="../../ui/engine_messages.py" line="163"/>
         <source>Reshape cannot turn {shape} from {source} into {target}: {total} values do not divide by {count}</source>
         <translation>Reshape 층은 {source}에서 들어온 {shape} 모양을 {target} 모양으로 바꿀 수 없어요: 값 {total}개는 {count}의 배수가 아니에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="110"/>
+        <location filename="../../ui/engine_messages.py" line="158"/>
         <source>Reshape cannot turn {shape} ({total} values) from {source} into {target} ({count} values)</source>
         <translation>Reshape 층은 {source}에서 들어온 {shape} 모양(값 {total}개)을 {target} 모양(값 {count}개)으로 바꿀 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="112"/>
+        <location filename="../../ui/engine_messages.py" line="274"/>
         <source>the network has no layers yet — add one from the palette</source>
         <translation>네트워크에 아직 층이 없어요. 팔레트에서 층을 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="114"/>
-        <source>{setting} must be an int ≥ {minimum}, got {value}</source>
-        <translation>{setting} 값은 {minimum} 이상의 정수여야 해요 (지금 값: {value}).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="115"/>
-        <source>{setting} must be a finite number in {range}, got {value}</source>
-        <translation>{setting} 값은 {range} 범위의 유한한 숫자여야 해요 (지금 값: {value}).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="116"/>
-        <source>{setting} must be an int or a pair of ints, got {value}</source>
-        <translation>{setting} 값은 정수 하나나 정수 두 개의 쌍이어야 해요 (지금 값: {value}).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="117"/>
-        <source>padding must be &apos;valid&apos; or &apos;same&apos;, got {value}</source>
-        <translation>padding 값은 &apos;valid&apos;나 &apos;same&apos;이어야 해요 (지금 값: {value}).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="118"/>
+        <location filename="../../ui/engine_messages.py" line="108"/>
+        <location filename="../../ui/engine_messages.py" line="245"/>
         <source>{owner} got unexpected argument(s): {names}</source>
         <translation>{owner}에 알 수 없는 인자가 있어요: {names}.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="119"/>
+        <location filename="../../ui/engine_messages.py" line="95"/>
         <source>unknown {kind} {name}; known: {known}</source>
+        <extracomment>Text holes that may hold a whole engine message, when a message is matched as text (the fallback). Code → the engine&apos;s English template, literally, for ``pyside6-lupdate``; equal to ``sandbox.messages.MESSAGES``.</extracomment>
         <translation>{kind} 이름을 알 수 없어요: {name}. 쓸 수 있는 이름: {known}.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="120"/>
+        <location filename="../../ui/engine_messages.py" line="286"/>
         <source>{setting} must be a whole number from {minimum} to {maximum}, got {value}</source>
         <translation>{setting} 값은 {minimum}에서 {maximum} 사이의 정수여야 해요 (지금 값: {value}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="121"/>
+        <location filename="../../ui/engine_messages.py" line="290"/>
         <source>validation split must be between 0 and 1</source>
         <translation>검증 비율은 0과 1 사이여야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="123"/>
+        <location filename="../../ui/engine_messages.py" line="216"/>
         <source>the model expects inputs {want}, got {got}</source>
         <translation>모델은 {want} 모양의 입력을 받는데 {got} 모양이 왔어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="124"/>
+        <location filename="../../ui/engine_messages.py" line="198"/>
         <source>got {count} inputs but {total} targets</source>
         <translation>입력은 {count}개인데 타깃은 {total}개예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="125"/>
+        <location filename="../../ui/engine_messages.py" line="224"/>
         <source>validation_split={split} leaves no samples for training or validation</source>
         <translation>validation_split={split}: 훈련이나 검증에 쓸 샘플이 남지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="127"/>
+        <location filename="../../ui/engine_messages.py" line="222"/>
         <source>there is no training data</source>
         <translation>훈련 데이터가 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="128"/>
+        <location filename="../../ui/engine_messages.py" line="184"/>
         <source>the model has no layers yet</source>
         <translation>모델에 아직 층이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="129"/>
-        <source>stop training before opening a file</source>
-        <translation>파일을 열기 전에 훈련을 중지하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="131"/>
+        <location filename="../../ui/engine_messages.py" line="430"/>
         <source>cannot open &apos;{where}&apos;: {reason}</source>
         <translation>&apos;{where}&apos; 파일을 열 수 없어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="132"/>
+        <location filename="../../ui/engine_messages.py" line="338"/>
         <source>it is a folder, not a Deep Learning Sandbox file</source>
         <translation>Deep Learning Sandbox 파일이 아니라 폴더예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="133"/>
+        <location filename="../../ui/engine_messages.py" line="497"/>
         <source>there is no such file</source>
         <translation>그런 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="135"/>
+        <location filename="../../ui/engine_messages.py" line="496"/>
         <source>the folder {folder} does not exist</source>
         <translation>{folder} 폴더가 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="136"/>
+        <location filename="../../ui/engine_messages.py" line="455"/>
         <source>its part {file} cannot be used: {reason}</source>
         <translation>{file} 부분을 쓸 수 없어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="137"/>
-        <source>a number in the file is too long ({count} digits; at most {maximum})</source>
-        <translation>파일 속 숫자가 너무 길어요 ({count}자리, 최대 {maximum}자리).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="138"/>
+        <location filename="../../ui/engine_messages.py" line="473"/>
         <source>it cannot be read ({reason})</source>
         <translation>파일을 읽을 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="139"/>
+        <location filename="../../ui/engine_messages.py" line="474"/>
         <source>it is not a Deep Learning Sandbox file, or it is damaged</source>
         <translation>Deep Learning Sandbox 파일이 아니거나 손상된 파일이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="140"/>
+        <location filename="../../ui/engine_messages.py" line="343"/>
         <source>it is not a Deep Learning Sandbox file (it has no manifest.json)</source>
         <translation>Deep Learning Sandbox 파일이 아니에요 (manifest.json이 없어요).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="141"/>
+        <location filename="../../ui/engine_messages.py" line="172"/>
+        <source>no layer named {name!r}; layers: {names}</source>
+        <translation>이름이 {name!r}인 층이 없어요. 있는 층: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="173"/>
+        <source>name must be a non-empty string, got {name!r}</source>
+        <translation>name은 비어 있지 않은 문자열이어야 해요. 받은 값: {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="174"/>
+        <source>seed must be a non-negative int, got {seed!r}</source>
+        <translation>seed는 0 이상의 정수여야 해요. 받은 값: {seed!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="175"/>
+        <source>dtype must be &apos;float32&apos; or &apos;float64&apos;, got {dtype!r}</source>
+        <translation>dtype은 &apos;float32&apos; 또는 &apos;float64&apos;여야 해요. 받은 값: {dtype!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="176"/>
+        <source>Sequential.add expects a layer, got {layer!r}</source>
+        <translation>Sequential.add에는 층을 넣어야 해요. 받은 값: {layer!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="177"/>
+        <source>layer {layer!r} is already in this model</source>
+        <translation>이 모델에 이미 들어 있는 층이에요: {layer!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="178"/>
+        <source>there is no layer to pop</source>
+        <translation>꺼낼 층이 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="179"/>
+        <source>the model does not know its input shape yet: start it with Input(shape), or call fit / predict / build first</source>
+        <translation>모델이 아직 입력 모양을 몰라요. Input(shape)으로 시작하거나 먼저 fit / predict / build를 호출하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="185"/>
+        <source>set_weights expected {expected} arrays for this model, got {count}</source>
+        <translation>set_weights에는 이 모델에 맞는 배열 {expected}개가 필요해요. 받은 배열 수: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="189"/>
+        <source>expected {expected} weights, got {count}</source>
+        <translation>가중치 {expected}개가 필요해요. 받은 개수: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="190"/>
+        <source>the model is not built yet, so its size is unknown</source>
+        <translation>모델이 아직 만들어지지 않아서 크기를 알 수 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="191"/>
+        <source>compile got unsupported argument(s): {names}</source>
+        <translation>compile이 지원하지 않는 인수예요: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="192"/>
+        <source>compile needs a loss, e.g. loss=&apos;sparse_categorical_crossentropy&apos;</source>
+        <translation>compile에는 손실이 필요해요. 예: loss=&apos;sparse_categorical_crossentropy&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="196"/>
+        <source>call compile(optimizer=..., loss=...) before {what}</source>
+        <translation>먼저 compile(optimizer=..., loss=...)을 호출하세요. 호출하려던 것: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="197"/>
+        <source>inputs must have a batch axis, got a single number</source>
+        <translation>입력에는 배치 축이 있어야 해요. 숫자 하나만 받았어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="199"/>
+        <source>a Sequential config must be a dict with a &apos;layers&apos; list</source>
+        <translation>Sequential 설정은 &apos;layers&apos; 목록이 있는 dict여야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="200"/>
+        <source>unexpected key(s) in Sequential config: {names}</source>
+        <translation>Sequential 설정에 예상하지 못한 키가 있어요: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="201"/>
+        <source>Input must be the first layer of a Sequential model</source>
+        <translation>Input은 Sequential 모델의 첫 번째 층이어야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="202"/>
+        <source>a layer named {layer!r} is already in this model; names must be unique</source>
+        <translation>이 모델에 같은 이름의 층이 이미 있어요. 층 이름은 서로 달라야 해요. 이름: {layer!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="206"/>
+        <source>weight {key!r} of layer {layer!r} has shape {expected}, got {shape}</source>
+        <translation>층 {layer!r}의 가중치 {key!r} 모양은 {expected}이어야 하는데 받은 모양: {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="210"/>
+        <source>metrics must be names such as &apos;accuracy&apos;, got {name!r}</source>
+        <translation>metrics에는 &apos;accuracy&apos; 같은 이름을 써야 해요. 받은 값: {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="211"/>
+        <source>inputs must be numbers, got an array of {dtype}</source>
+        <translation>입력은 숫자여야 해요. 받은 배열의 자료형: {dtype}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="212"/>
+        <source>the model was built for inputs {want}, not {got}</source>
+        <translation>모델은 다른 입력 모양에 맞게 만들어졌어요. 만든 모양: {want}, 받은 모양: {got}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="217"/>
+        <source>the model expects inputs {want}, got {got} — reshape the data or change the Input shape</source>
+        <translation>모델에 맞는 입력 모양은 {want}인데 받은 모양: {got}. 데이터의 모양을 바꾸거나 Input 모양을 바꾸세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="221"/>
+        <source>fit needs training data: fit(x, y, ...)</source>
+        <translation>fit에는 훈련 데이터가 필요해요: fit(x, y, ...)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="223"/>
+        <source>validation_data must be a pair (x_val, y_val)</source>
+        <translation>validation_data는 (x_val, y_val) 쌍이어야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="228"/>
+        <source>augment changed the batch shape from {before} to {after}</source>
+        <translation>데이터 증식이 배치 모양을 바꿨어요. 원래 모양: {before}, 바뀐 모양: {after}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="232"/>
+        <source>{owner}: targets of shape {shape} do not match predictions of shape {predictions}</source>
+        <translation>{owner}: 타깃 모양과 예측 모양이 맞지 않아요. 타깃: {shape}, 예측: {predictions}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="236"/>
+        <source>{owner}: labels of shape {shape} do not match predictions of shape {predictions}; expected one class index per sample</source>
+        <translation>{owner}: 레이블 모양과 예측 모양이 맞지 않아요. 샘플마다 클래스 번호가 하나씩 있어야 해요. 레이블: {shape}, 예측: {predictions}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="241"/>
+        <source>{owner}: a label is outside 0…{last} (got {low}…{high}); the last layer has {classes} outputs</source>
+        <translation>{owner}: 0…{last} 범위를 벗어난 레이블이 있어요 (받은 범위: {low}…{high}). 마지막 층의 출력 수: {classes}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="249"/>
+        <source>{owner}: give at most one of clipnorm, clipvalue and global_clipnorm</source>
+        <translation>{owner}: clipnorm, clipvalue, global_clipnorm 중 하나만 지정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="253"/>
+        <source>{owner}: optimizer state {name!r} is missing or mis-shaped</source>
+        <translation>{owner}: 옵티마이저 상태 {name!r} 항목이 없거나 모양이 맞지 않아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="257"/>
+        <source>{owner}: mode must be one of {modes}, got {mode!r}</source>
+        <translation>{owner}: mode는 다음 중 하나여야 해요: {modes}. 받은 값: {mode!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="258"/>
+        <source>{owner}: distribution must be one of {distributions}, got {distribution!r}</source>
+        <translation>{owner}: distribution은 다음 중 하나여야 해요: {distributions}. 받은 값: {distribution!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="262"/>
+        <source>EarlyStopping: mode must be &apos;auto&apos;, &apos;min&apos; or &apos;max&apos;, got {mode!r}</source>
+        <translation>EarlyStopping: mode는 &apos;auto&apos;, &apos;min&apos;, &apos;max&apos; 중 하나여야 해요. 받은 값: {mode!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="266"/>
+        <source>callbacks must be Callback instances, got {callback!r}</source>
+        <translation>callbacks에는 Callback 객체를 넣어야 해요. 받은 값: {callback!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="270"/>
+        <source>a layer must be {{&apos;class_name&apos;: ..., &apos;config&apos;: {{...}}}}, got {data!r}</source>
+        <translation>층은 {{&apos;class_name&apos;: ..., &apos;config&apos;: {{...}}}} 형태여야 해요. 받은 값: {data!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="275"/>
+        <source>a network must be a dict with &apos;input_shape&apos; and &apos;layers&apos;</source>
+        <translation>네트워크는 &apos;input_shape&apos;와 &apos;layers&apos;가 있는 dict여야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="276"/>
+        <source>input_shape must be a list of positive ints, got {shape}</source>
+        <translation>input_shape는 양의 정수 목록이어야 해요. 받은 값: {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="280"/>
+        <source>the model has no Input layer, so its input shape is unknown</source>
+        <translation>모델에 Input 층이 없어서 입력 모양을 알 수 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="284"/>
+        <source>training settings must be a dict</source>
+        <translation>훈련 설정은 dict여야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="285"/>
+        <source>unknown training setting(s): {names}</source>
+        <translation>알 수 없는 훈련 설정이 있어요: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="291"/>
+        <source>the network has {count:,} layers, but a network read from a file may have at most {maximum:,}</source>
+        <translation>네트워크의 층이 {count:,}개인데, 파일에서 읽는 네트워크는 최대 {maximum:,}개까지만 가질 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="295"/>
+        <source>the input has {count:,} values per sample, but a network read from a file may read at most {maximum:,}</source>
+        <translation>입력이 샘플마다 값 {count:,}개인데, 파일에서 읽는 네트워크는 최대 {maximum:,}개까지만 읽을 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="300"/>
+        <source>the network has {count:,} weights, but a network read from a file may have at most {maximum:,}</source>
+        <translation>네트워크의 가중치가 {count:,}개인데, 파일에서 읽는 네트워크는 최대 {maximum:,}개까지만 가질 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="304"/>
+        <source>{setting} is {value}, but a layer read from a file may have at most {maximum:,}</source>
+        <translation>{setting} 값이 {value}인데, 파일에서 읽는 층은 최대 {maximum:,}까지만 가질 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="308"/>
+        <source>{source} outputs {count:,} values per sample, but a layer read from a file may output at most {maximum:,}</source>
+        <translation>{source} 층은 샘플마다 값 {count:,}개를 출력하는데, 파일에서 읽는 층은 최대 {maximum:,}개까지만 출력할 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="313"/>
+        <source>settings must be a dict, got {type}</source>
+        <translation>settings는 dict여야 해요. 받은 자료형: {type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="314"/>
+        <source>expected a Sequential model, got {type}</source>
+        <translation>Sequential 모델이 필요해요. 받은 자료형: {type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="315"/>
+        <source>extra must be a dict, got {type}</source>
+        <translation>extra는 dict여야 해요. 받은 자료형: {type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="316"/>
+        <source>a model with more than {maximum} layers cannot be saved</source>
+        <translation>층이 너무 많은 모델은 저장할 수 없어요. 최대 층 수: {maximum}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="320"/>
+        <source>the model&apos;s name must be a str to be saved, got {name!r}</source>
+        <translation>모델을 저장하려면 모델 이름이 문자열이어야 해요. 받은 값: {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="324"/>
+        <source>the model&apos;s weights take {size}, more than the {maximum} a file may hold</source>
+        <translation>모델의 가중치가 파일 한도보다 커요. 가중치 크기: {size}, 한도: {maximum}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="333"/>
+        <source>{what} takes {size} as JSON, more than the {maximum} a file may hold</source>
+        <translation>JSON으로 저장하기에 너무 커요 ({what}). 크기: {size}, 한도: {maximum}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="337"/>
+        <source>{what} is nested more than {maximum} levels deep</source>
+        <translation>너무 깊게 중첩되어 있어요 ({what}). 최대 깊이: {maximum}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="339"/>
+        <source>it has {count} parts, more than the {maximum} a Deep Learning Sandbox file may have</source>
+        <translation>파일의 구성 요소가 Deep Learning Sandbox 파일의 한도보다 많아요. 구성 요소 수: {count}, 한도: {maximum}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="347"/>
+        <source>its part {name} is larger than {size}</source>
+        <translation>파일 구성 요소가 한도보다 커요. 구성 요소: {name}, 한도: {size}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="348"/>
+        <source>its part {name} is nested more than {maximum} levels deep</source>
+        <translation>파일 구성 요소가 너무 깊게 중첩되어 있어요. 구성 요소: {name}, 최대 깊이: {maximum}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="352"/>
+        <source>its part {name} must hold a JSON object, not {type}</source>
+        <translation>파일 구성 요소에 JSON 객체가 있어야 해요. 구성 요소: {name}, 들어 있는 것: {type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="353"/>
         <source>it is not a Deep Learning Sandbox file (its manifest is not ours)</source>
         <translation>Deep Learning Sandbox 파일이 아니에요 (다른 프로그램의 manifest예요).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="142"/>
+        <location filename="../../ui/engine_messages.py" line="357"/>
+        <source>its manifest has an invalid format_version {version}</source>
+        <translation>매니페스트의 format_version이 올바르지 않아요: {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="361"/>
         <source>it was made by a newer version of Deep Learning Sandbox (format {version}); please update</source>
         <translation>더 새로운 버전의 Deep Learning Sandbox로 만든 파일이에요 (형식 {version}). 앱을 업데이트하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="144"/>
+        <location filename="../../ui/engine_messages.py" line="365"/>
+        <source>its manifest has unknown field(s) {names}</source>
+        <translation>매니페스트에 알 수 없는 필드가 있어요: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="366"/>
+        <source>its manifest names an unknown kind of file {kind}</source>
+        <translation>매니페스트에 알 수 없는 파일 종류가 적혀 있어요: {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="370"/>
+        <source>its manifest has an invalid app_version {app_version}</source>
+        <translation>매니페스트의 app_version이 올바르지 않아요: {app_version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="374"/>
+        <source>its manifest has an invalid creation time {created}</source>
+        <translation>매니페스트의 생성 시각이 올바르지 않아요: {created}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="378"/>
+        <source>its manifest&apos;s extra field must be a JSON object</source>
+        <translation>매니페스트의 extra 필드는 JSON 객체여야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="382"/>
+        <source>it is a model file but has a settings.json, which only project files have</source>
+        <translation>모델 파일인데 프로젝트 파일에만 있는 settings.json이 들어 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="386"/>
+        <source>it has an optimizer state but no compile settings</source>
+        <translation>옵티마이저 상태는 있는데 컴파일 설정이 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="390"/>
+        <source>its model has {count} layers, more than the {maximum} allowed</source>
+        <translation>파일 속 모델의 층이 허용된 수보다 많아요. 층 수: {count}, 한도: {maximum}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="394"/>
+        <source>its model&apos;s name must be text</source>
+        <translation>파일 속 모델의 이름이 텍스트가 아니에요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="395"/>
+        <source>its model has {count:,} weights, more than the {size} a file may hold</source>
+        <translation>파일 속 모델의 가중치가 파일 한도보다 많아요. 가중치 수: {count:,}, 한도: {size}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="400"/>
+        <source>its compile settings have unknown field(s) {names}</source>
+        <translation>컴파일 설정에 알 수 없는 필드가 있어요: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="404"/>
+        <source>the file&apos;s optimizer state contains NaN or infinite values</source>
+        <translation>파일의 옵티마이저 상태에 NaN이나 무한대 값이 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="408"/>
+        <source>the file&apos;s optimizer state has a negative step count</source>
+        <translation>파일의 옵티마이저 상태에 음수인 스텝 수가 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="412"/>
+        <source>its {arrays} lack the array(s) {names}; the model needs {needed}</source>
+        <translation>배열이 빠져 있어요 ({arrays}): {names}. 모델에 필요한 배열 수: {needed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="416"/>
+        <source>{where} holds {count:,} bytes of data where its header announces {expected:,}</source>
+        <translation>배열의 데이터가 헤더에 적힌 크기와 달라요 ({where}). 데이터: {count:,}바이트, 헤더: {expected:,}바이트</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="420"/>
+        <source>{where} holds Python objects, which are never loaded</source>
+        <translation>파이썬 객체가 들어 있어서 절대 읽지 않아요: {where}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="421"/>
+        <source>{where} has the number type {dtype}; expected {expected}</source>
+        <translation>숫자 자료형이 맞지 않아요 ({where}). 들어 있는 자료형: {dtype}, 필요한 자료형: {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="422"/>
+        <source>{where} is stored in column-major (Fortran) order, which is not supported</source>
+        <translation>열 우선(Fortran) 순서로 저장되어 있어서 지원하지 않아요: {where}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="426"/>
+        <source>{where} has shape {shape}, but the model needs {needed}</source>
+        <translation>모양이 모델과 맞지 않아요 ({where}). 들어 있는 모양: {shape}, 모델에 필요한 모양: {needed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="427"/>
+        <source>the history cannot be saved: {problem}</source>
+        <translation>훈련 기록을 저장할 수 없어요: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="428"/>
+        <source>its history.json is not a training history: {problem}</source>
+        <translation>history.json이 훈련 기록이 아니에요: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="429"/>
+        <source>{what} cannot be saved as JSON data: {detail}</source>
+        <translation>JSON 데이터로 저장할 수 없어요 ({what}): {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="431"/>
+        <source>cannot open &apos;{where}&apos;: it needs more memory than is available</source>
+        <translation>&apos;{where}&apos; 파일을 열 수 없어요: 사용할 수 있는 메모리보다 많은 메모리가 필요해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="435"/>
+        <source>cannot open &apos;{where}&apos;: its contents are nested too deeply</source>
+        <translation>&apos;{where}&apos; 파일을 열 수 없어요: 내용이 너무 깊게 중첩되어 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="440"/>
+        <source>it contains the part {name} twice</source>
+        <translation>같은 구성 요소가 두 번 들어 있어요: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="441"/>
+        <source>its part {name} is encrypted</source>
+        <translation>암호화된 구성 요소가 있어요: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="442"/>
+        <source>its part {name} uses an unsupported kind of compression</source>
+        <translation>지원하지 않는 방식으로 압축된 구성 요소가 있어요: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="446"/>
+        <source>its part {name} is too large ({size}; at most {maximum})</source>
+        <translation>파일 구성 요소가 너무 커요. 구성 요소: {name}, 크기: {size}, 한도: {maximum}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="454"/>
+        <source>its part {name} is not valid UTF-8 text</source>
+        <translation>올바른 UTF-8 텍스트가 아닌 구성 요소가 있어요: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="456"/>
+        <source>its part {name} is not valid JSON ({detail})</source>
+        <translation>올바른 JSON이 아닌 구성 요소가 있어요: {name} ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="457"/>
         <source>it uses format {version}, which this version of Deep Learning Sandbox can no longer read</source>
         <translation>형식 {version} 파일은 이 버전의 Deep Learning Sandbox에서 더는 읽을 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="146"/>
+        <location filename="../../ui/engine_messages.py" line="463"/>
+        <source>its {arrays} have {count} arrays; the model needs {needed}</source>
+        <translation>배열 수가 모델과 맞지 않아요 ({arrays}). 들어 있는 배열 수: {count}, 모델에 필요한 배열 수: {needed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="467"/>
+        <source>{where} is damaged ({detail})</source>
+        <translation>배열이 손상되었어요 ({where}): {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="468"/>
+        <source>the optimizer&apos;s state contains NaN or infinite values; save with include_optimizer=False or reset the optimizer</source>
+        <translation>옵티마이저 상태에 NaN이나 무한대 값이 있어요. include_optimizer=False로 저장하거나 옵티마이저를 초기화하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="478"/>
         <source>it uses the older format {version} and cannot be upgraded ({detail})</source>
         <translation>예전 형식 {version} 파일인데 새 형식으로 바꿀 수 없어요 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="147"/>
-        <source>it is incomplete: it has no {file}</source>
-        <translation>파일이 불완전해요: {file} 부분이 없어요.</translation>
+        <location filename="../../ui/engine_messages.py" line="692"/>
+        <source>{count:,} images of {size}</source>
+        <translation>{size} 이미지 {count:,}장</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="148"/>
-        <source>it contains an unexpected part {file}</source>
-        <translation>예상하지 못한 부분이 들어 있어요: {file}.</translation>
+        <location filename="../../ui/engine_messages.py" line="693"/>
+        <source>{count:,} labels</source>
+        <translation>레이블 {count:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="149"/>
-        <source>it is damaged: its part {file} cannot be read ({detail})</source>
-        <translation>파일이 손상됐어요: {file} 부분을 읽을 수 없어요 ({detail}).</translation>
+        <location filename="../../ui/engine_messages.py" line="694"/>
+        <source>{name} is not a valid digits file: it must hold {count} images of each digit 0–9</source>
+        <translation>올바른 숫자 파일이 아니에요: 숫자 0–9마다 이미지가 {count}개씩 있어야 해요. 파일: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="150"/>
-        <source>its part {file} is damaged ({detail})</source>
-        <translation>{file} 부분이 손상됐어요 ({detail}).</translation>
+        <location filename="../../ui/engine_messages.py" line="698"/>
+        <source>{name} is not a digits file: its {what!r} array is {dtype} {declared_shape}, expected uint8 {shape}</source>
+        <translation>숫자 파일이 아니에요: {what!r} 배열이 {dtype} {declared_shape}인데 uint8 {shape}이어야 해요. 파일: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="151"/>
-        <source>it needs more memory than is available</source>
-        <translation>쓸 수 있는 메모리보다 더 많은 메모리가 필요해요.</translation>
+        <location filename="../../ui/engine_messages.py" line="703"/>
+        <source>{name} is damaged: its {what!r} array has the wrong amount of data</source>
+        <translation>파일이 손상되었어요: {what!r} 배열의 데이터 양이 맞지 않아요. 파일: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="152"/>
-        <source>its contents are nested too deeply</source>
-        <translation>내용이 너무 깊게 중첩되어 있어요.</translation>
+        <location filename="../../ui/engine_messages.py" line="707"/>
+        <source>the digits file {file} cannot be found or opened ({reason}); reinstall the app to restore the bundled digits</source>
+        <translation>숫자 파일을 찾거나 열 수 없어요 ({reason}). 앱을 다시 설치해 내장 숫자 파일을 복구하세요. 파일: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="153"/>
-        <source>the file names an unknown {kind} {name}</source>
-        <translation>파일에 알 수 없는 {kind} 이름이 있어요: {name}.</translation>
+        <location filename="../../ui/engine_messages.py" line="712"/>
+        <source>{name} is damaged and cannot be read as a digits file ({detail})</source>
+        <translation>파일이 손상되어 숫자 파일로 읽을 수 없어요 ({detail}). 파일: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="154"/>
-        <source>its {part} lacks the field {field}</source>
-        <translation>{part}에 {field} 항목이 없어요.</translation>
+        <location filename="../../ui/engine_messages.py" line="716"/>
+        <source>{name} is damaged: its {what!r} array has a bad header ({detail})</source>
+        <translation>파일이 손상되었어요: {what!r} 배열의 헤더가 잘못되었어요 ({detail}). 파일: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="155"/>
-        <source>its {part} is not valid: {problem}</source>
-        <translation>{part} 내용이 올바르지 않아요: {problem}</translation>
+        <location filename="../../ui/engine_messages.py" line="720"/>
+        <source>{name} is not a digits file: it has no {member!r} array</source>
+        <translation>숫자 파일이 아니에요: {member!r} 배열이 없어요. 파일: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="156"/>
-        <source>the file&apos;s weights contain NaN or infinite values</source>
-        <translation>파일의 가중치에 NaN이나 무한대 값이 있어요.</translation>
+        <location filename="../../ui/engine_messages.py" line="721"/>
+        <source>{file} is neither a PNG image nor a NumPy .npy file</source>
+        <translation>PNG 이미지도 NumPy .npy 파일도 아니에요: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="157"/>
+        <location filename="../../ui/engine_messages.py" line="722"/>
+        <source>{file} is a {kind} image; the sandbox reads PNG images and NumPy .npy files — save it as PNG</source>
+        <translation>샌드박스는 PNG 이미지와 NumPy .npy 파일만 읽어요. PNG로 저장하세요. 파일: {file}, 형식: {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="726"/>
+        <source>write_png needs a uint8 array of shape (H, W), got {dtype} {shape}</source>
+        <translation>write_png에는 (H, W) 모양의 uint8 배열이 필요해요. 받은 배열: {dtype} {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="730"/>
+        <source>write_png needs 1 to {maximum} pixels on each side, got {height}×{width}</source>
+        <translation>write_png에는 각 변이 1에서 {maximum} 픽셀인 이미지가 필요해요. 받은 크기: {height}×{width}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="734"/>
+        <source>{file} is too large to be an image of at most {maximum}×{maximum} pixels</source>
+        <translation>파일이 너무 커서 최대 {maximum}×{maximum} 픽셀 이미지일 수 없어요: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="738"/>
+        <source>{name} is not a PNG image</source>
+        <translation>PNG 이미지가 아니에요: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="739"/>
+        <source>{name} is not a PNG image (it is a {kind} image; save it as PNG)</source>
+        <translation>PNG 이미지가 아니에요. PNG로 저장하세요. 파일: {name}, 형식: {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="743"/>
+        <source>{name} is damaged: a PNG must start with a 13-byte IHDR chunk</source>
+        <translation>파일이 손상되었어요: PNG는 13바이트 IHDR 청크로 시작해야 해요. 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="747"/>
+        <source>{name} is damaged: colour type {colour} with {depth}-bit samples does not exist</source>
+        <translation>파일이 손상되었어요: 존재하지 않는 색 형식이에요 (색 형식 {colour}, 샘플 {depth}비트). 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="751"/>
+        <source>{name} uses an unknown compression or filter method</source>
+        <translation>알 수 없는 압축 방식이나 필터 방식을 써요: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="752"/>
+        <source>{name} is an interlaced PNG, which is not supported; save it without interlacing</source>
+        <translation>인터레이스 PNG는 지원하지 않아요. 인터레이스 없이 저장하세요. 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="756"/>
+        <source>{name} is damaged: it declares an empty {width}×{height} image</source>
+        <translation>파일이 손상되었어요: 빈 이미지({width}×{height})라고 적혀 있어요. 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="760"/>
+        <source>{name} is {width}×{height} pixels; images of at most {maximum}×{maximum} are accepted</source>
+        <translation>이미지가 너무 커요 ({width}×{height} 픽셀). 최대 {maximum}×{maximum} 픽셀까지 받아요. 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="764"/>
+        <source>{name} is damaged: a row uses an unknown filter type</source>
+        <translation>파일이 손상되었어요: 알 수 없는 필터 형식을 쓰는 행이 있어요. 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="765"/>
+        <source>{name} is damaged: it holds no image data (IDAT chunk)</source>
+        <translation>파일이 손상되었어요: 이미지 데이터(IDAT 청크)가 없어요. 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="766"/>
+        <source>{name} is damaged: it is a palette image without a palette (PLTE chunk)</source>
+        <translation>파일이 손상되었어요: 팔레트 이미지인데 팔레트(PLTE 청크)가 없어요. 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="770"/>
+        <source>{name} is damaged or truncated: it holds less image data than its size needs</source>
+        <translation>파일이 손상되었거나 잘렸어요: 이미지 데이터가 크기에 비해 부족해요. 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="774"/>
+        <source>{name} holds an array of shape {shape}; an image must be 2-D (height, width)</source>
+        <translation>이미지는 2차원(높이, 너비)이어야 해요. 배열 모양: {shape}, 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="778"/>
+        <source>{name} holds a {height}×{width} array; images of 1 to {maximum} pixels on each side are accepted</source>
+        <translation>각 변이 1에서 {maximum} 픽셀인 이미지만 받아요. 배열 크기: {height}×{width}, 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="782"/>
+        <source>{name} holds {dtype} values; an image must hold numbers</source>
+        <translation>이미지에는 숫자가 들어 있어야 해요. 들어 있는 자료형: {dtype}, 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="786"/>
+        <source>{name} is damaged: it holds a different amount of data than its header declares</source>
+        <translation>파일이 손상되었어요: 데이터 양이 헤더와 달라요. 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="790"/>
+        <source>{name} holds NaN or infinite values</source>
+        <translation>NaN이나 무한대 값이 들어 있어요: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="791"/>
+        <source>{name} holds values from {low:g} to {high:g}; grey levels must lie in 0–1 or 0–255</source>
+        <translation>회색 값은 0–1이나 0–255 범위여야 해요. 들어 있는 값: {low:g}부터 {high:g}까지, 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="795"/>
+        <source>{file} cannot be opened ({reason})</source>
+        <translation>파일을 열 수 없어요 ({reason}): {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="796"/>
+        <source>{file} cannot be opened (no such file)</source>
+        <translation>파일을 열 수 없어요 (파일이 없어요): {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="797"/>
+        <source>{name} is truncated: it ends before its last (IEND) chunk</source>
+        <translation>파일이 잘렸어요: 마지막 청크(IEND) 전에 끝나요. 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="798"/>
+        <source>{name} is damaged: it holds a chunk that is not valid PNG data</source>
+        <translation>파일이 손상되었어요: 올바른 PNG 데이터가 아닌 청크가 있어요. 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="802"/>
+        <source>{name} is truncated: its {chunk} chunk is cut off</source>
+        <translation>파일이 잘렸어요: {chunk} 청크가 중간에 끊겨요. 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="803"/>
+        <source>{name} is damaged: the checksum (CRC) of its {chunk} chunk is wrong</source>
+        <translation>파일이 손상되었어요: {chunk} 청크의 체크섬(CRC)이 틀려요. 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="807"/>
+        <source>{name} is damaged: its compressed image data cannot be unpacked</source>
+        <translation>파일이 손상되었어요: 압축된 이미지 데이터를 풀 수 없어요. 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="811"/>
+        <source>{name} is damaged: a pixel refers to a colour missing from its palette</source>
+        <translation>파일이 손상되었어요: 팔레트에 없는 색을 가리키는 픽셀이 있어요. 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="815"/>
+        <source>{name} is a damaged .npy file ({detail})</source>
+        <translation>손상된 .npy 파일이에요 ({detail}): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="816"/>
+        <source>{name} holds integers outside 0–255, so they are not grey levels</source>
+        <translation>0–255 범위를 벗어난 정수가 있어서 회색 값이 아니에요: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="820"/>
+        <source>{name} is damaged: its image data (IDAT chunks) is split up</source>
+        <translation>파일이 손상되었어요: 이미지 데이터(IDAT 청크)가 나뉘어 있어요. 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="824"/>
+        <source>{name} is damaged: its palette (PLTE chunk) is invalid</source>
+        <translation>파일이 손상되었어요: 팔레트(PLTE 청크)가 잘못되었어요. 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="825"/>
+        <source>{name} is damaged: it has more than one header (IHDR chunk)</source>
+        <translation>파일이 손상되었어요: 헤더(IHDR 청크)가 두 개 이상이에요. 파일: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="829"/>
+        <source>{name} uses a PNG feature ({chunk} chunk) that is not supported</source>
+        <translation>지원하지 않는 PNG 기능({chunk} 청크)을 써요: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="833"/>
+        <source>rng must be a numpy.random.Generator (np.random.default_rng(seed)), got {type}</source>
+        <translation>rng는 numpy.random.Generator여야 해요 (np.random.default_rng(seed)). 받은 자료형: {type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="837"/>
+        <source>images must be uint8 or float, got {dtype}</source>
+        <translation>이미지는 uint8이나 float여야 해요. 받은 자료형: {dtype}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="838"/>
+        <source>images must have shape (N, H, W) or (N, H, W, 1), got {shape}</source>
+        <translation>이미지 모양은 (N, H, W)나 (N, H, W, 1)이어야 해요. 받은 모양: {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="842"/>
+        <source>an augmentation config must be a dict, got {type}</source>
+        <translation>데이터 증식 설정은 dict여야 해요. 받은 자료형: {type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="843"/>
+        <source>unknown augmentation setting(s) {names}; known: {known}</source>
+        <translation>알 수 없는 데이터 증식 설정이 있어요: {names}. 사용할 수 있는 설정: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="847"/>
+        <source>{setting} must be a number, got {value!r}</source>
+        <translation>숫자여야 해요 ({setting}). 받은 값: {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="848"/>
+        <source>{setting} must be {bound}, got {value!r}</source>
+        <translation>값이 범위를 벗어났어요 ({setting}: {bound}). 받은 값: {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="849"/>
+        <source>to_mnist needs one grey image of shape (H, W), got shape {shape}</source>
+        <translation>to_mnist에는 (H, W) 모양의 회색 이미지 하나가 필요해요. 받은 모양: {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="853"/>
+        <source>to_mnist needs numbers, got an array of {dtype}</source>
+        <translation>to_mnist에는 숫자가 필요해요. 받은 배열의 자료형: {dtype}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="854"/>
+        <source>to_mnist got NaN or infinite pixel values</source>
+        <translation>to_mnist가 받은 픽셀 값에 NaN이나 무한대가 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="855"/>
+        <source>x and y must have the same number of rows, got shapes {x_shape} and {y_shape}</source>
+        <translation>x와 y의 행 수가 같아야 해요. 받은 모양: {x_shape}, {y_shape}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="859"/>
+        <source>test_ratio must be between 0 and 1, got {test_ratio!r}</source>
+        <translation>test_ratio는 0과 1 사이여야 해요. 받은 값: {test_ratio!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="860"/>
+        <source>test_ratio={test_ratio} leaves an empty part with {rows} rows; use more rows or another ratio</source>
+        <translation>이 비율로는 한쪽이 비어요. 행을 늘리거나 다른 비율을 쓰세요. test_ratio={test_ratio}, 행 수: {rows}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="864"/>
+        <source>feature_map needs points of shape (n, 2), got {shape}</source>
+        <translation>feature_map에는 (n, 2) 모양의 점이 필요해요. 받은 모양: {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="865"/>
+        <source>features must be a non-empty list of names, got {features!r}</source>
+        <translation>features는 비어 있지 않은 이름 목록이어야 해요. 받은 값: {features!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="869"/>
+        <source>xs must be a non-empty list of numbers, got {xs!r}</source>
+        <translation>xs는 비어 있지 않은 숫자 목록이어야 해요. 받은 값: {xs!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="870"/>
+        <source>noise must be &gt;= 0, got {noise!r}</source>
+        <translation>noise는 0 이상이어야 해요. 받은 값: {noise!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="871"/>
+        <source>n_samples must be a positive int, got {n_samples!r}</source>
+        <translation>n_samples는 양의 정수여야 해요. 받은 값: {n_samples!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="872"/>
+        <source>noise must be between 0 and {maximum:g} (percent), got {noise!r}</source>
+        <translation>noise는 0에서 {maximum:g} (퍼센트) 사이여야 해요. 받은 값: {noise!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="876"/>
+        <source>layer {layer!r} has units 0…{last}, not {unit}</source>
+        <translation>층 {layer!r}의 유닛 번호는 0…{last}예요. 없는 유닛: {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="877"/>
+        <source>layer {layer!r} is not a Conv2D layer</source>
+        <translation>Conv2D 층이 아니에요: {layer!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="878"/>
+        <source>layer {layer!r} has no unit {unit} with weights</source>
+        <translation>층 {layer!r}에 가중치가 있는 유닛이 없어요. 유닛: {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="879"/>
+        <source>there is no layer {index}; the model has {count} layers</source>
+        <translation>없는 층 번호예요: {index}. 모델의 층 수: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="883"/>
+        <source>layer {layer!r} has no units to edit; only Dense units and Conv2D feature maps can be edited</source>
+        <translation>편집할 유닛이 없는 층이에요. Dense 유닛과 Conv2D 특성 맵만 편집할 수 있어요. 층: {layer!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="887"/>
+        <source>a unit&apos;s scale must be between 0 and {maximum:g}, got {scale!r}</source>
+        <translation>유닛의 배율은 0과 {maximum:g} 사이여야 해요. 받은 값: {scale!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="891"/>
+        <source>the edit of layer {layer!r} cannot be saved: its activation {activation!r} does not scale with its input, and no layer after it can take the edit; reset that edit to save</source>
+        <translation>층 {layer!r}의 편집은 저장할 수 없어요: 활성화 함수 {activation!r}의 출력이 입력에 비례하지 않고, 뒤에 편집을 넘겨받을 층도 없어요. 저장하려면 그 편집을 되돌리세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="896"/>
+        <source>an edit is keyed by (layer_index, unit), got {key!r}</source>
+        <translation>편집은 (layer_index, unit) 키로 지정해요. 받은 키: {key!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="897"/>
+        <source>no layer named {layer!r} in this trace</source>
+        <translation>이 추적에 없는 층 이름이에요: {layer!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="898"/>
+        <source>hardest_example needs as many labels as examples (at least one), got {examples} examples and {labels} labels</source>
+        <translation>hardest_example에는 예시 수만큼 레이블이 있어야 해요 (최소 하나). 예시: {examples}개, 레이블: {labels}개</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="903"/>
+        <source>xs and ys must be non-empty and of equal length, got {x_count} and {y_count}</source>
+        <translation>xs와 ys는 비어 있지 않고 길이가 같아야 해요. 받은 길이: {x_count}, {y_count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="907"/>
+        <source>xs and ys must be finite numbers, got {xs!r} and {ys!r}</source>
+        <translation>xs와 ys는 유한한 숫자여야 해요. 받은 값: {xs!r}, {ys!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="908"/>
+        <source>n must be an int &gt;= 2, got {n!r}</source>
+        <translation>n은 2 이상의 정수여야 해요. 받은 값: {n!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="909"/>
+        <source>optimizer_name must be one of {names}, got {optimizer_name!r}</source>
+        <translation>optimizer_name은 다음 중 하나여야 해요: {names}. 받은 값: {optimizer_name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="913"/>
+        <source>xs and ys must be lists of numbers, got {xs!r} and {ys!r}</source>
+        <translation>xs와 ys는 숫자 목록이어야 해요. 받은 값: {xs!r}, {ys!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="917"/>
+        <source>familiarity needs training images of shape (N, 28, 28), got {shape}</source>
+        <translation>familiarity에는 (N, 28, 28) 모양의 훈련 이미지가 필요해요. 받은 모양: {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="921"/>
+        <source>familiarity needs at least {minimum} training images, got {count}</source>
+        <translation>familiarity에는 훈련 이미지가 {minimum}개 이상 필요해요. 받은 개수: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="926"/>
+        <source>stop training before opening a file</source>
+        <translation>파일을 열기 전에 훈련을 중지하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="927"/>
         <source>the network does not fit together yet, so there is nothing to save</source>
         <translation>네트워크의 층이 아직 서로 맞지 않아서 저장할 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="158"/>
+        <location filename="../../ui/engine_messages.py" line="929"/>
+        <source>the images in {folder} are {size}; the sandbox&apos;s networks expect 28×28</source>
+        <translation>이미지 크기가 맞지 않아요. 샌드박스의 네트워크는 28×28 이미지를 받아요. 폴더: {folder}, 이미지 크기: {size}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="461"/>
+        <source>it is incomplete: it has no {file}</source>
+        <translation>파일이 불완전해요: {file} 부분이 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="439"/>
+        <source>it contains an unexpected part {file}</source>
+        <translation>예상하지 못한 부분이 들어 있어요: {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="450"/>
+        <source>it is damaged: its part {file} cannot be read ({detail})</source>
+        <translation>파일이 손상됐어요: {file} 부분을 읽을 수 없어요 ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="462"/>
+        <source>its part {file} is damaged ({detail})</source>
+        <translation>{file} 부분이 손상됐어요 ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="499"/>
+        <source>the file names an unknown {kind} {name}</source>
+        <translation>파일에 알 수 없는 {kind} 이름이 있어요: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="500"/>
+        <source>its {part} lacks the field {field}</source>
+        <translation>{part}에 {field} 항목이 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="501"/>
+        <source>its {part} is not valid: {problem}</source>
+        <translation>{part} 내용이 올바르지 않아요: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="399"/>
+        <source>the file&apos;s weights contain NaN or infinite values</source>
+        <translation>파일의 가중치에 NaN이나 무한대 값이 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="328"/>
         <source>the model&apos;s weights contain NaN or infinite values (training diverged), so it cannot be saved; reset the weights or lower the learning rate</source>
         <translation>가중치에 NaN이나 무한대 값이 있어서(훈련이 발산했어요) 저장할 수 없어요. 가중치를 초기화하거나 학습률을 낮추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="162"/>
-        <source>{setting} is {value}, but a layer read from a file may have at most {maximum}</source>
-        <translation>{setting} 값이 {value}인데, 파일에서 읽는 층은 최대 {maximum}까지만 가질 수 있어요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="164"/>
-        <source>the network has {count} layers, but a network read from a file may have at most {maximum}</source>
-        <translation>네트워크의 층이 {count}개인데, 파일에서 읽는 네트워크는 최대 {maximum}개까지만 가질 수 있어요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="166"/>
-        <source>the network has {count} weights, but a network read from a file may have at most {maximum}</source>
-        <translation>네트워크의 가중치가 {count}개인데, 파일에서 읽는 네트워크는 최대 {maximum}개까지만 가질 수 있어요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="168"/>
-        <source>the input has {count} values per sample, but a network read from a file may read at most {maximum}</source>
-        <translation>입력이 샘플마다 값 {count}개인데, 파일에서 읽는 네트워크는 최대 {maximum}개까지만 읽을 수 있어요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="171"/>
-        <source>{source} outputs {count} values per sample, but a layer read from a file may output at most {maximum}</source>
-        <translation>{source} 층은 샘플마다 값 {count}개를 출력하는데, 파일에서 읽는 층은 최대 {maximum}개까지만 출력할 수 있어요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="174"/>
+        <location filename="../../ui/engine_messages.py" line="564"/>
         <source>it has a bad setting: {problem}</source>
         <translation>잘못된 설정이 있어요: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="175"/>
+        <location filename="../../ui/engine_messages.py" line="554"/>
         <source>the network is too large to be saved: {problem}</source>
         <translation>네트워크가 너무 커서 저장할 수 없어요: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="177"/>
-        <source>{file} declares {contents}, which need {declared} MB of memory (each pixel as a byte and as the 4-byte float a network trains on); at most {maximum} MB are available for a data set</source>
-        <translation>{file} 파일의 헤더에 적힌 내용은 {contents}인데, 이를 불러오려면 메모리가 {declared}MB 필요해요(픽셀마다 1바이트, 그리고 네트워크가 훈련에 쓰는 4바이트 실수). 데이터 세트에 쓸 수 있는 메모리는 최대 {maximum}MB예요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="180"/>
-        <source>the IDX files in {folder} hold {contents}, which need {declared} MB of memory (each pixel as a byte and as the 4-byte float a network trains on); at most {maximum} MB are available for a data set</source>
-        <translation>{folder} 폴더의 IDX 파일을 모두 합하면 {contents}인데, 이를 불러오려면 메모리가 {declared}MB 필요해요(픽셀마다 1바이트, 그리고 네트워크가 훈련에 쓰는 4바이트 실수). 데이터 세트에 쓸 수 있는 메모리는 최대 {maximum}MB예요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="184"/>
+        <location filename="../../ui/engine_messages.py" line="684"/>
         <source>{file} declares {contents}, but there is not enough free memory to load them</source>
         <translation>{file} 파일의 헤더에 적힌 내용은 {contents}인데, 이를 불러올 만큼 남은 메모리가 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="186"/>
+        <location filename="../../ui/engine_messages.py" line="624"/>
         <source>{folder} does not exist; choose the folder that holds the MNIST-style IDX files</source>
         <translation>{folder} 폴더가 없어요. MNIST 형식의 IDX 파일이 든 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="188"/>
+        <location filename="../../ui/engine_messages.py" line="482"/>
+        <source>its {arrays} contain an unexpected array {name}</source>
+        <translation>예상하지 못한 배열이 있어요 ({arrays}): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="483"/>
+        <source>its {arrays} contain the array {name} twice</source>
+        <translation>같은 배열이 두 번 들어 있어요 ({arrays}): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="484"/>
+        <source>its {arrays} array {name} is encrypted or compressed in an unsupported way</source>
+        <translation>암호화되었거나 지원하지 않는 방식으로 압축된 배열이 있어요 ({arrays}): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="488"/>
+        <source>its {arrays} array {name} is larger than the model needs</source>
+        <translation>모델에 필요한 것보다 큰 배열이 있어요 ({arrays}): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="492"/>
+        <source>a number in the file is too long ({count:,} digits; at most {maximum})</source>
+        <translation>파일 속 숫자가 너무 길어요 ({count:,}자리, 최대 {maximum}자리).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="498"/>
+        <source>its {arrays} array {name}</source>
+        <translation>{arrays}의 배열 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="502"/>
+        <source>it must be an object with the fields &apos;epoch&apos; and &apos;history&apos;</source>
+        <translation>&apos;epoch&apos;와 &apos;history&apos; 필드가 있는 객체여야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="506"/>
+        <source>its &apos;epoch&apos; field must be a list of epoch numbers</source>
+        <translation>&apos;epoch&apos; 필드는 에포크 번호 목록이어야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="507"/>
+        <source>its &apos;history&apos; field must map names to lists of numbers</source>
+        <translation>&apos;history&apos; 필드는 이름마다 숫자 목록이 있어야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="508"/>
+        <source>its value {key} must be a list of numbers</source>
+        <translation>숫자 목록이어야 하는 값이 있어요: {key}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="509"/>
+        <source>the network does not fit together yet, so the setup cannot be saved: {reason}</source>
+        <translation>네트워크가 아직 서로 맞지 않아서 설정을 저장할 수 없어요: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="513"/>
+        <source>resolution must be a positive int, got {resolution!r}</source>
+        <translation>resolution은 양의 정수여야 해요. 받은 값: {resolution!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="517"/>
+        <source>dataset must be one of {names}, got {dataset!r}</source>
+        <translation>dataset은 다음 중 하나여야 해요: {names}. 받은 값: {dataset!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="518"/>
+        <source>noise must be a number from 0 to 50, got {noise!r}</source>
+        <translation>noise는 0에서 50 사이의 숫자여야 해요. 받은 값: {noise!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="519"/>
+        <source>n_samples must be a whole number from {minimum} to {maximum}, got {n_samples!r}</source>
+        <translation>n_samples는 {minimum}에서 {maximum} 사이의 정수여야 해요. 받은 값: {n_samples!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="523"/>
+        <source>test_ratio must be a number from 0.1 to 0.9, got {test_ratio!r}</source>
+        <translation>test_ratio는 0.1에서 0.9 사이의 숫자여야 해요. 받은 값: {test_ratio!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="527"/>
+        <source>seed must be a whole number from 0 to {maximum}, got {seed!r}</source>
+        <translation>seed는 0에서 {maximum} 사이의 정수여야 해요. 받은 값: {seed!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="531"/>
+        <source>each feature may appear only once, got {features!r}</source>
+        <translation>특성은 한 번씩만 쓸 수 있어요. 받은 값: {features!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="535"/>
+        <source>the network reads {inputs} inputs, but the setup chooses {count} features</source>
+        <translation>네트워크가 읽는 입력 수와 설정에서 고른 특성 수가 달라요. 입력: {inputs}, 특성: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="539"/>
+        <source>it does not hold a playground setup (expected a JSON object)</source>
+        <translation>플레이그라운드 설정이 들어 있지 않아요 (JSON 객체가 필요해요).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="543"/>
+        <source>it is not a playground setup (its &apos;format&apos; is not &apos;{format}&apos;)</source>
+        <translation>플레이그라운드 설정이 아니에요 (&apos;format&apos; 값이 &apos;{format}&apos;이 아니에요).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="547"/>
+        <source>its format_version {version!r} is not valid</source>
+        <translation>format_version 값이 올바르지 않아요: {version!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="548"/>
+        <source>it was written by a newer version of the app (format {version}); update the app to open it</source>
+        <translation>더 새로운 버전의 앱에서 만든 파일이에요 (형식 {version}). 앱을 업데이트한 뒤 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="552"/>
+        <source>it has unknown setting(s): {names}</source>
+        <translation>알 수 없는 설정이 있어요: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="553"/>
+        <source>its network cannot be built: {reason}</source>
+        <translation>네트워크를 만들 수 없어요: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="555"/>
+        <source>it is larger than {size} KiB, so it is not a playground setup</source>
+        <translation>크기가 너무 커서 플레이그라운드 설정이 아니에요. 한도: {size} KiB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="559"/>
+        <source>its contents are nested more than {maximum} levels deep</source>
+        <translation>내용이 너무 깊게 중첩되어 있어요. 최대 깊이: {maximum}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="563"/>
+        <source>unknown feature {name!r}; known: {names}</source>
+        <translation>알 수 없는 특성이에요: {name!r}. 사용할 수 있는 특성: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="565"/>
+        <source>it is not text (not valid UTF-8)</source>
+        <translation>텍스트 파일이 아니에요 (올바른 UTF-8이 아니에요).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="566"/>
+        <source>it is not valid JSON ({detail})</source>
+        <translation>올바른 JSON이 아니에요 ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="567"/>
+        <source>{what} must be a list of finite numbers</source>
+        <translation>유한한 숫자 목록이어야 해요: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="568"/>
+        <source>{what} must be an int of at least {low}, got {value!r}</source>
+        <translation>{low} 이상의 정수여야 해요 ({what}). 받은 값: {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="569"/>
+        <source>a loss curve must be a dict with &apos;x&apos;, &apos;y&apos; and &apos;stride&apos;</source>
+        <translation>손실 곡선은 &apos;x&apos;, &apos;y&apos;, &apos;stride&apos;가 있는 dict여야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="570"/>
+        <source>a loss curve needs as many x as y values, at most {max_points}</source>
+        <translation>손실 곡선의 x와 y 값 개수가 같아야 해요. 최대 개수: {max_points}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="574"/>
+        <source>a loss curve&apos;s stride must be a positive int, got {stride!r}</source>
+        <translation>손실 곡선의 stride는 양의 정수여야 해요. 받은 값: {stride!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="578"/>
+        <source>a run must be a dict</source>
+        <translation>실행 기록은 dict여야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="579"/>
+        <source>a run needs a label and as many epoch logs as epoch_stopped flags</source>
+        <translation>실행 기록에는 레이블이 있어야 하고, 에포크 로그와 epoch_stopped 플래그의 개수가 같아야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="583"/>
+        <source>a run&apos;s end_reason must be one of {names}, got {reason!r}</source>
+        <translation>실행 기록의 end_reason은 다음 중 하나여야 해요: {names}. 받은 값: {reason!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="587"/>
+        <source>a run&apos;s network or settings are not valid: {problem}</source>
+        <translation>실행 기록의 네트워크나 설정이 올바르지 않아요: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="588"/>
+        <source>an epoch&apos;s logs may only hold {names}</source>
+        <translation>에포크 로그에는 다음 항목만 들어갈 수 있어요: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="613"/>
+        <source>{file} has extra bytes after its data: its header declares {contents} ({declared:,} bytes of data) but the file is longer</source>
+        <translation>{file} 파일의 데이터 뒤에 바이트가 더 있어요: 헤더에는 {contents}({declared:,}바이트)라고 되어 있는데 파일이 더 길어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="618"/>
+        <source>max_items must be a positive int or None, got {max_items!r}</source>
+        <translation>max_items는 양의 정수이거나 None이어야 해요. 받은 값: {max_items!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="628"/>
         <source>{folder} is not a folder; choose the folder that holds the MNIST-style IDX files</source>
         <translation>{folder}: 폴더가 아니에요. MNIST 형식의 IDX 파일이 든 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="190"/>
+        <location filename="../../ui/engine_messages.py" line="634"/>
+        <source>{file} declares {count:,} {items}; between 1 and {maximum:,} are supported</source>
+        <translation>{file} 파일의 헤더에는 {items}가 {count:,}개라고 되어 있어요. 1개에서 {maximum:,}개까지만 지원해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="642"/>
+        <source>{file} declares {declared:,} bytes of data; at most {maximum:,} (1 GiB) is supported</source>
+        <translation>{file} 파일의 헤더에는 데이터가 {declared:,}바이트라고 되어 있어요. 최대 {maximum:,}바이트(1 GiB)까지만 지원해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="646"/>
+        <source>{file} declares {contents} ({declared:,} bytes), far more than a {bytes:,}-byte compressed file can hold; the file is damaged or malicious</source>
+        <translation>{file} 파일의 헤더에는 {contents}({declared:,}바이트)라고 되어 있지만, {bytes:,}바이트짜리 압축 파일에 담길 수 있는 양보다 훨씬 많아요. 손상되었거나 악의적인 파일이에요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="651"/>
+        <source>the IDX files in {folder} hold {contents}, which need {declared:,} MB of memory (each pixel as a byte and as the 4-byte float a network trains on); at most {maximum:,} MB are available for a data set</source>
+        <translation>{folder} 폴더의 IDX 파일을 모두 합하면 {contents}인데, 이를 불러오려면 메모리가 {declared:,}MB 필요해요(픽셀마다 1바이트, 그리고 네트워크가 훈련에 쓰는 4바이트 실수). 데이터 세트에 쓸 수 있는 메모리는 최대 {maximum:,}MB예요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="657"/>
+        <source>{file} declares {contents}, which need {declared:,} MB of memory (each pixel as a byte and as the 4-byte float a network trains on); at most {maximum:,} MB are available for a data set</source>
+        <translation>{file} 파일의 헤더에 적힌 내용은 {contents}인데, 이를 불러오려면 메모리가 {declared:,}MB 필요해요(픽셀마다 1바이트, 그리고 네트워크가 훈련에 쓰는 4바이트 실수). 데이터 세트에 쓸 수 있는 메모리는 최대 {maximum:,}MB예요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="666"/>
+        <source>{file} is truncated: its header declares {contents} ({declared:,} bytes of data) but only {actual:,} bytes follow; download the file again</source>
+        <translation>{file} 파일이 잘렸어요: 헤더에는 {contents}({declared:,}바이트)라고 되어 있는데 데이터는 {actual:,}바이트뿐이에요. 파일을 다시 내려받으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="676"/>
         <source>the folder {folder} cannot be read ({reason})</source>
         <translation>{folder} 폴더를 읽을 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="191"/>
+        <location filename="../../ui/engine_messages.py" line="677"/>
         <source>the folder {folder} has no {file} (nor {file}.gz); an IDX folder needs the four files {files} (each may end in .gz)</source>
         <translation>{folder} 폴더에 {file} 파일(또는 {file}.gz)이 없어요. IDX 폴더에는 {files} 파일 네 개가 필요해요 (각각 .gz여도 돼요).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="194"/>
+        <location filename="../../ui/engine_messages.py" line="671"/>
         <source>{images} holds {images_count} images but {labels} holds {labels_count} labels; they must be equal</source>
         <translation>{images} 파일에는 이미지가 {images_count}개, {labels} 파일에는 레이블이 {labels_count}개 있어요. 두 개수가 같아야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="197"/>
+        <location filename="../../ui/engine_messages.py" line="619"/>
         <source>training images are {size} pixels but test images are {test_size}; both parts must have the same size</source>
         <translation>훈련 이미지는 {size} 픽셀인데 테스트 이미지는 {test_size} 픽셀이에요. 두 부분의 크기가 같아야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="200"/>
-        <source>the images in {folder} are {size}; the sandbox&apos;s networks expect 28×28</source>
-        <translation>{folder}의 이미지는 {size} 크기예요. 샌드박스의 네트워크는 28×28 이미지를 받아요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="202"/>
+        <location filename="../../ui/engine_messages.py" line="688"/>
         <source>{file} is a damaged gzip file and cannot be unpacked ({detail})</source>
         <translation>{file} 파일은 손상된 gzip 파일이라 압축을 풀 수 없어요 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="203"/>
+        <location filename="../../ui/engine_messages.py" line="632"/>
         <source>{file} is too short to be an IDX file ({count} bytes)</source>
         <translation>{file} 파일은 IDX 파일이라기엔 너무 짧아요 ({count}바이트).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="204"/>
+        <location filename="../../ui/engine_messages.py" line="633"/>
         <source>{file} is truncated: it ends inside its header</source>
         <translation>{file} 파일이 잘렸어요: 헤더 중간에서 끝나요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="205"/>
-        <source>{file} is truncated: its header declares {contents} ({declared} bytes of data) but only {actual} bytes follow; download the file again</source>
-        <translation>{file} 파일이 잘렸어요: 헤더에는 {contents}({declared}바이트)라고 되어 있는데 데이터는 {actual}바이트뿐이에요. 파일을 다시 내려받으세요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="208"/>
-        <source>{file} has extra bytes after its data: its header declares {contents} ({declared} bytes of data) but the file is longer</source>
-        <translation>{file} 파일의 데이터 뒤에 바이트가 더 있어요: 헤더에는 {contents}({declared}바이트)라고 되어 있는데 파일이 더 길어요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="211"/>
-        <source>{file} declares {contents} ({declared} bytes), far more than a {bytes}-byte compressed file can hold; the file is damaged or malicious</source>
-        <translation>{file} 파일의 헤더에는 {contents}({declared}바이트)라고 되어 있지만, {bytes}바이트짜리 압축 파일에 담길 수 있는 양보다 훨씬 많아요. 손상되었거나 악의적인 파일이에요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="214"/>
+        <location filename="../../ui/engine_messages.py" line="604"/>
         <source>{file} is not {noun} (magic number {magic}, expected {expected}); it looks gzip-compressed twice, unpack it once more</source>
         <translation>{file} 파일은 {noun}이 아니에요 (매직 넘버 {magic}, 기대한 값 {expected}). gzip으로 두 번 압축된 것 같아요: 압축을 한 번 더 푸세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="217"/>
+        <location filename="../../ui/engine_messages.py" line="599"/>
         <source>{file} is not {noun} (magic number {magic}, expected {expected}); it holds images, so it may have been swapped with the images file</source>
         <translation>{file} 파일은 {noun}이 아니에요 (매직 넘버 {magic}, 기대한 값 {expected}). 이미지가 들어 있으니 이미지 파일과 바뀐 것 같아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="220"/>
+        <location filename="../../ui/engine_messages.py" line="594"/>
         <source>{file} is not {noun} (magic number {magic}, expected {expected}); it holds labels, so it may have been swapped with the labels file</source>
         <translation>{file} 파일은 {noun}이 아니에요 (매직 넘버 {magic}, 기대한 값 {expected}). 레이블이 들어 있으니 레이블 파일과 바뀐 것 같아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="223"/>
+        <location filename="../../ui/engine_messages.py" line="589"/>
         <source>{file} is not {noun} (magic number {magic}, expected {expected}); it has {dims} dimensions, but images need 3 and labels 1</source>
         <translation>{file} 파일은 {noun}이 아니에요 (매직 넘버 {magic}, 기대한 값 {expected}). 차원이 {dims}개인데, 이미지는 3차원, 레이블은 1차원이어야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="226"/>
+        <location filename="../../ui/engine_messages.py" line="609"/>
         <source>{file} is not {noun} (magic number {magic}, expected {expected})</source>
         <translation>{file} 파일은 {noun}이 아니에요 (매직 넘버 {magic}, 기대한 값 {expected}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="227"/>
+        <location filename="../../ui/engine_messages.py" line="662"/>
         <source>{file} stores {type} (type code {code}); only IDX files of unsigned bytes (0x08) are supported</source>
         <translation>{file} 파일은 {type} 형식이에요 (타입 코드 {code}). 부호 없는 바이트(0x08)로 된 IDX 파일만 지원해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="230"/>
-        <source>{file} declares {count} {items}; between 1 and {maximum} are supported</source>
-        <translation>{file} 파일의 헤더에는 {items}가 {count}개라고 되어 있어요. 1개에서 {maximum}개까지만 지원해요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="231"/>
+        <location filename="../../ui/engine_messages.py" line="638"/>
         <source>{file} declares images of {size} pixels; each side must be between 1 and {maximum}</source>
         <translation>{file} 파일의 헤더에는 이미지 크기가 {size} 픽셀이라고 되어 있어요. 각 변은 1에서 {maximum} 사이여야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="233"/>
-        <source>{file} declares {declared} bytes of data; at most {maximum} (1 GiB) is supported</source>
-        <translation>{file} 파일의 헤더에는 데이터가 {declared}바이트라고 되어 있어요. 최대 {maximum}바이트(1 GiB)까지만 지원해요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="235"/>
+        <location filename="../../ui/engine_messages.py" line="682"/>
         <source>{file} does not exist</source>
         <translation>{file} 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="236"/>
+        <location filename="../../ui/engine_messages.py" line="683"/>
         <source>{file} cannot be read ({reason})</source>
         <translation>{file} 파일을 읽을 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="238"/>
-        <source>{count} images of {size}</source>
-        <translation>{size} 이미지 {count}장</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="239"/>
-        <source>{count} labels</source>
-        <translation>레이블 {count}개</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="241"/>
+        <location filename="../../ui/engine_messages.py" line="96"/>
         <source>{owner}: {problem}</source>
         <translation>{owner}: {problem}</translation>
     </message>
@@ -5650,7 +7032,7 @@ Layers: {layers}</source>
     <message>
         <location filename="../../ui/panels/controls.py" line="188"/>
         <source>Can&apos;t train yet: see the message below.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 훈련할 수 없어요. 아래 메시지를 보세요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/controls.py" line="189"/>
@@ -5701,7 +7083,7 @@ Layers: {layers}</source>
     <message>
         <location filename="../../ui/panels/controls.py" line="257"/>
         <source>Stopped: the loss became infinite or NaN.</source>
-        <translation type="unfinished"></translation>
+        <translation>중지됨: 손실이 무한대나 NaN이 되었어요.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/controls.py" line="259"/>

@@ -184,11 +184,17 @@ def test_the_diagnosis_speaks_korean(qtbot, window, excepthook_fails):
     select_last_layer(qtbot, window)
     click(qtbot, window, "deleteLayerButton")
     window.set_language("ko")
-    box = find(window, QWidget, "diagnosisBox")
-    assert "64" in box.text() and "출력층" in box.text()
-    assert "Dense(10, softmax)" in box.fix_text() and "Add" not in box.fix_text()
-    click(qtbot, window, "diagnosisFixButton")
-    assert session.network.layers[-1].config["units"] == 10
+    try:
+        # the language change reaches the widgets as posted events, and rebuilt panels replace the old ones
+        qtbot.waitUntil(lambda: find(window, QPushButton, "trainButton").text() == "훈련")
+        qtbot.waitUntil(lambda: len(window.findChildren(QWidget, "diagnosisBox")) == 1)
+        box = find(window, QWidget, "diagnosisBox")
+        assert "숫자 64개" in box.text() and "출력층이 없어요" in box.text()
+        assert box.fix_text() == "출력층 Dense(10, softmax) 추가"
+        click(qtbot, window, "diagnosisFixButton")
+        assert session.network.layers[-1].config["units"] == 10
+    finally:
+        window.set_language("en")
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ starts or the network changes, and the check is asked again on every change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sandbox.monitor import ALARM_CODES, Alarm
@@ -61,6 +61,12 @@ class DiagnosisBox(QFrame):
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Diagnosis"))
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Its sentences are made from the session's findings and alarms, so a new language needs no rebuild.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # ---- keeping it true ----------------------------------------------------------------------------
     @Slot()
