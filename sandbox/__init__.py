@@ -45,12 +45,14 @@ __all__ = [
     "callbacks",
     "check",
     "datasets",
+    "familiarity",
     "initializers",
     "iter_fit",
     "layers",
     "load_model",
     "losses",
     "metrics",
+    "monitor",
     "optimizers",
     "presets",
     "regularizers",
@@ -63,7 +65,8 @@ def __getattr__(name: str):
     # Heavier or optional parts load on first use, so `import sandbox` stays fast.
     import importlib
 
-    if name in ("datasets", "presets", "gradcheck", "io", "cli", "imageio", "spec", "export"):
+    if name in ("datasets", "presets", "gradcheck", "io", "cli", "imageio", "spec", "export", "familiarity",
+                "monitor"):
         return importlib.import_module(f".{name}", __name__)
     if name in ("save_model", "load_model"):
         return getattr(importlib.import_module(".io", __name__), name)

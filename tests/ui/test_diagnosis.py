@@ -235,3 +235,12 @@ def test_the_playground_says_when_its_output_layer_is_missing(qtbot, playground,
     assert not find(playground, QPushButton, "trainButton").isEnabled()
     click(qtbot, playground, "diagnosisFixButton")
     assert session.network.layers[-1].config["units"] == 2 and box.text() == ""
+
+
+def test_every_engine_code_has_a_sentence_here():
+    from sandbox.check import CODES
+    from sandbox.monitor import ALARM_CODES as ENGINE_ALARMS
+    from ui.diagnosis import ALARM_CODES, FINDING_CODES
+
+    assert set(FINDING_CODES) == set(CODES)
+    assert ALARM_CODES == ENGINE_ALARMS

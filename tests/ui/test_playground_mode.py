@@ -148,7 +148,7 @@ def test_the_diagram_draws_a_thumbnail_per_unit_for_a_small_network_and_says_so_
     layer, source, target, value = diagram.weight_at(middle)
     assert (layer, source, target) == (0, 0, 0)
     assert value == pytest.approx(float(mode.session.dense_weights()[0].kernel[0, 0]))
-    assert diagram.tooltip_text_at(middle) == f"Weight from X₁ to Layer 1, unit 1 (tanh): {value:+.3f}"
+    assert diagram.tooltip_text_at(middle) == f"Weight from x1 to Layer 1, unit 1 (tanh): {value:+.3f}"
 
     mode.session.edit_layer(0, units=32)
     qtbot.waitUntil(diagram.is_too_big)
@@ -160,7 +160,7 @@ def test_the_arrow_keys_walk_through_the_units_of_the_diagram(qtbot, mode):
     diagram = child(mode, "networkDiagram")
     diagram.setFocus()
     qtbot.keyClick(diagram, Qt.Key.Key_Right)  # the first key selects the first input
-    assert diagram.caption_text() == "X₁"
+    assert diagram.caption_text() == "x1"
     qtbot.keyClick(diagram, Qt.Key.Key_Right)
     qtbot.keyClick(diagram, Qt.Key.Key_Down)
     assert diagram.caption_text().startswith("Layer 1, unit 2 (tanh) — bias ")
