@@ -253,9 +253,9 @@ def rescue_label(alarm: Alarm, new_learning_rate: float | None, *, training: boo
         label = fix_label(alarm.finding.fix if alarm.finding is not None else None)
     elif alarm.cause == "learning_rate" and new_learning_rate is not None:
         if alarm.code == "loss_not_finite":
-            label = translate("Diagnosis", "Restore the last good weights, learning rate {lr}")
+            label = translate("Diagnosis", "Undo the blow-up, learning rate {lr}")
         else:
-            label = translate("Diagnosis", "Restore the weights from before this run, learning rate {lr}")
+            label = translate("Diagnosis", "Undo this run, learning rate {lr}")
         label = label.format(lr=f"{new_learning_rate:g}")
     elif alarm.cause == "learning_rate_low" and new_learning_rate is not None:
         label = translate("Diagnosis", "Use learning rate {lr}").format(lr=f"{new_learning_rate:g}")
@@ -263,7 +263,7 @@ def rescue_label(alarm: Alarm, new_learning_rate: float | None, *, training: boo
         label = translate("Diagnosis", "Reset the weights")
     if label is None:
         return None
-    return translate("Diagnosis", "Stop, then: {action}").format(action=label) if training else label
+    return translate("Diagnosis", "Stop: {action}").format(action=label) if training else label
 
 
 def alarm_marker(code: str) -> str:

@@ -12,7 +12,7 @@ import re
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QRect, QSettings, QSize, Qt, Slot
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSettings, QSize, Qt, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -1224,9 +1224,24 @@ def _scrollable(widget: QWidget, name: str) -> QScrollArea:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     area.setMinimumWidth(min(MAX_DOCK_MIN_WIDTH,
                              widget.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()))
-    if name == "controlsDock":  # the Train buttons and progress must never hide behind a scroll bar
+    if name == "controlsDock":  # the Train buttons, progress and diagnosis must never hide behind a scroll bar
         area.setMinimumHeight(widget.sizeHint().height())
+        # … also when the panel grows (a diagnosis appears): the dock then takes the height from its neighbour
+        widget.installEventFilter(_FollowHeight(area))
     return area
+
+
+class _FollowHeight(QObject):
+    """Keeps a scroll area's minimum height at its panel's size hint as the panel's contents change."""
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self._area = area
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and isinstance(watched, QWidget):
+            self._area.setMinimumHeight(watched.sizeHint().height())
+        return False
 
 
 def _page(widget: QWidget, name: str) -> ModePage:

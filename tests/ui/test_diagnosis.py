@@ -122,7 +122,7 @@ def test_learning_rate_5_is_diagnosed_marked_on_the_plot_and_rescued(qtbot, wind
     (x, words), = window.loss_panel.alarm_markers()
     assert 1 < x < 1.3 and words == "loss stuck"  # at its batch: the tenth, early in the second epoch of 9
     default = 0.001 if optimizer == "Adam" else 0.01  # Keras's defaults: 5 is far outside the usual range
-    assert box.fix_text() == f"Restore the weights from before this run, learning rate {default:g}"
+    assert box.fix_text() == f"Undo this run, learning rate {default:g}"
 
     click(qtbot, window, "diagnosisFixButton")
     assert session.training.learning_rate == pytest.approx(default)
@@ -141,7 +141,7 @@ def test_a_rescue_asked_for_while_training_stops_the_run_first(qtbot, window, ex
     box = find(window, QWidget, "diagnosisBox")
     with qtbot.waitSignal(session.alarmRaised, timeout=60_000):
         click(qtbot, window, "trainButton")
-    qtbot.waitUntil(lambda: box.fix_text().startswith("Stop, then: Restore"), timeout=10_000)
+    qtbot.waitUntil(lambda: box.fix_text().startswith("Stop: Undo this run"), timeout=10_000)
     with qtbot.waitSignal(session.trainingEnded, timeout=60_000):
         click(qtbot, window, "diagnosisFixButton")
     assert session.training.learning_rate == pytest.approx(0.001)

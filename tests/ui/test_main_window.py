@@ -116,7 +116,7 @@ def test_a_huge_learning_rate_stops_training_with_a_message_and_offers_a_rescue(
     assert box.kind == "error" and "(NaN)" in box.text() and "learning rate that is too high" in box.text()
     assert window.loss_panel.divergence_markers()
     # 1e30 is far outside SGD's usual range: the rescue goes back to Keras's default rather than to 1e29
-    assert box.fix_text() == "Restore the last good weights, learning rate 0.01"
+    assert box.fix_text() == "Undo the blow-up, learning rate 0.01"
     qtbot.mouseClick(window.findChild(QPushButton, "diagnosisFixButton"), Qt.MouseButton.LeftButton)
     assert session.training.learning_rate == pytest.approx(0.01)
     assert np.all(np.isfinite(session.model.get_flat_weights()))

@@ -10,7 +10,7 @@ starts or the network changes, and the check is asked again on every change.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Slot
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from sandbox.monitor import ALARM_CODES, Alarm
 
@@ -39,8 +39,10 @@ class DiagnosisBox(QFrame):
         self.fix_button = QPushButton(self)
         self.fix_button.setObjectName("diagnosisFixButton")
         self.fix_button.clicked.connect(self._on_fix)
+        # The button never widens the panel past its dock (its tooltip holds the whole text if it is clipped).
+        self.fix_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.label)
-        layout.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.fix_button)
         self._alarm: Alarm | None = None
         self._fix: dict | None = None
         self.kind = ""
