@@ -1580,7 +1580,7 @@ Right-click, Delete or Esc clears the drawing.</source>
     <message>
         <location filename="../../ui/engine_messages.py" line="196"/>
         <source>call compile(optimizer=..., loss=...) before {what}</source>
-        <translation>먼저 compile(optimizer=..., loss=...)을 호출하세요. 호출하려던 것: {what}</translation>
+        <translation>먼저 compile(optimizer=..., loss=...)로 옵티마이저와 손실 함수를 정하세요. 호출하려던 것: {what}</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="197"/>
@@ -1590,7 +1590,7 @@ Right-click, Delete or Esc clears the drawing.</source>
     <message>
         <location filename="../../ui/engine_messages.py" line="199"/>
         <source>a Sequential config must be a dict with a &apos;layers&apos; list</source>
-        <translation>Sequential 설정은 &apos;layers&apos; 목록이 있는 dict여야 해요.</translation>
+        <translation>Sequential 설정은 층 목록(&apos;layers&apos;)이 있는 dict여야 해요.</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="200"/>
@@ -1700,7 +1700,7 @@ Right-click, Delete or Esc clears the drawing.</source>
     <message>
         <location filename="../../ui/engine_messages.py" line="275"/>
         <source>a network must be a dict with &apos;input_shape&apos; and &apos;layers&apos;</source>
-        <translation>네트워크는 &apos;input_shape&apos;와 &apos;layers&apos;가 있는 dict여야 해요.</translation>
+        <translation>네트워크는 &apos;input_shape&apos;와 층 목록(&apos;layers&apos;)이 있는 dict여야 해요.</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="276"/>
@@ -2325,7 +2325,7 @@ Right-click, Delete or Esc clears the drawing.</source>
     <message>
         <location filename="../../ui/engine_messages.py" line="876"/>
         <source>layer {layer!r} has units 0…{last}, not {unit}</source>
-        <translation>층 {layer!r}의 유닛 번호는 0…{last}예요. 없는 유닛: {unit}</translation>
+        <translation>없는 유닛이에요: {unit}. 층: {layer!r}, 유닛 번호 범위: 0…{last}</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="877"/>
@@ -2520,7 +2520,7 @@ Right-click, Delete or Esc clears the drawing.</source>
     <message>
         <location filename="../../ui/engine_messages.py" line="502"/>
         <source>it must be an object with the fields &apos;epoch&apos; and &apos;history&apos;</source>
-        <translation>&apos;epoch&apos;와 &apos;history&apos; 필드가 있는 객체여야 해요.</translation>
+        <translation>에포크 목록(&apos;epoch&apos;)과 &apos;history&apos; 필드가 있는 객체여야 해요.</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="506"/>

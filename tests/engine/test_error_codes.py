@@ -25,6 +25,9 @@ HELPERS = {"_shape_error": 0, "argument_error": 1, "Message": 0}
 ATTRIBUTES = {"layer_index", "layer_name", "fix"}
 #: Files whose raise sites belong to another change in progress; they still raise free text.
 PENDING = {"health.py", "check.py", "__init__.py"}
+#: Codes for messages the app raises through engine errors (ui/session.py, ui/playground_session.py), which
+#: still pass the English text until they are changed to pass these codes.
+APP_CODES = {"app.stop_training_first", "app.nothing_to_save", "app.images_not_28"}
 
 
 def _calls() -> list[tuple[str, ast.Call, int]]:
@@ -83,7 +86,7 @@ def test_every_registered_code_is_used():
     used = {_literal_code(call, position) for _, call, position in CALLS}
     # Codes named outside the calls scanned above (chosen by a variable, or by UnknownNameError itself).
     text = "\n".join(p.read_text(encoding="utf-8") for p in ENGINE.rglob("*.py") if p.name != "messages.py")
-    unused = [code for code in MESSAGES if code not in used and f'"{code}"' not in text]
+    unused = [code for code in MESSAGES if code not in used and f'"{code}"' not in text and code not in APP_CODES]
     assert not unused
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 import sandbox as sb
 from sandbox.spec import LayerSpec, NetworkSpec, TrainingSpec
 from ui import i18n
-from ui.engine_messages import TEMPLATES, friendly
+from ui.engine_messages import friendly
 from ui.session import DataSet
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -329,35 +329,4 @@ def test_a_message_no_template_knows_passes_through_unchanged(korean):
     assert friendly(KeyError("x")) == str(KeyError("x"))
 
 
-SAMPLES = {
-    "layer": "Dense", "owner": "Conv2D", "setting": "units", "shape": "(batch, 7, 7, 16)", "target": "(batch, 49)",
-    "want": "(batch, 28, 28, 1)", "got": "(batch, 784)", "source": "'max_pooling2d_1'", "kernel": "5×5",
-    "window": "2×2", "size": "3×3", "test_size": "32×32", "minimum": "1", "count": "1,234", "total": "5,678",
-    "declared": "47,040,000", "actual": "99", "maximum": "100,000,000", "bytes": "123", "images_count": "60,000",
-    "labels_count": "59,999", "version": "7", "value": "0", "range": "[0.0, 1.0)", "names": "colour, size",
-    "kind": "activation", "name": "'relux'", "known": "relu, tanh", "split": "1.0", "where": "/tmp/a.dlsb",
-    "reason": "Permission denied", "detail": "Bad CRC-32", "problem": "the model has no layers yet",
-    "file": "train-labels-idx1-ubyte",
-    "files": "a, b, c, d", "field": "'layers'", "part": "compile settings", "folder": "/data/mnist",
-    "images": "train-images-idx3-ubyte", "labels": "train-labels-idx1-ubyte", "contents": "60,000 images of 28×28",
-    "noun": "an IDX label file", "magic": "0x00000803", "expected": "0x00000801", "dims": "2",
-    "type": "32-bit floats", "code": "0x0D", "items": "labels", "reshape": "(8, 8, 1)",
-}
-#: Holes whose English words are translated, so their sample is not expected verbatim in Korean.
-TRANSLATED_HOLES = {"kind", "part", "noun", "type", "items", "contents", "source", "problem"}
-
-
-@pytest.mark.parametrize("template", TEMPLATES, ids=lambda t: t[:48])
-def test_each_template_round_trips_in_english_and_keeps_its_values_in_korean(template, qapp):
-    holes = {name for _, name, _, _ in string.Formatter().parse(template) if name}
-    message = template.format(**{h: SAMPLES[h] for h in holes})
-    assert friendly(message) == message
-    translators = i18n.Translators()
-    assert translators.install("ko")
-    try:
-        text = friendly(message)
-    finally:
-        translators.install("en")
-    assert text != message and has_hangul(text), message
-    for hole in holes - TRANSLATED_HOLES:
-        assert SAMPLES[hole] in text, f"{hole} lost: {text!r}"
+# Every code's translation, round trip and values: tests/ui/test_error_messages.py.

@@ -14,7 +14,6 @@ most :data:`REFRESH_MS` apart, only after the session said something changed.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -1102,4 +1101,6 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     # load_setup names the file in front of its reason; the message around it names it already.
-    return friendly(re.sub(r"^cannot open '.*?': ", "", str(exc), count=1, flags=re.DOTALL))
+    if isinstance(exc, sb.SandboxError) and exc.code == "file.cannot_open":
+        return friendly(exc.fields["reason"])
+    return friendly(exc)
