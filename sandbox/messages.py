@@ -493,6 +493,8 @@ MESSAGES: dict[str, str] = {
     # ---- familiarity of drawings ----
     "familiarity.bad_shape": "familiarity needs training images of shape (N, 28, 28), got {shape}",
     "familiarity.too_few": "familiarity needs at least {minimum} training images, got {count}",
+    # ---- sandbox/health.py (its raise site still passes the English text; this is the code it should pass) ----
+    "health.no_layer": "no layer with weights named {layer!r} in this snapshot",
     # ---- messages the app raises through engine errors (ui/session.py, ui/playground_session.py) ----
     "app.stop_training_first": "stop training before opening a file",
     "app.nothing_to_save": "the network does not fit together yet, so there is nothing to save",

@@ -922,6 +922,7 @@ TEMPLATES: dict[str, str] = {
         "EngineMessages",
         "familiarity needs at least {minimum} training images, got {count}"
     ),
+    "health.no_layer": QT_TRANSLATE_NOOP("EngineMessages", "no layer with weights named {layer!r} in this snapshot"),
     # messages the app raises through engine errors
     "app.stop_training_first": QT_TRANSLATE_NOOP("EngineMessages", "stop training before opening a file"),
     "app.nothing_to_save": QT_TRANSLATE_NOOP(

@@ -2408,17 +2408,22 @@ Right-click, Delete or Esc clears the drawing.</source>
         <translation>familiarity에는 훈련 이미지가 {minimum}개 이상 필요해요. 받은 개수: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="926"/>
+        <location filename="../../ui/engine_messages.py" line="925"/>
+        <source>no layer with weights named {layer!r} in this snapshot</source>
+        <translation>이 스냅숏에 가중치가 있는 층 중 이 이름의 층이 없어요: {layer!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="927"/>
         <source>stop training before opening a file</source>
         <translation>파일을 열기 전에 훈련을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="927"/>
+        <location filename="../../ui/engine_messages.py" line="928"/>
         <source>the network does not fit together yet, so there is nothing to save</source>
         <translation>네트워크의 층이 아직 서로 맞지 않아서 저장할 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="929"/>
+        <location filename="../../ui/engine_messages.py" line="930"/>
         <source>the images in {folder} are {size}; the sandbox&apos;s networks expect 28×28</source>
         <translation>이미지 크기가 맞지 않아요. 샌드박스의 네트워크는 28×28 이미지를 받아요. 폴더: {folder}, 이미지 크기: {size}</translation>
     </message>

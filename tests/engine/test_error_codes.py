@@ -27,7 +27,7 @@ ATTRIBUTES = {"layer_index", "layer_name", "fix"}
 PENDING = {"health.py", "check.py", "__init__.py"}
 #: Codes for messages the app raises through engine errors (ui/session.py, ui/playground_session.py), which
 #: still pass the English text until they are changed to pass these codes.
-APP_CODES = {"app.stop_training_first", "app.nothing_to_save", "app.images_not_28"}
+APP_CODES = {"app.stop_training_first", "app.nothing_to_save", "app.images_not_28", "health.no_layer"}
 
 
 def _calls() -> list[tuple[str, ast.Call, int]]:
