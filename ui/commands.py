@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -13,10 +14,26 @@ from sandbox.spec import NetworkSpec, TrainingSpec
 if TYPE_CHECKING:  # pragma: no cover
     from .session import Session
 
-__all__ = ["ReplaceModelCommand", "SetNetworkCommand", "SetTrainingCommand"]
+__all__ = ["DescribedCommand", "ReplaceModelCommand", "SetNetworkCommand", "SetTrainingCommand", "Text"]
+
+#: An undo step's name: a callable that says it in the current language (kept, so that a language switch can
+#: rename every step on the stack), or fixed text.
+Text = str | Callable[[], str]
 
 
-class SetNetworkCommand(QUndoCommand):
+class DescribedCommand(QUndoCommand):
+    """An undo step that can say its name again in the current language (Edit → Undo *name*)."""
+
+    def __init__(self, text: Text) -> None:
+        self.describe: Callable[[], str] = text if callable(text) else (lambda: text)
+        super().__init__(self.describe())
+
+    def retranslate(self) -> None:
+        """Name the step again, in the language now installed."""
+        self.setText(self.describe())
+
+
+class SetNetworkCommand(DescribedCommand):
     """Replace the network spec (add, remove, move, edit a layer; load a preset).
 
     The command keeps the model the learner leaves (its weights, epochs, history and optimizer state) and
@@ -24,7 +41,7 @@ class SetNetworkCommand(QUndoCommand):
     done after a reopen or another undo.
     """
 
-    def __init__(self, session: Session, old: NetworkSpec, new: NetworkSpec, text: str) -> None:
+    def __init__(self, session: Session, old: NetworkSpec, new: NetworkSpec, text: Text) -> None:
         super().__init__(text)
         self._session, self._old, self._new = session, old, new
         self._left: ModelSnapshot | None = None  # the model on the side the stack is not on
@@ -46,10 +63,10 @@ class SetNetworkCommand(QUndoCommand):
         self._session._apply_network(self._old, left)
 
 
-class SetTrainingCommand(QUndoCommand):
+class SetTrainingCommand(DescribedCommand):
     """Replace the training settings; successive edits of the same setting merge into one undo step."""
 
-    def __init__(self, session: Session, old: TrainingSpec, new: TrainingSpec, text: str, field: str) -> None:
+    def __init__(self, session: Session, old: TrainingSpec, new: TrainingSpec, text: Text, field: str) -> None:
         super().__init__(text)
         self._session, self._old, self._new, self._field = session, old, new, field
 
@@ -70,14 +87,14 @@ class SetTrainingCommand(QUndoCommand):
         self._session._apply_training(self._old)
 
 
-class ReplaceModelCommand(QUndoCommand):
+class ReplaceModelCommand(DescribedCommand):
     """Swap the whole current model (network, settings, weights, epochs, history) for another (reopen a run).
 
     Like :class:`SetNetworkCommand` it keeps the model it leaves at each undo and redo, so training done
     on either side is never lost.
     """
 
-    def __init__(self, session: Session, new: ModelSnapshot, text: str) -> None:
+    def __init__(self, session: Session, new: ModelSnapshot, text: Text) -> None:
         super().__init__(text)
         self._session, self._other = session, new
 

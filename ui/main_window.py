@@ -138,8 +138,8 @@ class InfoBar(QFrame):
         self.close_button.setText(self.tr("Dismiss"))
         self.close_button.setAccessibleName(self.tr("Dismiss this message"))
         self.close_button.setToolTip(self.tr("Hide this message"))
-        for button in (self.action_button, self.second_button):
-            if not button.accessibleName():
+        for button, callback in zip((self.action_button, self.second_button), self._callbacks, strict=True):
+            if callback is None:  # a button with an action is named by its own (translated) text
                 button.setAccessibleName(self.tr("Message action"))
 
     def show_message(self, text: str, kind: str = "info", action: tuple[str, object] | None = None,
@@ -754,6 +754,10 @@ class MainWindow(QMainWindow):
                 self.mode_pages[mode].setWidget(fresh)
                 widget.deleteLater()
                 self.mode_widgets[mode] = fresh
+        # undo steps are named again from their data (the Edit menu and the toolbar read their names)
+        self.session.retranslate()
+        if "playground" in self.mode_widgets:
+            self.mode_widgets["playground"].session.retranslate()
         self._retranslate()
         self.statusBar().clearMessage()  # it was written in the old language
         self.restoreState(state, LAYOUT_VERSION)

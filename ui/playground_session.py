@@ -30,6 +30,7 @@ from sandbox.datasets import toy
 from sandbox.playground import PlaygroundSetup
 from sandbox.spec import LayerSpec, NetworkSpec, TrainingSpec
 
+from .commands import DescribedCommand, Text
 from .session import DataSet, Session
 
 __all__ = ["FEATURE_CACHES", "PlaygroundSession", "SetSetupCommand"]
@@ -40,13 +41,13 @@ FEATURE_CACHES = 8
 WEIGHTS_CACHE_SIZE = 16
 
 
-class SetSetupCommand(QUndoCommand):
+class SetSetupCommand(DescribedCommand):
     """Replace the whole setup: data, features, and with them the network and training if they changed.
 
     Successive changes of the same ``field`` (a drag of the noise slider) merge into one undo step.
     """
 
-    def __init__(self, session: PlaygroundSession, old: PlaygroundSetup, new: PlaygroundSetup, text: str,
+    def __init__(self, session: PlaygroundSession, old: PlaygroundSetup, new: PlaygroundSetup, text: Text,
                  field: str = "") -> None:
         super().__init__(text)
         self._session, self._old, self._new, self._field = session, old, new, field
@@ -113,7 +114,7 @@ class PlaygroundSession(Session):
         """Whether the data set has real-valued targets instead of two classes."""
         return self._data.regression
 
-    def apply_setup(self, setup: PlaygroundSetup, text: str, field: str = "") -> bool:
+    def apply_setup(self, setup: PlaygroundSetup, text: Text, field: str = "") -> bool:
         """Replace the setup through the undo stack; refused (False) while training or when nothing changes.
 
         Successive calls with the same non-empty ``field`` merge into one undo step.
@@ -123,7 +124,7 @@ class PlaygroundSession(Session):
         self.undo_stack.push(SetSetupCommand(self, self.setup, setup, text, field))
         return True
 
-    def set_data(self, text: str = "", **changes: Any) -> bool:
+    def set_data(self, text: Text = "", **changes: Any) -> bool:
         """Change the data: ``dataset``, ``noise``, ``n_samples``, ``test_ratio`` and/or ``seed`` (undoable).
 
         ``text`` names the undo step (a default is made up from the change). A change of ``noise`` or
@@ -146,11 +147,12 @@ class PlaygroundSession(Session):
             new = replace(new, network=_switch_output(self.network, new.regression).to_dict(),
                           training=_switch_loss(self.training, new.regression).to_dict())
         if not text and "dataset" in changes:
-            text = self.tr("Use the {name} data").format(name=changes["dataset"])
+            text = lambda: self.tr("Use the {name} data").format(name=changes["dataset"])  # noqa: E731
         elif not text and "seed" in changes:
-            text = self.tr("Regenerate the data")
+            text = lambda: self.tr("Regenerate the data")  # noqa: E731
         elif not text:
-            text = self.tr("Change {setting}").format(setting=" ".join(sorted(changes)).replace("_", " "))
+            text = lambda: self.tr("Change {setting}").format(  # noqa: E731
+                setting=" ".join(sorted(changes)).replace("_", " "))
         field = next(iter(changes)) if len(changes) == 1 and set(changes) <= {"noise", "test_ratio"} else ""
         return self.apply_setup(new, text, field)
 
@@ -170,7 +172,7 @@ class PlaygroundSession(Session):
             return False
         network = replace(self.network, input_shape=(len(features),))
         new = replace(self.setup, features=features, network=network.to_dict())
-        return self.apply_setup(new, self.tr("Use the features {names}").format(names=", ".join(features)))
+        return self.apply_setup(new, lambda: self.tr("Use the features {names}").format(names=", ".join(features)))
 
     def _apply_setup(self, setup: PlaygroundSetup) -> None:
         # Called by SetSetupCommand only. Weights belong to a network *and* to the features it reads,

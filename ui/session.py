@@ -26,7 +26,7 @@ from sandbox.monitor import Alarm
 from sandbox.runs import ModelSnapshot, RunRecord, drop_old_weights, preset_id
 from sandbox.spec import LayerSpec, NetworkSpec, TrainingSpec
 
-from .commands import ReplaceModelCommand, SetNetworkCommand, SetTrainingCommand
+from .commands import DescribedCommand, ReplaceModelCommand, SetNetworkCommand, SetTrainingCommand, Text
 from .presets_text import preset_text
 from .worker import LIVE_THREADS, TrainingJob, TrainingResult, TrainingWorker
 
@@ -119,6 +119,7 @@ class Session(QObject):
         self._run_start_weights: np.ndarray | None = None  # the weights the current or last run started from
         self._last_good_weights: np.ndarray | None = None  # from a run that ended with a non-finite loss
         self._after_run: Any = None  # a rescue asked for while training: applied when the run has ended
+        self.history_file = ""  # the name of the file whose saved curves were drawn last
         self._state = "idle"
         self._dirty = False
         self._init_runs()
@@ -192,7 +193,7 @@ class Session(QObject):
                    if hasattr(c, "held_bytes"))
 
     # ---- network edits (undoable) ----------------------------------------------------------------
-    def set_network(self, spec: NetworkSpec, text: str, *, confirmed: bool = False) -> bool:
+    def set_network(self, spec: NetworkSpec, text: Text, *, confirmed: bool = False) -> bool:
         """Replace the network through the undo stack; refused (False) while training.
 
         A network that grows past :func:`sandbox.budget.judge`'s budgets is not built: :attr:`networkTooBig`
@@ -226,35 +227,37 @@ class Session(QObject):
         """Add a layer with sensible defaults after index ``after`` (None: at the end)."""
         spec = LayerSpec.make(class_name, **{**default_layer_config(class_name), **config})
         index = len(self.network.layers) if after is None else after + 1
-        return self.set_network(self.network.insert(index, spec), self.tr("Add {layer}").format(layer=spec.label()))
+        return self.set_network(self.network.insert(index, spec),
+                                lambda: self.tr("Add {layer}").format(layer=spec.label()))
 
     def remove_layer(self, index: int) -> bool:
         """Remove the layer at ``index``."""
         label = self.network.layers[index].label()
-        return self.set_network(self.network.remove(index), self.tr("Delete {layer}").format(layer=label))
+        return self.set_network(self.network.remove(index), lambda: self.tr("Delete {layer}").format(layer=label))
 
     def move_layer(self, source: int, target: int) -> bool:
         """Move a layer so that it ends up at ``target``."""
         if source == target or not (0 <= target < len(self.network.layers)):
             return False
         label = self.network.layers[source].label()
-        return self.set_network(self.network.move(source, target), self.tr("Move {layer}").format(layer=label))
+        return self.set_network(self.network.move(source, target), lambda: self.tr("Move {layer}").format(layer=label))
 
     def edit_layer(self, index: int, **changes: Any) -> bool:
         """Change some settings of the layer at ``index``."""
         old = self.network.layers[index]
         new = old.with_config(**changes)
         return self.set_network(self.network.replace_layer(index, new),
-                                self.tr("Edit {layer}").format(layer=new.label()))
+                                lambda: self.tr("Edit {layer}").format(layer=new.label()))
 
     def apply_fix(self, index: int, fix: str) -> bool:
         """Apply the engine's one-click fix for the layer at ``index`` (``"insert_flatten"``, …)."""
         if fix == "insert_flatten":
-            return self.set_network(self.network.insert(index, LayerSpec.make("Flatten")), self.tr("Insert Flatten"))
+            return self.set_network(self.network.insert(index, LayerSpec.make("Flatten")),
+                                    lambda: self.tr("Insert Flatten"))
         if fix == "remove_flatten":
             for i in range(index - 1, -1, -1):
                 if self.network.layers[i].class_name == "Flatten":
-                    return self.set_network(self.network.remove(i), self.tr("Remove Flatten"))
+                    return self.set_network(self.network.remove(i), lambda: self.tr("Remove Flatten"))
             return False
         if fix == "padding_same":
             return self.edit_layer(index, padding="same")
@@ -263,7 +266,7 @@ class Session(QObject):
     def load_preset(self, name: str) -> bool:
         """Replace the network with a preset (undoable)."""
         return self.set_network(NetworkSpec.from_preset(name),
-                                self.tr("Load preset {name}").format(name=preset_text(name)[0]))
+                                lambda: self.tr("Load preset {name}").format(name=preset_text(name)[0]))
 
     def load_pretrained(self) -> bool:
         """Bring back the shipped, pretrained small CNN (its network and weights) as one undoable step.
@@ -288,7 +291,7 @@ class Session(QObject):
                 and np.array_equal(self.model.get_flat_weights(), weights)):
             return False  # already the shipped model: an undo step that changes nothing would only confuse
         snapshot = ModelSnapshot(network, self.training, weights, 0, {})
-        self.undo_stack.push(ReplaceModelCommand(self, snapshot, self.tr("Load the pretrained small CNN")))
+        self.undo_stack.push(ReplaceModelCommand(self, snapshot, lambda: self.tr("Load the pretrained small CNN")))
         return True
 
     def _apply_network(self, spec: NetworkSpec, state: ModelSnapshot | None) -> None:
@@ -332,7 +335,7 @@ class Session(QObject):
         return self.network.first_error()
 
     # ---- training settings (undoable) ------------------------------------------------------------
-    def set_training(self, spec: TrainingSpec, field: str, text: str) -> None:
+    def set_training(self, spec: TrainingSpec, field: str, text: Text) -> None:
         """Replace the training settings through the undo stack; live settings reach a running worker."""
         if spec == self.training:
             return
@@ -344,7 +347,27 @@ class Session(QObject):
             spec = replace(self.training, **{field: value})
         else:
             spec = self.training.with_options(**{field: value})
-        self.set_training(spec, field, self.tr("Change {setting}").format(setting=field.replace("_", " ")))
+        self.set_training(spec, field, lambda: self.tr("Change {setting}").format(setting=self.setting_name(field)))
+
+    def setting_name(self, field: str) -> str:
+        """A training setting's name in the learner's language, as undo steps say it (``Change learning rate``)."""
+        names = {
+            "optimizer": self.tr("optimizer"), "learning_rate": self.tr("learning rate"), "loss": self.tr("loss"),
+            "batch_size": self.tr("batch size"), "epochs": self.tr("epochs"),
+            "validation_split": self.tr("validation split"), "seed": self.tr("random seed"),
+            "augment": self.tr("augmentation"), "clipnorm": self.tr("gradient clipping"),
+            "momentum": self.tr("momentum"), "nesterov": self.tr("Nesterov momentum"), "rho": self.tr("rho"),
+            "beta_1": self.tr("beta 1"), "beta_2": self.tr("beta 2"), "weight_decay": self.tr("weight decay"),
+            "centered": self.tr("centred RMSprop"), "epsilon": self.tr("epsilon"),
+        }
+        return names.get(field, field.replace("_", " "))
+
+    def retranslate(self) -> None:
+        """Name every undo step again in the language now installed (Edit → Undo shows their names)."""
+        for index in range(self.undo_stack.count()):
+            command = self.undo_stack.command(index)
+            if isinstance(command, DescribedCommand):
+                command.retranslate()
 
     def is_live_setting(self, field: str) -> bool:
         """Whether a change of ``field`` reaches a running training at its next batch."""
@@ -600,11 +623,23 @@ class Session(QObject):
 
     def run_label(self) -> str:
         """``Run 2 · Small CNN (9,098) · Adam 0.001`` — names the curves in the loss plot."""
-        preset = preset_id(self.network)
+        return self._describe(self.run_count, preset_id(self.network), self.network.count_params(), self.training)
+
+    def describe_run(self, number: int) -> str | None:
+        """Run ``number``'s name in the language installed now (as :meth:`run_label` gave it when it started), or
+        None when the run is no longer kept. Views call it whenever they draw the name, so it follows a language
+        switch."""
+        run = self.run_by_number(number)
+        return None if run is None else self._describe(run.number, run.preset, run.params, run.training)
+
+    def history_label(self, file: str | None = None) -> str:
+        """The name of the curves read from ``file`` (default: the file opened last): ``Saved in model.dlsb``."""
+        return self.tr("Saved in {file}").format(file=self.history_file if file is None else file)
+
+    def _describe(self, number: int, preset: str | None, params: int, training: TrainingSpec) -> str:
         net = preset_text(preset)[0] if preset else self.tr("custom network")
         return self.tr("Run {n} · {net} ({params:,}) · {opt} {lr:g}").format(
-            n=self.run_count, net=net, params=self.network.count_params(), opt=self.training.optimizer,
-            lr=self.training.learning_rate)
+            n=number, net=net, params=params, opt=training.optimizer, lr=training.learning_rate)
 
     def pause(self) -> None:
         """Pause after the current batch."""
@@ -800,7 +835,8 @@ class Session(QObject):
         self.weightsChanged.emit()
         self.pathChanged.emit(path)
         if self.history:
-            self.historyLoaded.emit(self.tr("Saved in {file}").format(file=Path(path).name))
+            self.history_file = Path(path).name
+            self.historyLoaded.emit(self.history_label())
 
     def new(self) -> None:
         """A fresh small CNN with untrained weights and default settings."""
@@ -872,7 +908,8 @@ class Session(QObject):
         if not self.can_reopen_run(number) or run is None or run.end_state is None:
             return False
         # Also from a network that does not fit together: that is when an old model is most wanted.
-        self.undo_stack.push(ReplaceModelCommand(self, run.end_state, self.tr("Reopen run {n}").format(n=number)))
+        self.undo_stack.push(ReplaceModelCommand(self, run.end_state,
+                                                 lambda: self.tr("Reopen run {n}").format(n=number)))
         return True
 
     def clear_runs(self) -> None:

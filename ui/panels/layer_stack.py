@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, QPoint, QSignalBlocker, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QSignalBlocker, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QDropEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -598,7 +598,8 @@ class LayerStackPanel(QWidget):
         name = self._preset.itemData(row)
         if name == EMPTY_ENTRY:
             accepted = self._session.set_network(replace(self._session.network, layers=()),
-                                                 self.tr("Start from an empty network"))
+                                                 lambda: QCoreApplication.translate("LayerStackPanel",
+                                                                                    "Start from an empty network"))
         elif name == PRETRAINED_ENTRY:
             accepted = self._session.load_pretrained()
         else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -118,7 +118,7 @@ class _Series:
 class _Run:
     """One training run: its buffers, the curves that show them and its divergence marker."""
 
-    label: str
+    describe: Callable[[], str]  # the run's name in the language installed now (the legend asks on each redraw)
     color: QColor
     curves: dict[str, pg.PlotDataItem]
     number: int  # this panel's running count: the legend's link names the run by it
@@ -358,7 +358,7 @@ class LossPlotPanel(QWidget):
 
     def legend_labels(self) -> list[str]:
         """The run labels in the legend, oldest first (the line-style key is left out)."""
-        return [run.label for run in self._runs]
+        return [run.describe() for run in self._runs]
 
     def is_log_scale(self) -> bool:
         """Whether the loss axis is logarithmic."""
@@ -395,9 +395,18 @@ class LossPlotPanel(QWidget):
     # ---- session signals -------------------------------------------------------------------------
     @Slot(str)
     def _on_run_started(self, label: str) -> None:
+        number = getattr(self._session, "run_count", None)
+        describe_run = getattr(self._session, "describe_run", None)
+        if describe_run is not None and label == self._session.run_label():
+            # the session's own run: named from its record each time, so the name follows a language switch
+            self._start_run(lambda: describe_run(number) or label)
+        else:
+            self._start_run(lambda: label)
+
+    def _start_run(self, describe: Callable[[], str]) -> None:
         if self._runs:
             self._style(self._runs[-1], faded=True)
-        self._new_run(label)
+        self._new_run(describe)
         self.clear_button.setEnabled(len(self._runs) > 1)
 
     @Slot(object)
@@ -450,7 +459,12 @@ class LossPlotPanel(QWidget):
         history = getattr(self._session, "history", {}) or {}
         if not any(history.values()):
             return
-        self._on_run_started(label)
+        history_label = getattr(self._session, "history_label", None)
+        if history_label is not None:
+            file = self._session.history_file
+            self._start_run(lambda: history_label(file))
+        else:
+            self._start_run(lambda: label)
         run = self._current_run()
         for key in ("loss", "val_loss", *ACCURACY_KEYS):
             values = np.asarray(history.get(key, []), np.float64)
@@ -490,7 +504,7 @@ class LossPlotPanel(QWidget):
                  f'&nbsp;╍□╍&nbsp;{validation}</span>']
         for run in reversed(self._runs):
             color = _blend(_with_alpha(run.color, FADED_ALPHA if run.faded else BOLD_ALPHA), base)
-            name = html.escape(run.label).replace(" ", "&nbsp;")  # a run's name never breaks across lines
+            name = html.escape(run.describe()).replace(" ", "&nbsp;")  # a run's name never breaks across lines
             text = f"━●━&nbsp;{name}" if run.shown else f"<s>━●━&nbsp;{name}</s>"
             parts.append(f'<a href="run:{run.number}" style="color:{color.name()}; text-decoration:none">{text}</a>')
         self.legend.setText(" &nbsp; ".join(parts))
@@ -519,12 +533,12 @@ class LossPlotPanel(QWidget):
     def _plot_for(self, key: str) -> pg.PlotItem:
         return self._loss_item if key in LOSS_KEYS else self._accuracy_item
 
-    def _new_run(self, label: str) -> None:
+    def _new_run(self, describe: Callable[[], str]) -> None:
         # A running counter, not the number of runs shown: after a clear, a new run still gets a new hue.
         color = QColor(RUN_COLORS[self._runs_started % len(RUN_COLORS)])
         self._runs_started += 1
         curves = {key: pg.PlotDataItem() for key in LOSS_KEYS + ACCURACY_KEYS}
-        run = _Run(label=label, color=color, curves=curves, number=self._runs_started)
+        run = _Run(describe=describe, color=color, curves=curves, number=self._runs_started)
         for key, curve in curves.items():
             self._plot_for(key).addItem(curve)
             curve.setZValue(-1 if key == "batch_loss" else 1)

@@ -404,7 +404,9 @@ class RunsPanel(QWidget):
         network_text = preset_text(run.preset)[0] if run.preset else self.tr("custom: {layers}").format(
             layers=run.layers)
         network = _Item(network_text, network_text)
-        network.setToolTip(self.tr("{label}\nLayers: {layers}").format(label=run.label, layers=run.layers))
+        describe = getattr(self.session, "describe_run", None)
+        label = (describe(run.number) if describe is not None else None) or run.label  # in today's language
+        network.setToolTip(self.tr("{label}\nLayers: {layers}").format(label=label, layers=run.layers))
         lr_text = f"{t.learning_rate:g}"
         if run.learning_rate_changed:
             lr_text = self.tr("{start} → {end}").format(start=lr_text, end=f"{run.final_learning_rate:g}")

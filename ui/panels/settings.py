@@ -18,7 +18,7 @@ import math
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -327,7 +327,8 @@ class TrainingSettingsPanel(QWidget):
         # know would make the engine refuse to build it.
         kept = {k: v for k, v in spec.optimizer_options.items() if name in OPTION_OWNERS.get(k, ())}
         new = replace(spec, optimizer=name, optimizer_options_json="{}").with_options(**kept)
-        self.session.set_training(new, "optimizer", self.tr("Change optimizer to {name}").format(name=name))
+        self.session.set_training(new, "optimizer", lambda: QCoreApplication.translate(
+            "TrainingSettingsPanel", "Change optimizer to {name}").format(name=name))
 
     @Slot(int)
     def _on_loss_activated(self, index: int) -> None:
