@@ -251,7 +251,9 @@ def _check_output(model: Sequential, out: tuple[int, ...], loss: _losses.Loss, y
                 low, high = float(labels.min()), float(labels.max())
                 classes = int(high) + 1
                 # With negative labels the class count is unknowable (shifted labels?): only the range is reported.
-                if low >= 0 and classes != units:
+                # Too few outputs cannot work (Keras fails too). Too many only when the last layer is a hidden
+                # layer (the forgot-the-output-layer case): a softmax over 10 digits trained on 0–2 is fine.
+                if low >= 0 and (classes > units or (classes < units and add_layer)):
                     shown = f"{len(np.unique(labels))} distinct, from {low:g} to {high:g}"
                     findings.append(units_finding(classes, shown))
                 bad = int(np.count_nonzero((labels < 0) | (labels >= units)))

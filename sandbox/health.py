@@ -170,7 +170,7 @@ class HealthSnapshot:
         for item in self.layers:
             if item.name == name:
                 return item
-        raise LayerArgumentError(f"no layer with weights named {name!r} in this snapshot")
+        raise LayerArgumentError("health.no_layer", layer=name)
 
 
 @dataclass(frozen=True)

@@ -499,4 +499,5 @@ MESSAGES: dict[str, str] = {
     "app.stop_training_first": "stop training before opening a file",
     "app.nothing_to_save": "the network does not fit together yet, so there is nothing to save",
     "app.images_not_28": "the images in {folder} are {size}; the sandbox's networks expect 28×28",
+    "app.unknown_settings": "set_data got unknown setting(s): {names}",
 }

@@ -929,6 +929,7 @@ TEMPLATES: dict[str, str] = {
         "EngineMessages", "the network does not fit together yet, so there is nothing to save"),
     "app.images_not_28": QT_TRANSLATE_NOOP(
         "EngineMessages", "the images in {folder} are {size}; the sandbox's networks expect 28×28"),
+    "app.unknown_settings": QT_TRANSLATE_NOOP("EngineMessages", "set_data got unknown setting(s): {names}"),
 }
 
 _SHAPE = r"\(batch(?:, \d+)*\)"

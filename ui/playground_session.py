@@ -140,7 +140,7 @@ class PlaygroundSession(Session):
         """
         unknown = set(changes) - {"dataset", "noise", "n_samples", "test_ratio", "seed"}
         if unknown:
-            raise sb.LayerArgumentError(f"set_data got unknown setting(s): {', '.join(sorted(unknown))}")
+            raise sb.LayerArgumentError("app.unknown_settings", names=", ".join(sorted(unknown)))
         current = self.setup
         new = replace(current, **changes)
         if new.regression != current.regression:
@@ -265,7 +265,7 @@ class PlaygroundSession(Session):
     def open(self, path: str) -> None:
         """Open a ``.dlplay`` setup with fresh weights; on any error raises FileFormatError and changes nothing."""
         if self.is_training():
-            raise sb.TrainingError("stop training before opening a file")
+            raise sb.TrainingError("app.stop_training_first")
         self._replace_all(pg_engine.load_setup(path), path)
 
     def _replace_all(self, setup: PlaygroundSetup, path: str) -> None:

@@ -395,8 +395,8 @@ class Session(QObject):
         """Train on the IDX files in ``folder`` (MNIST, Fashion-MNIST, …); raises FileFormatError."""
         train, test = sb.datasets.idx.load_data(folder)
         if train[0].shape[1:] != (28, 28):
-            raise sb.FileFormatError(f"the images in {folder} are {train[0].shape[1]}×{train[0].shape[2]}; "
-                                     "the sandbox's networks expect 28×28")
+            raise sb.FileFormatError("app.images_not_28", folder=str(folder),
+                                     size=f"{train[0].shape[1]}×{train[0].shape[2]}")
         self.set_dataset(DataSet.from_uint8(Path(folder).name, train, test))
 
     def load_bundled_digits(self) -> None:
@@ -449,17 +449,25 @@ class Session(QObject):
     # ---- training lifecycle ----------------------------------------------------------------------
     def training_problem(self) -> str | None:
         """Why Train is disabled right now (English engine message), or None."""
+        cause = self.training_problem_cause()
+        if cause is None:
+            return None
+        return cause.message if isinstance(cause, sb.Finding) else str(cause)
+
+    def training_problem_cause(self) -> sb.SandboxError | sb.Finding | str | None:
+        """Why Train is disabled right now, as the engine said it (an error with its code and fields, or the
+        check's finding) so that the app can say it in the learner's language; a budget refusal is already
+        translated text. None when Train may run."""
         error = self.network_error()
         if error is not None:
-            return str(error)
+            return error
         verdict = self.network_verdict()
         if verdict is not None and verdict.level == "refuse":
             return budget_problem(verdict)
-        problem = self.training.check()
-        if problem is not None:
-            return problem
-        blocking = next((f for f in self.check_findings() if f.severity == "error"), None)
-        return None if blocking is None else blocking.message
+        error = self.training.check_error()
+        if error is not None:
+            return error
+        return next((f for f in self.check_findings() if f.severity == "error"), None)
 
     def check_findings(self) -> list[sb.Finding]:
         """What :func:`sandbox.check` finds wrong with the network, its loss and optimizer on the training data.
@@ -794,7 +802,7 @@ class Session(QObject):
         """Save network, weights, optimizer state, history and settings (atomic; raises OSError)."""
         model = self.model
         if model is None:
-            raise sb.FileFormatError("the network does not fit together yet, so there is nothing to save")
+            raise sb.FileFormatError("app.nothing_to_save")
         self._compile(model)
         if self._optimizer_state is not None:
             model.optimizer.set_state(self._optimizer_state)  # compile has built its slots
@@ -811,7 +819,7 @@ class Session(QObject):
     def open(self, path: str) -> None:
         """Open a project or model file; on any error raises FileFormatError and changes nothing."""
         if self.is_training():
-            raise sb.TrainingError("stop training before opening a file")
+            raise sb.TrainingError("app.stop_training_first")
         project = sb.io.load_project(path)
         settings = project.settings or {}
         network = NetworkSpec.from_dict(settings["network"]) if "network" in settings \

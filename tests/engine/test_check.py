@@ -66,6 +66,11 @@ def test_a_relu_output_with_the_right_units_is_a_warning(data):
     assert relu.fix == {"kind": "set_activation", "layer_index": 1, "activation": "softmax"}
 
 
+def test_a_softmax_with_more_outputs_than_the_labels_use_is_fine(data):
+    x, y = data
+    assert sb.check(dense_model(10, "softmax"), x, y % 3) == []  # ten digits' outputs, trained on 0, 1 and 2
+
+
 def test_an_output_layer_with_the_wrong_units_is_changed_not_added(data):
     units = only(sb.check(dense_model(5, "softmax"), *data), "output_units_vs_classes")
     assert units.fix["kind"] == "set_last_layer" and "make it Dense(10, softmax)" in units.message

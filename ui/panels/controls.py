@@ -181,12 +181,11 @@ class TrainingControls(QWidget):
     def _update_buttons(self) -> None:
         state = self.session.state
         training = self.session.is_training()
-        problem = self.session.training_problem()
-        finding = next((f for f in self.session.check_findings() if f.severity == "error"), None)
-        if problem is not None and finding is not None and problem == finding.message:
+        problem = self.session.training_problem_cause()
+        if isinstance(problem, sb.Finding):
             # the check's problem, shown in full with its fix just below: the status only points at it
             status = self.tr("Can't train yet: see the message below.")
-            reason = self.tr("Can't train yet: {reason}").format(reason=finding_text(finding))
+            reason = self.tr("Can't train yet: {reason}").format(reason=finding_text(problem))
         else:
             reason = "" if problem is None else self.tr("Can't train yet: {reason}").format(reason=friendly(problem))
             status = reason
