@@ -24,7 +24,7 @@ from .layers import deserialize as _deserialize_layer
 from .layers import serialize as _serialize_layer
 from .layers.base import Shape, format_shape
 
-__all__ = ["LayerShape", "Sequential", "trace_shapes"]
+__all__ = ["LayerShape", "Model", "Sequential", "trace_shapes"]
 
 _MAX_SEED = 2**32
 
@@ -112,8 +112,13 @@ def trace_shapes(input_shape: Shape, layers: Sequence[Layer]) -> list[LayerShape
     return rows
 
 
-class Sequential:
-    """A linear stack of layers, as ``keras.Sequential``.
+class Model:
+    """What every model shares, as ``keras.Model``: weights, compile, fit, evaluate, predict.
+
+    The methods are written for a stack of layers (:class:`Sequential`, ``self.layers`` in order). As in
+    Keras, ``Model(inputs, outputs)`` makes a graph of layers called on symbolic inputs: a
+    :class:`sandbox.functional.Functional`, which overrides the methods that follow the layers. So
+    ``isinstance(model, Model)`` holds for both, and ``isinstance(model, Sequential)`` means a stack.
 
     Parameters
     ----------
@@ -127,6 +132,14 @@ class Sequential:
     dtype : {"float32", "float64"}
         Weight and computation dtype; float64 is for gradient checks.
     """
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Model:
+        # keras.Model(inputs, outputs) builds a graph: Model is the base class, a Functional is what calling it makes.
+        if cls is Model:
+            from .functional import Functional
+
+            cls = Functional
+        return super().__new__(cls)
 
     def __init__(self, layers: Iterable[Layer] | None = None, name: str | None = None,
                  seed: int | None = None, dtype: str = "float32") -> None:
@@ -167,6 +180,9 @@ class Sequential:
     # ---- structure -------------------------------------------------------------------------------
     def add(self, layer: Layer) -> None:
         """Append a layer; raises :class:`ShapeError` (and adds nothing) if it cannot follow the last one."""
+        history = getattr(layer, "_keras_history", None)
+        if not isinstance(layer, Layer) and history is not None and isinstance(history[0], InputLayer):
+            layer = history[0]  # keras.Input(shape) stands for its InputLayer at the start of a stack, as in Keras
         if not isinstance(layer, Layer):
             raise LayerArgumentError("model.add_not_layer", layer=layer)
         if isinstance(layer, InputLayer):
@@ -354,14 +370,14 @@ class Sequential:
             raise ShapeError("model.flat_weight_count", expected=self._flat.size, count=np.size(flat))
         self._flat[...] = flat
 
-    def copy(self) -> Sequential:
+    def copy(self) -> Model:
         """An independent model with the same architecture, seed and weights (uncompiled).
 
         Unlike ``from_config(get_config())`` followed by ``set_flat_weights``, no initial weights are drawn
         first, so copying a large network costs one memory copy. Dropout and shuffling generators start from
         the seed, as in a fresh model.
         """
-        clone = Sequential.from_config(self.get_config())
+        clone = type(self).from_config(self.get_config())
         if self._flat is not None:
             clone._ensure_built(initialize=False)
             clone._flat[...] = self._flat
@@ -648,7 +664,11 @@ class Sequential:
             (print_fn or print)(line)
 
     def __repr__(self) -> str:
-        return f"<Sequential name={self.name!r} layers={[layer.name for layer in self.layers]}>"
+        return f"<{type(self).__name__} name={self.name!r} layers={[layer.name for layer in self.layers]}>"
+
+
+class Sequential(Model):
+    """A linear stack of layers, as ``keras.Sequential`` (parameters as :class:`Model`'s)."""
 
 
 def _human_bytes(n: int) -> str:
