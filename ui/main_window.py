@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QDialog,
@@ -51,10 +52,12 @@ from sandbox import budget
 from . import i18n
 from .actions import SessionCommands, TrainingActions
 from .background import BackgroundLane
+from .course import Course, CourseWatcher
 from .engine_messages import friendly
 from .panels.backward import BackwardPanel
 from .panels.canvas import CanvasPanel
 from .panels.controls import TrainingControls
+from .panels.course import CoursePanel, Highlight
 from .panels.data import DataPanel
 from .panels.evaluation import EvaluationPanel
 from .panels.health import HealthPanel
@@ -67,6 +70,7 @@ from .panels.runs import RunsPanel
 from .panels.settings import TrainingSettingsPanel
 from .recovery import Autosaver, RecoveryFiles, app_data_folder, recovered_dataset_folder, restore_runs
 from .session import Session, budget_problem, human_bytes
+from .view_state import Views
 
 __all__ = ["InfoBar", "MainWindow"]
 
@@ -88,7 +92,7 @@ DOCKS = (
     ("settingsDock", "settings_panel", TrainingSettingsPanel, _RIGHT),
     ("dataDock", "data_panel", DataPanel, _RIGHT),
     ("loopDock", "loop_panel", LoopDiagramPanel, _RIGHT),
-    ("lossDock", "loss_panel", None, _BOTTOM),
+    ("lossDock", "loss_panel", LossPlotPanel, _BOTTOM),
     ("codeDock", "code_panel", KerasCodeView, _BOTTOM),
     ("insideDock", "layers_view_panel", LayersViewPanel, _BOTTOM),
     ("evaluationDock", "evaluation_panel", EvaluationPanel, _BOTTOM),
@@ -97,6 +101,24 @@ DOCKS = (
     ("runsDock", "runs_panel", RunsPanel, _BOTTOM),
 )
 LAYOUT_VERSION = 1
+#: View → Larger / Smaller text: the application font's scale steps, and where the choice is kept.
+TEXT_SCALES = (0.85, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
+TEXT_SCALE_KEY = "ui/text_scale"
+#: The course dock's width beside the rule lesson and the playground (in the digits mode it is a right-hand tab).
+COURSE_SIDE_WIDTH = 300
+_BASE_FONT_SIZE: list[float] = []  # the application's own point size, before any scaling
+
+
+def apply_text_scale(scale: float) -> None:
+    """Scale the application font to ``scale`` × its original size (every widget without a font of its own)."""
+    app = QApplication.instance()
+    if app is None:
+        return
+    font = app.font()
+    if not _BASE_FONT_SIZE:
+        _BASE_FONT_SIZE.append(font.pointSizeF())
+    font.setPointSizeF(round(_BASE_FONT_SIZE[0] * scale, 2))
+    app.setFont(font)
 
 
 def _data_dir() -> Path:
@@ -195,9 +217,16 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._shown_once = False
         self._fresh_layout = True  # no layout remembered from last time
+        self.text_scale = self._saved_text_scale()
+        if self.text_scale != 1.0:
+            apply_text_scale(self.text_scale)  # before the panels are built, so their own fonts scale too
+        # The course's progress lives here, not in its panel: panels are rebuilt on a language switch.
+        self.course = Course(lambda: self.translators.language, parent=self)
         self._build()
+        self.course_watcher = CourseWatcher(self, self.course)
         self._retarget_actions()
         self._restore_layout()
+        self._apply_course_open(front=True)
         self.session.dirtyChanged.connect(self._update_title)
         self.session.pathChanged.connect(self._update_title)
         self.session.stateChanged.connect(self._on_state)
@@ -227,8 +256,10 @@ class MainWindow(QMainWindow):
         """Create panels, docks, actions, menus and toolbar in the current language."""
         s = self.session
         self.training_actions = TrainingActions(self)
+        self.views = Views()  # what the panels show beyond the session, kept when a panel is rebuilt
         self.info_bar = InfoBar(self)
         self.canvas_panel = CanvasPanel(s, self)
+        self.views.keep("canvas", self.canvas_panel.view)
         central = QWidget(self)
         central.setObjectName("centralArea")
         column = QVBoxLayout(central)
@@ -245,10 +276,9 @@ class MainWindow(QMainWindow):
         #: Each mode's last dock layout (QMainWindow.saveState), so a mode comes back as it was left.
         self._mode_states: dict[str, QByteArray] = {}
 
-        self.loss_panel = LossPlotPanel(s, self)  # kept across language switches: it holds the runs' curves
         self.docks: dict[str, QDockWidget] = {}
         for name, attr, maker, area in DOCKS:
-            widget = self.loss_panel if maker is None else self._make_panel(maker)
+            widget = self._make_panel(maker, name)
             _leave_tab_to_focus_chain(widget)
             setattr(self, attr, widget)
             dock = QDockWidget(self)
@@ -269,6 +299,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["backwardDock"], self.docks["healthDock"])
         self.tabifyDockWidget(self.docks["healthDock"], self.docks["runsDock"])
         self.docks["lossDock"].raise_()
+        self._make_course_dock()
         # The right column (Train buttons, learning rate) runs the full height, so on a short laptop screen it
         # does not share its height with the loss plot below the canvas.
         self.setCorner(Qt.Corner.BottomRightCorner, _RIGHT)
@@ -285,14 +316,87 @@ class MainWindow(QMainWindow):
         self._fit_docks()
         self._default_state = self.saveState(LAYOUT_VERSION)
 
-    def _make_panel(self, maker: type[QWidget]) -> QWidget:
-        """A digits panel; the training controls' buttons become views of the shared actions."""
+    def _make_panel(self, maker: type[QWidget], name: str) -> QWidget:
+        """A digits panel; the training controls' buttons become views of the shared actions.
+
+        A panel that shows more than the session holds has a view state (``maker.View``, see ui.view_state):
+        the first panel built under ``name`` makes it, and the window hands it to every panel that replaces that
+        one, so a rebuilt panel shows what the old one showed.
+        """
         if maker is TrainingControls:
             panel = TrainingControls(self.session, self, actions=self.training_actions)
+        elif hasattr(maker, "View"):
+            panel = maker(self.session, self, view=self.views.get(name))
+            self.views.keep(name, panel.view)
         else:
             panel = maker(self.session, self)
         _leave_tab_to_focus_chain(panel)
         return panel
+
+    def _make_course_dock(self) -> None:
+        """The Course dock: in the right column in every mode, open and in front at first launch."""
+        self.course_panel = CoursePanel(self.course, self)
+        self.course_panel.showRequested.connect(self.show_course_step)
+        self.course_dock = CourseDock(self.course, self)
+        self.course_dock.setObjectName("courseDock")
+        self.course_dock.setWidget(_scrollable(self.course_panel, "courseDock"))
+        # A tab of the right column, in front at first: a column of its own squeezed the canvas and the Layers
+        # dock off a 1366-pixel screen, and the right column runs the window's full height (the steps are long).
+        self.addDockWidget(_RIGHT, self.course_dock)
+        self.tabifyDockWidget(self.docks["loopDock"], self.course_dock)
+        self.course_dock.raise_()
+        self.highlight = Highlight(self)
+
+    def _apply_course_open(self, front: bool = False) -> None:
+        """Show the course if the learner keeps it open (a restored layout may have hidden it), else hide it.
+
+        At launch (``front``) an open course comes in front of its tabs: it is where the learner left off.
+        """
+        if self.course.open and (self.course_dock.isHidden() or front):
+            self.course_dock.show()
+            self.course_dock.raise_()  # a tab that comes back comes to the front
+        elif not self.course.open:
+            self.course_dock.hide()
+
+    @Slot(str)
+    def show_course_step(self, step_id: str) -> None:
+        """Show me: the step's mode, its dock in front, and a frame around the controls to use."""
+        step = self.course.text.step(step_id)
+        self.set_mode(step.mode)
+        if step.dock:
+            self.raise_dock(step.dock)
+        root = self.current_mode_widget() if self.mode != "digits" else self
+        targets = []
+        for name in step.controls:
+            found = [w for w in root.findChildren(QWidget, name) if w.isVisible()]
+            targets += found[:1]
+        self.highlight.point_at(targets)
+
+    def set_text_scale(self, scale: float) -> None:
+        """Scale every text of the interface (1.0: normal) and remember it for the next launch."""
+        scale = min(max(scale, TEXT_SCALES[0]), TEXT_SCALES[-1])
+        self.text_scale = scale
+        QSettings().setValue(TEXT_SCALE_KEY, scale)
+        apply_text_scale(scale)
+        self.act_smaller_text.setEnabled(scale > TEXT_SCALES[0])
+        self.act_larger_text.setEnabled(scale < TEXT_SCALES[-1])
+        self.fit_to_screen()
+
+    def _step_text_scale(self, direction: int) -> None:
+        larger = [s for s in TEXT_SCALES if s > self.text_scale + 1e-6]
+        smaller = [s for s in TEXT_SCALES if s < self.text_scale - 1e-6]
+        if direction > 0 and larger:
+            self.set_text_scale(larger[0])
+        elif direction < 0 and smaller:
+            self.set_text_scale(smaller[-1])
+
+    @staticmethod
+    def _saved_text_scale() -> float:
+        try:
+            scale = float(QSettings().value(TEXT_SCALE_KEY, 1.0))
+        except (TypeError, ValueError):
+            return 1.0
+        return scale if TEXT_SCALES[0] <= scale <= TEXT_SCALES[-1] else 1.0
 
     def raise_dock(self, name: str) -> None:
         """Show the dock ``name`` (in the digits mode), bring it to the front of its tabs and focus it."""
@@ -409,6 +513,12 @@ class MainWindow(QMainWindow):
         self.act_shortcuts = self._action("shortcutsAction", self.show_shortcuts, SK.HelpContents)
         self.act_about = self._action("aboutAction", self.show_about)
         self.act_getting_started = self._action("gettingStartedAction", self.show_getting_started)
+        self.act_larger_text = self._action("largerTextAction", lambda: self._step_text_scale(+1),
+                                            QKeySequence.StandardKey.ZoomIn)
+        # Ctrl+= as well: on most keyboards + needs Shift, and a teacher at the front presses Ctrl and =
+        self.act_larger_text.setShortcuts([QKeySequence("Ctrl+="), *QKeySequence.keyBindings(SK.ZoomIn)])
+        self.act_smaller_text = self._action("smallerTextAction", lambda: self._step_text_scale(-1), SK.ZoomOut)
+        self.act_normal_text = self._action("normalTextAction", lambda: self.set_text_scale(1.0), "Ctrl+0")
         self.mode_group = QActionGroup(self)
         self.mode_actions: dict[str, QAction] = {}
         for i, mode in enumerate(MODES):
@@ -468,6 +578,9 @@ class MainWindow(QMainWindow):
         self.panels_menu.setObjectName("panelsMenu")
         for dock in self.docks.values():
             self.panels_menu.addAction(dock.toggleViewAction())
+        self.panels_menu.addAction(self.course_dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.act_larger_text, self.act_smaller_text, self.act_normal_text])
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.act_reset_layout)
         self.language_menu = self.view_menu.addMenu("")
@@ -529,7 +642,10 @@ class MainWindow(QMainWindow):
             self.act_about: (self.tr("&About Deep Learning Sandbox"),
                              self.tr("Version, credits and the MNIST licence")),
             self.act_getting_started: (self.tr("&Getting started"),
-                                       self.tr("What the three modes are for, and where to begin")),
+                                       self.tr("Open the course: chapter 1, step by step")),
+            self.act_larger_text: (self.tr("Lar&ger text"), self.tr("Make every text larger (Ctrl+=)")),
+            self.act_smaller_text: (self.tr("Small&er text"), self.tr("Make every text smaller (Ctrl+-)")),
+            self.act_normal_text: (self.tr("Normal text si&ze"), self.tr("Text at its usual size (Ctrl+0)")),
         }
         for act, (text, tip) in texts.items():
             act.setText(text)
@@ -574,6 +690,8 @@ class MainWindow(QMainWindow):
                   "controlsDock": self.tr("Train"),
                   "settingsDock": self.tr("Optimizer"), "dataDock": self.tr("Data"), "lossDock": self.tr("Loss"),
                   "codeDock": self.tr("As Keras code")}
+        self.course_dock.setWindowTitle(self.tr("Course"))
+        self.course_dock.toggleViewAction().setText(self.tr("Course"))
         for name, dock in self.docks.items():
             dock.setWindowTitle(titles[name])
             self.raise_actions[name].setText(titles[name])
@@ -624,6 +742,7 @@ class MainWindow(QMainWindow):
             self.mode_widgets[mode] = widget
             self.mode_pages[mode] = _page(widget, f"{mode}Page")
             self.mode_stack.addWidget(self.mode_pages[mode])
+            self.course_watcher.attach()
         self.mode_stack.setCurrentWidget(self.mode_pages[mode])
         self.mode = mode
         self._apply_mode_layout()
@@ -651,6 +770,10 @@ class MainWindow(QMainWindow):
                 self.restoreState(state, LAYOUT_VERSION)  # toolbars; the docks stay hidden
                 for dock in self.docks.values():
                     dock.hide()
+        self._apply_course_open()  # the course is the same in every mode
+        if self.mode != "digits" and state is None:
+            # beside a mode's page the course gets only what the page leaves (the rule lesson needs ~1010 px)
+            self.resizeDocks([self.course_dock], [COURSE_SIDE_WIDTH], Qt.Orientation.Horizontal)
 
     def current_mode_widget(self) -> QWidget:
         """The widget of the mode on show (the canvas panel for the digits)."""
@@ -717,31 +840,26 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _rebuild_panels(self) -> None:
-        """Recreate the panels in the new language: all state lives in the session, so nothing is lost."""
+        """Recreate every panel in the new language, the one way panels change language.
+
+        What a panel shows lives in the session or in its view state (``self.views``, see ui.view_state), never
+        only in the panel, so a rebuilt panel shows what the old one showed: nothing is handed over by hand.
+        """
         state = self.saveState(LAYOUT_VERSION)
         size = self.size()
-        drawing = self.canvas_panel.canvas_snapshot()
-        # the loss plot is not rebuilt: it retranslates in place and keeps its runs
         for name, attr, maker, _area in DOCKS:
-            if maker is None:
-                continue
             dock = self.docks[name]
             old = dock.widget()
-            panel = self._make_panel(maker)
-            carry_over = getattr(panel, "carry_over", None)  # panels that hold more than the session's state
-            if carry_over is not None:
-                carry_over(_panel(dock))
+            panel = self._make_panel(maker, name)
             dock.setWidget(_scrollable(panel, name))
             old.deleteLater()
             setattr(self, attr, panel)
-        self.loss_panel.retranslate()
         old_canvas = self.canvas_panel
-        self.canvas_panel = CanvasPanel(self.session, self)
+        self.canvas_panel = CanvasPanel(self.session, self, view=self.views.get("canvas"))
         self.mode_pages["digits"].takeWidget()
         self.mode_pages["digits"].setWidget(self.canvas_panel)
         old_canvas.deleteLater()
         self._wire_panels()
-        self.canvas_panel.restore_snapshot(drawing)
         for mode, widget in list(self.mode_widgets.items()):
             if hasattr(widget, "retranslate"):
                 widget.retranslate()
@@ -759,6 +877,7 @@ class MainWindow(QMainWindow):
         if "playground" in self.mode_widgets:
             self.mode_widgets["playground"].session.retranslate()
         self._retranslate()
+        self.course_watcher.attach()  # the rebuilt panels' signals
         self.statusBar().clearMessage()  # it was written in the old language
         self.restoreState(state, LAYOUT_VERSION)
         if self.mode != "digits":
@@ -1137,46 +1256,13 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     @Slot()
-    def show_getting_started(self) -> QDialog:
-        """A short, non-modal page on the three modes, with a button to open each (a guided course comes later)."""
-        dialog = QDialog(self)
-        dialog.setObjectName("gettingStartedDialog")
-        dialog.setWindowTitle(self.tr("Getting started"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        text = QLabel(self.tr(
-            "<h3>Getting started</h3>"
-            "<p>The sandbox has three modes, in the order of chapter 1. Switch with the bar at the top of the "
-            "window or with Ctrl+1, Ctrl+2 and Ctrl+3.</p>"
-            "<p><b>1. Find the rule.</b> 1 → 10, 2 → 12, 3 → 14: guess the rule yourself, then watch one "
-            "neuron and four optimizers find y = 2x + 8 step by step.</p>"
-            "<p><b>2. Digits.</b> Draw a digit on the black square: a trained network reads it as you draw. "
-            "Then build your own network from layers, press Train and watch the loss fall.</p>"
-            "<p><b>3. Playground.</b> Teach a small network to separate coloured points, and see its answer "
-            "everywhere on the plane.</p>"
-            "<p>Every command is in the menus and on the keyboard: Ctrl+Enter trains, Ctrl+Z undoes, "
-            "Tab moves between controls. Help → Keyboard shortcuts lists them all.</p>"), dialog)
-        text.setObjectName("gettingStartedText")
-        text.setWordWrap(True)
-        text.setTextFormat(Qt.TextFormat.RichText)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(text)
-        row = QHBoxLayout()
-        for mode, label in (("rule", self.tr("Open Find the rule")), ("digits", self.tr("Open Digits")),
-                            ("playground", self.tr("Open Playground"))):
-            button = QPushButton(label, dialog)
-            button.setObjectName(f"gettingStarted_{mode}Button")
-            button.setAccessibleName(label)
-            button.clicked.connect(lambda _checked=False, m=mode: (self.set_mode(m), dialog.close()))
-            row.addWidget(button)
-        close = QPushButton(self.tr("Close"), dialog)
-        close.setObjectName("gettingStartedCloseButton")
-        close.setAccessibleName(self.tr("Close"))
-        close.clicked.connect(dialog.close)
-        row.addWidget(close)
-        layout.addLayout(row)
-        dialog.resize(min(560, self._screen_room().width() - 40), 0)
-        dialog.show()
-        return dialog
+    def show_getting_started(self) -> QDockWidget:
+        """Open the course (Help → Getting started): its dock in front, the keyboard focus on its steps."""
+        self.course.open = True
+        self.course_dock.show()
+        self.course_dock.raise_()
+        self.course_panel.step_list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return self.course_dock
 
     @Slot()
     def show_about(self) -> None:
@@ -1214,6 +1300,27 @@ class MainWindow(QMainWindow):
         self._save_layout()
         self._mark_running(False)
         super().closeEvent(event)
+
+
+class CourseDock(QDockWidget):
+    """The course's dock: closing it (its button or View → Show or hide panels) is remembered, in every mode."""
+
+    def __init__(self, course: Course, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._course = course
+        self.toggleViewAction().triggered.connect(self._on_toggled)
+        # The title bar's close button, not closeEvent: restoreState closes the docks it hides, too.
+        self.close_button = self.findChild(QAbstractButton, "qt_dockwidget_closebutton")
+        if self.close_button is not None:
+            self.close_button.clicked.connect(self._on_closed)
+
+    @Slot()
+    def _on_closed(self) -> None:
+        self._course.open = False
+
+    @Slot(bool)
+    def _on_toggled(self, shown: bool) -> None:
+        self._course.open = shown
 
 
 def _scrollable(widget: QWidget, name: str) -> QScrollArea:

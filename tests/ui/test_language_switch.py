@@ -51,6 +51,8 @@ def texts_of(window: QWidget) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = [("title", window.windowTitle())]
     for w in window.findChildren(QWidget):
         name = w.objectName() or type(w).__name__
+        if name.startswith("qt_"):
+            continue  # Qt's own parts (a dock's float button) are named by Qt's translations
         found += [(f"{name}.toolTip", w.toolTip()), (f"{name}.accessibleName", w.accessibleName())]
         if isinstance(w, QLabel):
             found.append((name, w.text()))

@@ -201,6 +201,12 @@ class RuleLessonMode(QWidget):
 
     #: The training commands' enable state may have changed (see :mod:`ui.actions`).
     commandsChanged = Signal()
+    #: The learner's guess or the data changed (read :meth:`hypothesis` and ``problem``); the course listens.
+    hypothesisChanged = Signal()
+    #: The race was redrawn after a step, a frame of Play or a restart (read :meth:`learner`).
+    raceChanged = Signal()
+    #: Play was pressed (True) or the race paused (False).
+    playToggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None, actions: TrainingActions | None = None) -> None:
         super().__init__(parent)
@@ -632,6 +638,10 @@ class RuleLessonMode(QWidget):
         """The learning rate all four optimizers use."""
         return self.lr_spin.value()
 
+    def hypothesis(self) -> tuple[float, float]:
+        """The learner's own rule ``(w, b)``, as set in the guess's spin boxes."""
+        return self.w_spin.value(), self.b_spin.value()
+
     def is_finished(self) -> bool:
         """True when every optimizer has converged or diverged."""
         return all(lane.done() for lane in self._lanes.values())
@@ -786,6 +796,7 @@ class RuleLessonMode(QWidget):
         else:
             self._timer.stop()
         self._update_buttons()
+        self.playToggled.emit(playing)
 
     @Slot()
     def _on_frame(self) -> None:
@@ -828,6 +839,7 @@ class RuleLessonMode(QWidget):
         self._refresh_paths()
         self._refresh_texts()
         self._update_buttons()
+        self.raceChanged.emit()
 
     @Slot()
     def _on_guess_changed(self) -> None:
@@ -852,6 +864,7 @@ class RuleLessonMode(QWidget):
         xs = np.array([x_lo - (x_hi - x_lo), x_hi + (x_hi - x_lo)])
         self._guess_item.setData(xs, _clip(w * xs + b, y_lo, y_hi))
         self._guess_marker.setData([w], [b])
+        self.hypothesisChanged.emit()
 
     def _refresh_model(self) -> None:
         lane = self._lanes[self.chosen_optimizer()]

@@ -17,7 +17,7 @@ whenever the network changes, until the learner picks a digit of their own.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -90,6 +90,10 @@ class BackwardPanel(QWidget):
     ``session.training``; never changes the model. The main window should connect the canvas panel's
     ``networkInputChanged(object)`` to :meth:`set_drawing`.
     """
+
+    #: Verify's result: the layer's name, how many weights were nudged, the largest relative error and the
+    #: tolerance below which the numbers count as matching.
+    verified = Signal(str, int, float, float)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -390,6 +394,7 @@ class BackwardPanel(QWidget):
         else:
             self.verify_label.setText(self.tr("Largest relative error {0:.1e}: the numbers do not match.")
                                       .format(worst))
+        self.verified.emit(self.layer_combo.currentText(), len(rows), float(worst), _TOLERANCE)
 
     # ---- reacting to the session -----------------------------------------------------------------
     def _on_model_changed(self) -> None:

@@ -21,7 +21,7 @@ still judge consistently with the network they were taken from.
 from __future__ import annotations
 
 import itertools
-from typing import Any
+from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import (
@@ -72,6 +72,7 @@ from sandbox.familiarity import Familiarity, Judgement
 from ..background import BackgroundLane, Job
 from ..session import Session
 from ..user_digits import UserDigits
+from ..view_state import ViewField
 from .explain import ExplanationBox
 
 __all__ = ["CanvasPanel", "DigitCanvas", "NetworkInputPreview", "ProbabilityBars"]
@@ -451,6 +452,18 @@ class ProbabilityBars(QWidget):
         painter.end()
 
 
+@dataclass
+class CanvasView:
+    """What the canvas shows beyond the session, kept across rebuilds of the panel (see ui.view_state)."""
+
+    image: np.ndarray | None = None  # the drawing, float32 (280, 280) in [0, 1]; None when the canvas is empty
+    brush: int | None = None
+    test_label: int | None = None
+    label_chosen: bool = False
+    familiarity: Familiarity | None = None  # fitted to the current weights (a rebuild need not fit it again)
+    familiarity_stale: bool = False
+
+
 class CanvasPanel(QWidget):
     """The drawing canvas, what the network sees, its prediction, and the learner's own digits.
 
@@ -481,20 +494,34 @@ class CanvasPanel(QWidget):
     predictionUpdated = Signal()
     familiarityFitted = Signal()
 
+    View = CanvasView
+    _test_label = ViewField()  # true label of the test digit on the canvas
+    _label_chosen = ViewField()  # the learner picked the label: stop following the prediction
+    _familiarity = ViewField()
+    _familiarity_stale = ViewField()  # the weights changed during a run: refit when it ends
+
     def __init__(self, session: Session, parent: QWidget | None = None, *, user_digits: UserDigits | None = None,
-                 rng: np.random.Generator | int | None = None) -> None:
+                 rng: np.random.Generator | int | None = None, view: CanvasView | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("canvasPanel")
         self._session = session
+        fresh = view is None
+        self.view = CanvasView() if view is None else view
         self._rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
         self._user_digits = user_digits if user_digits is not None else UserDigits()
         self._image28: np.ndarray | None = None  # cache of to_mnist(canvas), None when stale
-        self._label_chosen = False  # the learner picked the label: stop following the prediction
         self._shown_input: np.ndarray | None = None
-        self._test_label: int | None = None  # true label of the test digit on the canvas
-        self._familiarity: Familiarity | None = None
-        self._familiarity_stale = False  # the weights changed during a run: refit when it ends
         self._build()
+        if not fresh:  # a rebuild (a language switch): the drawing and brush of the panel it replaces
+            if self.view.brush is not None:
+                self.brush_slider.setValue(self.view.brush)
+            if self.view.image is not None:
+                label = self._test_label
+                self.canvas.set_image(self.view.image)
+                if label is not None:
+                    self._show_test_label(label)
+        self.canvas.imageChanged.connect(self._remember_image)
+        self.brush_slider.valueChanged.connect(self._remember_brush)
         self._predict_timer = QTimer(self)
         self._predict_timer.setSingleShot(True)
         self._predict_timer.setInterval(PREDICT_INTERVAL_MS)
@@ -525,7 +552,16 @@ class CanvasPanel(QWidget):
             app.aboutToQuit.connect(self.shutdown)
         self._load_user_digits()
         self._refresh_prediction()
-        self._schedule_refit()
+        if fresh or self._familiarity is None:
+            self._schedule_refit()
+
+    @Slot()
+    def _remember_image(self) -> None:
+        self.view.image = None if self.canvas.is_empty() else self.canvas.image()
+
+    @Slot(int)
+    def _remember_brush(self, size: int) -> None:
+        self.view.brush = size
 
     # ---- construction ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -765,24 +801,6 @@ class CanvasPanel(QWidget):
         self.canvas.set_image(data.x_test[index, :, :, 0])
         self._show_test_label(label)
         return label
-
-    def canvas_snapshot(self) -> dict[str, Any]:
-        """The drawing and brush, for a panel rebuilt in another language to take over.
-
-        Returns
-        -------
-        dict
-            ``image`` float32 (280, 280) in [0, 1], ``brush`` int, ``test_label`` int or None (the true
-            label of a test digit still on the canvas).
-        """
-        return {"image": self.canvas.image(), "brush": self.brush_slider.value(), "test_label": self._test_label}
-
-    def restore_snapshot(self, snapshot: dict[str, Any]) -> None:
-        """Take over a drawing saved by :meth:`canvas_snapshot`."""
-        self.brush_slider.setValue(int(snapshot["brush"]))
-        self.canvas.set_image(snapshot["image"])
-        if snapshot.get("test_label") is not None:
-            self._show_test_label(int(snapshot["test_label"]))
 
     def _show_test_label(self, label: int) -> None:
         self._test_label = label

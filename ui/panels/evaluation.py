@@ -344,6 +344,9 @@ class ImageGallery(QLabel):
 class EvaluationPanel(QWidget):
     """Test accuracy, per-class accuracy, confusion matrix with its images, robustness and a PCA map."""
 
+    #: A new evaluation is on show (the :class:`Evaluation`; ``sampled`` tells a sample while training).
+    evaluated = Signal(object)
+
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("evaluationPanel")
@@ -750,6 +753,7 @@ class EvaluationPanel(QWidget):
         if self._mistakes_wanted:
             self._mistakes_wanted = False
             self.show_confident_mistakes()
+        self.evaluated.emit(ev)
 
     @Slot(object, object)
     def _on_evaluation_failed(self, error: BaseException, _job: Job) -> None:

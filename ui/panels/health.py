@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
@@ -54,6 +55,7 @@ from sandbox.health import GRAD_LOG_EDGES, SLOW_WINDOW, Finding, HealthSnapshot,
 from ..background import BackgroundLane, Job
 from ..engine_messages import friendly
 from ..session import Session
+from ..view_state import ViewField
 from .pickers import fill_weighted_layers
 from .room import RoomWatcher, is_wide
 
@@ -75,28 +77,49 @@ _WEIGHT_COLOR = QColor(31, 119, 180)
 _GRAD_COLOR = QColor(214, 95, 14)
 
 
+@dataclass
+class HealthView:
+    """What the Health dock has seen, kept by the window across rebuilds of the panel (see ui.view_state)."""
+
+    snapshots: deque[HealthSnapshot] = field(default_factory=lambda: deque(maxlen=MAX_SNAPSHOTS))
+    batch_losses: deque[float] = field(default_factory=lambda: deque(maxlen=MAX_BATCHES))
+    grad_norms: deque[float] = field(default_factory=lambda: deque(maxlen=MAX_BATCHES))
+    step: int = 0
+    probe_x: np.ndarray | None = None
+    probe_y: np.ndarray | None = None
+    dataset: object = None  # the probe batch is picked once per dataset
+    probe_needed: bool = False  # the model changed while the panel was hidden
+    last_probe: float = -float("inf")
+    layer_index: int = -1  # the layer the histograms show
+
+
 class HealthPanel(QWidget):
     """Per-layer weight and gradient histograms over time, dead ReLU units, and warnings with what helps.
 
     Reads ``session.model``, ``session.dataset`` (x_train float32 (N, 28, 28, 1), y_train int64 (N,)),
     ``session.training`` (its loss), ``session.epochs_done`` and ``session.history``; never changes the model.
-    Needs no wiring beyond being placed in a dock.
+    Needs no wiring beyond being placed in a dock. Its series live in ``view`` (a :class:`HealthView`): a panel
+    built with the view of one it replaces shows the same thing.
     """
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    View = HealthView
+    _snapshots = ViewField()
+    _batch_losses = ViewField()
+    _grad_norms = ViewField()
+    _step = ViewField()
+    _probe_x = ViewField()
+    _probe_y = ViewField()
+    _dataset = ViewField()
+    _probe_needed = ViewField()
+    _last_probe = ViewField()
+
+    def __init__(self, session: Session, parent: QWidget | None = None, *, view: HealthView | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("healthPanel")
         self.session = session
-        self._snapshots: deque[HealthSnapshot] = deque(maxlen=MAX_SNAPSHOTS)
-        self._batch_losses: deque[float] = deque(maxlen=MAX_BATCHES)
-        self._grad_norms: deque[float] = deque(maxlen=MAX_BATCHES)
+        fresh = view is None
+        self.view = HealthView(dataset=session.dataset) if view is None else view
         self._findings: list[Finding] = []
-        self._step = 0
-        self._probe_x: np.ndarray | None = None
-        self._probe_y: np.ndarray | None = None
-        self._dataset = session.dataset  # the probe batch is picked once per dataset
-        self._probe_needed = False  # the model changed while the panel was hidden
-        self._last_probe = -float("inf")
         self._problem = ""
         self._snapshots_changed = True  # the table, summary and histograms need redrawing (batches alone do not)
         # Probes asked for while one runs: (model copy, probe x, probe y, loss, epoch, step, live).
@@ -205,6 +228,7 @@ class HealthPanel(QWidget):
         self._probe_timer.timeout.connect(self.probe_now)
 
         self.layer_combo.currentIndexChanged.connect(self._draw_histograms)
+        self.layer_combo.currentIndexChanged.connect(self._remember_layer)
         session.modelChanged.connect(self._on_model_changed)
         session.datasetChanged.connect(self._on_dataset_changed)
         session.weightsChanged.connect(self._on_weights_changed)
@@ -215,7 +239,19 @@ class HealthPanel(QWidget):
         app = QCoreApplication.instance()
         if app is not None:  # no probe thread may outlive the application
             app.aboutToQuit.connect(self.shutdown)
-        self._on_model_changed()
+        if fresh:
+            self._on_model_changed()
+        else:  # a rebuild (a language switch): draw what the view holds, in the new language
+            layer = self.view.layer_index
+            fill_weighted_layers(self.layer_combo, self.session.model, default_last=False)
+            if 0 <= layer < self.layer_combo.count():
+                self.layer_combo.setCurrentIndex(layer)
+            self._snapshots_changed = True
+            self._redraw()
+
+    @Slot(int)
+    def _remember_layer(self, index: int) -> None:
+        self.view.layer_index = index
 
     def _make_plot(self, name: str, accessible: str, tip: str, background: QColor) -> pg.PlotWidget:
         plot = pg.PlotWidget(background=background)
@@ -329,19 +365,6 @@ class HealthPanel(QWidget):
             self._submit(self._waiting.popleft())
             return
         self.busy_label.setVisible(busy)
-
-    def carry_over(self, old: HealthPanel) -> None:
-        """Take over the series of a panel this one replaces (the window rebuilds panels in a new language)."""
-        self._snapshots.extend(old._snapshots)
-        self._batch_losses.extend(old._batch_losses)
-        self._grad_norms.extend(old._grad_norms)
-        self._step, self._dataset = old._step, old._dataset
-        self._probe_x, self._probe_y = old._probe_x, old._probe_y
-        self._probe_needed = old._probe_needed
-        self._last_probe = old._last_probe
-        self._snapshots_changed = True
-        self._redraw()
-        self.layer_combo.setCurrentIndex(old.layer_combo.currentIndex())
 
     # ---- reacting to the session -----------------------------------------------------------------
     def is_side_by_side(self) -> bool:

@@ -29,9 +29,22 @@ kept while the network trains or when its weights are reset or restored, since t
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QElapsedTimer,
+    QEvent,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -84,6 +97,7 @@ from sandbox.inspect_forward import (
 from ..background import BackgroundLane, Job
 from ..engine_messages import friendly
 from ..session import Session
+from ..view_state import ViewField
 
 __all__ = ["LayersViewPanel"]
 
@@ -596,6 +610,17 @@ class _MapView(QWidget):
             super().keyPressEvent(event)
 
 
+@dataclass
+class LayersViewState:
+    """What Inside the network shows beyond the session, kept across rebuilds of the panel (ui.view_state)."""
+
+    drawing: np.ndarray | None = None  # the canvas's network input, float32 (28, 28, 1), or None: a test digit
+    edits: dict[tuple[int, int], float] = field(default_factory=dict)  # (layer index, unit) → output scale
+    selected: tuple[int, int] | None = None  # (layer index, unit)
+    architecture: list | None = None  # the layers the edits and the selection belong to
+    test_digit: int = 0
+
+
 class LayersViewPanel(QWidget):
     """Every layer's output for the drawing or a test digit, with unit explanations and unit edits.
 
@@ -607,17 +632,28 @@ class LayersViewPanel(QWidget):
     -------
     editsChanged(dict)
         The unit edits ``{(layer_index, unit): scale}`` changed (empty when all were reset).
+    layerFollowed(int)
+        The learner pointed at (or moved the keyboard cursor over) an output of this layer (−1: the input).
+    accuracyUpdated(float, float)
+        New test accuracies arrived: without the edits and with them (fractions).
     """
 
     editsChanged = Signal(object)
+    layerFollowed = Signal(int)
+    accuracyUpdated = Signal(float, float)
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    View = LayersViewState
+    _drawing = ViewField()
+    _edits = ViewField()
+    _selected = ViewField()
+    _architecture = ViewField()
+
+    def __init__(self, session: Session, parent: QWidget | None = None, *,
+                 view: LayersViewState | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("layersViewPanel")
         self.session = session
-        self._drawing: np.ndarray | None = None
-        self._edits: dict[tuple[int, int], float] = {}
-        self._selected: tuple[int, int] | None = None
+        self.view = LayersViewState() if view is None else view
         self._views: list[LayerView] = []
         self._plain_output: np.ndarray | None = None
         self._maps: list[_MapView] = []
@@ -628,7 +664,6 @@ class LayersViewPanel(QWidget):
         self._box_width = _UNIT_BOX_WIDTH
         self._weights_beside = False  # the incoming-weights picture left of the unit box's controls
         self._weight_views: list[_MapView] = []
-        self._architecture: list | None = None
         self._accuracy: tuple[float, float] | None = None  # (original, edited)
         self._stale = False
         self.hover_text = ""
@@ -812,8 +847,14 @@ class LayersViewPanel(QWidget):
         session.datasetChanged.connect(self._on_dataset_changed)
         self.test_digit_spin.blockSignals(True)
         self.test_digit_spin.setRange(0, max(len(session.dataset.y_test) - 1, 0))
+        self.test_digit_spin.setValue(self.view.test_digit)  # a rebuilt panel shows the same example
         self.test_digit_spin.blockSignals(False)
-        self._on_model_changed()
+        self.test_digit_spin.valueChanged.connect(self._remember_test_digit)
+        self._on_model_changed()  # the same network as the view's keeps its edits and selected unit
+
+    @Slot(int)
+    def _remember_test_digit(self, index: int) -> None:
+        self.view.test_digit = index
 
     # ---- public ----------------------------------------------------------------------------------
     def set_drawing(self, image: np.ndarray | None) -> None:
@@ -828,6 +869,11 @@ class LayersViewPanel(QWidget):
     def edits(self) -> dict[tuple[int, int], float]:
         """A copy of the unit edits ``{(layer_index, unit): scale}``."""
         return dict(self._edits)
+
+    @property
+    def shows_drawing(self) -> bool:
+        """True when the layers show the learner's drawing (not a test digit)."""
+        return self._drawing is not None
 
     @property
     def selected_unit(self) -> tuple[int, int] | None:
@@ -870,15 +916,6 @@ class LayersViewPanel(QWidget):
         self._selected = (layer_index, unit)
         self._show_unit()
         self._show_views()
-
-    def carry_over(self, old: LayersViewPanel) -> None:
-        """Take over the example, the edits and the selected unit of a panel this one replaces (a language switch)."""
-        self.test_digit_spin.setValue(old.test_digit_spin.value())
-        self._drawing = old._drawing
-        self._edits = dict(old._edits)
-        if old._selected is not None:
-            self.select_unit(*old._selected)
-        self._edits_changed()
 
     def set_scale(self, scale: float) -> None:
         """Scale the selected unit's output (0…2; 1 removes its edit)."""
@@ -987,6 +1024,7 @@ class LayersViewPanel(QWidget):
                 w=_num(float(view.values[row, col, unit])))
         else:
             self.hover_text = self.hover(view.layer_index, unit, row, col)
+            self.layerFollowed.emit(view.layer_index)
         QToolTip.showText(global_pos, self.hover_text, view)
 
     def _on_clicked(self, unit: int, _row: int, _col: int) -> None:
@@ -1134,6 +1172,7 @@ class LayersViewPanel(QWidget):
             self.accuracy_label.setText(text.format(original=100 * original, edited=100 * edited))
         else:
             self.accuracy_label.setText(self.tr("Test accuracy: {original:.1f} %").format(original=100 * original))
+        self.accuracyUpdated.emit(float(original), float(edited))
 
     def _on_accuracy_busy(self, busy: bool) -> None:
         self.accuracy_label.setEnabled(not busy)

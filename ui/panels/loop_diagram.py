@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -558,7 +558,14 @@ class LoopDiagramPanel(QWidget):
         ``is_training()`` and the ``batchesReceived``, ``stateChanged``, ``networkChanged``,
         ``modelChanged`` and ``trainingChanged`` signals.
     parent : QWidget, optional
+
+    Signals
+    -------
+    stageWalked(int)
+        "Next stage ›" highlighted stage 1–4 of the batch on show (read :meth:`shown_numbers`).
     """
+
+    stageWalked = Signal(int)
 
     def __init__(self, session: QObject, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -637,6 +644,10 @@ class LoopDiagramPanel(QWidget):
             "targets": tuple(details.targets) if details else (),
         }
 
+    def shown_record_id(self) -> int:
+        """Identifies the batch on show (0 before the first): stages walked on one batch share it."""
+        return id(self._shown) if self._shown is not None else 0
+
     def shown_layers(self) -> list[str]:
         """Names of the layers drawn with their weights (layers without weights label the arrows)."""
         return [row.name for row in self.canvas.rows if row.name]
@@ -660,6 +671,7 @@ class LoopDiagramPanel(QWidget):
         self.canvas.stage = self._walk
         self.canvas.update()
         self._refresh_controls()
+        self.stageWalked.emit(self._walk)
 
     def stage_sentence(self, stage: int) -> str:
         """What happens in ``stage`` (1–4) to the batch on show, with its numbers."""

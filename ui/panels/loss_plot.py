@@ -37,6 +37,7 @@ from sandbox.monitor import ALARM_CODES, Alarm
 from sandbox.training import BatchProgress, EpochProgress
 
 from ..diagnosis import alarm_marker
+from ..view_state import ViewField
 from .explain import ExplanationBox
 
 __all__ = ["LossPlotPanel"]
@@ -116,20 +117,34 @@ class _Series:
 
 @dataclass(eq=False)
 class _Run:
-    """One training run: its buffers, the curves that show them and its divergence marker."""
+    """One training run: its buffers, the curves that show them and its alarm marker.
+
+    The data (everything but ``curves`` and ``marker``) is the panel's view state; a panel rebuilt with the same
+    :class:`LossView` makes new curves and a new marker from it.
+    """
 
     describe: Callable[[], str]  # the run's name in the language installed now (the legend asks on each redraw)
     color: QColor
-    curves: dict[str, pg.PlotDataItem]
     number: int  # this panel's running count: the legend's link names the run by it
+    curves: dict[str, pg.PlotDataItem] = field(default_factory=dict)
     shown: bool = True  # the learner can hide a run from the legend
     faded: bool = False
     series: dict[str, _Series] = field(default_factory=lambda: {k: _Series() for k in LOSS_KEYS + ACCURACY_KEYS})
     dirty: set[str] = field(default_factory=set)
     marker: pg.InfiniteLine | None = None
+    marker_x: float | None = None  # where the marker stands (fractional epoch), None without one
     marker_code: str = "loss_not_finite"  # the most serious alarm of the run: the marker's words name it
     last_x: float = math.nan  # fractional epoch of the latest batch
     last_epoch: int = -1  # epoch of the latest batch
+
+
+@dataclass
+class LossView:
+    """The loss plot's runs, kept across rebuilds of the panel (see ui.view_state)."""
+
+    runs: list[_Run] = field(default_factory=list)
+    runs_started: int = 0
+    log_scale: bool = False
 
 
 class LossPlotPanel(QWidget):
@@ -142,13 +157,16 @@ class LossPlotPanel(QWidget):
     parent : QWidget, optional
     """
 
-    def __init__(self, session: QObject, parent: QWidget | None = None) -> None:
+    View = LossView
+    _runs = ViewField()
+    _runs_started = ViewField()
+    _log_scale = ViewField()
+
+    def __init__(self, session: QObject, parent: QWidget | None = None, *, view: LossView | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lossPlotPanel")
         self.session = session
-        self._runs: list[_Run] = []
-        self._runs_started = 0
-        self._log_scale = False
+        self.view = LossView() if view is None else view
         self._key_index = -1  # the current run's batch point the arrow keys last showed
 
         palette = self.palette()
@@ -285,6 +303,13 @@ class LossPlotPanel(QWidget):
         session.historyLoaded.connect(self._on_history_loaded)
         session.stateChanged.connect(self._on_state_changed)
         self._session = session
+        if self._runs:  # a rebuild (a language switch): draw the runs of the panel this one replaces
+            for run in self._runs:
+                self._attach(run)
+            self.set_log_scale(self._log_scale)
+            self.clear_button.setEnabled(len(self._runs) > 1)
+            self._hint.setVisible(False)
+            self._update_legend()
 
     def retranslate(self) -> None:
         """Set every fixed text in the current language; the plotted runs stay (the main window calls this)."""
@@ -537,17 +562,29 @@ class LossPlotPanel(QWidget):
         # A running counter, not the number of runs shown: after a clear, a new run still gets a new hue.
         color = QColor(RUN_COLORS[self._runs_started % len(RUN_COLORS)])
         self._runs_started += 1
-        curves = {key: pg.PlotDataItem() for key in LOSS_KEYS + ACCURACY_KEYS}
-        run = _Run(describe=describe, color=color, curves=curves, number=self._runs_started)
-        for key, curve in curves.items():
-            self._plot_for(key).addItem(curve)
-            curve.setZValue(-1 if key == "batch_loss" else 1)
+        run = _Run(describe=describe, color=color, number=self._runs_started)
+        self._attach(run)
         self._style(run, faded=False)
         self._runs.append(run)
         while len(self._runs) > MAX_RUNS_SHOWN:
             self._remove_run(self._runs[0])
         self._update_legend()
         self._key_index = -1
+
+    def _attach(self, run: _Run) -> None:
+        """Make the run's curves (and marker) in this panel's plots, from its data."""
+        run.curves = {key: pg.PlotDataItem() for key in LOSS_KEYS + ACCURACY_KEYS}
+        for key, curve in run.curves.items():
+            self._plot_for(key).addItem(curve)
+            curve.setZValue(-1 if key == "batch_loss" else 1)
+            curve.setData(*run.series[key].arrays())
+            curve.setVisible(run.shown)
+        run.dirty.clear()
+        run.marker = None
+        if run.marker_x is not None:
+            self._draw_marker(run)
+            run.marker.setVisible(run.shown)
+        self._style(run, faded=run.faded)
 
     def _style(self, run: _Run, *, faded: bool) -> None:
         run.faded = faded
@@ -594,9 +631,12 @@ class LossPlotPanel(QWidget):
     def _mark_divergence(self, run: _Run, x: float, code: str = "loss_not_finite") -> None:
         if run.marker is not None:
             return
-        run.marker_code = code
-        run.marker = pg.InfiniteLine(pos=x, angle=90, movable=False, pen=_pen(DIVERGED_COLOR, 2, True),
-                                     label=alarm_marker(code),
+        run.marker_code, run.marker_x = code, x
+        self._draw_marker(run)
+
+    def _draw_marker(self, run: _Run) -> None:
+        run.marker = pg.InfiniteLine(pos=run.marker_x, angle=90, movable=False, pen=_pen(DIVERGED_COLOR, 2, True),
+                                     label=alarm_marker(run.marker_code),
                                      # Written along the line, so it never runs off the plot's left or right edge.
                                      labelOpts={"position": 0.5, "color": DIVERGED_COLOR, "fill": self._legend_brush,
                                                 "rotateAxis": (1, 0), "anchors": [(0.5, 1), (0.5, 1)]})

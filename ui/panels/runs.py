@@ -12,6 +12,7 @@ redraw; the running run's batch-loss curve refreshes at most every :data:`LIVE_R
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
@@ -37,6 +38,7 @@ from sandbox.runs import RunRecord, best_run, runs_csv
 from sandbox.safefile import atomic_write
 
 from ..presets_text import preset_text
+from ..view_state import ViewField
 from .room import RoomWatcher, is_wide, room
 
 __all__ = ["RunsPanel"]
@@ -84,6 +86,16 @@ class _Item(QTableWidgetItem):
         return str(a) < str(b)
 
 
+@dataclass
+class RunsView:
+    """What the Runs dock shows beyond the session's runs, kept across rebuilds of the panel (ui.view_state)."""
+
+    ticked: set[int] = field(default_factory=set)
+    seen: set[int] = field(default_factory=set)
+    metric_index: int = 0
+    selected: int | None = None
+
+
 class RunsPanel(QWidget):
     """The session's training runs side by side.
 
@@ -93,12 +105,16 @@ class RunsPanel(QWidget):
         Provides ``runs``, ``runsChanged``, ``reopen_run``, ``can_reopen_run`` and ``clear_runs``.
     """
 
-    def __init__(self, session, parent: QWidget | None = None) -> None:
+    View = RunsView
+    ticked = ViewField()  # run numbers whose curves are drawn
+    _seen = ViewField()  # run numbers already shown once (only new ones get ticked by themselves)
+
+    def __init__(self, session, parent: QWidget | None = None, *, view: RunsView | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("runsPanel")
         self.session = session
-        self.ticked: set[int] = set()  # run numbers whose curves are drawn
-        self._seen: set[int] = set()  # run numbers already shown once (only new ones get ticked by themselves)
+        fresh = view is None
+        self.view = RunsView() if view is None else view
         self._updating = False  # the table is being rebuilt: its itemChanged signals are not the user's
 
         palette = self.palette()
@@ -228,7 +244,25 @@ class RunsPanel(QWidget):
         session.stateChanged.connect(self._on_state_changed)
         session.batchesReceived.connect(self._on_batches)
         self.retranslate()
+        if not fresh:  # a rebuild (a language switch): the curve and the selected run of the panel it replaces
+            self.metric_combo.setCurrentIndex(self.view.metric_index)
         self.refresh()
+        if not fresh and self.view.selected is not None:
+            rows = [r for r in range(self.table.rowCount())
+                    if self.table.item(r, COL_RUN).data(Qt.ItemDataRole.UserRole) == self.view.selected]
+            if rows:
+                self.table.selectRow(rows[0])
+        self.metric_combo.currentIndexChanged.connect(self._remember_metric)
+        self.table.itemSelectionChanged.connect(self._remember_selection)
+
+    @Slot(int)
+    def _remember_metric(self, index: int) -> None:
+        self.view.metric_index = index
+
+    @Slot()
+    def _remember_selection(self) -> None:
+        if not self._updating:
+            self.view.selected = self.selected_run()
 
     # ---- texts -----------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -329,16 +363,6 @@ class RunsPanel(QWidget):
         if not rows:
             return None
         return int(self.table.item(rows[0].row(), COL_RUN).data(Qt.ItemDataRole.UserRole))
-
-    def carry_over(self, old: RunsPanel) -> None:
-        """Keep the ticks, the chosen curve and the selected run of a panel this one replaces (a language switch)."""
-        self.ticked, self._seen = set(old.ticked), set(old._seen)
-        self.metric_combo.setCurrentIndex(old.metric_combo.currentIndex())
-        self.refresh()
-        selected = old.selected_run()
-        if selected is not None:
-            self.table.selectRow(next(r for r in range(self.table.rowCount())
-                                      if self.table.item(r, COL_RUN).data(Qt.ItemDataRole.UserRole) == selected))
 
     @Slot()
     def refresh(self) -> None:
