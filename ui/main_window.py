@@ -867,7 +867,7 @@ class MainWindow(QMainWindow):
                 # a new mode widget in the new language takes over the session: run and undo history go on
                 module, cls = MODES[mode].split(":")
                 fresh = getattr(importlib.import_module(module), cls)(self, session=widget.session,
-                                                                      actions=self.training_actions)
+                                                                      actions=self.training_actions, view=widget.view)
                 self.mode_pages[mode].takeWidget()
                 self.mode_pages[mode].setWidget(fresh)
                 widget.deleteLater()

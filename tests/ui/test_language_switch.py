@@ -132,3 +132,24 @@ def test_a_language_switch_after_two_runs_an_edit_and_a_drawing_leaves_nothing_b
     assert window.act_undo.text() == "&Undo Change learning rate"
     session.undo()
     assert session.training.learning_rate == 0.001
+
+
+def test_the_playground_keeps_its_curves_and_undo_history_through_a_switch(qtbot, window):
+    window.set_mode("playground")
+    mode = window.mode_widgets["playground"]
+    session = mode.session
+    session.update_training("epochs", 2)
+    with qtbot.waitSignal(session.trainingEnded, timeout=60_000):
+        session.start_training()
+    session.update_training("learning_rate", 0.01)
+    try:
+        switch(qtbot, window, "ko")
+        fresh = window.mode_widgets["playground"]
+        assert fresh is not mode and fresh.session is session  # rebuilt, on the same session
+        assert fresh.loss_panel.run_count() == 1 and fresh.loss_panel.legend_labels()[0].startswith("실행 1")
+        assert session.undo_stack.undoText() == "학습률 변경"
+    finally:
+        switch(qtbot, window, "en")
+        window.set_mode("digits")
+    assert window.mode_widgets["playground"].loss_panel.legend_labels()[0].startswith("Run 1")
+    assert session.undo_stack.undoText() == "Change learning rate"

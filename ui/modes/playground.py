@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -53,7 +53,7 @@ from ..engine_messages import friendly
 from ..panels.controls import TrainingControls
 from ..panels.layer_stack import LayerStackPanel
 from ..panels.loop_diagram import LoopDiagramPanel
-from ..panels.loss_plot import LossPlotPanel
+from ..panels.loss_plot import LossPlotPanel, LossView
 from ..panels.settings import TrainingSettingsPanel
 from ..playground_session import PlaygroundSession
 
@@ -356,6 +356,13 @@ def _segment_distance(p: QPointF, a: QPointF, b: QPointF) -> float:
 
 
 # ---- the mode ------------------------------------------------------------------------------------------
+@dataclass
+class PlaygroundView:
+    """What the playground shows beyond its session, kept when the mode is rebuilt (see ui.view_state)."""
+
+    loss: LossView = field(default_factory=LossView)
+
+
 class PlaygroundMode(QWidget):
     """TensorFlow Playground, with any network the layer stack can build.
 
@@ -379,9 +386,12 @@ class PlaygroundMode(QWidget):
     """
 
     def __init__(self, parent: QWidget | None = None, session: PlaygroundSession | None = None,
-                 actions: TrainingActions | None = None) -> None:
+                 actions: TrainingActions | None = None, view: PlaygroundView | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("playgroundMode")
+        # What the mode shows beyond its session (the loss plot's runs): a mode rebuilt in another language gets
+        # the view of the one it replaces, as the window's panels do (see ui.view_state).
+        self.view = PlaygroundView() if view is None else view
         if session is not None and isinstance(session.parent(), PlaygroundMode):
             session.parent()._release_session()
         self.session = session if session is not None else PlaygroundSession()
@@ -399,7 +409,7 @@ class PlaygroundMode(QWidget):
         self._build_data_tab()
         self._build_output()
         self.diagram = NetworkDiagram(self)
-        self.loss_panel = LossPlotPanel(self.session, self)
+        self.loss_panel = LossPlotPanel(self.session, self, view=self.view.loss)
 
         self.layer_panel = LayerStackPanel(self.session, self)
         self._hide_presets()
