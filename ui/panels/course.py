@@ -176,7 +176,9 @@ class CoursePanel(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+            # Next turn of the event loop: the event arrives while the translator is being installed, before
+            # the window's record of the language (which the course's own words follow) names the new one.
+            QTimer.singleShot(0, self.retranslate)
         super().changeEvent(event)
 
     # ---- reactions ---------------------------------------------------------------------------------
