@@ -307,6 +307,7 @@ def test_steps_8_and_11_train_sgd_and_adam_then_with_ten_own_drawings(fresh_cour
     for _ in range(10):
         qtbot.mouseClick(canvas.test_digit_button, Qt.MouseButton.LeftButton)
         label = int(canvas.status_label.text()[-1])  # "A test digit: 7"
+        qtbot.waitUntil(canvas.add_button.isEnabled)  # once the network has seen it
         canvas.label_spin.setValue(label)
         qtbot.mouseClick(canvas.add_button, Qt.MouseButton.LeftButton)
     assert course.state("mydigits") == "started" and course.feedback("mydigits") == (
