@@ -19,7 +19,8 @@ from .errors import (
     TrainingError,
     UnknownNameError,
 )
-from .model import Sequential, trace_shapes
+from .functional import Input, KerasTensor
+from .model import Model, Sequential, trace_shapes
 from .training import BatchProgress, EpochProgress, iter_fit
 
 __version__ = "0.1.0"
@@ -32,7 +33,10 @@ __all__ = [
     "FileFormatError",
     "Finding",
     "History",
+    "Input",
+    "KerasTensor",
     "LayerArgumentError",
+    "Model",
     "SandboxError",
     "Sequential",
     "ShapeError",

@@ -493,6 +493,67 @@ MESSAGES: dict[str, str] = {
     # ---- familiarity of drawings ----
     "familiarity.bad_shape": "familiarity needs training images of shape (N, 28, 28), got {shape}",
     "familiarity.too_few": "familiarity needs at least {minimum} training images, got {count}",
+    # ---- merge layers and functional graphs (sandbox/layers/merge.py, sandbox/functional.py) ----
+    "layer.merge_needs_list": (
+        "{layer} joins several inputs: call it on a list of tensors, e.g. {layer}()([x, y]); it cannot follow "
+        "{source} in a Sequential stack"
+    ),
+    "layer.merge_too_few": "{layer} joins a list of at least 2 inputs, got {count}",
+    "layer.add_shapes_differ": "Add adds inputs of one shape, got {shapes}",
+    "layer.concatenate_axis": (
+        "Concatenate: axis must be a non-zero int (the batch axis 0 cannot be joined), got {axis!r}"
+    ),
+    "layer.concatenate_axis_range": "Concatenate: inputs with {rank} axes (batch included) have no axis {axis}",
+    "layer.concatenate_shapes": (
+        "Concatenate joins inputs whose shapes agree on every axis except axis {axis}, got {shapes}"
+    ),
+    "graph.symbolic_as_data": (
+        "{name!r} is a symbolic tensor from keras.Input: it has a shape but no values; build "
+        "keras.Model(inputs, outputs) and give the model arrays"
+    ),
+    "graph.call_input": "an Input cannot be called on a tensor; call the layers that follow it",
+    "graph.layer_called_twice": (
+        "layer {layer!r} was already called in a graph; each layer can be called once (shared layers are not "
+        "supported), so create another layer"
+    ),
+    "graph.one_input": "{layer} takes one input, got a list of {count}; join them first with Add or Concatenate",
+    "graph.needs_inputs_outputs": "Model needs inputs and outputs: Model(inputs=keras.Input(...), outputs=...)",
+    "graph.not_symbolic": (
+        "a Model's inputs and outputs must be tensors from keras.Input(...) and layer calls, got {value}"
+    ),
+    "graph.input_not_input": "a Model's inputs must be keras.Input(...) tensors; {name!r} is a layer's output",
+    "graph.input_twice": "the same input is given twice in Model(inputs=...)",
+    "graph.output_twice": "the same output is given twice in Model(outputs=...)",
+    "graph.missing_input": "the outputs depend on the input {name!r}, which is not in Model(inputs=...)",
+    "graph.unused_input": "the input {name!r} does not lead to any of the outputs",
+    "graph.no_add": "a functional model's layers come from its graph; add and pop are for Sequential",
+    "graph.input_names": "the model's inputs are named {expected}, got arrays for {got}",
+    "graph.target_names": "the model's outputs are named {expected}, got targets for {got}",
+    "graph.input_count": "the model has {expected} inputs, got {count} input array(s)",
+    "graph.target_count": "the model has {expected} outputs, got {count} target array(s)",
+    "graph.input_sample_counts": "every input array must hold as many samples, got {counts}",
+    "graph.target_sample_counts": "every target array must hold as many samples, got {counts}",
+    "graph.nested_model": (
+        "a model cannot be called on symbolic tensors (nested models are not supported); call its layers instead"
+    ),
+    "graph.metrics_per_output": (
+        "with several outputs, metrics are given per output: a list of lists or a dict by output name "
+        "({expected}), got {got}"
+    ),
+    "graph.loss_per_output": (
+        "with several outputs, loss is one loss for all, or one per output in a list or a dict by output name "
+        "({expected}), got {got}"
+    ),
+    "graph.bad_config": "a functional config must be a dict with a 'layers' list, 'input_layers' and 'output_layers'",
+    "graph.config_keys": "unexpected key(s) in a functional config: {names}",
+    "graph.bad_layer_entry": (
+        "entry {position} of the config's layers needs 'class_name', 'config', its layer's 'name' and "
+        "'inbound_nodes'"
+    ),
+    "graph.bad_node": "the inbound node of layer {layer!r} is not one call on outputs named [name, 0, 0]",
+    "graph.config_order": "layer {layer!r} takes the output of {source!r}, which is not listed before it",
+    "graph.bad_input_layers": "the config's input_layers must name its input layers as [name, 0, 0]",
+    "graph.bad_output_layers": "the config's output_layers must name its layers as [name, 0, 0]",
     # ---- sandbox/health.py (its raise site still passes the English text; this is the code it should pass) ----
     "health.no_layer": "no layer with weights named {layer!r} in this snapshot",
     # ---- messages the app raises through engine errors (ui/session.py, ui/playground_session.py) ----

@@ -922,6 +922,114 @@ TEMPLATES: dict[str, str] = {
         "EngineMessages",
         "familiarity needs at least {minimum} training images, got {count}"
     ),
+    # merge layers and functional graphs
+    "layer.merge_needs_list": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{layer} joins several inputs: call it on a list of tensors, e.g. {layer}()([x, y]); it cannot follow "
+        "{source} in a Sequential stack"),
+    "layer.merge_too_few": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{layer} joins a list of at least 2 inputs, got {count}"),
+    "layer.add_shapes_differ": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "Add adds inputs of one shape, got {shapes}"),
+    "layer.concatenate_axis": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "Concatenate: axis must be a non-zero int (the batch axis 0 cannot be joined), got {axis!r}"),
+    "layer.concatenate_axis_range": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "Concatenate: inputs with {rank} axes (batch included) have no axis {axis}"),
+    "layer.concatenate_shapes": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "Concatenate joins inputs whose shapes agree on every axis except axis {axis}, got {shapes}"),
+    "graph.symbolic_as_data": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{name!r} is a symbolic tensor from keras.Input: it has a shape but no values; build "
+        "keras.Model(inputs, outputs) and give the model arrays"),
+    "graph.call_input": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "an Input cannot be called on a tensor; call the layers that follow it"),
+    "graph.layer_called_twice": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "layer {layer!r} was already called in a graph; each layer can be called once (shared layers are not "
+        "supported), so create another layer"),
+    "graph.one_input": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{layer} takes one input, got a list of {count}; join them first with Add or Concatenate"),
+    "graph.needs_inputs_outputs": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "Model needs inputs and outputs: Model(inputs=keras.Input(...), outputs=...)"),
+    "graph.not_symbolic": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "a Model's inputs and outputs must be tensors from keras.Input(...) and layer calls, got {value}"),
+    "graph.input_not_input": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "a Model's inputs must be keras.Input(...) tensors; {name!r} is a layer's output"),
+    "graph.input_twice": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "the same input is given twice in Model(inputs=...)"),
+    "graph.output_twice": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "the same output is given twice in Model(outputs=...)"),
+    "graph.missing_input": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "the outputs depend on the input {name!r}, which is not in Model(inputs=...)"),
+    "graph.unused_input": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "the input {name!r} does not lead to any of the outputs"),
+    "graph.no_add": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "a functional model's layers come from its graph; add and pop are for Sequential"),
+    "graph.input_names": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "the model's inputs are named {expected}, got arrays for {got}"),
+    "graph.target_names": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "the model's outputs are named {expected}, got targets for {got}"),
+    "graph.input_count": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "the model has {expected} inputs, got {count} input array(s)"),
+    "graph.target_count": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "the model has {expected} outputs, got {count} target array(s)"),
+    "graph.input_sample_counts": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "every input array must hold as many samples, got {counts}"),
+    "graph.target_sample_counts": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "every target array must hold as many samples, got {counts}"),
+    "graph.nested_model": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "a model cannot be called on symbolic tensors (nested models are not supported); call its layers instead"),
+    "graph.metrics_per_output": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "with several outputs, metrics are given per output: a list of lists or a dict by output name "
+        "({expected}), got {got}"),
+    "graph.loss_per_output": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "with several outputs, loss is one loss for all, or one per output in a list or a dict by output name "
+        "({expected}), got {got}"),
+    "graph.bad_config": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "a functional config must be a dict with a 'layers' list, 'input_layers' and 'output_layers'"),
+    "graph.config_keys": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "unexpected key(s) in a functional config: {names}"),
+    "graph.bad_layer_entry": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "entry {position} of the config's layers needs 'class_name', 'config', its layer's 'name' and 'inbound_nodes'"),
+    "graph.bad_node": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "the inbound node of layer {layer!r} is not one call on outputs named [name, 0, 0]"),
+    "graph.config_order": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "layer {layer!r} takes the output of {source!r}, which is not listed before it"),
+    "graph.bad_input_layers": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "the config's input_layers must name its input layers as [name, 0, 0]"),
+    "graph.bad_output_layers": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "the config's output_layers must name its layers as [name, 0, 0]"),
     "health.no_layer": QT_TRANSLATE_NOOP("EngineMessages", "no layer with weights named {layer!r} in this snapshot"),
     # messages the app raises through engine errors
     "app.stop_training_first": QT_TRANSLATE_NOOP("EngineMessages", "stop training before opening a file"),

@@ -2518,6 +2518,176 @@ Right-click, Delete or Esc clears the drawing.</source>
         <translation>familiarity에는 훈련 이미지가 {minimum}개 이상 필요해요. 받은 개수: {count}</translation>
     </message>
     <message>
+        <location filename="../../ui/engine_messages.py" line="932"/>
+        <source>{layer} joins several inputs: call it on a list of tensors, e.g. {layer}()([x, y]); it cannot follow {source} in a Sequential stack</source>
+        <translation>{layer} 층은 여러 입력을 합쳐요. 텐서 목록에 대해 호출하세요(예: {layer}()([x, y])). Sequential 스택에서는 {source} 뒤에 올 수 없어요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="936"/>
+        <source>{layer} joins a list of at least 2 inputs, got {count}</source>
+        <translation>{layer} 층은 입력 2개 이상의 목록을 합쳐요. 받은 입력 수: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="939"/>
+        <source>Add adds inputs of one shape, got {shapes}</source>
+        <translation>Add 층은 모양이 같은 입력끼리 더해요. 받은 모양: {shapes}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="942"/>
+        <source>Concatenate: axis must be a non-zero int (the batch axis 0 cannot be joined), got {axis!r}</source>
+        <translation>Concatenate: axis는 0이 아닌 정수여야 해요(배치 축 0은 이어 붙일 수 없어요). 받은 값: {axis!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="945"/>
+        <source>Concatenate: inputs with {rank} axes (batch included) have no axis {axis}</source>
+        <translation>Concatenate: 축 개수가 {rank}개(배치 포함)인 입력에는 {axis}번 축이 없어요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="948"/>
+        <source>Concatenate joins inputs whose shapes agree on every axis except axis {axis}, got {shapes}</source>
+        <translation>Concatenate 층은 {axis}번 축을 뺀 모든 축의 크기가 같은 입력끼리 이어 붙여요. 받은 모양: {shapes}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="951"/>
+        <source>{name!r} is a symbolic tensor from keras.Input: it has a shape but no values; build keras.Model(inputs, outputs) and give the model arrays</source>
+        <translation>{name!r}: keras.Input에서 나온 기호 텐서라서 모양만 있고 값은 없어요. keras.Model(inputs, outputs)로 모델을 만든 다음 모델에 배열을 주세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="955"/>
+        <source>an Input cannot be called on a tensor; call the layers that follow it</source>
+        <translation>Input은 텐서에 대해 호출할 수 없어요. 그 뒤에 오는 층을 호출하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="958"/>
+        <source>layer {layer!r} was already called in a graph; each layer can be called once (shared layers are not supported), so create another layer</source>
+        <translation>층 {layer!r}: 이미 그래프에서 호출됐어요. 층마다 한 번만 호출할 수 있으니(공유 층은 지원하지 않아요) 층을 하나 더 만드세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="962"/>
+        <source>{layer} takes one input, got a list of {count}; join them first with Add or Concatenate</source>
+        <translation>{layer} 층은 입력을 하나만 받아요. 받은 목록의 길이: {count}. 먼저 Add나 Concatenate로 합치세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="965"/>
+        <source>Model needs inputs and outputs: Model(inputs=keras.Input(...), outputs=...)</source>
+        <translation>Model에는 입력과 출력이 필요해요: Model(inputs=keras.Input(...), outputs=...)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="968"/>
+        <source>a Model&apos;s inputs and outputs must be tensors from keras.Input(...) and layer calls, got {value}</source>
+        <translation>Model의 입력과 출력은 keras.Input(...)과 층 호출에서 나온 텐서여야 해요. 받은 값: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="971"/>
+        <source>a Model&apos;s inputs must be keras.Input(...) tensors; {name!r} is a layer&apos;s output</source>
+        <translation>Model의 입력은 keras.Input(...) 텐서여야 해요. 층의 출력인 것: {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="974"/>
+        <source>the same input is given twice in Model(inputs=...)</source>
+        <translation>Model(inputs=...)에 같은 입력이 두 번 있어요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="977"/>
+        <source>the same output is given twice in Model(outputs=...)</source>
+        <translation>Model(outputs=...)에 같은 출력이 두 번 있어요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="980"/>
+        <source>the outputs depend on the input {name!r}, which is not in Model(inputs=...)</source>
+        <translation>출력이 Model(inputs=...)에 없는 입력에 의존해요: {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="983"/>
+        <source>the input {name!r} does not lead to any of the outputs</source>
+        <translation>어떤 출력으로도 이어지지 않는 입력이 있어요: {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="986"/>
+        <source>a functional model&apos;s layers come from its graph; add and pop are for Sequential</source>
+        <translation>함수형 모델의 층은 그래프에서 정해져요. add와 pop은 Sequential에서만 써요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="989"/>
+        <source>the model&apos;s inputs are named {expected}, got arrays for {got}</source>
+        <translation>모델 입력의 이름: {expected}. 배열을 받은 이름: {got}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="992"/>
+        <source>the model&apos;s outputs are named {expected}, got targets for {got}</source>
+        <translation>모델 출력의 이름: {expected}. 타깃을 받은 이름: {got}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="995"/>
+        <source>the model has {expected} inputs, got {count} input array(s)</source>
+        <translation>모델의 입력 수: {expected}. 받은 입력 배열 수: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="998"/>
+        <source>the model has {expected} outputs, got {count} target array(s)</source>
+        <translation>모델의 출력 수: {expected}. 받은 타깃 배열 수: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1001"/>
+        <source>every input array must hold as many samples, got {counts}</source>
+        <translation>입력 배열마다 샘플 수가 같아야 해요. 받은 샘플 수: {counts}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1004"/>
+        <source>every target array must hold as many samples, got {counts}</source>
+        <translation>타깃 배열마다 샘플 수가 같아야 해요. 받은 샘플 수: {counts}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1007"/>
+        <source>a model cannot be called on symbolic tensors (nested models are not supported); call its layers instead</source>
+        <translation>모델은 기호 텐서에 대해 호출할 수 없어요(모델 중첩은 지원하지 않아요). 대신 그 모델의 층을 호출하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1010"/>
+        <source>with several outputs, metrics are given per output: a list of lists or a dict by output name ({expected}), got {got}</source>
+        <translation>출력이 여러 개면 metrics는 출력마다 줘요. 목록의 목록이나, 출력 이름을 키로 하는 dict로 주세요(출력 이름: {expected}). 받은 값: {got}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1014"/>
+        <source>with several outputs, loss is one loss for all, or one per output in a list or a dict by output name ({expected}), got {got}</source>
+        <translation>출력이 여러 개면 loss는 모든 출력에 하나를 주거나, 출력마다 하나씩 목록이나 출력 이름을 키로 하는 dict로 줘요(출력 이름: {expected}). 받은 값: {got}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1018"/>
+        <source>a functional config must be a dict with a &apos;layers&apos; list, &apos;input_layers&apos; and &apos;output_layers&apos;</source>
+        <translation>함수형 설정은 층 목록 &apos;layers&apos;와 &apos;input_layers&apos;, &apos;output_layers&apos;가 있는 dict여야 해요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1021"/>
+        <source>unexpected key(s) in a functional config: {names}</source>
+        <translation>함수형 설정에 알 수 없는 키가 있어요: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1024"/>
+        <source>entry {position} of the config&apos;s layers needs &apos;class_name&apos;, &apos;config&apos;, its layer&apos;s &apos;name&apos; and &apos;inbound_nodes&apos;</source>
+        <translation>설정의 layers 항목 {position}에는 &apos;class_name&apos;, &apos;config&apos;, 그 층의 &apos;name&apos;, &apos;inbound_nodes&apos;가 있어야 해요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1027"/>
+        <source>the inbound node of layer {layer!r} is not one call on outputs named [name, 0, 0]</source>
+        <translation>층 {layer!r}의 inbound node가 [name, 0, 0]으로 가리킨 출력에 대한 호출 하나가 아니에요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1030"/>
+        <source>layer {layer!r} takes the output of {source!r}, which is not listed before it</source>
+        <translation>층 {layer!r}: 자기보다 앞에 나오지 않은 층의 출력을 받아요: {source!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1033"/>
+        <source>the config&apos;s input_layers must name its input layers as [name, 0, 0]</source>
+        <translation>설정의 input_layers는 입력 층을 [name, 0, 0] 꼴로 가리켜야 해요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1036"/>
+        <source>the config&apos;s output_layers must name its layers as [name, 0, 0]</source>
+        <translation>설정의 output_layers는 층을 [name, 0, 0] 꼴로 가리켜야 해요</translation>
+    </message>
+    <message>
         <location filename="../../ui/engine_messages.py" line="925"/>
         <source>no layer with weights named {layer!r} in this snapshot</source>
         <translation>이 스냅숏에 가중치가 있는 층 중 이 이름의 층이 없어요: {layer!r}</translation>

@@ -165,7 +165,13 @@ class Layer:
         """Given ``dL/dy`` return ``dL/dx`` and fill ``self.grads``."""
         raise NotImplementedError
 
-    def __call__(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+    def __call__(self, x: Any, training: bool = False) -> Any:
+        # On symbolic inputs (keras.Input(...), another call's output, or a list of them) the call is recorded
+        # in a functional graph (sandbox.functional) and returns a symbolic output; on arrays it computes.
+        from .. import functional
+
+        if functional.is_symbolic(x):
+            return functional.call_layer(self, x)
         return self.forward(x, training)
 
     def regularization_loss(self) -> float:
