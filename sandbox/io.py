@@ -61,7 +61,7 @@ from . import __version__, limits
 from .callbacks import History
 from .errors import FileFormatError, LayerArgumentError, SandboxError, UnknownNameError
 from .messages import Message
-from .model import Sequential, trace_shapes
+from .model import Model, Sequential, trace_shapes
 from .safefile import atomic_write, loads_strict, missing_reason, nesting_depth
 
 __all__ = [
@@ -225,7 +225,7 @@ def save_project(path: str | os.PathLike[str], model: Sequential, *, settings: d
 def _model_parts(model: Sequential, *, kind: str, include_optimizer: bool,
                  extra: dict[str, Any] | None) -> dict[str, bytes]:
     """Encode everything but the history and settings; refuse what the loader would refuse."""
-    if not isinstance(model, Sequential):
+    if not isinstance(model, Model):  # a Sequential stack or a functional graph
         raise LayerArgumentError("file.not_sequential", type=type(model).__name__)
     if extra is not None and not isinstance(extra, dict):
         raise LayerArgumentError("file.extra_not_dict", type=type(extra).__name__)
@@ -532,7 +532,13 @@ def _build_model(config: dict[str, Any]) -> Sequential:
     if not isinstance(config.get("name", ""), str):
         raise FileFormatError("file.name_not_text")
     try:
-        model = Sequential.from_config(config)
+        # A functional graph's config names its input and output layers (Keras's format); a stack's does not.
+        if "input_layers" in config:
+            from .functional import Functional
+
+            model = Functional.from_config(config)
+        else:
+            model = Sequential.from_config(config)
         count = model.count_params()
     except _ENGINE_ERRORS as exc:
         raise _explain(exc, "model description") from exc
@@ -543,12 +549,27 @@ def _build_model(config: dict[str, Any]) -> Sequential:
         # size is checked before the weights are allocated and long before a batch runs.
         for layer in model.layers:
             limits.check_layer_settings(type(layer).__name__, layer.get_config())
-        limits.check_network(model.input_layer.shape, [(row.layer.name, row.output_shape, row.params)
-                                                       for row in trace_shapes(model.input_layer.shape, model.layers)])
+        if isinstance(model, Sequential):
+            limits.check_network(model.input_layer.shape, [(row.layer.name, row.output_shape, row.params) for row
+                                                           in trace_shapes(model.input_layer.shape, model.layers)])
+        else:
+            _check_graph_size(model)
         model.build()
     except _ENGINE_ERRORS as exc:
         raise _explain(exc, "model description") from exc
     return model
+
+
+def _check_graph_size(model: Model) -> None:
+    """:func:`limits.check_network` for a functional graph: every input, every layer's output and all weights."""
+    from .layers import InputLayer
+
+    inputs = [layer for layer in model.layers if isinstance(layer, InputLayer)]
+    rows = [(layer.name, layer._graph_output._sample_shape, model._layer_params(layer))
+            for layer in model.layers if not isinstance(layer, InputLayer)]
+    limits.check_network(inputs[0].shape, rows)
+    for layer in inputs[1:]:
+        limits.check_network(layer.shape, [])
 
 
 def _restore_weights(model: Sequential, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
