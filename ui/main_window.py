@@ -861,17 +861,19 @@ class MainWindow(QMainWindow):
         old_canvas.deleteLater()
         self._wire_panels()
         for mode, widget in list(self.mode_widgets.items()):
-            if hasattr(widget, "retranslate"):
-                widget.retranslate()
-            elif mode == "playground":
-                # a new mode widget in the new language takes over the session: run and undo history go on
-                module, cls = MODES[mode].split(":")
-                fresh = getattr(importlib.import_module(module), cls)(self, session=widget.session,
-                                                                      actions=self.training_actions, view=widget.view)
-                self.mode_pages[mode].takeWidget()
-                self.mode_pages[mode].setWidget(fresh)
-                widget.deleteLater()
-                self.mode_widgets[mode] = fresh
+            # a mode is rebuilt too, from its view state (and the playground's session: its runs and undo
+            # history go on); the rule lesson's race stops on the old widget and goes on in the new one
+            module, cls = MODES[mode].split(":")
+            options = {"actions": self.training_actions, "view": widget.view}
+            if mode == "playground":
+                options["session"] = widget.session
+            else:
+                widget.shutdown()
+            fresh = getattr(importlib.import_module(module), cls)(self, **options)
+            self.mode_pages[mode].takeWidget()
+            self.mode_pages[mode].setWidget(fresh)
+            widget.deleteLater()
+            self.mode_widgets[mode] = fresh
         # undo steps are named again from their data (the Edit menu and the toolbar read their names)
         self.session.retranslate()
         if "playground" in self.mode_widgets:

@@ -153,3 +153,24 @@ def test_the_playground_keeps_its_curves_and_undo_history_through_a_switch(qtbot
         window.set_mode("digits")
     assert window.mode_widgets["playground"].loss_panel.legend_labels()[0].startswith("Run 1")
     assert session.undo_stack.undoText() == "Change learning rate"
+
+
+def test_the_rule_lesson_goes_on_where_it_was_after_a_switch(qtbot, window):
+    window.set_mode("rule")
+    lesson = window.mode_widgets["rule"]
+    lesson.add_point(4.0, 16.0)
+    for _ in range(5):
+        lesson.step()
+    sgd = lesson.learner("SGD")
+    try:
+        switch(qtbot, window, "ko")
+        again = window.mode_widgets["rule"]
+        assert again is not lesson and again.learner("SGD") is sgd and sgd.steps == 5
+        assert len(again.problem) == 4
+        korean = again.findChild(QAbstractButton, "rulePlayButton").text()
+        assert HANGUL.search(korean), korean
+        again.step()  # the training actions now drive the rebuilt lesson
+        assert sgd.steps == 6
+    finally:
+        switch(qtbot, window, "en")
+        window.set_mode("digits")

@@ -243,10 +243,18 @@ def test_format_number_writes_real_minus_signs_and_exponents_for_huge_values():
     assert format_number(float("inf")) == "∞" and format_number(float("nan")) == "NaN"
 
 
-def test_retranslating_in_place_keeps_the_lesson_where_it_is(mode):
+def test_a_rebuilt_mode_keeps_the_lesson_where_it_is(qtbot, mode):
+    mode.add_point(4.0, 20.0)
+    find(mode, "hypothesisWSpin").setValue(2.0)
     for _ in range(3):
         mode.step()
-    mode.retranslate()  # what the main window calls after a language switch
-    assert mode.learner("SGD").steps == 3
-    assert "SGD, step 3" in plain(find(mode, "ruleStepLabel"))
-    assert find(mode, "rulePlayButton").text() == "Play"
+    # what the main window does after a language switch: a new mode on the old one's view state
+    again = RuleLessonMode(view=mode.view)
+    qtbot.addWidget(again)
+    assert again.learner("SGD") is mode.learner("SGD") and again.learner("SGD").steps == 3
+    assert "SGD, step 3" in plain(find(again, "ruleStepLabel"))
+    assert again.hypothesis() == (2.0, 9.0) and len(again.problem) == 4
+    assert find(again, "rulePointsTable").rowCount() == 4
+    assert find(again, "rulePlayButton").text() == "Play"
+    mode.shutdown()
+    again.shutdown()

@@ -17,13 +17,14 @@ can be watched one by one and the slow end of the valley does not take minutes.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from html import escape
 
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
-from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSignalBlocker, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QRectF, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,6 +59,7 @@ from sandbox.lessons.rule import (
 )
 
 from ..actions import TrainingActions, bind_button
+from ..view_state import ViewField
 
 __all__ = ["RuleLessonMode", "format_number", "format_rule_number", "lr_from_position", "position_from_lr",
            "steps_per_frame"]
@@ -184,6 +186,30 @@ class _RateSpinBox(QDoubleSpinBox):
         return self.locale().toString(value, "g", 3)
 
 
+def _optimizer_title(name: str) -> str:
+    """An optimizer's name as the lesson shows it (only Momentum's is a word to translate)."""
+    return QCoreApplication.translate("RuleLessonMode", "Momentum") if name == "Momentum" else name
+
+
+@dataclass
+class RuleLessonView:
+    """The lesson as the learner left it, kept when the mode is rebuilt in another language (ui.view_state).
+
+    The four learners are the race itself (their paths and steps); ``status`` says the last event worth a
+    sentence in the language installed when it is shown.
+    """
+
+    problem: RuleProblem = field(default_factory=RuleProblem.chapter_one)
+    learners: dict[str, RuleLearner] = field(default_factory=dict)
+    steps: int = 0  # steps since the last restart
+    play_steps: int = 0  # steps since Play was last pressed
+    status: Callable[[], str] = field(default=lambda: "")
+    guess: tuple[float, float] = (1.0, 9.0)  # the learner's w and b
+    learning_rate: float = DEFAULT_LEARNING_RATES["SGD"]
+    optimizer: int = 0  # the optimizer explained
+    playing: bool = False
+
+
 class RuleLessonMode(QWidget):
     """Find the rule ``y = 2x + 8`` from 1 → 10, 2 → 12, 3 → 14: your guess, one neuron, four optimizers.
 
@@ -208,19 +234,23 @@ class RuleLessonMode(QWidget):
     #: Play was pressed (True) or the race paused (False).
     playToggled = Signal(bool)
 
-    def __init__(self, parent: QWidget | None = None, actions: TrainingActions | None = None) -> None:
+    View = RuleLessonView
+    problem = ViewField()
+    _steps = ViewField()
+    _play_steps = ViewField()
+
+    def __init__(self, parent: QWidget | None = None, actions: TrainingActions | None = None,
+                 view: RuleLessonView | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ruleLessonMode")
+        fresh = view is None or not view.learners
+        self.view = RuleLessonView() if view is None else view
         # The main window's training actions act on this lesson while it is on show: Train plays, Pause and
         # Stop pause, Step batch steps, Reset weights starts over. Alone (in tests) it makes its own.
         self.commands = self
         own_actions = actions is None
         self.actions = actions if actions is not None else TrainingActions(self)
-        self.problem = RuleProblem.chapter_one()
         self._lanes: dict[str, _Lane] = {}
-        self._steps = 0  # steps since the last restart
-        self._play_steps = 0  # steps since Play was last pressed
-        self._status = ""  # the last event worth a sentence (restart, pause, …), already translated
         self._ranges = self.problem.default_ranges()
         self._view = ((0.0, 1.0), (0.0, 1.0))  # the data plot's x and y ranges
 
@@ -251,7 +281,27 @@ class RuleLessonMode(QWidget):
 
         self.retranslate()
         self._fill_table()
-        self._on_problem_changed(restart_message=False)
+        with QSignalBlocker(self.w_spin), QSignalBlocker(self.b_spin), QSignalBlocker(self.lr_spin), \
+                QSignalBlocker(self.lr_slider), QSignalBlocker(self.optimizer_combo):
+            self.w_spin.setValue(self.view.guess[0])
+            self.b_spin.setValue(self.view.guess[1])
+            self.lr_spin.setValue(self.view.learning_rate)
+            self.lr_slider.setValue(position_from_lr(self.view.learning_rate))
+            self.optimizer_combo.setCurrentIndex(self.view.optimizer)
+        if fresh:
+            self._on_problem_changed(restart_message=False)
+        else:  # a rebuild: the same race, drawn again where the learner left it
+            for name, lane in self._lanes.items():
+                lane.learner = self.view.learners[name]
+            self._show_problem()
+            self._refresh_all()
+        for spin in (self.w_spin, self.b_spin):
+            spin.valueChanged.connect(self._remember_guess)
+        self.lr_spin.valueChanged.connect(self._remember_learning_rate)
+        self.optimizer_combo.currentIndexChanged.connect(self._remember_optimizer)
+        if self.view.playing:
+            self.play_button.setChecked(True)  # Play goes on in the rebuilt mode
+        self.playToggled.connect(self._remember_playing)
         if own_actions:
             self.actions.set_target(self)
 
@@ -611,7 +661,7 @@ class RuleLessonMode(QWidget):
                                                      "and each optimizer's path:")), " &nbsp; ".join(keys))
 
     def _optimizer_title(self, name: str) -> str:
-        return self.tr("Momentum") if name == "Momentum" else name
+        return _optimizer_title(name)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -655,7 +705,7 @@ class RuleLessonMode(QWidget):
     @Slot()
     def reset(self) -> None:
         """Start all four optimizers again from ``w = b = 0`` (the data and your guess stay)."""
-        self._restart(self.tr("Back to the start: w = 0, b = 0."))
+        self._restart(lambda: QCoreApplication.translate("RuleLessonMode", "Back to the start: w = 0, b = 0."))
 
     @Slot()
     def use_suggested_rate(self) -> None:
@@ -720,17 +770,50 @@ class RuleLessonMode(QWidget):
         self.add_point(round(point.x(), 1), round(point.y(), 1))
         event.accept()
 
+    # ---- the view state (what a rebuilt mode shows again) ---------------------------------------------
+    @property
+    def _status(self) -> str:
+        """The last event worth a sentence (restart, pause, …), in the language installed now."""
+        return self.view.status()
+
+    @_status.setter
+    def _status(self, say: Callable[[], str] | str) -> None:
+        self.view.status = say if callable(say) else (lambda: say)
+
+    @Slot()
+    def _remember_guess(self) -> None:
+        self.view.guess = (self.w_spin.value(), self.b_spin.value())
+
+    @Slot(float)
+    def _remember_learning_rate(self, value: float) -> None:
+        self.view.learning_rate = value
+
+    @Slot(int)
+    def _remember_optimizer(self, index: int) -> None:
+        self.view.optimizer = index
+
+    @Slot(bool)
+    def _remember_playing(self, playing: bool) -> None:
+        self.view.playing = playing
+
     def _on_problem_changed(self, restart_message: bool = True) -> None:
         xs, ys = self._table_points()
         self.problem = RuleProblem(xs, ys)
+        self._show_problem()
+        if restart_message:
+            self._restart(lambda: QCoreApplication.translate(
+                "RuleLessonMode", "The data changed: all four start again from w = 0, b = 0."))
+        else:
+            self._restart("")
+
+    def _show_problem(self) -> None:
+        """Draw the data, its loss map and its ranges (the race itself is drawn by _refresh_all)."""
         self.remove_button.setEnabled(len(self.problem) > 1)
         self._points_hint_text()
         self._ranges = self.problem.default_ranges()
         self._draw_map()
         self._set_data_view()
         self._points_item.setData(self.problem.xs, self.problem.ys)
-        message = self.tr("The data changed: all four start again from w = 0, b = 0.") if restart_message else ""
-        self._restart(message)
 
     def _set_data_view(self) -> None:
         xs, ys = self.problem.xs, self.problem.ys
@@ -763,10 +846,11 @@ class RuleLessonMode(QWidget):
         self.contour_plot.getPlotItem().setRange(xRange=(w_lo, w_hi), yRange=(b_lo, b_hi), padding=0)
 
     # ---- the race --------------------------------------------------------------------------------
-    def _restart(self, message: str) -> None:
+    def _restart(self, message: Callable[[], str] | str) -> None:
         lr = self.learning_rate()
         for name, lane in self._lanes.items():
             lane.learner = RuleLearner(self.problem, name, lr)
+        self.view.learners = {name: lane.learner for name, lane in self._lanes.items()}
         self._steps = 0
         self._play_steps = 0
         self._status = message
@@ -784,8 +868,9 @@ class RuleLessonMode(QWidget):
             self._play_steps += 1
             self._status = ""  # the note of a restart or pause is old news after a step
             if self.is_finished():
-                self._status = self.tr("Every optimizer has converged, diverged or got stuck. Press Reset, or "
-                                       "change the learning rate, to race again.")
+                self._status = lambda: QCoreApplication.translate(
+                    "RuleLessonMode", "Every optimizer has converged, diverged or got stuck. Press Reset, or "
+                    "change the learning rate, to race again.")
 
     @Slot(bool)
     def _on_play_toggled(self, playing: bool) -> None:
@@ -807,9 +892,11 @@ class RuleLessonMode(QWidget):
         if self.is_finished():
             self.play_button.setChecked(False)
         elif self._play_steps >= MAX_PLAY_STEPS:
-            waiting = ", ".join(self._optimizer_title(n) for n, lane in self._lanes.items() if not lane.done())
-            self._status = self.tr("Paused after {steps} steps: {names} not there yet. A different learning rate "
-                                   "may help (try the suggested one).").format(steps=MAX_PLAY_STEPS, names=waiting)
+            waiting = [n for n, lane in self._lanes.items() if not lane.done()]
+            self._status = lambda: QCoreApplication.translate(
+                "RuleLessonMode", "Paused after {steps} steps: {names} not there yet. A different learning rate "
+                "may help (try the suggested one).").format(
+                steps=MAX_PLAY_STEPS, names=", ".join(_optimizer_title(n) for n in waiting))
             self.play_button.setChecked(False)
         self._refresh_progress()
 
@@ -821,8 +908,9 @@ class RuleLessonMode(QWidget):
     def _on_lr_spin(self, value: float) -> None:
         with QSignalBlocker(self.lr_slider):
             self.lr_slider.setValue(position_from_lr(value))
-        self._restart(self.tr("Learning rate {lr}: all four start again from w = 0, b = 0.").format(
-            lr=self.lr_spin.textFromValue(value)))
+        shown = self.lr_spin.textFromValue(value)
+        self._restart(lambda: QCoreApplication.translate(
+            "RuleLessonMode", "Learning rate {lr}: all four start again from w = 0, b = 0.").format(lr=shown))
 
     @Slot(int)
     def _on_lr_slider(self, position: int) -> None:
