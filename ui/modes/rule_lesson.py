@@ -1117,9 +1117,10 @@ class RuleLessonMode(QWidget):
         parts.append("<p>{}</p>".format(escape(self.tr("2. Loss = mean of error² = {loss}").format(
             loss=format_number(record.loss)))))
         parts.append("<p>{}</p>".format(escape(self.tr("3. Which way is downhill? The slopes of the loss:"))))
+        error = self.tr("error")  # the formula reads in the learner's language too (오차, not "error")
         parts.append("<div style=\"{}\">{}<br>{}</div>".format(
-            mono, escape(f"∂L/∂w = 2/n·Σ error·x = {format_number(record.grad_w)}"),
-            escape(f"∂L/∂b = 2/n·Σ error   = {format_number(record.grad_b)}")))
+            mono, escape(f"∂L/∂w = 2/n·Σ {error}·x = {format_number(record.grad_w)}"),
+            escape(f"∂L/∂b = 2/n·Σ {error}   = {format_number(record.grad_b)}")))
         parts.append("<p>{}</p>".format(escape(self.tr("4. Step against the slopes:"))))
         parts.append("<div style=\"{}\">{}</div>".format(mono, "<br>".join(
             escape(line) for line in _update_lines(record))))
