@@ -359,6 +359,14 @@ class Story:
         self.obs["prediction_after_switch"] = self.find(QLabel, "predictionLabel").text()
         self.screenshot("korean")
         self.obs["clipped_texts"] = self.clipped_texts()
+        # every mode in Korean, as a Korean learner meets it (the README shows these)
+        for mode in ("rule", "playground"):
+            self.window.set_mode(mode)
+            QTest.qWait(400)
+            page = self.window.mode_widgets[mode]
+            self.obs[f"{mode}_hangul_labels"] = sum(has_hangul(label.text()) for label in page.findChildren(QLabel))
+            self.screenshot(f"korean-{mode}")
+        self.window.set_mode("digits")
         self.obs["closed"] = self.close_window()
 
     def show_dock(self, title: str) -> None:

@@ -256,7 +256,13 @@ def test_switching_to_korean_shows_hangul_in_the_window(x_display, tmp_path):
     assert obs["menus_with_hangul"] >= 3, run.explain()
     assert obs["prediction_after_switch"] == obs["prediction_en"], run.explain()  # the drawing survived the switch
     assert_not_blank(obs["shot_korean"]["window"], run)
+    for mode in ("rule", "playground"):
+        assert obs[f"{mode}_hangul_labels"] >= 5, run.explain()
+        shot = obs[f"shot_korean-{mode}"]["window"]  # no black canvas here: text and plots on a light page
+        assert shot["std"] > 30 and shot["colours"] >= 20, run.explain()
     publish(run, "korean", "screenshot-ko.png")
+    publish(run, "korean-rule", "screenshot-ko-rule.png")
+    publish(run, "korean-playground", "screenshot-ko-playground.png")
 
 
 def test_inside_the_network_runs_compared_and_health_checked(x_display, tmp_path):

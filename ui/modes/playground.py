@@ -13,6 +13,7 @@ most :data:`REFRESH_MS` apart, only after the session said something changed.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,7 +22,19 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSignalBlocker, QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QIcon, QImage, QKeyEvent, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QIcon,
+    QImage,
+    QKeyEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -315,16 +328,26 @@ class NetworkDiagram(QWidget):
         title_font.setBold(True)
         small = QFont(self.font())
         small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
+        centres = [column_rects[0].center().x() for column_rects in rects if column_rects]
+        # A caption may be as wide as the gap to its nearest neighbour: wider ones (Korean's "유닛 8개 · tanh" in a
+        # narrow diagram) ran into each other. They shrink a little, then are elided (the tooltip has them whole).
+        gap = min((b - a for a, b in itertools.pairwise(centres)), default=120.0)
+        room = max(30.0, min(120.0, gap - 6))
         for column, column_rects in zip(self._columns, rects, strict=True):
             if not column_rects:
                 continue
             centre = column_rects[0].center().x()
             painter.setPen(text_color)
             painter.setFont(title_font)
-            painter.drawText(QRectF(centre - 60, 4, 120, 18), Qt.AlignmentFlag.AlignCenter, column.title)
+            painter.drawText(QRectF(centre - room / 2, 4, room, 18), Qt.AlignmentFlag.AlignCenter,
+                             QFontMetricsF(title_font).elidedText(column.title, Qt.TextElideMode.ElideRight, room))
             painter.setPen(muted)
-            painter.setFont(small)
-            painter.drawText(QRectF(centre - 60, 21, 120, 16), Qt.AlignmentFlag.AlignCenter, column.subtitle)
+            fitted = QFont(small)
+            while QFontMetricsF(fitted).horizontalAdvance(column.subtitle) > room and fitted.pointSizeF() > 6.5:
+                fitted.setPointSizeF(fitted.pointSizeF() - 0.5)
+            painter.setFont(fitted)
+            painter.drawText(QRectF(centre - room / 2, 21, room, 16), Qt.AlignmentFlag.AlignCenter,
+                             QFontMetricsF(fitted).elidedText(column.subtitle, Qt.TextElideMode.ElideRight, room))
             for image, rect in zip(column.images, column_rects, strict=True):
                 painter.drawImage(rect, image)
                 painter.setPen(QPen(muted, 1))
