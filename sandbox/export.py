@@ -95,6 +95,10 @@ def keras_code(network: NetworkSpec, training: TrainingSpec, *, weights_file: st
         With ``weights_file``: the SHA-256 (hex) of that file; the code refuses to run with any other
         weights, saying so.
     """
+    if not isinstance(network, NetworkSpec):  # a functional graph (sandbox.functional.Functional)
+        from .export_graph import keras_graph_code
+
+        return keras_graph_code(network, weights_file=weights_file, weights_sha256=weights_sha256)
     lines = [
         "import keras",
         "from keras import layers",
@@ -160,6 +164,10 @@ def export_keras(folder: str | os.PathLike[str], network: NetworkSpec, training:
     OSError
         If the folder cannot be created or written.
     """
+    if not isinstance(network, NetworkSpec):  # a functional graph: its weights and compile settings are its own
+        from .export_graph import export_keras_graph
+
+        return export_keras_graph(folder, network)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     arrays = {f"w{i:03d}": np.asarray(w, np.float32) for i, w in enumerate(weights)}

@@ -404,3 +404,16 @@ def test_copy_keeps_the_graph_and_weights():
     clone = model.copy()
     assert isinstance(clone, Functional)
     np.testing.assert_array_equal(clone.get_flat_weights(), model.get_flat_weights())
+
+
+def test_the_keras_code_of_a_graph_names_every_layer_and_connection():
+    from sandbox.export_graph import keras_graph_code
+
+    model = ticket_model()
+    model.compile(optimizer="adam", loss=["mse", "sparse_categorical_crossentropy"], metrics=[["mae"], ["accuracy"]])
+    code = keras_graph_code(model)
+    compile(code, "model.py", "exec")  # valid Python
+    assert 'title = keras.Input(shape=(6,), name="title")' in code
+    assert 'add = layers.Add(name="add")([dense, dense_1])' in code
+    assert "model = keras.Model(inputs=[title, body], outputs=[priority, department]" in code
+    assert "metrics=[['mae'], ['accuracy']]" in code

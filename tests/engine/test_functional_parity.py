@@ -162,3 +162,22 @@ def test_dicts_by_name_and_one_loss_for_every_output():
     x = {n: rng.integers(0, 2, (N, d)).astype(np.float32) for n, d in zip(names, (12, 10, 5), strict=True)}
     y = {"priority": rng.random((N, 1)).astype(np.float32), "department": rng.random((N, 4)).astype(np.float32)}
     run("functional_dicts", two_inputs, x, y, lambda L: {"optimizer": L.optimizers.Adam(1e-2), "loss": "mse"})
+
+
+def test_the_keras_export_of_a_graph_rebuilds_it_with_its_weights(tmp_path):
+    import runpy
+
+    from sandbox.export_graph import export_keras_graph
+
+    rng = np.random.default_rng(5)
+    model = two_inputs(sb)
+    model.compile(optimizer=sb.optimizers.Adam(1e-2), loss=["mse", "categorical_crossentropy"],
+                  metrics=[["mae"], ["accuracy"]])
+    x = [rng.random((N, 12)), rng.random((N, 10)), rng.random((N, 5))]
+    y = [rng.random((N, 1)), np.eye(4)[rng.integers(0, 4, N)]]
+    model.fit(x, y, epochs=2, batch_size=4, verbose=0)
+    exported = runpy.run_path(str(export_keras_graph(tmp_path, model)))["model"]
+    assert [layer.name for layer in exported.layers] == [layer.name for layer in model.layers]
+    compare_outputs("functional_export", "predict", model.predict(x), exported.predict(x, verbose=0))
+    compare_logs("functional_export", "evaluate", model.evaluate(x, y, verbose=0, return_dict=True),
+                 exported.evaluate(x, y, verbose=0, return_dict=True))
