@@ -375,6 +375,9 @@ class Session(QObject):
 
     def _apply_training(self, spec: TrainingSpec) -> None:
         old, self.training = self.training, spec
+        if (old.learning_rate != spec.learning_rate and not self.is_training() and self.alarms
+                and all(a.cause in ("learning_rate", "learning_rate_low") for a in self.alarms)):
+            self._clear_alarms()  # the learner changed what the diagnosis blamed: the next run will tell
         if self._worker is not None:
             live = {k: getattr(spec, k) if k in TrainingSpec.__dataclass_fields__ else spec.optimizer_options[k]
                     for k in LIVE_SETTINGS if _setting(old, k) != _setting(spec, k)}
@@ -698,6 +701,8 @@ class Session(QObject):
         if self.is_training() or self.model is None:
             return False
         self.model.reset_weights(seed=self.training.seed)
+        if self.alarms and all(a.cause in ("dead_units", "unknown") for a in self.alarms):
+            self._clear_alarms()  # fresh weights are what those diagnoses asked for
         self.epochs_done = 0
         self._optimizer_state = None
         self.history = {}

@@ -244,3 +244,16 @@ def test_every_engine_code_has_a_sentence_here():
 
     assert set(FINDING_CODES) == set(CODES)
     assert ALARM_CODES == ENGINE_ALARMS
+
+
+def test_the_message_goes_when_the_learner_fixes_the_learning_rate_by_hand(qtbot, window, excepthook_fails):
+    session = window.session
+    session.set_dataset(small_digits())
+    choose_preset(window, "mlp")
+    session.update_training("epochs", 2)
+    type_learning_rate(qtbot, window, "5")
+    train(qtbot, window)
+    box = find(window, QWidget, "diagnosisBox")
+    assert "stuck at" in box.text()
+    type_learning_rate(qtbot, window, "0.001")  # the learner acts on the diagnosis themselves
+    assert session.alarms == [] and "stuck at" not in box.text()
