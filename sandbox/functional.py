@@ -241,9 +241,10 @@ def _keras_order(outputs: list[KerasTensor]) -> list[Layer]:
 def _named_list(value: Any, names: list[str], code: str) -> list[Any] | None:
     """``value`` as one entry per name: from a list or tuple of that length, or a dict keyed by those names.
 
-    Returns None when ``value`` is neither (one value meant for every entry).
+    Returns None when ``value`` is neither (one value meant for every entry), as a serialized loss is:
+    ``{"class_name": ..., "config": ...}``.
     """
-    if isinstance(value, dict):
+    if isinstance(value, dict) and not {"class_name", "config"} <= set(value):
         if set(value) != set(names):
             raise LayerArgumentError(code, **{"expected": ", ".join(names), "got": _short(value)})
         return [value[n] for n in names]
@@ -637,8 +638,8 @@ class Functional(Model):
         list of lists, or a dict by output name)."""
         names = self.output_names
         if self._single_output:
-            if isinstance(loss, list | tuple | dict):
-                loss = _named_list(loss, names, "graph.loss_per_output")[0]
+            per_output = _named_list(loss, names, "graph.loss_per_output")
+            loss = loss if per_output is None else per_output[0]
             if isinstance(metrics, dict):
                 metrics = _named_list(metrics, names, "graph.metrics_per_output")[0]
             elif isinstance(metrics, list | tuple) and len(metrics) == 1 and isinstance(metrics[0], list | tuple):

@@ -417,3 +417,32 @@ def test_the_keras_code_of_a_graph_names_every_layer_and_connection():
     assert 'add = layers.Add(name="add")([dense, dense_1])' in code
     assert "model = keras.Model(inputs=[title, body], outputs=[priority, department]" in code
     assert "metrics=[['mae'], ['accuracy']]" in code
+
+
+def test_the_command_line_reads_a_functional_model(tmp_path, capsys):
+    from sandbox.cli import main
+    from sandbox.datasets import digits
+
+    (x, y), (x_test, _) = digits.load_data()
+    inputs = sb.Input(shape=(28, 28, 1))
+    a = layers.Conv2D(4, 3, padding="same", activation="relu")(inputs)
+    b = layers.Conv2D(4, 1, activation="relu")(inputs)
+    x_ = layers.Flatten()(layers.MaxPooling2D(4)(layers.Add()([a, b])))
+    model = sb.Model(inputs, layers.Dense(10, activation="softmax")(x_), seed=0)
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    model.fit(x[:200] / 255, y[:200], epochs=1, verbose=0)
+    path, npy = tmp_path / "graph.dlsb", tmp_path / "digit.npy"
+    sb.save_model(model, path)
+    np.save(npy, x_test[0].astype(np.float32) / 255)
+    assert main(["summary", str(path)]) == 0
+    assert "Connected to" in capsys.readouterr().out
+    assert main(["evaluate", str(path)]) == 0
+    assert capsys.readouterr().out.startswith("Test loss ")
+    assert main(["predict", str(path), str(npy)]) == 0
+    assert capsys.readouterr().out.count("%") == 3
+    # A model of two inputs cannot take one image: said in one line, without a traceback.
+    two = ticket_model()
+    sb.save_model(two, tmp_path / "two.dlsb")
+    assert main(["predict", str(tmp_path / "two.dlsb"), str(npy)]) != 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "inputs" in err
