@@ -7,8 +7,8 @@
 
 from __future__ import annotations
 
-from . import activations, callbacks, initializers, layers, losses, metrics, optimizers, regularizers
-from .callbacks import EarlyStopping, History, StopToken, TerminateOnNaN
+from . import activations, callbacks, initializers, layers, losses, metrics, models, optimizers, regularizers, utils
+from .callbacks import EarlyStopping, History, ModelCheckpoint, StopToken, TerminateOnNaN
 from .check import Finding, check
 from .errors import (
     Cancelled,
@@ -20,6 +20,7 @@ from .errors import (
     UnknownNameError,
 )
 from .functional import Input, KerasTensor
+from .layers import Layer, Variable
 from .model import Model, Sequential, trace_shapes
 from .training import BatchProgress, EpochProgress, iter_fit
 
@@ -35,8 +36,10 @@ __all__ = [
     "History",
     "Input",
     "KerasTensor",
+    "Layer",
     "LayerArgumentError",
     "Model",
+    "ModelCheckpoint",
     "SandboxError",
     "Sequential",
     "ShapeError",
@@ -44,6 +47,7 @@ __all__ = [
     "TerminateOnNaN",
     "TrainingError",
     "UnknownNameError",
+    "Variable",
     "__version__",
     "activations",
     "callbacks",
@@ -56,12 +60,14 @@ __all__ = [
     "load_model",
     "losses",
     "metrics",
+    "models",
     "monitor",
     "optimizers",
     "presets",
     "regularizers",
     "save_model",
     "trace_shapes",
+    "utils",
 ]
 
 
@@ -74,4 +80,8 @@ def __getattr__(name: str):
         return importlib.import_module(f".{name}", __name__)
     if name in ("save_model", "load_model"):
         return getattr(importlib.import_module(".io", __name__), name)
+    if name == "ops":  # keras.ops needs automatic differentiation, which a NumPy engine does not have
+        from .errors import LayerArgumentError
+
+        raise LayerArgumentError("engine.no_ops")
     raise AttributeError(f"module 'sandbox' has no attribute {name!r}")

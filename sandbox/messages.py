@@ -556,6 +556,99 @@ MESSAGES: dict[str, str] = {
     "graph.bad_output_layers": "the config's output_layers must name its layers as [name, 0, 0]",
     # ---- sandbox/health.py (its raise site still passes the English text; this is the code it should pass) ----
     "health.no_layer": "no layer with weights named {layer!r} in this snapshot",
+    # ---- the book's Keras names (issue 14): keras.ops, learner layers, metrics, checkpoints, .keras paths ----
+    "engine.no_ops": (
+        "the sandbox has no keras.ops: it computes with NumPy and has no automatic differentiation — write "
+        "your layer's call() and backward() with NumPy (see help(sandbox.Layer))"
+    ),
+    "layer.super_init_not_called": "{cls}.__init__ must call super().__init__(**kwargs) first",
+    "layer.custom_constraint": "{cls}.add_weight: constraints are not supported; leave constraint=None",
+    "layer.custom_no_backward": (
+        "layer {layer!r} ({cls}) has no backward(dy), so it cannot be trained: the sandbox has no automatic "
+        "differentiation — write backward(dy) that sets each weight's .grad and returns the gradient of the "
+        "inputs (predict and evaluate work without it)"
+    ),
+    "layer.custom_grad_missing": (
+        "layer {layer!r} ({cls}): backward did not set the gradient of the weight {weight!r}; set it there "
+        "with weight.grad = … (the weight's shape, summed over the batch)"
+    ),
+    "layer.custom_grad_unbuilt": (
+        "the gradient of the weight {weight!r} can only be set in "
+        "backward, once its layer is built"
+    ),
+    "layer.custom_grad_shape": (
+        "layer {layer!r}: the gradient set for the weight {weight!r} has shape {shape}, but the weight has "
+        "shape {expected}"
+    ),
+    "layer.custom_call_shape": "{cls}.call returned an output of shape {shape}; expected {expected}",
+    "layer.custom_backward_none": (
+        "{cls}.backward returned nothing; it must return the gradient of "
+        "the inputs, of shape {expected}"
+    ),
+    "layer.custom_backward_shape": (
+        "{cls}.backward returned a gradient of shape {shape}; the gradient of the inputs must have their shape "
+        "{expected}"
+    ),
+    "metric.bad_name": "a metric's name must be a non-empty string, got {name!r}",
+    "metric.super_not_called": "{cls}.__init__ must call super().__init__(...) before add_weight",
+    "metric.bad_initializer": (
+        "a metric's add_weight takes initializer 'zeros', 'ones' or a "
+        "number, got {initializer!r}"
+    ),
+    "callbacks.checkpoint_mode": "ModelCheckpoint: mode must be 'auto', 'min' or 'max', got {mode!r}",
+    "callbacks.checkpoint_save_freq": "ModelCheckpoint: save_freq must be 'epoch' or a positive int, got {save_freq!r}",
+    "callbacks.checkpoint_format": (
+        "ModelCheckpoint: the file name {filepath!r} cannot be filled in from the epoch number and the logs "
+        "({detail})"
+    ),
+    "model.summary_positions": (
+        "summary: positions must be three increasing fractions, the last at most 1, got {positions!r}"
+    ),
+    "model.summary_too_narrow": "summary: line_length={line_length} is too narrow for the table",
+    "models.bad_ending": (
+        "{what}: the file name must end in .dlsb (or .keras / .h5, which are saved as .dlsb), got {path!r}"
+    ),
+    "models.save_arguments": "save got unsupported argument(s): {names}",
+    "models.file_exists": "{path} already exists and overwrite=False, so nothing was saved",
+    "models.custom_layer": (
+        "the model cannot be saved: layer {layer!r} is your own class {cls}, and files never name code; keep "
+        "its weights with model.get_weights() and numpy.save"
+    ),
+    "models.keras_file": (
+        "{path} was written by Keras; the sandbox reads only its own .dlsb files — build the model with the "
+        "sandbox and save it with model.save"
+    ),
+    "models.no_file": "{path} does not exist, nor {dlsb}, the file the sandbox writes for it",
+    "utils.labels_not_whole": "to_categorical needs whole-number class labels, got an array of {dtype}",
+    "utils.label_out_of_range": (
+        "to_categorical: labels run from {low} to {high}, outside "
+        "0…{last} for num_classes={classes}"
+    ),
+    # ---- keras.datasets.mnist without a download (sandbox/datasets/mnist.py) ----
+    "mnist.no_file": "{file} does not exist; give an MNIST .npz file in Keras's format or a folder of IDX files",
+    "mnist.no_array": "{file} is not an MNIST file in Keras's format: it has no {member!r} array",
+    "mnist.bad_compression": "{file}: its {member!r} array is encrypted or compressed in an unsupported way",
+    "mnist.out_of_memory": "{file} cannot be loaded: there is not enough free memory",
+    "mnist.unreadable": "{file} is damaged and cannot be read as an MNIST file ({detail})",
+    "mnist.bad_labels": "{file}: its {member!r} array holds labels up to {high}; MNIST labels are the digits 0–9",
+    "mnist.bad_header": "{file}: its {member!r} array has a bad header ({detail})",
+    "mnist.bad_dtype": "{file}: its {member!r} array holds {dtype}; MNIST arrays hold uint8",
+    "mnist.bad_shapes": (
+        "{file}: {images_member!r} has shape {images} and {labels_member!r} has shape {labels}; expected "
+        "images (N, height, width) of the training images' size and N labels"
+    ),
+    "mnist.too_large": (
+        "{file}: {member!r} has shape {images}; at most {count:,} images of at most {side}×{side} pixels are "
+        "supported"
+    ),
+    "mnist.needs_memory": (
+        "{file} holds images that need {declared:,} MB of memory; at most {maximum:,} MB are available for a "
+        "data set"
+    ),
+    "mnist.wrong_amount": (
+        "{file} is damaged: its {member!r} array holds a different amount of "
+        "data than its header declares"
+    ),
     # ---- messages the app raises through engine errors (ui/session.py, ui/playground_session.py) ----
     "app.stop_training_first": "stop training before opening a file",
     "app.nothing_to_save": "the network does not fit together yet, so there is nothing to save",

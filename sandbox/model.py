@@ -389,10 +389,45 @@ class Model:
             raise TrainingError("model.not_built")
         return sum(row.params for row in trace_shapes(self.input_layer.shape, self.layers))
 
+    @property
+    def weights(self) -> list[Any]:
+        """Every weight as a :class:`~sandbox.layers.base.Variable` (``.numpy()``, ``.shape``, ``.name``,
+        ``.path``), in :meth:`get_weights` order; empty while the input shape is unknown, as in Keras."""
+        if self.input_layer is None and self._flat is None:
+            return []
+        self._ensure_built()
+        return [w for layer in self.layers for w in layer.weights]
+
+    @property
+    def trainable_weights(self) -> list[Any]:
+        """The weights training changes (a frozen layer's are left out)."""
+        return [w for w in self.weights if w.trainable and w._owner.trainable]
+
+    @property
+    def non_trainable_weights(self) -> list[Any]:
+        """The weights training leaves alone."""
+        return [w for w in self.weights if not (w.trainable and w._owner.trainable)]
+
+    @property
+    def variables(self) -> list[Any]:
+        """Same as :attr:`weights`."""
+        return self.weights
+
+    def save(self, filepath: Any, overwrite: bool = True, **kwargs: Any) -> None:
+        """Save as a ``.dlsb`` file; a ``.keras`` or ``.h5`` path is written as ``.dlsb`` beside it, with a
+        note (see :func:`sandbox.models.save_model`)."""
+        from .models import save_model
+
+        save_model(self, filepath, overwrite=overwrite, **kwargs)
+
     # ---- compile ---------------------------------------------------------------------------------
-    def compile(self, optimizer: Any = "rmsprop", loss: Any = None, metrics: Sequence[str] | None = None,
+    def compile(self, optimizer: Any = "rmsprop", loss: Any = None, metrics: Sequence[Any] | None = None,
                 **kwargs: Any) -> None:
-        """Choose the optimizer, the loss and the metrics, as ``keras.Model.compile``."""
+        """Choose the optimizer, the loss and the metrics, as ``keras.Model.compile``.
+
+        ``metrics`` holds names (``"accuracy"``, ``"mae"``) or :class:`~sandbox.metrics.Metric` objects
+        (``keras.metrics.BinaryAccuracy()``, or a learner's own subclass).
+        """
         if kwargs:
             raise LayerArgumentError("model.compile_arguments", names=', '.join(sorted(kwargs)))
         if loss is None:
@@ -401,6 +436,8 @@ class Model:
         self.loss = _losses.get(loss)
         names = list(metrics or [])
         for name in names:
+            if isinstance(name, _metrics.Metric):
+                continue
             if not isinstance(name, str):
                 raise LayerArgumentError("model.bad_metric", name=name)
             if name not in ("accuracy", "acc"):
@@ -413,14 +450,14 @@ class Model:
     @property
     def metrics_names(self) -> list[str]:
         """``["loss", *metrics]``."""
-        return ["loss", *self._metric_names]
+        return ["loss", *(_metrics.name_of(m) for m in self._metric_names)]
 
     def get_compile_config(self) -> dict[str, Any] | None:
         """The compile arguments as JSON-safe data (None if not compiled)."""
         if self.optimizer is None or self.loss is None:
             return None
         return {"optimizer": _optimizers.serialize(self.optimizer), "loss": _losses.serialize(self.loss),
-                "metrics": list(self._metric_names)}
+                "metrics": [n for n in map(_metrics.saved_name, self._metric_names) if n is not None]}
 
     def compile_from_config(self, config: dict[str, Any]) -> None:
         """Inverse of :meth:`get_compile_config`."""
@@ -537,8 +574,13 @@ class Model:
         for (a, b), saved in zip(frozen_ranges, frozen, strict=True):
             self._flat[a:b] = saved
 
-    def _batch_metrics(self, y: Any, y_pred: np.ndarray) -> dict[str, tuple[float, int]]:
-        return {m.name: m.fn(y, y_pred) for m in self._resolved_metrics(y)}
+    def _batch_metrics(self, y: Any, y_pred: np.ndarray) -> dict[str, float]:
+        """The compiled metrics on this batch alone (reset, updated, read), as ``train_on_batch`` reports them."""
+        metrics = self._resolved_metrics(y)
+        for m in metrics:
+            m.reset_state()
+            m.update_state(y, y_pred)
+        return _metrics.results(metrics)
 
     # ---- Keras's batch-level API -----------------------------------------------------------------
     def _check_xy(self, x: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -568,8 +610,8 @@ class Model:
         """Predictions for one batch."""
         return self.forward(self.prepare_inputs(x), False)
 
-    def _format_logs(self, loss: float, sums: dict[str, tuple[float, int]], return_dict: bool) -> Any:
-        logs = {"loss": float(loss), **{k: (t / c if c else 0.0) for k, (t, c) in sums.items()}}
+    def _format_logs(self, loss: float, values: dict[str, float], return_dict: bool) -> Any:
+        logs = {"loss": float(loss), **values}
         if return_dict:
             return logs
         return logs["loss"] if len(logs) == 1 else list(logs.values())
@@ -598,11 +640,21 @@ class Model:
             printer(record)
 
     def evaluate(self, x: Any = None, y: Any = None, batch_size: int | None = None, verbose: Any = "auto",
-                 return_dict: bool = False) -> Any:
-        """Loss and metrics over a whole dataset (sample-weighted means), as ``keras.Model.evaluate``."""
+                 return_dict: bool = False, callbacks: Sequence[Any] | None = None) -> Any:
+        """Loss and metrics over a whole dataset (sample-weighted means), as ``keras.Model.evaluate``.
+
+        ``callbacks`` get ``on_test_begin``, ``on_test_batch_begin`` / ``on_test_batch_end`` (with the running
+        logs) and ``on_test_end`` (with the final logs), as in Keras.
+        """
+        from .callbacks import CallbackList
+
         self._require_compiled("evaluate")
         x, y = self._check_xy(x, y)
-        logs = self._evaluate_prepared(x, y, batch_size or 32)
+        bs = batch_size or 32
+        cbs = CallbackList(callbacks or [])
+        cbs.set_model(self)
+        cbs.set_params({"epochs": 1, "steps": math.ceil(len(x) / bs), "verbose": 0})
+        logs = self._evaluate_prepared(x, y, bs, callbacks=cbs)
         if verbose not in (0, False):
             print(" - ".join(f"{k}: {v:.4f}" for k, v in logs.items()))
         if return_dict:
@@ -610,30 +662,60 @@ class Model:
         return logs["loss"] if len(logs) == 1 else list(logs.values())
 
     def _evaluate_prepared(self, x: np.ndarray, y: np.ndarray, batch_size: int,
-                           stop: Any = None) -> dict[str, float] | None:
+                           stop: Any = None, callbacks: Any = None) -> dict[str, float] | None:
         # With a StopToken ``stop``: checked between batches, None once it is set (iter_fit's validation pass).
+        # ``callbacks`` (a CallbackList) get the on_test_* hooks, as Keras calls them in evaluate and validation.
+        self._ensure_built()  # resolving "accuracy" needs the output shape
         total, count = 0.0, 0
-        sums: dict[str, list[float]] = {}
-        for start in range(0, len(x), batch_size):
+        metrics = self._resolved_metrics(y)
+        for m in metrics:
+            m.reset_state()
+        reg = self.regularization_loss()
+        if callbacks is not None:
+            callbacks.on_test_begin()
+        for step, start in enumerate(range(0, len(x), batch_size)):
             if stop is not None and stop.stopped:
                 return None
+            if callbacks is not None:
+                callbacks.on_test_batch_begin(step)
             xb, yb = x[start:start + batch_size], y[start:start + batch_size]
             y_pred = self.forward(xb, False)
             total += self.loss(yb, y_pred) * len(xb)
             count += len(xb)
-            for name, (t, c) in self._batch_metrics(yb, y_pred).items():
-                acc = sums.setdefault(name, [0.0, 0])
-                acc[0] += t
-                acc[1] += c
-        logs = {"loss": (total / count if count else 0.0) + self.regularization_loss()}
-        logs.update({k: (t / c if c else 0.0) for k, (t, c) in sums.items()})
+            for m in metrics:
+                m.update_state(yb, y_pred)
+            if callbacks is not None:
+                callbacks.on_test_batch_end(step, {"loss": total / count + reg, **_metrics.results(metrics)})
+        logs = {"loss": (total / count if count else 0.0) + reg}
+        logs.update(_metrics.results(metrics))
+        if callbacks is not None:
+            callbacks.on_test_end(dict(logs))
         return logs
 
-    def predict(self, x: Any, batch_size: int | None = None, verbose: Any = "auto") -> np.ndarray:
-        """Predictions for every sample, computed in batches of ``batch_size`` (default 32)."""
+    def predict(self, x: Any, batch_size: int | None = None, verbose: Any = "auto",
+                callbacks: Sequence[Any] | None = None) -> np.ndarray:
+        """Predictions for every sample, computed in batches of ``batch_size`` (default 32).
+
+        ``callbacks`` get ``on_predict_begin``, ``on_predict_batch_begin`` / ``on_predict_batch_end`` (with
+        ``{"outputs": batch predictions}``) and ``on_predict_end``, as in Keras.
+        """
         x = self.prepare_inputs(x)
         self._ensure_built()
         bs = batch_size or 32
+        if callbacks:
+            from .callbacks import CallbackList
+
+            cbs = CallbackList(callbacks)
+            cbs.set_model(self)
+            cbs.set_params({"epochs": 1, "steps": math.ceil(len(x) / bs), "verbose": 0})
+            cbs.on_predict_begin()
+            outputs = []
+            for step, start in enumerate(range(0, len(x), bs)):
+                cbs.on_predict_batch_begin(step)
+                outputs.append(self.forward(x[start:start + bs], False).copy())
+                cbs.on_predict_batch_end(step, {"outputs": outputs[-1]})
+            cbs.on_predict_end()
+            return np.concatenate(outputs) if outputs else self.forward(x, False).copy()
         if len(x) <= bs:
             return self.forward(x, False).copy()
         return np.concatenate([self.forward(x[i:i + bs], False) for i in range(0, len(x), bs)])
@@ -657,9 +739,15 @@ class Model:
         layers = [_deserialize_layer(c) for c in config["layers"]]
         return cls(layers, name=config.get("name"), seed=config.get("seed"), dtype=config.get("dtype", "float32"))
 
-    def summary(self, print_fn: Any = None) -> None:
-        """Print a Keras-like table of layers, output shapes and parameter counts."""
-        lines = summary_lines(self)
+    def summary(self, line_length: int | None = None, positions: Sequence[float] | None = None,
+                print_fn: Any = None, expand_nested: bool = False, show_trainable: bool = False) -> None:
+        """Print a Keras-like table of layers, output shapes and parameter counts.
+
+        ``line_length`` is the table's width in characters and ``positions`` where each column ends, as
+        fractions of it (Keras's ``[0.45, 0.84, 1.0]``); ``print_fn(line)`` receives each line instead of
+        ``print``. ``expand_nested`` and ``show_trainable`` are accepted for Keras's sake (no model nests).
+        """
+        lines = summary_lines(self, line_length, positions)
         for line in lines:
             (print_fn or print)(line)
 
@@ -671,6 +759,22 @@ class Sequential(Model):
     """A linear stack of layers, as ``keras.Sequential`` (parameters as :class:`Model`'s)."""
 
 
+def _column_widths(line_length: int | None, positions: Sequence[float] | None) -> tuple[int, int, int]:
+    """Column widths for a table ``line_length`` characters wide whose columns end at ``positions``."""
+    from ._registry import check_int
+
+    length = check_int("line_length", 77 if line_length is None else line_length, minimum=20)
+    ends = list(positions) if positions is not None else [0.45, 0.84, 1.0]
+    if len(ends) != 3 or not all(isinstance(e, int | float) and 0 < e <= 1 for e in ends) or ends != sorted(ends):
+        raise LayerArgumentError("model.summary_positions", positions=positions)
+    inner = length - 4  # the four vertical bars
+    cuts = [round(e * inner) for e in ends]
+    widths = [cuts[0], cuts[1] - cuts[0], cuts[2] - cuts[1]]
+    if min(widths) < 4:
+        raise LayerArgumentError("model.summary_too_narrow", line_length=length)
+    return widths[0], widths[1], widths[2]
+
+
 def _human_bytes(n: int) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if n < 1024 or unit == "GB":
@@ -679,8 +783,9 @@ def _human_bytes(n: int) -> str:
     return f"{n:.2f} GB"  # pragma: no cover
 
 
-def summary_lines(model: Sequential) -> list[str]:
-    """The lines of :meth:`Sequential.summary`."""
+def summary_lines(model: Sequential, line_length: int | None = None,
+                  positions: Sequence[float] | None = None) -> list[str]:
+    """The lines of :meth:`Sequential.summary` (see there for ``line_length`` and ``positions``)."""
     rows = []
     if model.input_layer is not None:
         traced = trace_shapes(model.input_layer.shape, model.layers)
@@ -696,7 +801,7 @@ def summary_lines(model: Sequential) -> list[str]:
     else:
         rows = [(f"{layer.name} ({type(layer).__name__})", "?", "0 (unbuilt)") for layer in model.layers]
         total = frozen = 0
-    widths = (34, 25, 14)
+    widths = (34, 25, 14) if line_length is None and positions is None else _column_widths(line_length, positions)
     head = ("Layer (type)", "Output Shape", "Param #")
 
     def line(cells: tuple[str, str, str]) -> str:

@@ -1,4 +1,8 @@
-"""Weight penalties added to the loss: ``l1``, ``l2`` and ``l1_l2``, with Keras 3's defaults (0.01)."""
+"""Weight penalties added to the loss: ``l1``, ``l2`` and ``l1_l2``, with Keras 3's defaults (0.01).
+
+As in Keras 3, the lower-case names are the classes themselves: ``regularizers.l2(0.001)`` is
+``regularizers.L2(0.001)``, and ``regularizers.l1_l2(l1=0.001, l2=0.001)`` is ``L1L2`` (whose defaults are 0).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ import numpy as np
 
 from ._registry import Registry, check_float, serialize
 
-__all__ = ["L1", "L1L2", "L2", "Regularizer", "deserialize", "get", "serialize"]
+__all__ = ["L1", "L1L2", "L2", "Regularizer", "deserialize", "get", "l1", "l1_l2", "l2", "serialize"]
 
 _REGISTRY = Registry("regularizer")
 
@@ -87,6 +91,12 @@ class L1L2(Regularizer):
 
     def get_config(self) -> dict[str, Any]:
         return {"l1": self.l1, "l2": self.l2}
+
+
+#: Keras 3's lower-case aliases: the classes under another name (``keras.regularizers.l2 is L2``).
+l1 = L1
+l2 = L2
+l1_l2 = L1L2
 
 
 def get(identifier: Any) -> Regularizer | None:

@@ -21,9 +21,10 @@ import numpy as np
 from ._registry import check_float, check_int
 from .callbacks import Callback, CallbackList, History, StopToken
 from .errors import Cancelled, LayerArgumentError, ShapeError, TrainingError
+from .metrics import results
 
-__all__ = ["BatchDetails", "BatchProgress", "EpochProgress", "iter_fit", "progress_printer", "split_validation",
-           "step_details"]
+__all__ = ["BatchDetails", "BatchProgress", "EpochProgress", "check_trainable", "iter_fit", "progress_printer",
+           "split_validation", "step_details"]
 
 
 @dataclass(frozen=True)
@@ -161,14 +162,28 @@ def split_validation(x: np.ndarray, y: np.ndarray, validation_split: float):
     return (x[:split_at], y[:split_at]), (x[split_at:], y[split_at:])
 
 
-def _validate(model: Any, x: np.ndarray, y: np.ndarray, batch_size: int, stop: StopToken) -> dict[str, float] | None:
+def _validate(model: Any, x: np.ndarray, y: np.ndarray, batch_size: int, stop: StopToken,
+              callbacks: CallbackList | None = None) -> dict[str, float] | None:
     """The end-of-epoch validation logs, as ``model._evaluate_prepared`` computes them, or None if stopped.
 
     The same sums in the same order as ``Sequential.evaluate`` (so the numbers are Keras's and unchanged),
     with ``stop`` checked between batches: a large validation set on a large network takes seconds, and Stop
-    must not wait for it.
+    must not wait for it. ``callbacks`` get the ``on_test_*`` hooks, as Keras calls them during validation.
     """
-    return model._evaluate_prepared(x, y, batch_size, stop)
+    return model._evaluate_prepared(x, y, batch_size, stop, callbacks=callbacks)
+
+
+def check_trainable(model: Any) -> None:
+    """Refuse, before any batch, a model holding a learner's layer that wrote no ``backward``.
+
+    The engine has no automatic differentiation: such a layer can predict but not learn, and saying so at
+    the start beats failing in the first batch's backward pass.
+    """
+    from .layers.base import Layer
+
+    for layer in model.layers:
+        if layer._is_learner and type(layer).backward is Layer.backward:
+            raise TrainingError("layer.custom_no_backward", layer=layer.name, cls=type(layer).__name__)
 
 
 def iter_fit(model: Any, x: Any, y: Any, *, batch_size: int | None = None, epochs: int = 1,
@@ -229,9 +244,11 @@ def iter_fit(model: Any, x: Any, y: Any, *, batch_size: int | None = None, epoch
     if n == 0:
         raise TrainingError("fit.no_data")
     model._ensure_built()
+    check_trainable(model)
     steps = math.ceil(n / batch_size)
     history = History()
-    cbs = CallbackList([history, *(callbacks or [])])
+    # History goes last, as in Keras: it records what the learner's callbacks added to the logs.
+    cbs = CallbackList([*(callbacks or []), history])
     cbs.set_model(model)
     cbs.set_params({"epochs": epochs, "steps": steps, "verbose": 0})
     model.stop_training = False
@@ -246,7 +263,9 @@ def iter_fit(model: Any, x: Any, y: Any, *, batch_size: int | None = None, epoch
         order = model.train_rng.permutation(n) if shuffle else np.arange(n)
         epoch_start = time.perf_counter()
         loss_sum, seen = 0.0, 0
-        sums: dict[str, list[float]] = {}
+        metrics = model._resolved_metrics(y)
+        for m in metrics:  # Keras resets the compiled metrics at each epoch's start
+            m.reset_state()
         for step in range(steps):
             if stop.stopped:
                 break
@@ -275,11 +294,9 @@ def iter_fit(model: Any, x: Any, y: Any, *, batch_size: int | None = None, epoch
             info = step_details(model, before, y_pred, yb, grads) if details else None
             loss_sum += batch_loss * len(xb)
             seen += len(xb)
-            for name, (t, c) in model._batch_metrics(yb, y_pred).items():
-                acc = sums.setdefault(name, [0.0, 0])
-                acc[0] += t
-                acc[1] += c
-            logs = {"loss": loss_sum / seen, **{k: (t / c if c else 0.0) for k, (t, c) in sums.items()}}
+            for m in metrics:
+                m.update_state(yb, y_pred)
+            logs = {"loss": loss_sum / seen, **results(metrics)}
             steps_done += 1
             now = time.perf_counter()
             per_step = (now - start) / steps_done
@@ -296,7 +313,7 @@ def iter_fit(model: Any, x: Any, y: Any, *, batch_size: int | None = None, epoch
                 break
         interrupted = stop.stopped
         if x_val is not None and not interrupted and seen:
-            val = _validate(model, x_val, y_val, batch_size, stop)
+            val = _validate(model, x_val, y_val, batch_size, stop, cbs)
             if val is None:  # stopped during validation: the epoch ends as if stopped in its last batch
                 interrupted = True
             else:

@@ -1031,6 +1031,162 @@ TEMPLATES: dict[str, str] = {
         "EngineMessages",
         "the config's output_layers must name its layers as [name, 0, 0]"),
     "health.no_layer": QT_TRANSLATE_NOOP("EngineMessages", "no layer with weights named {layer!r} in this snapshot"),
+    # the book's Keras names (issue 14)
+    "engine.no_ops": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "the sandbox has no keras.ops: it computes with NumPy and has no automatic differentiation — write "
+        "your layer's call() and backward() with NumPy (see help(sandbox.Layer))"
+    ),
+    "layer.super_init_not_called": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{cls}.__init__ must call super().__init__(**kwargs) first"
+    ),
+    "layer.custom_constraint": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{cls}.add_weight: constraints are not supported; leave constraint=None"
+    ),
+    "layer.custom_no_backward": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "layer {layer!r} ({cls}) has no backward(dy), so it cannot be trained: the sandbox has no automatic "
+        "differentiation — write backward(dy) that sets each weight's .grad and returns the gradient of the "
+        "inputs (predict and evaluate work without it)"
+    ),
+    "layer.custom_grad_missing": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "layer {layer!r} ({cls}): backward did not set the gradient of the weight {weight!r}; set it there "
+        "with weight.grad = … (the weight's shape, summed over the batch)"
+    ),
+    "layer.custom_grad_unbuilt": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "the gradient of the weight {weight!r} can only be set in backward, once its layer is built"
+    ),
+    "layer.custom_grad_shape": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "layer {layer!r}: the gradient set for the weight {weight!r} has shape {shape}, but the weight has "
+        "shape {expected}"
+    ),
+    "layer.custom_call_shape": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{cls}.call returned an output of shape {shape}; expected {expected}"
+    ),
+    "layer.custom_backward_none": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{cls}.backward returned nothing; it must return the gradient of the inputs, of shape {expected}"
+    ),
+    "layer.custom_backward_shape": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{cls}.backward returned a gradient of shape {shape}; the gradient of the inputs must have their "
+        "shape {expected}"
+    ),
+    "metric.bad_name": QT_TRANSLATE_NOOP("EngineMessages", "a metric's name must be a non-empty string, got {name!r}"),
+    "metric.super_not_called": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{cls}.__init__ must call super().__init__(...) before add_weight"
+    ),
+    "metric.bad_initializer": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "a metric's add_weight takes initializer 'zeros', 'ones' or a number, got {initializer!r}"
+    ),
+    "callbacks.checkpoint_mode": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "ModelCheckpoint: mode must be 'auto', 'min' or 'max', got {mode!r}"
+    ),
+    "callbacks.checkpoint_save_freq": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "ModelCheckpoint: save_freq must be 'epoch' or a positive int, got {save_freq!r}"
+    ),
+    "callbacks.checkpoint_format": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "ModelCheckpoint: the file name {filepath!r} cannot be filled in from the epoch number and the logs "
+        "({detail})"
+    ),
+    "model.summary_positions": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "summary: positions must be three increasing fractions, the last at most 1, got {positions!r}"
+    ),
+    "model.summary_too_narrow": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "summary: line_length={line_length} is too narrow for the table"
+    ),
+    "models.bad_ending": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{what}: the file name must end in .dlsb (or .keras / .h5, which are saved as .dlsb), got {path!r}"
+    ),
+    "models.save_arguments": QT_TRANSLATE_NOOP("EngineMessages", "save got unsupported argument(s): {names}"),
+    "models.file_exists": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{path} already exists and overwrite=False, so nothing was saved"
+    ),
+    "models.custom_layer": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "the model cannot be saved: layer {layer!r} is your own class {cls}, and files never name code; keep "
+        "its weights with model.get_weights() and numpy.save"
+    ),
+    "models.keras_file": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{path} was written by Keras; the sandbox reads only its own .dlsb files — build the model with the "
+        "sandbox and save it with model.save"
+    ),
+    "models.no_file": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{path} does not exist, nor {dlsb}, the file the sandbox writes for it"
+    ),
+    "utils.labels_not_whole": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "to_categorical needs whole-number class labels, got an array of {dtype}"
+    ),
+    "utils.label_out_of_range": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "to_categorical: labels run from {low} to {high}, outside 0…{last} for num_classes={classes}"
+    ),
+    "mnist.no_file": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{file} does not exist; give an MNIST .npz file in Keras's format or a folder of IDX files"
+    ),
+    "mnist.no_array": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{file} is not an MNIST file in Keras's format: it has no {member!r} array"
+    ),
+    "mnist.bad_compression": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{file}: its {member!r} array is encrypted or compressed in an unsupported way"
+    ),
+    "mnist.out_of_memory": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{file} cannot be loaded: there is not enough free memory"
+    ),
+    "mnist.unreadable": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{file} is damaged and cannot be read as an MNIST file ({detail})"
+    ),
+    "mnist.bad_labels": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{file}: its {member!r} array holds labels up to {high}; MNIST labels are the digits 0–9"
+    ),
+    "mnist.bad_header": QT_TRANSLATE_NOOP("EngineMessages", "{file}: its {member!r} array has a bad header ({detail})"),
+    "mnist.bad_dtype": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{file}: its {member!r} array holds {dtype}; MNIST arrays hold uint8"
+    ),
+    "mnist.bad_shapes": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{file}: {images_member!r} has shape {images} and {labels_member!r} has shape {labels}; expected "
+        "images (N, height, width) of the training images' size and N labels"
+    ),
+    "mnist.too_large": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{file}: {member!r} has shape {images}; at most {count:,} images of at most {side}×{side} pixels are "
+        "supported"
+    ),
+    "mnist.needs_memory": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{file} holds images that need {declared:,} MB of memory; at most {maximum:,} MB are available for a "
+        "data set"
+    ),
+    "mnist.wrong_amount": QT_TRANSLATE_NOOP(
+        "EngineMessages",
+        "{file} is damaged: its {member!r} array holds a different amount of data than its header declares"
+    ),
     # messages the app raises through engine errors
     "app.stop_training_first": QT_TRANSLATE_NOOP("EngineMessages", "stop training before opening a file"),
     "app.nothing_to_save": QT_TRANSLATE_NOOP(

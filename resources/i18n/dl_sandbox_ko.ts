@@ -3107,6 +3107,196 @@ Right-click, Delete or Esc clears the drawing.</source>
         <source>{owner}: {problem}</source>
         <translation>{owner}: {problem}</translation>
     </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1041"/>
+        <source>the sandbox has no keras.ops: it computes with NumPy and has no automatic differentiation — write your layer&apos;s call() and backward() with NumPy (see help(sandbox.Layer))</source>
+        <translation>샌드박스에는 keras.ops가 없어요. NumPy로 계산하고 자동 미분이 없기 때문이에요. 직접 만든 층의 call()과 backward()를 NumPy로 작성하세요 (help(sandbox.Layer) 참고).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1046"/>
+        <source>{cls}.__init__ must call super().__init__(**kwargs) first</source>
+        <translation>{cls}.__init__에서 가장 먼저 super().__init__(**kwargs)를 호출해야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1050"/>
+        <source>{cls}.add_weight: constraints are not supported; leave constraint=None</source>
+        <translation>{cls}.add_weight: 제약(constraint)은 지원하지 않아요. constraint=None으로 두세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1054"/>
+        <source>layer {layer!r} ({cls}) has no backward(dy), so it cannot be trained: the sandbox has no automatic differentiation — write backward(dy) that sets each weight&apos;s .grad and returns the gradient of the inputs (predict and evaluate work without it)</source>
+        <translation>{layer!r} 층({cls})에 backward(dy)가 없어서 훈련할 수 없어요. 샌드박스에는 자동 미분이 없어요. 각 가중치의 .grad를 설정하고 입력의 그레이디언트를 반환하는 backward(dy)를 작성하세요 (predict와 evaluate는 없어도 돼요).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1060"/>
+        <source>layer {layer!r} ({cls}): backward did not set the gradient of the weight {weight!r}; set it there with weight.grad = … (the weight&apos;s shape, summed over the batch)</source>
+        <translation>{layer!r} 층({cls}): backward에서 가중치 {weight!r}의 그레이디언트를 설정하지 않았어요. backward 안에서 weight.grad = … 로 설정하세요 (가중치와 같은 모양, 배치 전체의 합).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1065"/>
+        <source>the gradient of the weight {weight!r} can only be set in backward, once its layer is built</source>
+        <translation>가중치 {weight!r}의 그레이디언트는 층이 만들어진 뒤 backward 안에서만 설정할 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1069"/>
+        <source>layer {layer!r}: the gradient set for the weight {weight!r} has shape {shape}, but the weight has shape {expected}</source>
+        <translation>{layer!r} 층: 가중치 {weight!r}에 설정한 그레이디언트의 모양이 가중치의 모양과 달라요 (그레이디언트: {shape}, 가중치: {expected}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1074"/>
+        <source>{cls}.call returned an output of shape {shape}; expected {expected}</source>
+        <translation>{cls}.call이 반환한 출력의 모양: {shape}. 기대한 모양: {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1078"/>
+        <source>{cls}.backward returned nothing; it must return the gradient of the inputs, of shape {expected}</source>
+        <translation>{cls}.backward가 아무것도 반환하지 않았어요. 입력의 그레이디언트를 반환해야 해요 (모양: {expected}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1082"/>
+        <source>{cls}.backward returned a gradient of shape {shape}; the gradient of the inputs must have their shape {expected}</source>
+        <translation>{cls}.backward가 반환한 그레이디언트의 모양: {shape}. 입력의 그레이디언트는 입력과 같은 모양이어야 해요: {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1087"/>
+        <source>a metric&apos;s name must be a non-empty string, got {name!r}</source>
+        <translation>지표의 이름은 비어 있지 않은 문자열이어야 해요. 받은 값: {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1088"/>
+        <source>{cls}.__init__ must call super().__init__(...) before add_weight</source>
+        <translation>{cls}.__init__에서 add_weight보다 먼저 super().__init__(...)를 호출해야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1092"/>
+        <source>a metric&apos;s add_weight takes initializer &apos;zeros&apos;, &apos;ones&apos; or a number, got {initializer!r}</source>
+        <translation>지표의 add_weight에는 initializer로 &apos;zeros&apos;, &apos;ones&apos; 또는 숫자를 줄 수 있어요. 받은 값: {initializer!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1096"/>
+        <source>ModelCheckpoint: mode must be &apos;auto&apos;, &apos;min&apos; or &apos;max&apos;, got {mode!r}</source>
+        <translation>ModelCheckpoint: mode는 &apos;auto&apos;, &apos;min&apos;, &apos;max&apos; 중 하나여야 해요. 받은 값: {mode!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1100"/>
+        <source>ModelCheckpoint: save_freq must be &apos;epoch&apos; or a positive int, got {save_freq!r}</source>
+        <translation>ModelCheckpoint: save_freq는 &apos;epoch&apos; 또는 양의 정수여야 해요. 받은 값: {save_freq!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1104"/>
+        <source>ModelCheckpoint: the file name {filepath!r} cannot be filled in from the epoch number and the logs ({detail})</source>
+        <translation>ModelCheckpoint: 파일 이름 {filepath!r}에 에포크 번호와 로그 값을 채워 넣을 수 없어요 ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1109"/>
+        <source>summary: positions must be three increasing fractions, the last at most 1, got {positions!r}</source>
+        <translation>summary: positions는 점점 커지는 비율 세 개여야 하고 마지막 값은 1 이하여야 해요. 받은 값: {positions!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1113"/>
+        <source>summary: line_length={line_length} is too narrow for the table</source>
+        <translation>summary: line_length={line_length} 값으로는 표를 그리기에 너무 좁아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1117"/>
+        <source>{what}: the file name must end in .dlsb (or .keras / .h5, which are saved as .dlsb), got {path!r}</source>
+        <translation>{what}: 파일 이름은 .dlsb로 끝나야 해요 (.keras와 .h5는 .dlsb로 저장돼요). 받은 값: {path!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1121"/>
+        <source>save got unsupported argument(s): {names}</source>
+        <translation>save가 지원하지 않는 인수를 받았어요: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1122"/>
+        <source>{path} already exists and overwrite=False, so nothing was saved</source>
+        <translation>파일이 이미 있고 overwrite=False라서 아무것도 저장하지 않았어요: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1126"/>
+        <source>the model cannot be saved: layer {layer!r} is your own class {cls}, and files never name code; keep its weights with model.get_weights() and numpy.save</source>
+        <translation>모델을 저장할 수 없어요. {layer!r} 층은 직접 만든 클래스({cls})인데 파일에는 코드를 담지 않아요. model.get_weights()와 numpy.save로 가중치를 보관하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1131"/>
+        <source>{path} was written by Keras; the sandbox reads only its own .dlsb files — build the model with the sandbox and save it with model.save</source>
+        <translation>케라스가 쓴 파일이에요: {path}. 샌드박스는 자신의 .dlsb 파일만 읽어요. 샌드박스로 모델을 만들고 model.save로 저장하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1136"/>
+        <source>{path} does not exist, nor {dlsb}, the file the sandbox writes for it</source>
+        <translation>파일이 없어요: {path}. 샌드박스가 대신 쓰는 파일({dlsb})도 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1140"/>
+        <source>to_categorical needs whole-number class labels, got an array of {dtype}</source>
+        <translation>to_categorical에는 정수 클래스 레이블이 필요해요. 받은 배열의 타입: {dtype}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1144"/>
+        <source>to_categorical: labels run from {low} to {high}, outside 0…{last} for num_classes={classes}</source>
+        <translation>to_categorical: 레이블이 {low}부터 {high}까지인데, num_classes={classes}일 때의 범위(0…{last})를 벗어나요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1148"/>
+        <source>{file} does not exist; give an MNIST .npz file in Keras&apos;s format or a folder of IDX files</source>
+        <translation>파일이 없어요: {file}. 케라스 형식의 MNIST .npz 파일이나 IDX 파일 폴더를 지정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1152"/>
+        <source>{file} is not an MNIST file in Keras&apos;s format: it has no {member!r} array</source>
+        <translation>{file} 파일은 케라스 형식의 MNIST 파일이 아니에요. {member!r} 배열이 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1156"/>
+        <source>{file}: its {member!r} array is encrypted or compressed in an unsupported way</source>
+        <translation>{file} 파일: {member!r} 배열이 암호화되었거나 지원하지 않는 방식으로 압축되었어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1160"/>
+        <source>{file} cannot be loaded: there is not enough free memory</source>
+        <translation>{file} 파일을 불러올 수 없어요. 남은 메모리가 부족해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1164"/>
+        <source>{file} is damaged and cannot be read as an MNIST file ({detail})</source>
+        <translation>{file} 파일이 손상되어 MNIST 파일로 읽을 수 없어요 ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1168"/>
+        <source>{file}: its {member!r} array holds labels up to {high}; MNIST labels are the digits 0–9</source>
+        <translation>{file} 파일: {member!r} 배열에 레이블 값이 {high}까지 들어 있어요. MNIST 레이블은 숫자 0–9예요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1172"/>
+        <source>{file}: its {member!r} array has a bad header ({detail})</source>
+        <translation>{file} 파일: {member!r} 배열의 헤더가 잘못되었어요 ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1173"/>
+        <source>{file}: its {member!r} array holds {dtype}; MNIST arrays hold uint8</source>
+        <translation>{file} 파일: {member!r} 배열의 타입이 uint8이 아니에요 (받은 타입: {dtype}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1177"/>
+        <source>{file}: {images_member!r} has shape {images} and {labels_member!r} has shape {labels}; expected images (N, height, width) of the training images&apos; size and N labels</source>
+        <translation>{file} 파일: {images_member!r} 배열의 모양: {images}, {labels_member!r} 배열의 모양: {labels}. 이미지는 훈련 이미지와 같은 크기의 (N, 높이, 너비), 레이블은 N개여야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1182"/>
+        <source>{file}: {member!r} has shape {images}; at most {count:,} images of at most {side}×{side} pixels are supported</source>
+        <translation>{file} 파일: {member!r} 배열의 모양: {images}. 이미지는 최대 {count:,}개, 한 변은 최대 {side}×{side} 픽셀까지 지원해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1187"/>
+        <source>{file} holds images that need {declared:,} MB of memory; at most {maximum:,} MB are available for a data set</source>
+        <translation>{file} 파일의 이미지에는 메모리 {declared:,} MB가 필요해요. 데이터셋 하나에 쓸 수 있는 메모리는 최대 {maximum:,} MB예요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1192"/>
+        <source>{file} is damaged: its {member!r} array holds a different amount of data than its header declares</source>
+        <translation>{file} 파일이 손상되었어요. {member!r} 배열의 데이터 양이 헤더에 적힌 것과 달라요.</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationPanel</name>

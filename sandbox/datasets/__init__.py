@@ -4,6 +4,9 @@ Submodules
 ----------
 digits
     ``load_data()``: 5,000 real MNIST digits shipped with the app, split 4,000 / 1,000.
+mnist
+    ``load_data()``: ``keras.datasets.mnist.load_data()`` without a download — the learner's own copy
+    (Keras's cached ``mnist.npz`` or an IDX folder), else the bundled digits with a note.
 idx
     ``load_data(folder)``: any MNIST-style set saved as IDX files (MNIST, Fashion-MNIST, …).
 toy
@@ -15,6 +18,6 @@ augment
 
 from __future__ import annotations
 
-from sandbox.datasets import augment, digits, idx, preprocess, toy
+from sandbox.datasets import augment, digits, idx, mnist, preprocess, toy
 
-__all__ = ["augment", "digits", "idx", "preprocess", "toy"]
+__all__ = ["augment", "digits", "idx", "mnist", "preprocess", "toy"]

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from .base import REGISTRY, Layer, format_shape
+from .base import REGISTRY, Layer, Variable, format_shape
 from .conv import Conv2D
-from .core import Activation, Dense, Dropout, Flatten, Input, InputLayer, Reshape
+from .core import Activation, Dense, Dropout, Flatten, Input, InputLayer, Rescaling, Reshape
 from .merge import Add, Concatenate, add, concatenate
-from .pooling import AveragePooling2D, MaxPooling2D
+from .pooling import AveragePooling2D, GlobalAveragePooling2D, MaxPooling2D
 
 __all__ = [
-    "Activation", "Add", "AveragePooling2D", "Concatenate", "Conv2D", "Dense", "Dropout", "Flatten", "Input",
-    "InputLayer", "Layer", "MaxPooling2D", "Reshape", "add", "concatenate", "deserialize", "format_shape", "names",
-    "serialize",
+    "Activation", "Add", "AveragePooling2D", "Concatenate", "Conv2D", "Dense", "Dropout", "Flatten",
+    "GlobalAveragePooling2D", "Input", "InputLayer", "Layer", "MaxPooling2D", "Rescaling", "Reshape", "Variable",
+    "add", "concatenate", "deserialize", "format_shape", "names", "serialize",
 ]
 
 #: The layer types a learner can add from the app's palette, in palette order.

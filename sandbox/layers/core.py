@@ -1,4 +1,4 @@
-"""Core layers: Input, Dense, Flatten, Reshape, Dropout, Activation."""
+"""Core layers: Input, Dense, Flatten, Reshape, Dropout, Activation, Rescaling."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from .._registry import check_float, check_int
 from ..errors import LayerArgumentError
 from .base import REGISTRY, Layer, Shape, WeightedLayer, format_shape
 
-__all__ = ["Activation", "Dense", "Dropout", "Flatten", "Input", "InputLayer", "Reshape"]
+__all__ = ["Activation", "Dense", "Dropout", "Flatten", "Input", "InputLayer", "Rescaling", "Reshape"]
 
 
 def _check_shape(shape: Any, owner: str) -> Shape:
@@ -257,3 +257,43 @@ class Activation(Layer):
 
     def summary_settings(self) -> str:
         return self.activation.name
+
+
+@REGISTRY.register()
+class Rescaling(Layer):
+    """Multiply every input value by ``scale`` and add ``offset``: ``Rescaling(1 / 255)`` maps 0–255 to 0–1.
+
+    Parameters
+    ----------
+    scale : float
+        The factor.
+    offset : float
+        Added after scaling (``Rescaling(1 / 127.5, offset=-1)`` maps 0–255 to −1…1).
+
+    Notes
+    -----
+    ``x`` (batch, …) → ``x · scale + offset`` of the same shape; ``dx = dy · scale``.
+    """
+
+    description = "scales the inputs, e.g. pixels from 0–255 to 0–1"
+
+    def __init__(self, scale: float, offset: float = 0.0, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.scale = check_float("scale", scale, owner="Rescaling")
+        self.offset = check_float("offset", offset, owner="Rescaling")
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        # In the model's dtype, as Keras computes in float32: no float64 scalars promoting the batch.
+        y = x * x.dtype.type(self.scale)
+        if self.offset:
+            y += x.dtype.type(self.offset)
+        return y
+
+    def backward(self, dy: np.ndarray) -> np.ndarray | None:
+        return dy * dy.dtype.type(self.scale) if self.need_input_grad else None
+
+    def get_config(self) -> dict[str, Any]:
+        return {**super().get_config(), "scale": self.scale, "offset": self.offset}
+
+    def summary_settings(self) -> str:
+        return f"×{self.scale:g}" + (f" + {self.offset:g}" if self.offset else "")

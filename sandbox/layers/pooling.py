@@ -1,4 +1,4 @@
-"""MaxPooling2D and AveragePooling2D over channels-last images.
+"""MaxPooling2D, AveragePooling2D and GlobalAveragePooling2D over channels-last images.
 
 Outputs and input gradients keep the memory order of the input: after a Conv2D (whose outputs are
 channels-first memory behind a (batch, H, W, C) view) every pass here walks rows of W values. The
@@ -16,7 +16,7 @@ from .._registry import check_pair
 from .base import REGISTRY, Layer, Shape, image_input_error
 from .conv import check_data_format, check_padding, conv_output_size, same_padding
 
-__all__ = ["AveragePooling2D", "MaxPooling2D"]
+__all__ = ["AveragePooling2D", "GlobalAveragePooling2D", "MaxPooling2D"]
 
 
 class _Pooling2D(Layer):
@@ -277,3 +277,48 @@ class AveragePooling2D(_Pooling2D):
         for _, idx in self._windows(self._padded_shape):
             dxp[idx] += g
         return self._unpad(dxp)
+
+
+@REGISTRY.register("global_avg_pool2d", "global_average_pooling2d")
+class GlobalAveragePooling2D(Layer):
+    """Average each channel over the whole image: (batch, H, W, C) → (batch, C), as Keras's.
+
+    Parameters
+    ----------
+    data_format : {"channels_last", None}
+        Only channels-last images.
+    keepdims : bool
+        Keep the two image axes, of size 1: (batch, 1, 1, C).
+
+    Notes
+    -----
+    The gradient spreads each channel's ``dy`` evenly over its H·W positions: ``dx = dy / (H·W)``.
+    """
+
+    description = "averages each feature map over the whole image"
+
+    def __init__(self, data_format: str | None = None, keepdims: bool = False, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        check_data_format(data_format, "GlobalAveragePooling2D")
+        self.keepdims = bool(keepdims)
+
+    def output_shape_for(self, input_shape: Shape, source: str = "the input") -> Shape:
+        if len(input_shape) != 3:
+            code, fields = image_input_error("GlobalAveragePooling2D", input_shape, source)
+            raise self._shape_error(code, fix="remove_flatten" if len(input_shape) == 1 else None, **fields)
+        return (1, 1, input_shape[2]) if self.keepdims else (input_shape[2],)
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        self._in_shape = x.shape
+        return x.mean(axis=(1, 2), keepdims=self.keepdims)
+
+    def backward(self, dy: np.ndarray) -> np.ndarray | None:
+        if not self.need_input_grad:
+            return None
+        n, h, w, c = self._in_shape
+        scale = dy.dtype.type(1.0 / (h * w))
+        g = (dy * scale).reshape(n, 1, 1, c)
+        return np.broadcast_to(g, self._in_shape).copy()
+
+    def get_config(self) -> dict[str, Any]:
+        return {**super().get_config(), "keepdims": self.keepdims}
