@@ -104,8 +104,10 @@ LAYOUT_VERSION = 1
 #: View → Larger / Smaller text: the application font's scale steps, and where the choice is kept.
 TEXT_SCALES = (0.85, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 TEXT_SCALE_KEY = "ui/text_scale"
+#: The height the settings tabs keep above the course dock: the optimizer and its learning rate stay in view.
+COURSE_SETTINGS_HEIGHT = 165
 #: The course dock's width beside the rule lesson and the playground (in the digits mode it is a right-hand tab).
-COURSE_SIDE_WIDTH = 300
+COURSE_SIDE_WIDTH, COURSE_MIN_WIDTH = 300, 200
 _BASE_FONT_SIZE: list[float] = []  # the application's own point size, before any scaling
 
 
@@ -289,6 +291,7 @@ class MainWindow(QMainWindow):
                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
             self.addDockWidget(area, dock)
             self.docks[name] = dock
+        self._make_course_dock()  # before the settings become tabs: split from them, not one more tab
         self.tabifyDockWidget(self.docks["settingsDock"], self.docks["dataDock"])
         self.tabifyDockWidget(self.docks["dataDock"], self.docks["loopDock"])
         self.docks["settingsDock"].raise_()
@@ -299,7 +302,6 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["backwardDock"], self.docks["healthDock"])
         self.tabifyDockWidget(self.docks["healthDock"], self.docks["runsDock"])
         self.docks["lossDock"].raise_()
-        self._make_course_dock()
         # The right column (Train buttons, learning rate) runs the full height, so on a short laptop screen it
         # does not share its height with the loss plot below the canvas.
         self.setCorner(Qt.Corner.BottomRightCorner, _RIGHT)
@@ -334,17 +336,17 @@ class MainWindow(QMainWindow):
         return panel
 
     def _make_course_dock(self) -> None:
-        """The Course dock: in the right column in every mode, open and in front at first launch."""
+        """The Course dock: in the right column in every mode, open at first launch."""
         self.course_panel = CoursePanel(self.course, self)
         self.course_panel.showRequested.connect(self.show_course_step)
         self.course_dock = CourseDock(self.course, self)
         self.course_dock.setObjectName("courseDock")
         self.course_dock.setWidget(_scrollable(self.course_panel, "courseDock"))
-        # A tab of the right column, in front at first: a column of its own squeezed the canvas and the Layers
-        # dock off a 1366-pixel screen, and the right column runs the window's full height (the steps are long).
+        # Under the settings in the right column, which runs the window's full height: a column of its own
+        # squeezed the canvas and the Layers dock off a 1366-pixel screen, and as a tab of the settings it hid
+        # the learning rate (and itself whenever Show me brought the Optimizer or the Training loop forward).
         self.addDockWidget(_RIGHT, self.course_dock)
-        self.tabifyDockWidget(self.docks["loopDock"], self.course_dock)
-        self.course_dock.raise_()
+        self.splitDockWidget(self.docks["settingsDock"], self.course_dock, Qt.Orientation.Vertical)
         self.highlight = Highlight(self)
 
     def _apply_course_open(self, front: bool = False) -> None:
@@ -434,8 +436,14 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["layersDock"], self.docks["settingsDock"]], [side, side],
                          Qt.Orientation.Horizontal)
         controls = self.docks["controlsDock"].minimumSizeHint().height()
-        self.resizeDocks([self.docks["controlsDock"], self.docks["settingsDock"]],
-                         [controls, room.height() - chrome - controls], Qt.Orientation.Vertical)
+        rest = room.height() - chrome - controls
+        if self.course_dock.isHidden():
+            self.resizeDocks([self.docks["controlsDock"], self.docks["settingsDock"]], [controls, rest],
+                             Qt.Orientation.Vertical)
+        else:  # the settings keep room for the optimizer and its learning rate; the course takes the rest
+            settings = max(COURSE_SETTINGS_HEIGHT, rest // 3)
+            self.resizeDocks([self.docks["controlsDock"], self.docks["settingsDock"], self.course_dock],
+                             [controls, settings, rest - settings], Qt.Orientation.Vertical)
 
     def _screen_room(self) -> QRect:
         """The available area of the screen the window is on (the primary screen before it is shown)."""
@@ -773,7 +781,9 @@ class MainWindow(QMainWindow):
         self._apply_course_open()  # the course is the same in every mode
         if self.mode != "digits" and state is None:
             # beside a mode's page the course gets only what the page leaves (the rule lesson needs ~1010 px)
-            self.resizeDocks([self.course_dock], [COURSE_SIDE_WIDTH], Qt.Orientation.Horizontal)
+            page = self.mode_pages[self.mode].widget().minimumSizeHint().width()
+            width = max(COURSE_MIN_WIDTH, min(COURSE_SIDE_WIDTH, self.width() - page - 40))
+            self.resizeDocks([self.course_dock], [width], Qt.Orientation.Horizontal)
 
     def current_mode_widget(self) -> QWidget:
         """The widget of the mode on show (the canvas panel for the digits)."""

@@ -345,7 +345,8 @@ def test_the_feedback_follows_a_language_switch(fresh_course, window, qtbot):
         qtbot.waitUntil(lambda: panel.title_label.text() == "1. 데이터와 정답에서 규칙으로")
         assert panel.show_button.text() == "보여 주기"
         assert "규칙 y = 2.00x + 8.00의 손실이 세 점 모두에서 0이에요." in panel.feedback_label.text()
-        rule.b_spin.setValue(9.0)  # the rebuilt panels and the retranslated lesson still reach the course
+        rule = window.mode_widgets["rule"]  # the lesson is rebuilt in the new language
+        rule.b_spin.setValue(9.0)  # the rebuilt panels and lesson still reach the course
         panel.select_step("hypothesis")
         qtbot.mouseClick(rule.add_button, Qt.MouseButton.LeftButton)
         assert window.course.state("hypothesis") == "started"

@@ -32,6 +32,8 @@ HIGHLIGHT_COLOR = QColor("#E69F00")  # Okabe–Ito orange: seen on the light pan
 DONE_COLOR = "#007A4D"
 #: The state marks in the step list (the words go to screen readers and tooltips).
 MARKS = {"done": "✓", "started": "…", "new": "○"}
+#: Rows of the step list on show at once.
+LIST_ROWS = 6
 
 
 class CoursePanel(QWidget):
@@ -172,6 +174,10 @@ class CoursePanel(QWidget):
             self.step_list.addItem(item)
         self.step_list.setCurrentRow([s.id for s in self.course.steps].index(selected))
         self.step_list.blockSignals(False)
+        # At most LIST_ROWS rows (the rest scroll), so on a 768-pixel screen the chosen step's task and Show me
+        # stay in view below the list.
+        row = max(self.step_list.sizeHintForRow(0), self.fontMetrics().height())
+        self.step_list.setMaximumHeight(row * LIST_ROWS + 2 * self.step_list.frameWidth() + 2)
         self._show_step()
 
     def changeEvent(self, event: QEvent) -> None:
