@@ -266,6 +266,7 @@ def test_steps_5_6_7_and_9_in_the_digits_panels(fresh_course, window, qtbot):
     loop, controls = window.loop_panel, window.controls_panel
     qtbot.mouseClick(panel.show_button, Qt.MouseButton.LeftButton)
     assert window.docks["loopDock"].isVisible()
+    assert [w.objectName() for w in window.highlight.targets] == ["resetButton", "stepButton", "loopWalkButton"]
     step_button = controls.findChild(type(loop.walk_button), "stepButton")
     qtbot.mouseClick(step_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(loop.can_walk, timeout=30000)
@@ -374,3 +375,19 @@ def test_view_larger_text_scales_every_font_and_is_remembered(window, qtbot):
     finally:
         window.set_text_scale(1.0)
     assert QApplication.font().pointSizeF() == pytest.approx(base)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_show_me_of_every_step_finds_every_control_it_names(fresh_course, window, qtbot, language):
+    if language != "en":
+        window.set_language(language)
+    try:
+        for step in window.course.steps:
+            window.course_panel.select_step(step.id)
+            qtbot.mouseClick(window.course_panel.show_button, Qt.MouseButton.LeftButton)
+            assert window.mode == step.mode
+            assert [w.objectName() for w in window.highlight.targets] == list(step.controls), step.id
+            assert all(not frame.isEmpty() for frame in window.highlight.frames()), step.id
+            assert window.course_dock.isVisible()  # the course stays in view while the learner works
+    finally:
+        window.set_language("en")
