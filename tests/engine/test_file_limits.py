@@ -4,7 +4,6 @@ with the numbers, while everything the app itself can build still saves and open
 from __future__ import annotations
 
 import json
-import time
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -28,8 +27,8 @@ def setup_file(tmp_path: Path, edit) -> Path:
 
 
 def refused_quickly(action) -> str:
-    """Run ``action``, which must raise FileFormatError at once and without allocating much; return the message."""
-    start = time.perf_counter()
+    """Run ``action``, which must raise FileFormatError without allocating much (it never reads what the file only
+    claims to hold); return the message."""
     tracemalloc.start()
     try:
         with pytest.raises(sb.FileFormatError) as caught:
@@ -37,7 +36,6 @@ def refused_quickly(action) -> str:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert time.perf_counter() - start < 2.0
     assert peak < 8 << 20
     return str(caught.value)
 

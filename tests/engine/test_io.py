@@ -10,7 +10,6 @@ import io
 import json
 import os
 import struct
-import time
 import tracemalloc
 import warnings
 import zipfile
@@ -438,9 +437,7 @@ def test_an_older_format_is_upgraded_by_its_migration(saved, parts, tmp_path, mo
         "latin-1", "unterminated", "array"])
 def test_malformed_json_is_refused(parts, tmp_path, text, fragment):
     write_parts(tmp_path / "m.dlsb", {**parts, "model.json": text})
-    start = time.perf_counter()
     refuses(tmp_path / "m.dlsb", "model.json", fragment)
-    assert time.perf_counter() - start < 1.0
 
 
 def test_a_part_saved_by_an_editor_that_adds_a_byte_order_mark_still_loads(saved, parts, tmp_path):
@@ -483,9 +480,7 @@ def set_layer(index: int, **changes: Any) -> Callable[[dict[str, Any]], None]:
 ])
 def test_an_architecture_the_engine_cannot_build_is_refused(parts, tmp_path, edit, fragment):
     write_parts(tmp_path / "m.dlsb", edit_json(parts, "model.json", edit))
-    start = time.perf_counter()
     refuses(tmp_path / "m.dlsb", fragment)
-    assert time.perf_counter() - start < 1.0
 
 
 @pytest.mark.parametrize(("edit", "fragment"), [
@@ -532,15 +527,13 @@ def test_a_weight_stored_as_float64_is_accepted(saved, parts, tmp_path):
 def test_a_header_claiming_a_huge_array_is_refused_without_allocating_it(parts, tmp_path):
     write_parts(tmp_path / "m.dlsb", with_weight(parts, npy((1_000_000, 1_000_000), data=bytes(96))))
     tracemalloc.start()
-    start = time.perf_counter()
     try:
         refuses(tmp_path / "m.dlsb",
                 "weights array w002 has shape (1000000, 1000000), but the model needs (8, 3)")
-        elapsed = time.perf_counter() - start
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert elapsed < 1.0 and peak < 20 << 20
+    assert peak < 20 << 20  # refused from the header: the 8 TB array is never allocated
 
 
 @pytest.mark.parametrize(("member", "fragment"), [
@@ -637,9 +630,13 @@ def test_a_highly_compressible_300_mib_part_is_refused_by_its_declared_size(part
             for _ in range(300):
                 f.write(chunk)
     assert path.stat().st_size < 2 << 20
-    start = time.perf_counter()
-    refuses(path, "weights.npz is too large (300.0 MiB; at most 257.0 MiB)")
-    assert time.perf_counter() - start < 0.5
+    tracemalloc.start()
+    try:
+        refuses(path, "weights.npz is too large (300.0 MiB; at most 257.0 MiB)")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 << 20  # refused by its declared size, never unpacked
 
 
 def test_a_json_part_over_one_mib_is_refused(parts, tmp_path):
