@@ -146,8 +146,10 @@ class Model:
         if name is not None and (not isinstance(name, str) or not name.strip()):
             raise LayerArgumentError("model.bad_name", name=name)
         self.name = name or "sequential"
-        if seed is None:
-            seed = int(np.random.SeedSequence().entropy % _MAX_SEED)
+        if seed is None:  # drawn from keras.utils.set_random_seed's sequence once it is set, else fresh
+            from .utils import next_seed
+
+            seed = next_seed()
         if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
             raise LayerArgumentError("model.bad_seed", seed=seed)
         self.seed = int(seed)
@@ -814,7 +816,15 @@ def summary_lines(model: Sequential, line_length: int | None = None,
            + head[2].rjust(widths[2] - 2) + " ┃",
            "┡" + "╇".join("━" * w for w in widths) + "┩"]
     for i, r in enumerate(rows):
-        out.append(line(r))
+        if line_length is None and positions is None:
+            out.append(line(r))
+        else:  # a width was asked for: wrap long cells onto more lines, as Keras's table does
+            import textwrap
+
+            pieces = [textwrap.wrap(cell, max(1, width), break_on_hyphens=False) or [""]
+                      for cell, width in zip(r, (widths[0] - 1, widths[1] - 1, widths[2] - 2), strict=True)]
+            for k in range(max(map(len, pieces))):
+                out.append(line(tuple(p[k] if k < len(p) else "" for p in pieces)))  # type: ignore[arg-type]
         if i < len(rows) - 1:
             out.append("├" + "┼".join("─" * w for w in widths) + "┤")
     out.append("└" + "┴".join("─" * w for w in widths) + "┘")

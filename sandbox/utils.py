@@ -1,7 +1,8 @@
-"""``keras.utils``: the helpers the book's cells use on their data (``to_categorical``, ``normalize``)."""
+"""``keras.utils``: the helpers the book's cells use (``to_categorical``, ``normalize``, ``set_random_seed``)."""
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import numpy as np
@@ -9,7 +10,10 @@ import numpy as np
 from ._registry import check_int
 from .errors import LayerArgumentError
 
-__all__ = ["normalize", "to_categorical"]
+__all__ = ["next_seed", "normalize", "set_random_seed", "to_categorical"]
+
+_MAX_SEED = 2**32
+_seeds: np.random.Generator | None = None
 
 
 def to_categorical(x: Any, num_classes: int | None = None) -> np.ndarray:
@@ -75,3 +79,23 @@ def normalize(x: Any, axis: int = -1, order: int = 2) -> np.ndarray:
     norm = np.atleast_1d(np.linalg.norm(x, order, axis))
     norm[norm == 0] = 1
     return x / np.expand_dims(norm, axis)
+
+
+def set_random_seed(seed: int) -> None:
+    """Make every later run repeatable, as ``keras.utils.set_random_seed``.
+
+    Models made without a ``seed=`` then take their seeds (initial weights, shuffles, dropout) one after
+    another from a sequence started at ``seed``; Python's and NumPy's global generators are seeded too.
+    """
+    global _seeds
+    seed = check_int("seed", seed, minimum=0, owner="set_random_seed")
+    _seeds = np.random.default_rng(seed)
+    random.seed(seed)
+    np.random.seed(seed % _MAX_SEED)  # noqa: NPY002 - a learner's own np.random calls, as Keras seeds them
+
+
+def next_seed() -> int:
+    """The seed for a model made without one: the next of :func:`set_random_seed`'s sequence, else fresh."""
+    if _seeds is None:
+        return int(np.random.SeedSequence().entropy % _MAX_SEED)
+    return int(_seeds.integers(_MAX_SEED))
