@@ -45,7 +45,7 @@ from .layers import serialize as _serialize_layer
 from .layers.base import Shape, format_shape
 from .model import Model, _human_bytes
 
-__all__ = ["Functional", "Input", "KerasTensor", "call_layer", "is_symbolic", "summary_lines"]
+__all__ = ["Functional", "Input", "KerasTensor", "call_layer", "is_symbolic", "stack_config", "summary_lines"]
 
 
 class KerasTensor:
@@ -779,6 +779,42 @@ class Functional(Model):
         """Print a Keras-like table: layer, output shape, parameter count and the layers it is connected to."""
         for line in summary_lines(self):
             (print_fn or print)(line)
+
+
+def stack_config(model: Functional) -> dict[str, Any] | None:
+    """The graph as a :class:`~sandbox.model.Sequential` config when it is a plain chain, else None.
+
+    A chain has one input and one output, and each layer takes exactly the output of the layer before it (the
+    book's functional MNIST convnet is one). Such a graph is the same network as a stack, with the same
+    weights in the same order (``get_weights()``), so tools that work on stacks (the app's layer stack) can
+    take it; a graph with branches, merges or several inputs or outputs cannot be a stack.
+
+    Returns
+    -------
+    dict or None
+        ``{"name": …, "layers": [{"class_name": "InputLayer", "config": …}, …]}``, as ``Sequential.get_config``
+        gives it.
+    """
+    config = model.get_config()
+    layers = config.get("layers", [])
+    ends = (config.get("input_layers"), config.get("output_layers"))
+    if not layers or layers[0].get("class_name") != "InputLayer":
+        return None
+    if any(not isinstance(end, list) or len(end) != 3 or not isinstance(end[0], str) for end in ends):
+        return None  # several inputs or outputs: lists of [name, node, tensor] triples
+    previous = layers[0].get("name")
+    for entry in layers[1:]:
+        nodes = entry.get("inbound_nodes") or []
+        args = nodes[0].get("args", []) if len(nodes) == 1 else []
+        if len(args) != 1 or not isinstance(args[0], dict) or args[0].get("class_name") != "__keras_tensor__":
+            return None  # a merge (a list of tensors) or a layer called more than once
+        if args[0]["config"]["keras_history"][0] != previous:
+            return None  # a branch: this layer does not read the one before it
+        previous = entry.get("name")
+    if ends[1][0] != previous:
+        return None
+    return {"name": config.get("name"),
+            "layers": [{"class_name": entry["class_name"], "config": entry["config"]} for entry in layers]}
 
 
 def _short(value: Any, limit: int = 60) -> str:

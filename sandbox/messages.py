@@ -654,4 +654,6 @@ MESSAGES: dict[str, str] = {
     "app.nothing_to_save": "the network does not fit together yet, so there is nothing to save",
     "app.images_not_28": "the images in {folder} are {size}; the sandbox's networks expect 28×28",
     "app.unknown_settings": "set_data got unknown setting(s): {names}",
+    "app.graph_not_a_stack": ("it holds a functional model with branches or merges ({layers}); the app builds and "
+                              "trains stacks of layers, so open it from Python with sandbox.load_model"),
 }

@@ -1194,6 +1194,9 @@ TEMPLATES: dict[str, str] = {
     "app.images_not_28": QT_TRANSLATE_NOOP(
         "EngineMessages", "the images in {folder} are {size}; the sandbox's networks expect 28×28"),
     "app.unknown_settings": QT_TRANSLATE_NOOP("EngineMessages", "set_data got unknown setting(s): {names}"),
+    "app.graph_not_a_stack": QT_TRANSLATE_NOOP(
+        "EngineMessages", "it holds a functional model with branches or merges ({layers}); the app builds and "
+                          "trains stacks of layers, so open it from Python with sandbox.load_model"),
 }
 
 _SHAPE = r"\(batch(?:, \d+)*\)"

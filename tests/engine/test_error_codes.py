@@ -27,7 +27,8 @@ ATTRIBUTES = {"layer_index", "layer_name", "fix"}
 PENDING: set[str] = set()
 #: Codes for messages the app raises through engine errors (ui/session.py, ui/playground_session.py): they are
 #: used outside the engine, so the scan of the engine does not see them.
-APP_CODES = {"app.stop_training_first", "app.nothing_to_save", "app.images_not_28", "app.unknown_settings"}
+APP_CODES = {"app.stop_training_first", "app.nothing_to_save", "app.images_not_28", "app.unknown_settings",
+             "app.graph_not_a_stack"}
 
 
 def _calls() -> list[tuple[str, ast.Call, int]]:
