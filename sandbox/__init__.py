@@ -19,6 +19,7 @@ from .errors import (
     TrainingError,
     UnknownNameError,
 )
+from .export_torch import export_torch  # not lazy: the submodule, once imported, would shadow it
 from .functional import Input, KerasTensor
 from .layers import Layer, Variable
 from .model import Model, Sequential, trace_shapes
@@ -53,6 +54,7 @@ __all__ = [
     "callbacks",
     "check",
     "datasets",
+    "export_torch",
     "familiarity",
     "initializers",
     "iter_fit",

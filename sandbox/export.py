@@ -52,20 +52,43 @@ def _required(cls: type) -> list[str]:
             and p.kind in (p.POSITIONAL_OR_KEYWORD, p.POSITIONAL_ONLY)]
 
 
+#: Arguments Keras requires although the engine has a default for them: always written.
+_KERAS_REQUIRED: dict[str, tuple[str, ...]] = {"AveragePooling2D": ("pool_size",)}
+
+
+def _keras_default(key: str, config: dict[str, Any], engine_default: dict[str, Any]) -> Any:
+    """The value Keras uses for ``key`` when the code leaves it out.
+
+    It is the engine's default except where the two differ: a pooling layer's ``strides`` default to
+    its ``pool_size`` in Keras (``strides=None``), whatever the pool size, whereas the engine's
+    default-built layer has the strides of its own default 2×2 pool.
+    """
+    if key == "strides" and "pool_size" in config:
+        return config["pool_size"]
+    return engine_default.get(key)
+
+
 def layer_code(spec: LayerSpec) -> str:
-    """``layers.Dense(128, activation="relu")`` for one layer, with only non-default settings."""
+    """``layers.Dense(128, activation="relu")`` for one layer.
+
+    Every argument Keras requires is written positionally; any other is written when its value
+    differs from what Keras would use without it (which is not always the engine's default: see
+    :func:`_keras_default`), so the Keras layer is the same as the engine's.
+    """
     cls = _layers.REGISTRY.lookup(spec.class_name)
     layer = spec.build()
     config = layer.get_config()
-    required = _required(cls)
-    default = cls(**{k: config[k] for k in required}).get_config()
+    engine_required = _required(cls)
+    required = [*engine_required,
+                *(k for k in _KERAS_REQUIRED.get(spec.class_name, ()) if k not in engine_required and k in config)]
+    default = cls(**{k: config[k] for k in engine_required}).get_config()
     args = [_fmt(tuple(config[k]) if isinstance(config[k], list) else config[k]) for k in required]
     for key, value in config.items():
         if key in required or (key == "trainable" and value is True):
             continue
         if key == "name" and "name" not in spec.config:
             continue
-        if value != default.get(key):
+        if value != _keras_default(key, config, default):
             args.append(f"{key}={_fmt(value)}")
     return f"layers.{spec.class_name}({', '.join(args)})"
 
@@ -80,9 +103,30 @@ def _optimizer_code(training: TrainingSpec) -> str:
     return f"keras.optimizers.{type(opt).__name__}({', '.join(args)})"
 
 
+def _model_lines(network: NetworkSpec, training: TrainingSpec) -> list[str]:
+    """The ``keras.Sequential([...])`` and ``model.compile(...)`` lines."""
+    lines = ["model = keras.Sequential([", f"    keras.Input(shape={tuple(network.input_shape)!r}),"]
+    lines += [f"    {layer_code(spec)}," for spec in network.layers]
+    lines += ["])"]
+    lines += [
+        f"model.compile(optimizer={_optimizer_code(training)},",
+        f"              loss={_fmt(training.loss)},",
+        f"              metrics={json.dumps(list(training.metrics))})",
+    ]
+    return lines
+
+
+def _example_shape(network: NetworkSpec) -> str:
+    return repr((3, *network.input_shape))
+
+
 def keras_code(network: NetworkSpec, training: TrainingSpec, *, weights_file: str | None = None,
                weights_sha256: str | None = None) -> str:
-    """Keras 3 code for this network and these settings, trained on MNIST like the sandbox's digits.
+    """Keras 3 code for this network and these settings.
+
+    Without ``weights_file``: the code a learner would type to train the same network on MNIST
+    (``keras.datasets.mnist``) with the same settings. With it: a script that rebuilds the network
+    and loads its trained weights, downloading nothing; importing it gives ``model``.
 
     Parameters
     ----------
@@ -99,14 +143,11 @@ def keras_code(network: NetworkSpec, training: TrainingSpec, *, weights_file: st
         from .export_graph import keras_graph_code
 
         return keras_graph_code(network, weights_file=weights_file, weights_sha256=weights_sha256)
+    if weights_file:
+        return _export_script(network, training, weights_file, weights_sha256)
     lines = [
         "import keras",
         "from keras import layers",
-    ]
-    if weights_file:
-        lines[:0] = ["import hashlib", "import pathlib", ""]
-        lines.insert(-1, "import numpy as np")
-    lines += [
         "",
         "(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()",
         'x_train = x_train.astype("float32") / 255',
@@ -115,30 +156,54 @@ def keras_code(network: NetworkSpec, training: TrainingSpec, *, weights_file: st
     if tuple(network.input_shape) == (28, 28, 1):
         lines += ["x_train = x_train[..., None]  # add the channel axis: (N, 28, 28, 1)",
                   "x_test = x_test[..., None]"]
-    lines += ["", "model = keras.Sequential([", f"    keras.Input(shape={tuple(network.input_shape)!r}),"]
-    lines += [f"    {layer_code(spec)}," for spec in network.layers]
-    lines += ["])"]
-    lines += [
-        f"model.compile(optimizer={_optimizer_code(training)},",
-        f"              loss={_fmt(training.loss)},",
-        f"              metrics={json.dumps(list(training.metrics))})",
-        "model.summary()",
+    lines += ["", *_model_lines(network, training), "model.summary()"]
+    fit = f"model.fit(x_train, y_train, epochs={training.epochs}, batch_size={training.batch_size}"
+    if training.validation_split:
+        fit += f", validation_split={training.validation_split:g}"
+    lines += ["", fit + ")", "model.evaluate(x_test, y_test)", ""]
+    return "\n".join(lines)
+
+
+def _export_script(network: NetworkSpec, training: TrainingSpec, weights_file: str,
+                   weights_sha256: str | None) -> str:
+    """The ``model.py`` of :func:`export_keras`: the network, its weights from beside it, no download."""
+    shape = tuple(network.input_shape)
+    lines = [
+        '"""A network exported from the Deep Learning Sandbox, for Keras 3, with its trained weights.',
+        "",
+        f"``model`` takes a batch of inputs shaped (N, {', '.join(map(str, shape))}), float32 — digits as the",
+        "sandbox gives them, pixel values divided by 255 — and returns its outputs (for a softmax",
+        f"output, each class's probability). The weights are read from {weights_file} beside this",
+        "file, whatever the current folder. Run it to see a summary; import it",
+        "(``from model import model``) to use the network.",
+        '"""',
+        "",
+        "import hashlib",
+        "import pathlib",
+        "",
+        "import keras",
+        "import numpy as np",
+        "from keras import layers",
+        "",
+        *_model_lines(network, training),
+        "",
+        "# Beside this script, not in whatever folder it is run from.",
+        f'weights_path = pathlib.Path(__file__).with_name("{weights_file}")',
     ]
-    if weights_file:
-        # Beside the script, not in whatever folder it is run from.
-        lines += ["", f'weights_path = pathlib.Path(__file__).with_name("{weights_file}")']
-        if weights_sha256:
-            lines += [f'if hashlib.sha256(weights_path.read_bytes()).hexdigest() != "{weights_sha256}":',
-                      '    raise SystemExit(f"{weights_path} was not exported together with this script; "',
-                      '                     "export the model again")']
-        lines += ["saved = np.load(weights_path)",
-                  "model.set_weights([saved[k] for k in sorted(saved.files)])"]
-    else:
-        fit = f"model.fit(x_train, y_train, epochs={training.epochs}, batch_size={training.batch_size}"
-        if training.validation_split:
-            fit += f", validation_split={training.validation_split:g}"
-        lines += ["", fit + ")"]
-    lines += ["model.evaluate(x_test, y_test)", ""]
+    if weights_sha256:
+        lines += [f'if hashlib.sha256(weights_path.read_bytes()).hexdigest() != "{weights_sha256}":',
+                  '    raise SystemExit(f"{weights_path} was not exported together with this script; "',
+                  '                     "export the model again")']
+    lines += [
+        "saved = np.load(weights_path)",
+        "model.set_weights([saved[k] for k in sorted(saved.files)])",
+        "",
+        'if __name__ == "__main__":',
+        "    model.summary()",
+        "    # To predict, give it inputs shaped like these random ones (float32, values 0 to 1):",
+        f"    # model.predict(np.random.default_rng(0).random({_example_shape(network)}, dtype=np.float32))",
+        "",
+    ]
     return "\n".join(lines)
 
 

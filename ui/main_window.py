@@ -307,6 +307,7 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, _RIGHT)
 
         self._wire_panels()
+        self._torch_export_lane: BackgroundLane | None = None  # made on the first PyTorch export
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -498,6 +499,7 @@ class MainWindow(QMainWindow):
         self.act_save = self._action("saveAction", self.save, SK.Save)
         self.act_save_as = self._action("saveAsAction", self.save_as, SK.SaveAs)
         self.act_export = self._action("exportAction", self.export_dialog, "Ctrl+E")
+        self.act_export_torch = self._action("exportTorchAction", self.export_torch_dialog)
         self.act_quit = self._action("quitAction", self.close, SK.Quit)
         # One action per training command, with one enable rule each, acting on the active mode's session;
         # the menus, the toolbar and the panels' buttons are all views of these (ui.actions).
@@ -555,7 +557,7 @@ class MainWindow(QMainWindow):
         for a in (self.act_new, self.act_open):
             self.file_menu.insertAction(self.recent_menu.menuAction(), a)
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.act_save, self.act_save_as, self.act_export])
+        self.file_menu.addActions([self.act_save, self.act_save_as, self.act_export, self.act_export_torch])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
         self.edit_menu = bar.addMenu("")
@@ -638,6 +640,9 @@ class MainWindow(QMainWindow):
             self.act_save_as: (self.tr("Save &As…"), self.tr("Save under a new name")),
             self.act_export: (self.tr("&Export for Keras…"),
                               self.tr("Write Keras code and the trained weights to a folder")),
+            self.act_export_torch: (self.tr("Export for &PyTorch…"),
+                                    self.tr("Write a PyTorch module and the trained weights, in PyTorch's "
+                                            "layouts, to a folder")),
             self.act_quit: (self.tr("&Quit"), self.tr("Close the sandbox")),
             self.act_train: (self.tr("&Train"), self.tr("Train the network (Ctrl+Enter)")),
             self.act_pause: (self.tr("&Pause"), self.tr("Pause or resume training (Ctrl+P)")),
@@ -757,7 +762,8 @@ class MainWindow(QMainWindow):
         self.mode_actions[mode].setChecked(True)
         self.params_label.setVisible(mode == "digits")
         self.statusBar().clearMessage()
-        for act in (self.act_new, self.act_open, self.act_save, self.act_save_as, self.act_export):
+        for act in (self.act_new, self.act_open, self.act_save, self.act_save_as, self.act_export,
+                    self.act_export_torch):
             act.setVisible(mode == "digits")
         self._retarget_actions()
         self.resize(size)
@@ -1112,6 +1118,59 @@ class MainWindow(QMainWindow):
             folder=str(Path(script).parent)), "info")
         return True
 
+    @Slot()
+    def export_torch_dialog(self) -> None:
+        """Write a PyTorch module and the trained weights into a folder the learner picks."""
+        from sandbox.export_torch import SCRIPT, WEIGHTS
+
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Export for PyTorch: choose a folder for {script} and {weights}").format(
+                script=SCRIPT, weights=WEIGHTS), self._last_folder())
+        if not folder:
+            return
+        existing = [name for name in (SCRIPT, WEIGHTS) if (Path(folder) / name).exists()]
+        if existing:
+            answer = QMessageBox.question(
+                self, self.tr("Replace the files?"),
+                self.tr("{files} already in {folder}. Replace them?").format(
+                    files=", ".join(existing), folder=folder),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.export_torch_to(folder)
+
+    def export_torch_to(self, folder: str) -> bool:
+        """Start writing ``model_torch.py`` and ``weights_torch.npz`` to ``folder``, off the GUI thread.
+
+        The weights are copied here (one memory copy); converting, hashing and writing them, which
+        takes a second for the largest networks, happen in a background lane. The info bar says when
+        the files are there, or why they could not be written. Returns False if nothing was started.
+        """
+        if self.session.model is None:
+            self.info_bar.show_message(self.tr("Fix the network before exporting it."), "warning")
+            return False
+        model = self.session.model
+        config, flat = model.get_config(), model.get_flat_weights()
+        if self._torch_export_lane is None:
+            self._torch_export_lane = BackgroundLane("export-torch", self)
+            self._torch_export_lane.finished.connect(self._on_torch_exported)
+            self._torch_export_lane.failed.connect(self._on_torch_export_failed)
+        self._torch_export_lane.submit(_export_torch_copy, config, flat, folder)
+        return True
+
+    @Slot(object, object)
+    def _on_torch_exported(self, script: object, _job: object) -> None:
+        from sandbox.export_torch import SCRIPT, WEIGHTS
+
+        self.info_bar.show_message(self.tr("Exported {script} and {weights} to {folder}.").format(
+            script=SCRIPT, weights=WEIGHTS, folder=str(Path(str(script)).parent)), "info")
+
+    @Slot(object, object)
+    def _on_torch_export_failed(self, error: object, _job: object) -> None:
+        reason = _reason(error) if isinstance(error, sb.SandboxError | OSError) else str(error)
+        self.info_bar.show_message(self.tr("Could not export: {reason}").format(reason=reason), "error")
+
     def _file_filter(self) -> str:
         return self.tr("Deep Learning Sandbox files (*.dlsb)")
 
@@ -1455,6 +1514,16 @@ def _panel(dock: QDockWidget) -> QWidget:
 def _icon_text(text: str) -> str:
     """Toolbar text: the menu text without its mnemonic (``&Save``, ``저장(&S)``) or trailing dots."""
     return re.sub(r"\(&\w\)|&", "", text).rstrip(".…").strip()
+
+
+def _export_torch_copy(config: dict, flat: object, folder: str, *, stop: sb.StopToken) -> Path:
+    """In a background lane: rebuild the network from a copy of its config and flat weights, then export it."""
+    from sandbox.export_torch import export_torch
+
+    model = sb.Sequential.from_config(config)
+    model.set_flat_weights(flat)
+    stop.raise_if_stopped()
+    return export_torch(model, folder)
 
 
 def _reason(exc: BaseException) -> str:

@@ -170,8 +170,8 @@ class Conv2D(WeightedLayer):
         z4 = ws.valid(z)
         if name in ("relu", "linear"):  # with ReLU, y > 0 exactly where z > 0: backward needs only y
             self._z = self._y = z4
-        else:
-            self._z, self._y = z4, self.activation.forward(z4)
+        else:  # on the (batch, H', W', filters) view, so that softmax normalises over the filters as in Keras
+            self._z, self._y = z4, self.activation.forward(z4.transpose(1, 2, 3, 0)).transpose(3, 0, 1, 2)
         return self._y.transpose(1, 2, 3, 0)
 
     def backward(self, dy: np.ndarray) -> np.ndarray | None:
@@ -180,8 +180,9 @@ class Conv2D(WeightedLayer):
         ws, joined = self._ws, self._joined_now
         dy_t = dy.transpose(3, 0, 1, 2)  # (filters, batch, H', W'), a view
         name = self.activation.name
-        if name not in ("relu", "linear"):
-            dy_t = self.activation.backward(self._z, self._y, dy_t)
+        if name not in ("relu", "linear"):  # on the channels-last view, as in forward
+            dy_t = self.activation.backward(self._z.transpose(1, 2, 3, 0), self._y.transpose(1, 2, 3, 0),
+                                            dy).transpose(3, 0, 1, 2)
         kernel2d = self.params["kernel"].reshape(kh * kw * c, f)
         # kernel and bias gradients in one GEMM when they are joined
         grad2d = joined[1] if joined is not None else self.grads["kernel"].reshape(kh * kw * c, f)
