@@ -162,34 +162,40 @@ def test_the_scripts_run_as_a_learner_runs_them(tmp_path):
         assert "average_pooling2d" in done.stdout.lower() or "AvgPool2d" in done.stdout
 
 
-def test_a_functional_graph_exports_with_the_engines_outputs(tmp_path):
-    """A two-branch functional graph, exported for Keras and PyTorch, gives the engine's outputs."""
+def _functional_graph() -> Any:
+    """A two-branch graph joined by Add, with a 'same' and a strided pooling: ``sb.Model`` or None."""
     if not hasattr(sb, "Model"):
-        pytest.skip("sb.Model (the functional API) does not exist yet")
-    from sandbox import export as keras_export
-
-    graph_export = getattr(keras_export, "export_model", None)
-    if graph_export is None:
-        pytest.skip("the functional graph's Keras export (sandbox.export.export_model) does not exist yet")
+        return None
     L = sb.layers
     inputs = sb.Input((28, 28, 1))
     a = L.Conv2D(4, 3, padding="same", activation="relu")(inputs)
     b = L.Conv2D(4, 1, activation="tanh")(inputs)
-    joined = L.Add()([a, b]) if hasattr(L, "Add") else a
-    x = L.Flatten()(L.MaxPooling2D()(joined))
-    outputs = L.Dense(10, activation="softmax")(x)
-    model = sb.Model(inputs, outputs, seed=0)
-    x_test = np.random.default_rng(0).random((64, 28, 28, 1), dtype=np.float32)
-    expected = model.predict(x_test)
-    km = load(graph_export(model, tmp_path / "keras"))
-    assert_close("keras functional", "outputs", km.predict(x_test, verbose=0), expected, rtol=0.0, atol=TOL)
-    try:
-        net = load(export_torch(model, tmp_path / "torch"))
-    except sb.LayerArgumentError as exc:
-        pytest.skip(f"the PyTorch export of functional graphs does not exist yet: {exc}")
+    x = L.MaxPooling2D(pool_size=3, strides=2)(L.Add()([a, b]))
+    x = L.AveragePooling2D()(x)
+    outputs = L.Dense(10, activation="softmax")(L.Flatten()(x))
+    return sb.Model(inputs, outputs, seed=0)
+
+
+def test_a_functional_graph_exported_for_keras_gives_the_engines_outputs(tmp_path):
+    model = _functional_graph()
+    if model is None:
+        pytest.skip("sb.Model (the functional API) does not exist yet")
+    x = np.random.default_rng(0).random((64, 28, 28, 1), dtype=np.float32)
+    km = load(export_keras(tmp_path, model, None, None))
+    assert_close("keras functional", "outputs", km.predict(x, verbose=0), model.predict(x), rtol=0.0, atol=TOL)
+
+
+@pytest.mark.xfail(strict=True, raises=sb.LayerArgumentError,
+                   reason="the PyTorch export writes Sequential networks only (export.torch_model), not graphs yet")
+def test_a_functional_graph_exported_for_pytorch_gives_the_engines_outputs(tmp_path):
+    model = _functional_graph()
+    if model is None:
+        pytest.skip("sb.Model (the functional API) does not exist yet")
+    x = np.random.default_rng(0).random((64, 28, 28, 1), dtype=np.float32)
+    net = load(export_torch(model, tmp_path))
     with torch.no_grad():
-        got = net(torch.from_numpy(x_test)).numpy()
-    assert_close("torch functional", "outputs", got, expected, rtol=0.0, atol=TOL)
+        got = net(torch.from_numpy(x)).numpy()
+    assert_close("torch functional", "outputs", got, model.predict(x), rtol=0.0, atol=TOL)
 
 
 @pytest.mark.parametrize("activation", ["softmax", "tanh", "gelu"])
