@@ -870,6 +870,11 @@ class MainWindow(QMainWindow):
             dock.setWidget(_scrollable(panel, name))
             old.deleteLater()
             setattr(self, attr, panel)
+        old_course = self.course_dock.widget()
+        self.course_panel = CoursePanel(self.course, self)  # the course's progress and selection live in self.course
+        self.course_panel.showRequested.connect(self.show_course_step)
+        self.course_dock.setWidget(_scrollable(self.course_panel, "courseDock"))
+        old_course.deleteLater()
         old_canvas = self.canvas_panel
         self.canvas_panel = CanvasPanel(self.session, self, view=self.views.get("canvas"))
         self.mode_pages["digits"].takeWidget()

@@ -342,8 +342,9 @@ def test_the_feedback_follows_a_language_switch(fresh_course, window, qtbot):
     rule.b_spin.setValue(8.0)
     window.set_language("ko")
     try:
+        # the course panel is rebuilt in the new language, like every panel; the course itself stays
+        qtbot.waitUntil(lambda: window.course_panel.title_label.text() == "1. 데이터와 정답에서 규칙으로")
         panel = window.course_panel
-        qtbot.waitUntil(lambda: panel.title_label.text() == "1. 데이터와 정답에서 규칙으로")
         assert panel.show_button.text() == "보여 주기"
         assert "규칙 y = 2.00x + 8.00의 손실이 세 점 모두에서 0이에요." in panel.feedback_label.text()
         rule = window.mode_widgets["rule"]  # the lesson is rebuilt in the new language

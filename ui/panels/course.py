@@ -7,7 +7,7 @@ that the main window carries out, since only it knows the modes and docks.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -179,13 +179,6 @@ class CoursePanel(QWidget):
         row = max(self.step_list.sizeHintForRow(0), self.fontMetrics().height())
         self.step_list.setMaximumHeight(row * LIST_ROWS + 2 * self.step_list.frameWidth() + 2)
         self._show_step()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            # Next turn of the event loop: the event arrives while the translator is being installed, before
-            # the window's record of the language (which the course's own words follow) names the new one.
-            QTimer.singleShot(0, self.retranslate)
-        super().changeEvent(event)
 
     # ---- reactions ---------------------------------------------------------------------------------
     def _show_step(self) -> None:
