@@ -257,3 +257,22 @@ def test_an_interrupted_torch_export_leaves_a_pair_the_script_refuses(tmp_path, 
     assert (tmp_path / SCRIPT).read_text(encoding="utf-8") == old  # so the old script checks the new weights
     digest = hashlib.sha256((tmp_path / WEIGHTS).read_bytes()).hexdigest()
     assert digest not in old
+
+
+def test_a_functional_graph_exports_as_valid_torch_code_naming_every_layer():
+    if not hasattr(sb, "Model"):
+        return  # the functional API is not there: nothing to export
+    L = sb.layers
+    inputs = sb.Input((8, 8, 1))
+    a = L.Conv2D(2, 3, padding="same")(inputs)
+    b = L.Conv2D(2, 1)(inputs)
+    x = L.Concatenate()([L.Add()([a, b]), b])  # channels: PyTorch's dim 1
+    outputs = L.Dense(3, activation="softmax")(L.Flatten()(x))
+    model = sb.Model(inputs, outputs, seed=0)
+    code = torch_code(model)
+    ast.parse(code)
+    for layer in model.layers[1:]:
+        assert f"# {layer.name} ({type(layer).__name__})" in code
+    assert "torch.cat([add, conv2d_1], dim=1)" in code and "add = conv2d + conv2d_1" in code
+    assert set(torch_weights(model)) == {"conv2d.weight", "conv2d.bias", "conv2d_1.weight", "conv2d_1.bias",
+                                         "dense.weight", "dense.bias"}

@@ -163,16 +163,20 @@ def test_the_scripts_run_as_a_learner_runs_them(tmp_path):
 
 
 def _functional_graph() -> Any:
-    """A two-branch graph joined by Add, with a 'same' and a strided pooling: ``sb.Model`` or None."""
+    """A graph with two branches joined by Add and by Concatenate (over channels, then flat), 'same' and
+    strided pooling, Rescaling and GlobalAveragePooling2D: ``sb.Model``, or None without the functional API."""
     if not hasattr(sb, "Model"):
         return None
     L = sb.layers
     inputs = sb.Input((28, 28, 1))
-    a = L.Conv2D(4, 3, padding="same", activation="relu")(inputs)
-    b = L.Conv2D(4, 1, activation="tanh")(inputs)
+    scaled = L.Rescaling(2.0, offset=-1.0)(inputs)
+    a = L.Conv2D(4, 3, padding="same", activation="relu")(scaled)
+    b = L.Conv2D(4, 1, activation="tanh")(scaled)
     x = L.MaxPooling2D(pool_size=3, strides=2)(L.Add()([a, b]))
-    x = L.AveragePooling2D()(x)
-    outputs = L.Dense(10, activation="softmax")(L.Flatten()(x))
+    y = L.Concatenate()([x, L.Conv2D(2, 1)(x)])
+    flat = L.Flatten()(L.AveragePooling2D()(y))
+    pooled = L.GlobalAveragePooling2D()(y)
+    outputs = L.Dense(10, activation="softmax")(L.Concatenate()([flat, pooled]))
     return sb.Model(inputs, outputs, seed=0)
 
 
@@ -185,8 +189,6 @@ def test_a_functional_graph_exported_for_keras_gives_the_engines_outputs(tmp_pat
     assert_close("keras functional", "outputs", km.predict(x, verbose=0), model.predict(x), rtol=0.0, atol=TOL)
 
 
-@pytest.mark.xfail(strict=True, raises=sb.LayerArgumentError,
-                   reason="the PyTorch export writes Sequential networks only (export.torch_model), not graphs yet")
 def test_a_functional_graph_exported_for_pytorch_gives_the_engines_outputs(tmp_path):
     model = _functional_graph()
     if model is None:
