@@ -49,8 +49,13 @@ class RoomWatcher(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        widget = getattr(self, "_widget", None)
+        if widget is None:
+            # Called while the watcher is being made or destroyed (a panel rebuilt on a language switch goes
+            # with its watcher, whose Python half can be gone before Qt stops filtering): nothing to watch.
+            return False
         kind = event.type()
-        if watched is self._widget and kind == QEvent.Type.Show:
+        if watched is widget and kind == QEvent.Type.Show:
             area = _scroll_area(self._widget)
             viewport = area.viewport() if area is not None else None
             if viewport is not self._viewport:
