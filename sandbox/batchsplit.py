@@ -1,0 +1,195 @@
+"""One training step over several threads: the batch is cut in parts, one per core.
+
+NumPy releases the GIL inside ufuncs and BLAS calls, so two Python threads each running one half
+of the batch through every layer (im2col, pooling, activations, the GEMMs) use two cores for all of
+the step's work, where OpenBLAS's own threads only share the large GEMMs. The loss and its gradient
+are computed once, on the whole batch's predictions, so the loss is exactly the one-thread loss and
+each weight gradient is the one-thread gradient summed in a different order (float32 rounding,
+~1e-7 relative). During the step OpenBLAS is held at one thread, so no BLAS worker spins waiting
+for a core that the other half (or another process) holds.
+
+Each extra part runs on a *replica* of the layers: a shallow copy that shares the weights (views
+into the model's flat buffer) but has its own gradient buffer and its own per-call state (cached
+inputs, im2col workspaces, pooling masks). Only the engine's own layers whose batch rows are
+independent are split (no BatchNormalization, no Dropout, no weight penalties, no learner layers).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import copy
+import os
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from .layers.base import Layer
+from .layers.conv import Conv2D
+from .layers.core import Activation, Dense, Flatten, Input, InputLayer, Rescaling, Reshape
+from .layers.pooling import AveragePooling2D, GlobalAveragePooling2D, MaxPooling2D
+
+__all__ = ["MIN_ROWS", "MIN_UPDATE_PART", "BatchSplit", "blas_threads", "splittable"]
+
+#: Fewest batch rows per part: below this, the two thread hand-offs per step cost more than they save.
+MIN_ROWS = 16
+#: Fewest weights per part for the optimizer's update to be split as well.
+MIN_UPDATE_PART = 32_768
+
+# Exact types (a learner's subclass may keep state across rows): each maps rows to rows independently.
+_SPLITTABLE: frozenset[type] = frozenset({
+    InputLayer, Input, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, Flatten, Reshape,
+    Dense, Activation, Rescaling,
+})
+
+_lock = threading.Lock()
+_pool: concurrent.futures.ThreadPoolExecutor | None = None
+_pool_size = 0
+_blas: list[Any] | None = None
+
+
+def _blas_controllers() -> list[Any]:
+    """threadpoolctl's controllers of the loaded BLAS libraries (found once: scanning takes milliseconds)."""
+    global _blas
+    if _blas is None:
+        try:
+            from threadpoolctl import ThreadpoolController
+
+            _blas = list(ThreadpoolController().select(user_api="blas").lib_controllers)
+        except Exception:  # threadpoolctl missing or unable to inspect this BLAS: never split
+            _blas = []
+    return _blas
+
+
+def blas_threads() -> int:
+    """The BLAS thread limit in force now (1 under ``threadpool_limits(1)``, as in the app's worker).
+
+    Returns 1 when it cannot be read, so that an unknown BLAS never gets a split step.
+    """
+    controllers = _blas_controllers()
+    if not controllers:
+        return 1
+    return max(1, min(int(c.get_num_threads() or 1) for c in controllers))
+
+
+def splittable(layers: Sequence[Layer]) -> bool:
+    """Whether every layer is one of the engine's row-independent layers, without weight penalties."""
+    for layer in layers:
+        if type(layer) not in _SPLITTABLE:
+            return False
+        if (getattr(layer, "kernel_regularizer", None) is not None
+                or getattr(layer, "bias_regularizer", None) is not None):
+            return False
+    return True
+
+
+def _executor(workers: int) -> concurrent.futures.ThreadPoolExecutor:
+    """The shared pool of worker threads, created once (starting threads per step would cost more)."""
+    global _pool, _pool_size
+    with _lock:
+        if _pool is None or _pool_size < workers:
+            if _pool is not None:
+                _pool.shutdown(wait=False)
+            _pool = concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sandbox-batch")
+            _pool_size = workers
+        return _pool
+
+
+def _replica(layer: Layer, flat_grad: np.ndarray, grad: np.ndarray) -> Layer:
+    """A shallow copy of ``layer`` that shares its weights, writes gradients into ``grad`` (laid out as
+    ``flat_grad``) and keeps its own per-call state."""
+    r = copy.copy(layer)
+    r.grads = {}
+    for key, g in layer.grads.items():
+        start = (g.ctypes.data - flat_grad.ctypes.data) // g.itemsize
+        r.grads[key] = grad[start:start + g.size].reshape(g.shape)
+    # caches that hold buffers written during a call: each replica needs its own
+    for attr, fresh in (("_spaces", dict), ("_quarter_bufs", dict), ("_join_cache", None), ("_ones", None)):
+        if attr in r.__dict__:
+            setattr(r, attr, fresh() if fresh is not None else None)
+    return r
+
+
+class BatchSplit:
+    """Runs a model's training step in ``parts`` threads over replicas of its layers.
+
+    Parameters
+    ----------
+    model : Sequential
+        A built model whose layers are :func:`splittable`.
+    parts : int
+        Number of parts (threads, the calling thread included), ≥ 2.
+    """
+
+    def __init__(self, model: Any, parts: int) -> None:
+        self.parts = parts
+        self.key = self.key_for(model, parts)
+        flat_grad = model._flat_grad
+        self.grads = [np.zeros_like(flat_grad) for _ in range(parts - 1)]
+        self.stacks: list[list[Layer]] = [list(model.layers)]
+        for grad in self.grads:
+            self.stacks.append([_replica(layer, flat_grad, grad) for layer in model.layers])
+
+    @staticmethod
+    def key_for(model: Any, parts: int) -> tuple:
+        """What a cached split depends on: the buffers, the layers, the number of parts."""
+        return (id(model._flat), id(model._flat_grad), tuple(id(layer) for layer in model.layers), parts)
+
+    def run(self, fn: Callable[[int], Any]) -> list[Any]:
+        """``[fn(0), fn(1), …]``: part 0 in the calling thread, the others in the pool, OpenBLAS at one thread."""
+        controllers = _blas_controllers()
+        saved = [c.get_num_threads() for c in controllers]
+        for c in controllers:
+            c.set_num_threads(1)
+        try:
+            pool = _executor(self.parts - 1)
+            futures = [pool.submit(fn, i) for i in range(1, self.parts)]
+            try:
+                first = fn(0)
+            finally:
+                concurrent.futures.wait(futures)  # never leave a part running on shared layers
+            return [first, *(f.result() for f in futures)]
+        finally:
+            for c, n in zip(controllers, saved, strict=True):
+                c.set_num_threads(n)
+
+    def compute_gradients(self, model: Any, x: np.ndarray, y: Any) -> tuple[float, np.ndarray]:
+        """Forward, loss and backward of the batch ``x`` (N, …) in parts; returns ``(loss, predictions)``.
+
+        The model's flat gradient buffer ends with the whole batch's gradient, as after a one-thread step.
+        """
+        n = len(x)
+        bounds = [n * i // self.parts for i in range(self.parts + 1)]
+        stacks = self.stacks
+
+        def forward(i: int) -> np.ndarray:
+            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # per thread in NumPy
+                h = x[bounds[i]:bounds[i + 1]]
+                for layer in stacks[i]:
+                    model._check_interrupt()
+                    h = layer.forward(h, True)
+                return h
+
+        outs = self.run(forward)
+        y_pred = np.concatenate(outs)
+        loss, dy = model.loss.forward_backward(y, y_pred)
+
+        def backward(i: int) -> None:
+            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+                d = dy[bounds[i]:bounds[i + 1]]
+                for layer in reversed(stacks[i]):
+                    model._check_interrupt()
+                    d = layer.backward(d)
+                    if d is None:
+                        break
+
+        self.run(backward)
+        for grad in self.grads:
+            model._flat_grad += grad
+        return loss, y_pred
+
+
+def default_parts() -> int:
+    """Parts for a step when the model leaves it to the engine: the BLAS thread limit, at most the cores."""
+    return max(1, min(blas_threads(), os.cpu_count() or 1))
