@@ -24,6 +24,7 @@ import json
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import time
 from functools import partial
@@ -284,14 +285,38 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.md", help="markdown report to write")
     parser.add_argument("--keep-blas-env", action="store_true",
                         help="do not unset OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE")
+    parser.add_argument("--busy", type=int, default=0, metavar="N",
+                        help="run N busy processes (a spinning loop each; N = 2 is one per core here) for the "
+                             "whole run: a busy machine (default 0; default --out then latest-busy.md)")
     args = parser.parse_args(argv)
     if args.quick:
         args.rounds, args.epochs, args.calls = 3, 1, 100
-    if min(args.rounds, args.epochs, args.calls, *args.threads) < 1:
-        parser.error("--rounds, --epochs, --calls and --threads must be positive")
+    if min(args.rounds, args.epochs, args.calls, *args.threads) < 1 or args.busy < 0:
+        parser.error("--rounds, --epochs, --calls and --threads must be positive, --busy not negative")
+    if args.busy and args.out == RESULTS / "latest.md":
+        args.out = RESULTS / "latest-busy.md"
 
     x, y = load_digits()
+    busy = start_busy(args.busy)
+    try:
+        return run(args, x, y)
+    finally:
+        for proc in busy:
+            proc.kill()
+            proc.wait()
+
+
+def start_busy(n: int) -> list[subprocess.Popen]:
+    """``n`` processes that spin until killed, at normal priority: the background load of a busy machine."""
+    procs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(n)]
+    if procs:
+        time.sleep(1.0)  # let them reach the scheduler's steady state before anything is timed
+    return procs
+
+
+def run(args: argparse.Namespace, x: np.ndarray, y: np.ndarray) -> int:
     env = environment()
+    env["busy_processes"] = args.busy
     checks = {kind: check_same_work(kind, x, y, args.seed) for kind in ("mlp", "cnn")}
     print(f"BLAS: {env['blas']}")
     print("same loss from the same weights (relative difference): "
@@ -308,12 +333,15 @@ def main(argv: list[str] | None = None) -> int:
     report = [
         "# Engine vs PyTorch CPU", "",
         f"`python bench/bench_vs_torch.py --threads {' '.join(map(str, args.threads))} --rounds {args.rounds}"
-        f" --epochs {args.epochs} --calls {args.calls}` on {env['date']}.", "",
+        f" --epochs {args.epochs} --calls {args.calls}" + (f" --busy {args.busy}" if args.busy else "")
+        + f"` on {env['date']}.", "",
         f"CPU: {env['cpu']} ({env['cores']} cores); Python {env['python']}, NumPy {env['numpy']}, "
         f"PyTorch {env['torch']}; BLAS {blas}"
         + (f"; unset for this run: {env['unset_blas_env']}" if env['unset_blas_env'] else "") + ".",
         f"Load average at start {env['loadavg_start'][0]:.2f}, at end {env['loadavg_end'][0]:.2f}"
-        " (the machine is shared: compare only the interleaved ratios).", "",
+        " (the machine is shared: compare only the interleaved ratios)"
+        + (f"; background load: {args.busy} busy processes (a spinning loop each) for the whole run"
+           if args.busy else "") + ".", "",
         f"Training: {args.epochs} full epoch(s) of the 4,000 training digits per side per round, batch 64, "
         "Adam 1e-3, softmax + sparse CE; "
         "prediction: median of single-image calls. Ratio > 1 means the engine is faster. The engine and "
