@@ -62,6 +62,9 @@ class DiagnosisBox(QFrame):
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Diagnosis"))
+        # named by its action once a message shows; until then, by what it is for
+        self.fix_button.setAccessibleName(self.tr("Fix what the message says"))
+        self.fix_button.setToolTip(self.tr("Make the one change the message above suggests"))
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
