@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QWidget
 
 from ui.course import CHECKS, Course, CourseText, Event
 
@@ -392,3 +392,33 @@ def test_show_me_of_every_step_finds_every_control_it_names(fresh_course, window
             assert window.course_dock.isVisible()  # the course stays in view while the learner works
     finally:
         window.set_language("en")
+
+
+def test_step_10_the_courses_own_way_to_95_percent_works(fresh_course, window, qtbot):
+    """The task's hint, followed with the widgets: Small CNN, 12 first filters, rate 0.003, Augment on, 10 epochs."""
+    course, s = window.course, window.session
+    layers = window.layer_panel
+    combo = layers.findChild(QComboBox, "presetCombo")
+    combo.setCurrentIndex(combo.findData("small-cnn"))
+    combo.activated.emit(combo.currentIndex())
+    view = layers.findChild(QWidget, "layerStack")
+    first_conv = view.topLevelItem(1)  # row 0 is the input
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualItemRect(first_conv).center())
+    filters = layers.findChild(QSpinBox, "filtersSpin")
+    filters.setFocus()
+    filters.lineEdit().selectAll()
+    qtbot.keyClicks(filters.lineEdit(), "12")
+    qtbot.keyClick(filters, Qt.Key.Key_Return)
+    assert s.network.layers[0].config["filters"] == 12
+    settings = window.settings_panel
+    settings.findChild(QSpinBox, "epochsSpin").setValue(10)
+    settings.findChild(QCheckBox, "augmentCheck").setChecked(True)
+    s.update_training("learning_rate", 0.003)
+    assert (s.training.epochs, s.training.augment) == (10, True)
+    window.act_train.trigger()
+    qtbot.waitUntil(lambda: s.state == "idle" and not s.is_training(), timeout=300_000)
+    window.raise_dock("evaluationDock")  # Test results scores the whole held-out set once training has ended
+    qtbot.waitUntil(lambda: course.state("build") != "new", timeout=120_000)
+    assert course.state("build") == "done", course.feedback("build")
+    assert re.match(r"Your network \(.*\) reached 9[5-9]\.\d % on 1,000 held-out test digits\.",
+                    course.feedback("build"))
