@@ -12,7 +12,7 @@ import re
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSettings, QSize, Qt, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QRect, QSettings, QSize, Qt, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -52,6 +52,7 @@ from sandbox import budget
 from . import i18n
 from .actions import SessionCommands, TrainingActions
 from .background import BackgroundLane
+from .commands import Text
 from .course import Course, CourseWatcher
 from .engine_messages import friendly
 from .panels.backward import BackwardPanel
@@ -152,6 +153,8 @@ class InfoBar(QFrame):
         for b in (self.action_button, self.second_button, self.close_button):
             layout.addWidget(b)
         self._callbacks: list = [None, None]
+        self._shown: tuple | None = None  # the last show_message call, to say it again in another language
+        self.message_number = 0  # which message is on show (a caller can tell whether its own still is)
         self.action_button.clicked.connect(self._first)
         self.second_button.clicked.connect(self._second)
         self.kind = ""
@@ -165,10 +168,22 @@ class InfoBar(QFrame):
         for button, callback in zip((self.action_button, self.second_button), self._callbacks, strict=True):
             if callback is None:  # a button with an action is named by its own (translated) text
                 button.setAccessibleName(self.tr("Message action"))
+        if self._shown is not None and not self.isHidden():
+            number = self.message_number
+            self.show_message(*self._shown)  # the same message, said in the language installed now
+            self.message_number = number
 
-    def show_message(self, text: str, kind: str = "info", action: tuple[str, object] | None = None,
-                     second: tuple[str, object] | None = None) -> None:
-        """Show ``text``; ``kind`` is "info", "warning" or "error"; actions are ``(label, callback)``."""
+    def show_message(self, text: Text, kind: str = "info", action: tuple[Text, object] | None = None,
+                     second: tuple[Text, object] | None = None) -> None:
+        """Show ``text``; ``kind`` is "info", "warning" or "error"; actions are ``(label, callback)``.
+
+        Text given as a callable (``lambda: self.tr(...)``) is said again in the new language after a switch.
+        """
+        self._shown = (text, kind, action, second)
+        self.message_number += 1
+        text = text() if callable(text) else text
+        action = None if action is None else (action[0]() if callable(action[0]) else action[0], action[1])
+        second = None if second is None else (second[0]() if callable(second[0]) else second[0], second[1])
         colours = {"info": "#e8f0fe", "warning": "#fff4ce", "error": "#fde7e9"}
         self.setStyleSheet(f"#infoBar {{ background: {colours.get(kind, '#e8f0fe')}; }} "
                            "#infoBar QLabel { color: #202124; }")
@@ -236,7 +251,7 @@ class MainWindow(QMainWindow):
         self.session.message.connect(self._status)
         self.session.networkChanged.connect(self._update_status_params)
         self.session.networkTooBig.connect(self._on_network_too_big)
-        self._training_message = ""  # the info bar's text about the last run, while it shows one
+        self._training_message = 0  # the info bar's message number of the message about the last run
         self.session.networkChanged.connect(self._clear_training_message)
         self.session.runStarted.connect(self._clear_training_message)
         # Train's enable rule depends on the network and the batch size too (a batch too large for memory)
@@ -844,11 +859,14 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         """Switch the whole interface to ``code`` ("en", "ko") now, and remember the choice."""
         if not self.translators.install(code):
-            self.info_bar.show_message(self.tr("The translation file for {language} is missing.").format(
+            self.info_bar.show_message(lambda: self.tr("The translation file for {language} is missing.").format(
                 language=i18n.LANGUAGES.get(code, code)), "warning")
             return
         QSettings().setValue(i18n.SETTINGS_KEY, code)
         self.language_actions[code].setChecked(True)
+        # Rebuild the panels now, not at the next turn of the event loop: whoever switched the language (a menu,
+        # a test, a script) then finds the window in the new language, and never an old panel about to go.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "docks"):
@@ -863,6 +881,7 @@ class MainWindow(QMainWindow):
         """
         state = self.saveState(LAYOUT_VERSION)
         size = self.size()
+        self.highlight.clear()  # it frames controls of the panels about to go
         for name, attr, maker, _area in DOCKS:
             dock = self.docks[name]
             old = dock.widget()
@@ -995,18 +1014,19 @@ class MainWindow(QMainWindow):
     @Slot()
     def _clear_training_message(self, *_args: object) -> None:
         """A message about the last run goes when its cause may be gone: a new run, another network."""
-        if self._training_message and self.info_bar.label.text() == self._training_message:
+        if self._training_message and self.info_bar.message_number == self._training_message:
             self.info_bar.hide()  # only that message: a recovery offer or a file error stays
-        self._training_message = ""
+        self._training_message = 0
 
     @Slot(object)
     def _on_training_ended(self, result: object) -> None:
         reason = getattr(result, "reason", "")
         if reason == "error":
             error = getattr(result, "error", None)
-            self.info_bar.show_message(self.tr("Training stopped: {reason}").format(
-                reason=friendly(error if error is not None else getattr(result, "message", ""))), "error")
-            self._training_message = self.info_bar.label.text()
+            cause = error if error is not None else getattr(result, "message", "")
+            self.info_bar.show_message(lambda: self.tr("Training stopped: {reason}").format(reason=friendly(cause)),
+                                       "error")
+            self._training_message = self.info_bar.message_number
         elif reason == "finished":
             self._status(self.tr("Training finished."))
         elif reason == "stopped":
@@ -1049,8 +1069,9 @@ class MainWindow(QMainWindow):
         try:
             self.session.open(path)
         except (sb.SandboxError, OSError) as exc:
-            self.info_bar.show_message(self.tr("Could not open {file}: {reason}").format(
-                file=Path(path).name, reason=_reason(exc)), "error")
+            cause = exc  # kept for the message, which is said again after a language switch
+            self.info_bar.show_message(lambda: self.tr("Could not open {file}: {reason}").format(
+                file=Path(path).name, reason=_reason(cause)), "error")
             return False
         self._add_recent(path)
         self._status(self.tr("Opened {file}").format(file=Path(path).name))
@@ -1079,8 +1100,9 @@ class MainWindow(QMainWindow):
         try:
             self.session.save(path)
         except (sb.SandboxError, OSError) as exc:
-            self.info_bar.show_message(self.tr("Could not save {file}: {reason}").format(
-                file=Path(path).name, reason=_reason(exc)), "error")
+            cause = exc
+            self.info_bar.show_message(lambda: self.tr("Could not save {file}: {reason}").format(
+                file=Path(path).name, reason=_reason(cause)), "error")
             return False
         self._add_recent(path)
         self._status(self.tr("Saved {file}").format(file=Path(path).name))
@@ -1111,15 +1133,17 @@ class MainWindow(QMainWindow):
         from sandbox.export import export_keras
 
         if self.session.model is None:
-            self.info_bar.show_message(self.tr("Fix the network before exporting it."), "warning")
+            self.info_bar.show_message(lambda: self.tr("Fix the network before exporting it."), "warning")
             return False
         try:
             script = export_keras(folder, self.session.network, self.session.training,
                                   self.session.model.get_weights())
         except (sb.SandboxError, OSError) as exc:
-            self.info_bar.show_message(self.tr("Could not export: {reason}").format(reason=_reason(exc)), "error")
+            cause = exc
+            self.info_bar.show_message(lambda: self.tr("Could not export: {reason}").format(reason=_reason(cause)),
+                                       "error")
             return False
-        self.info_bar.show_message(self.tr("Exported model.py and weights.npz to {folder}.").format(
+        self.info_bar.show_message(lambda: self.tr("Exported model.py and weights.npz to {folder}.").format(
             folder=str(Path(script).parent)), "info")
         return True
 
@@ -1153,7 +1177,7 @@ class MainWindow(QMainWindow):
         the files are there, or why they could not be written. Returns False if nothing was started.
         """
         if self.session.model is None:
-            self.info_bar.show_message(self.tr("Fix the network before exporting it."), "warning")
+            self.info_bar.show_message(lambda: self.tr("Fix the network before exporting it."), "warning")
             return False
         model = self.session.model
         config, flat = model.get_config(), model.get_flat_weights()
@@ -1168,13 +1192,13 @@ class MainWindow(QMainWindow):
     def _on_torch_exported(self, script: object, _job: object) -> None:
         from sandbox.export_torch import SCRIPT, WEIGHTS
 
-        self.info_bar.show_message(self.tr("Exported {script} and {weights} to {folder}.").format(
+        self.info_bar.show_message(lambda: self.tr("Exported {script} and {weights} to {folder}.").format(
             script=SCRIPT, weights=WEIGHTS, folder=str(Path(str(script)).parent)), "info")
 
     @Slot(object, object)
     def _on_torch_export_failed(self, error: object, _job: object) -> None:
-        reason = _reason(error) if isinstance(error, sb.SandboxError | OSError) else str(error)
-        self.info_bar.show_message(self.tr("Could not export: {reason}").format(reason=reason), "error")
+        self.info_bar.show_message(lambda: self.tr("Could not export: {reason}").format(
+            reason=_reason(error) if isinstance(error, sb.SandboxError | OSError) else str(error)), "error")
 
     def _file_filter(self) -> str:
         return self.tr("Deep Learning Sandbox files (*.dlsb)")
@@ -1266,16 +1290,16 @@ class MainWindow(QMainWindow):
             return
         when = time.strftime("%H:%M", time.localtime(path.stat().st_mtime))
         self.info_bar.show_message(
-            self.tr("The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?").format(
-                time=when), "warning", action=(self.tr("Recover"), lambda: self._recover(path)),
-            second=(self.tr("Discard"), lambda: files.discard(path)))
+            lambda: self.tr("The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?").format(
+                time=when), "warning", action=(lambda: self.tr("Recover"), lambda: self._recover(path)),
+            second=(lambda: self.tr("Discard"), lambda: files.discard(path)))
 
     @Slot(object)
     def _on_autosave_failed(self, error: object) -> None:
-        reason = _reason(error) if isinstance(error, BaseException) else str(error)
         self.info_bar.show_message(
-            self.tr("Crash recovery is off: autosaves cannot be written to {folder} ({reason}).").format(
-                folder=str(self._recovery_files.folder), reason=reason), "warning")
+            lambda: self.tr("Crash recovery is off: autosaves cannot be written to {folder} ({reason}).").format(
+                folder=str(self._recovery_files.folder),
+                reason=_reason(error) if isinstance(error, BaseException) else str(error)), "warning")
 
     def _recover(self, path: Path | None = None) -> bool:
         """Bring back a crash copy: network, settings, weights, epochs, history, runs rows and the data choice.
@@ -1290,12 +1314,13 @@ class MainWindow(QMainWindow):
             settings = sb.io.load_project(path).settings  # read first: a damaged copy changes nothing
             self.session.open(str(path))
         except (sb.SandboxError, OSError) as exc:
-            self.info_bar.show_message(self.tr("Could not open {file}: {reason}").format(
-                file=path.name, reason=_reason(exc)), "error")
+            cause = exc
+            self.info_bar.show_message(lambda: self.tr("Could not open {file}: {reason}").format(
+                file=path.name, reason=_reason(cause)), "error")
             return False
         folder = recovered_dataset_folder(settings)
         if folder and not (Path(folder).is_dir() and self.data_panel.load_folder(folder)):
-            self.info_bar.show_message(self.tr(
+            self.info_bar.show_message(lambda: self.tr(
                 "The work is back, but its data folder {folder} could not be loaded: "
                 "training uses the data shown in the Data panel.").format(folder=folder), "warning")
         elif not folder and settings.get("dataset") == "digits" and self.session.dataset.name != "digits":

@@ -422,3 +422,17 @@ def test_step_10_the_courses_own_way_to_95_percent_works(fresh_course, window, q
     assert course.state("build") == "done", course.feedback("build")
     assert re.match(r"Your network \(.*\) reached 9[5-9]\.\d % on 1,000 held-out test digits\.",
                     course.feedback("build"))
+
+
+def test_switching_language_while_show_me_frames_a_control_is_safe(fresh_course, window, qtbot):
+    window.course_panel.select_step("optimizer")
+    qtbot.mouseClick(window.course_panel.show_button, Qt.MouseButton.LeftButton)
+    assert window.highlight.is_active()
+    window.set_language("ko")  # the framed control's panel is rebuilt at once
+    try:
+        assert not window.highlight.is_active() and window.highlight.frames() == []
+        window.highlight.repaint()
+        qtbot.mouseClick(window.course_panel.show_button, Qt.MouseButton.LeftButton)  # the new panel's button
+        assert window.highlight.is_active() and window.highlight.frames()
+    finally:
+        window.set_language("en")

@@ -86,8 +86,9 @@ def texts_of(window: QWidget) -> list[tuple[str, str]]:
             continue  # pyqtgraph's own context menus come in English only
         if action.text() not in LANGUAGES.values():  # each language is named in its own language
             found += [("action", action.text()), ("action.toolTip", action.toolTip())]
-    # file paths (recent files) are the learner's own names, in no language
-    return [(where, text) for where, text in found if text and not ("/" in text and " " not in text)]
+    # file paths and the recent files' entries ("&2 mine.dlsb") are the learner's own names, in no language
+    return [(where, text) for where, text in found
+            if text and not ("/" in text and " " not in text) and not re.fullmatch(r"&\d+ \S+\.\w+", text)]
 
 
 def switch(qtbot, window, language: str) -> None:
@@ -174,3 +175,18 @@ def test_the_rule_lesson_goes_on_where_it_was_after_a_switch(qtbot, window):
     finally:
         switch(qtbot, window, "en")
         window.set_mode("digits")
+
+
+def test_a_message_on_show_is_said_again_in_the_new_language(qtbot, window, tmp_path):
+    bad = tmp_path / "broken.dlsb"
+    bad.write_bytes(b"not a model")
+    assert not window.open_path(str(bad))
+    english = window.info_bar.label.text()
+    assert english.startswith("Could not open broken.dlsb")
+    try:
+        switch(qtbot, window, "ko")
+        korean = window.info_bar.label.text()
+        assert window.info_bar.isVisible() and "broken.dlsb" in korean and HANGUL.search(korean), korean
+    finally:
+        switch(qtbot, window, "en")
+    assert window.info_bar.label.text() == english

@@ -7,6 +7,7 @@ that the main window carries out, since only it knows the modes and docks.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
@@ -280,8 +281,14 @@ class Highlight(QWidget):
     def frames(self) -> list[QRect]:
         """The frames drawn now, in the window's coordinates."""
         window = self.parentWidget()
+        # a target whose panel was rebuilt meanwhile (a language switch) is gone: never touch it
         return [QRect(t.mapTo(window, t.rect().topLeft()), t.size()).adjusted(-3, -3, 3, 3)
-                for t in self.targets if t.isVisible()]
+                for t in self.targets if shiboken6.isValid(t) and t.isVisible()]
+
+    def clear(self) -> None:
+        """Take the frame away now (the panels it points into are about to be rebuilt)."""
+        self._timer.stop()
+        self._finish()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
