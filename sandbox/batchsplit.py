@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import copy
+import itertools
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -30,12 +31,19 @@ from .layers.conv import Conv2D
 from .layers.core import Activation, Dense, Flatten, Input, InputLayer, Rescaling, Reshape
 from .layers.pooling import AveragePooling2D, GlobalAveragePooling2D, MaxPooling2D
 
-__all__ = ["MIN_ROWS", "MIN_UPDATE_PART", "BatchSplit", "blas_threads", "splittable"]
+__all__ = ["MIN_ROWS", "MIN_UPDATE_PART", "SMALL_KERNEL", "BatchSplit", "OneBlasThread", "blas_threads", "plan",
+           "small_kernels", "splittable"]
 
 #: Fewest batch rows per part: below this, the two thread hand-offs per step cost more than they save.
 MIN_ROWS = 16
-#: Fewest weights per part for the optimizer's update to be split as well.
-MIN_UPDATE_PART = 32_768
+#: Fewest weights per part for the optimizer's update to be split as well: the MLP's 109k in two parts
+#: did not pay for the extra hand-off (65.6k against 62.2k samples/s without and with, beside a busy
+#: process), so only models where Adam's passes take milliseconds.
+MIN_UPDATE_PART = 262_144
+#: Largest kernel (weights) of a model whose one-thread step holds OpenBLAS at one thread: for the MLP
+#: (100k), two BLAS threads gained nothing on a quiet machine (101k against 98k samples/s) and collapsed
+#: beside one busy process (1.6k against 93k samples/s: a thread spins waiting for its descheduled partner).
+SMALL_KERNEL = 262_144
 
 # Exact types (a learner's subclass may keep state across rows): each maps rows to rows independently.
 _SPLITTABLE: frozenset[type] = frozenset({
@@ -137,22 +145,47 @@ class BatchSplit:
         return (id(model._flat), id(model._flat_grad), tuple(id(layer) for layer in model.layers), parts)
 
     def run(self, fn: Callable[[int], Any]) -> list[Any]:
-        """``[fn(0), fn(1), …]``: part 0 in the calling thread, the others in the pool, OpenBLAS at one thread."""
+        """``[fn(0), fn(1), …]``, each part taken by whichever thread is free first, OpenBLAS at one thread.
+
+        The calling thread takes parts too, and takes every part no worker has started by the time it
+        is free. On a busy machine a worker may wait a scheduler time slice to run (another process holds
+        its core): waiting for it made the MLP's step 2.5× slower than one thread (34k against 85k
+        samples/s beside one busy process); instead the step then simply runs in one thread. Which
+        thread runs a part changes nothing in the numbers: part i always runs on layer stack i.
+        """
+        parts = self.parts
+        results: list[Any] = [None] * parts
+        errors: list[BaseException | None] = [None] * parts
+        done = [threading.Event() for _ in range(parts)]
+        claims = itertools.count()  # next() is atomic under the GIL: each part is claimed once
+
+        def work() -> None:
+            while (i := next(claims)) < parts:
+                try:
+                    results[i] = fn(i)
+                except BaseException as exc:  # re-raised in the calling thread
+                    errors[i] = exc
+                finally:
+                    done[i].set()
+
         controllers = _blas_controllers()
         saved = [c.get_num_threads() for c in controllers]
         for c in controllers:
             c.set_num_threads(1)
         try:
-            pool = _executor(self.parts - 1)
-            futures = [pool.submit(fn, i) for i in range(1, self.parts)]
-            try:
-                first = fn(0)
-            finally:
-                concurrent.futures.wait(futures)  # never leave a part running on shared layers
-            return [first, *(f.result() for f in futures)]
+            pool = _executor(parts - 1)
+            for _ in range(parts - 1):
+                pool.submit(work)
+            work()
+            for event in done:  # parts a worker took: never leave one running on shared layers
+                event.wait()
         finally:
             for c, n in zip(controllers, saved, strict=True):
                 c.set_num_threads(n)
+        for exc in errors:
+            if exc is not None:
+                raise exc
+        return results
 
     def compute_gradients(self, model: Any, x: np.ndarray, y: Any) -> tuple[float, np.ndarray]:
         """Forward, loss and backward of the batch ``x`` (N, …) in parts; returns ``(loss, predictions)``.
@@ -188,6 +221,42 @@ class BatchSplit:
         for grad in self.grads:
             model._flat_grad += grad
         return loss, y_pred
+
+
+def plan(layers: Sequence[Layer], rows: int, wanted: int | None) -> int:
+    """How many parts a training step of ``rows`` rows runs in (1: the one-thread path).
+
+    ``wanted`` None lets the engine choose: the BLAS thread limit, for models with a Conv2D only. A
+    Dense-only model is left whole: its step is short (~0.7 ms for the MLP) and the hand-offs cost more
+    than the second core gives (62k against 93k samples/s for the MLP beside one busy process).
+    """
+    if wanted == 1:
+        return 1
+    if wanted is None:
+        if not any(type(layer) is Conv2D for layer in layers):
+            return 1
+        wanted = default_parts()
+    return max(1, min(wanted, rows // MIN_ROWS))
+
+
+def small_kernels(layers: Sequence[Layer]) -> bool:
+    """Whether every layer's kernel has at most :data:`SMALL_KERNEL` weights."""
+    return all(getattr(layer, "params", {}).get("kernel", np.empty(0)).size <= SMALL_KERNEL for layer in layers)
+
+
+class OneBlasThread:
+    """``with OneBlasThread():`` holds OpenBLAS at one thread (threadpoolctl's ``threadpool_limits`` costs
+    ~170 µs a step, this ~3 µs)."""
+
+    def __enter__(self) -> None:
+        self._controllers = _blas_controllers()
+        self._saved = [c.get_num_threads() for c in self._controllers]
+        for c in self._controllers:
+            c.set_num_threads(1)
+
+    def __exit__(self, *exc: object) -> None:
+        for c, n in zip(self._controllers, self._saved, strict=True):
+            c.set_num_threads(n)
 
 
 def default_parts() -> int:

@@ -8,6 +8,7 @@ weights, the same shuffles and the same dropout masks.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -560,11 +561,19 @@ class Model:
         if split is not None:
             return split.compute_gradients(self, x, y)
         # A diverging run overflows; callers see it as a non-finite loss, not as warnings on stderr.
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"), self._blas_for_step(training):
             y_pred = self.forward(x, training)
             loss, dy = self.loss.forward_backward(y, y_pred)
             self.backward(dy)
             return loss + self.regularization_loss(), y_pred
+
+    def _blas_for_step(self, training: bool) -> Any:
+        """One BLAS thread for a one-thread training step of a model with small kernels (see
+        ``batchsplit.SMALL_KERNEL``); diagnostics (``training=False``) keep the BLAS threading of a plain forward."""
+        if (training and self.batch_threads != 1 and _batchsplit.blas_threads() > 1
+                and _batchsplit.small_kernels(self.layers)):
+            return _batchsplit.OneBlasThread()
+        return contextlib.nullcontext()
 
     def _batch_split(self, x: np.ndarray) -> _batchsplit.BatchSplit | None:
         """The multi-thread runner for this step, or None for the one-thread path (see :mod:`sandbox.batchsplit`).
@@ -575,7 +584,7 @@ class Model:
         wanted = self.batch_threads
         if wanted == 1 or type(self).forward is not Model.forward or type(self).backward is not Model.backward:
             return None
-        parts = min(wanted or _batchsplit.default_parts(), len(x) // _batchsplit.MIN_ROWS)
+        parts = _batchsplit.plan(self.layers, len(x), wanted)
         if parts < 2:
             return None
         self._ensure_built()

@@ -127,7 +127,8 @@ def test_adam_in_parts_gives_the_same_bits(amsgrad):
         np.testing.assert_array_equal(many._slots[name], slot)
 
 
-def test_large_model_splits_its_optimizer_step():
+def test_large_model_splits_its_optimizer_step(monkeypatch):
+    monkeypatch.setattr(batchsplit, "MIN_UPDATE_PART", 32_768)  # the real threshold wants a bigger model
     model = sb.Sequential([L.Input((784,)), L.Dense(128, activation="relu"), L.Dense(10, activation="softmax")],
                           seed=1)
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
@@ -140,3 +141,20 @@ def test_large_model_splits_its_optimizer_step():
         m.train_on_batch(x, y)
     assert model._flat.size >= 2 * batchsplit.MIN_UPDATE_PART and model._last_split is not None
     np.testing.assert_allclose(model.get_flat_weights(), one.get_flat_weights(), rtol=1e-5, atol=1e-7)
+
+
+def test_the_engine_splits_convnets_only_and_holds_blas_for_small_kernels():
+    x, y = _data((20,), classes=3)
+    mlp = _mlp()
+    mlp.build()
+    assert batchsplit.plan(mlp.layers, 64, None) == 1  # Dense only: the hand-offs cost more than they give
+    assert batchsplit.plan(mlp.layers, 64, 2) == 2  # unless asked
+    assert batchsplit.plan(_cnn().layers, 20, 4) == 1  # too few rows per part
+    assert batchsplit.small_kernels(mlp.layers)
+    with threadpool_limits(limits=2, user_api="blas"):
+        before = batchsplit.blas_threads()
+        mlp.compute_gradients(x, y)  # the one-thread path, OpenBLAS held at one thread meanwhile
+        assert mlp._last_split is None and batchsplit.blas_threads() == before
+    big = sb.Sequential([L.Input((1024,)), L.Dense(512), L.Dense(3, activation="softmax")])
+    big.build()
+    assert not batchsplit.small_kernels(big.layers)
