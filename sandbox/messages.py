@@ -493,6 +493,12 @@ MESSAGES: dict[str, str] = {
     # ---- familiarity of drawings ----
     "familiarity.bad_shape": "familiarity needs training images of shape (N, 28, 28), got {shape}",
     "familiarity.too_few": "familiarity needs at least {minimum} training images, got {count}",
+    # ---- carrying a network out (sandbox/export_torch.py) ----
+    "export.torch_layer": "{name}: the PyTorch export cannot write {layer} layers yet",
+    "export.torch_activation": "{name}: the PyTorch export cannot write the activation {activation!r} yet",
+    "export.torch_model": "the PyTorch export takes a Sequential network or a functional graph, got {model}",
+    # ---- sandbox/health.py (its raise site still passes the English text; this is the code it should pass) ----
+    "health.no_layer": "no layer with weights named {layer!r} in this snapshot",
     # ---- merge layers and functional graphs (sandbox/layers/merge.py, sandbox/functional.py) ----
     "layer.merge_needs_list": (
         "{layer} joins several inputs: call it on a list of tensors, e.g. {layer}()([x, y]); it cannot follow "
@@ -554,12 +560,6 @@ MESSAGES: dict[str, str] = {
     "graph.config_order": "layer {layer!r} takes the output of {source!r}, which is not listed before it",
     "graph.bad_input_layers": "the config's input_layers must name its input layers as [name, 0, 0]",
     "graph.bad_output_layers": "the config's output_layers must name its layers as [name, 0, 0]",
-    # ---- carrying a network out (sandbox/export_torch.py) ----
-    "export.torch_layer": "{name}: the PyTorch export cannot write {layer} layers yet",
-    "export.torch_activation": "{name}: the PyTorch export cannot write the activation {activation!r} yet",
-    "export.torch_model": "the PyTorch export takes a Sequential network, got {model}",
-    # ---- sandbox/health.py (its raise site still passes the English text; this is the code it should pass) ----
-    "health.no_layer": "no layer with weights named {layer!r} in this snapshot",
     # ---- the book's Keras names (issue 14): keras.ops, learner layers, metrics, checkpoints, .keras paths ----
     "engine.no_ops": (
         "the sandbox has no keras.ops: it computes with NumPy and has no automatic differentiation — write "

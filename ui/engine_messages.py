@@ -922,6 +922,12 @@ TEMPLATES: dict[str, str] = {
         "EngineMessages",
         "familiarity needs at least {minimum} training images, got {count}"
     ),
+    "export.torch_layer": QT_TRANSLATE_NOOP(
+        "EngineMessages", "{name}: the PyTorch export cannot write {layer} layers yet"),
+    "export.torch_activation": QT_TRANSLATE_NOOP(
+        "EngineMessages", "{name}: the PyTorch export cannot write the activation {activation!r} yet"),
+    "export.torch_model": QT_TRANSLATE_NOOP(
+        "EngineMessages", "the PyTorch export takes a Sequential network or a functional graph, got {model}"),
     # merge layers and functional graphs
     "layer.merge_needs_list": QT_TRANSLATE_NOOP(
         "EngineMessages",
@@ -1030,12 +1036,6 @@ TEMPLATES: dict[str, str] = {
     "graph.bad_output_layers": QT_TRANSLATE_NOOP(
         "EngineMessages",
         "the config's output_layers must name its layers as [name, 0, 0]"),
-    "export.torch_layer": QT_TRANSLATE_NOOP(
-        "EngineMessages", "{name}: the PyTorch export cannot write {layer} layers yet"),
-    "export.torch_activation": QT_TRANSLATE_NOOP(
-        "EngineMessages", "{name}: the PyTorch export cannot write the activation {activation!r} yet"),
-    "export.torch_model": QT_TRANSLATE_NOOP(
-        "EngineMessages", "the PyTorch export takes a Sequential network, got {model}"),
     "health.no_layer": QT_TRANSLATE_NOOP("EngineMessages", "no layer with weights named {layer!r} in this snapshot"),
     # the book's Keras names (issue 14)
     "engine.no_ops": QT_TRANSLATE_NOOP(

