@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QCheckBox,
     QLabel,
     QMessageBox,
+    QScrollArea,
     QTabBar,
     QWidget,
 )
@@ -116,6 +117,15 @@ class Story:
         if widget is None:
             raise StoryError(f"no {cls.__name__} named {name!r} in the window")
         return widget
+
+    def scroll_to(self, widget: QWidget) -> None:
+        """Scroll the panel holding ``widget`` until it shows, as a person scrolls a short dock."""
+        parent = widget.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(widget, 10, 10)
+            QTest.qWait(100)
 
     def click(self, widget: QWidget, pos: QPoint | None = None) -> None:
         """A real left click, after checking a person could click there at all."""
@@ -254,8 +264,10 @@ class Story:
         (x, y), (xt, yt) = sb.datasets.digits.load_data()
         session.set_dataset(DataSet.from_uint8("digits", (x[:400], y[:400]), (xt[:100], yt[:100])))
 
-        # Epochs by keyboard: click into the box, select all, type 1, Enter.
+        # Epochs by keyboard: scroll the settings to the box (a short dock scrolls), click into it, select all,
+        # type 1, Enter.
         epochs = self.find(QWidget, "epochsSpin")
+        self.scroll_to(epochs)
         self.click(epochs)
         QTest.keyClick(epochs, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         QTest.keyClicks(epochs, "1")
@@ -420,6 +432,11 @@ class Story:
         self.show_dock("Health")
         health = self.window.health_panel
         wait_until(lambda: health.snapshots, "a health snapshot")
+        # The probe of the final weights comes after those taken while training, later on a loaded machine: the
+        # warning about the units the run at 0.05 killed appears once that probe is in.
+        warnings = health.warnings
+        wait_until(lambda: any("never fire" in warnings.item(i).text() for i in range(warnings.count())),
+                   "the Health dock's warning about units that never fire")
         QTest.qWait(200)
         self.obs["health_side_by_side"] = health.is_side_by_side()
         self.obs["health_warnings"] = [health.warnings.item(i).text() for i in range(health.warnings.count())]
