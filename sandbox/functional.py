@@ -470,20 +470,7 @@ class Functional(Model):
         learns: dict[int, bool] = {}  # whether a layer or one before it has weights
         for layer, shapes in zip(computing, all_shapes, strict=True):
             index = self.layers.index(layer)
-            layer.params, layer.grads = {}, {}
-            for key, s in shapes.items():
-                n = math.prod(s)
-                layer.params[key] = flat[offset:offset + n].reshape(s)
-                layer.grads[key] = grad[offset:offset + n].reshape(s)
-                self._segments.append((offset, offset + n))
-                self._layer_segments.append((layer, offset, offset + n))
-                offset += n
-            previous = old[id(layer)]
-            if previous and all(previous.get(k, np.empty(0)).shape == s for k, s in shapes.items()):
-                for key in shapes:
-                    layer.params[key][...] = previous[key]
-            elif shapes and initialize:
-                layer.initialize(self._init_rng(index))
+            offset = self._place_weights(layer, shapes, flat, grad, offset, old[id(layer)], index, initialize)
             # A layer needs its input gradient only when something before it learns.
             before = any(learns.get(id(t._keras_history[0]), False) for t in layer._graph_inputs)
             layer.need_input_grad = before

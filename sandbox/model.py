@@ -305,20 +305,7 @@ class Model:
         self._layer_segments = []
         seen_params = False
         for index, (layer, shapes) in enumerate(zip(self.layers, all_shapes, strict=True)):
-            layer.params, layer.grads = {}, {}
-            for key, s in shapes.items():
-                n = math.prod(s)
-                layer.params[key] = flat[offset:offset + n].reshape(s)
-                layer.grads[key] = grad[offset:offset + n].reshape(s)
-                self._segments.append((offset, offset + n))
-                self._layer_segments.append((layer, offset, offset + n))
-                offset += n
-            previous = old[id(layer)]
-            if previous and all(previous.get(k, np.empty(0)).shape == s for k, s in shapes.items()):
-                for key in shapes:
-                    layer.params[key][...] = previous[key]
-            elif shapes and initialize:
-                layer.initialize(self._init_rng(index))
+            offset = self._place_weights(layer, shapes, flat, grad, offset, old[id(layer)], index, initialize)
             # the first layers need no input gradient: nothing before them learns
             layer.need_input_grad = seen_params
             seen_params = seen_params or bool(shapes)
@@ -566,6 +553,33 @@ class Model:
             loss, dy = self.loss.forward_backward(y, y_pred)
             self.backward(dy)
             return loss + self.regularization_loss(), y_pred
+
+    def _place_weights(self, layer: Any, shapes: dict[str, Shape], flat: np.ndarray, grad: np.ndarray, offset: int,
+                       previous: dict[str, np.ndarray], index: int, initialize: bool) -> int:
+        """Make ``layer``'s weights and gradients views of the flat buffers from ``offset``; returns the next offset.
+
+        The weights it had (``previous``) are kept when their shapes still fit; otherwise, with ``initialize``,
+        the layer draws fresh ones from the model's seed and its position ``index``.
+
+        Parameters
+        ----------
+        flat, grad : ndarray
+            The model's flat weight and gradient buffers, ``self.dtype`` (n_weights,).
+        """
+        layer.params, layer.grads = {}, {}
+        for key, s in shapes.items():
+            n = math.prod(s)
+            layer.params[key] = flat[offset:offset + n].reshape(s)
+            layer.grads[key] = grad[offset:offset + n].reshape(s)
+            self._segments.append((offset, offset + n))
+            self._layer_segments.append((layer, offset, offset + n))
+            offset += n
+        if previous and all(previous.get(k, np.empty(0)).shape == s for k, s in shapes.items()):
+            for key in shapes:
+                layer.params[key][...] = previous[key]
+        elif shapes and initialize:
+            layer.initialize(self._init_rng(index))
+        return offset
 
     def _blas_for_step(self, training: bool) -> Any:
         """One BLAS thread for a one-thread training step of a model with small kernels (see

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -100,3 +101,12 @@ def _tear_down_widgets_while_qt_is_alive(qapp):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def excepthook_fails(monkeypatch):
+    """Any exception that reaches Qt's event loop (a slot that raised) fails the test."""
+    seen: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, value, tb: seen.append(value))
+    yield seen
+    assert not seen, f"uncaught in a slot: {seen!r}"

@@ -7,8 +7,6 @@ loop fails the test.
 
 from __future__ import annotations
 
-import sys
-
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -16,15 +14,6 @@ from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QPushButton, QWidget
 
 import sandbox as sb
 from ui.session import DataSet
-
-
-@pytest.fixture
-def excepthook_fails(monkeypatch):
-    """Any exception that reaches Qt's event loop (a slot that raised) fails the test."""
-    seen: list[BaseException] = []
-    monkeypatch.setattr(sys, "excepthook", lambda kind, value, tb: seen.append(value))
-    yield seen
-    assert not seen, f"uncaught in a slot: {seen!r}"
 
 
 def small_digits(n: int = 640) -> DataSet:

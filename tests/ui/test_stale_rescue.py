@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import numpy as np
-import pytest
 
 from ui.worker import TrainingResult
-
-
-@pytest.fixture
-def excepthook_fails(monkeypatch):
-    """Any exception that reaches Qt's event loop (a slot that raised) fails the test."""
-    seen: list[BaseException] = []
-    monkeypatch.setattr(sys, "excepthook", lambda kind, value, tb: seen.append(value))
-    yield seen
-    assert not seen, f"uncaught in a slot: {seen!r}"
 
 
 def _failed_run(window) -> None:
