@@ -885,6 +885,11 @@ class MainWindow(QMainWindow):
         for name, attr, maker, _area in DOCKS:
             dock = self.docks[name]
             old = dock.widget()
+            # The old panel's background work stops first: two lanes fitting or evaluating at once, the old one for
+            # nothing, competed for the cores (and once hung a test run with both inside NumPy).
+            old_panel = _panel(dock)
+            if hasattr(old_panel, "shutdown"):
+                old_panel.shutdown()
             panel = self._make_panel(maker, name)
             dock.setWidget(_scrollable(panel, name))
             old.deleteLater()
@@ -895,6 +900,7 @@ class MainWindow(QMainWindow):
         self.course_dock.setWidget(_scrollable(self.course_panel, "courseDock"))
         old_course.deleteLater()
         old_canvas = self.canvas_panel
+        old_canvas.shutdown()  # its familiarity fit, if one runs, is not wanted any more
         self.canvas_panel = CanvasPanel(self.session, self, view=self.views.get("canvas"))
         self.mode_pages["digits"].takeWidget()
         self.mode_pages["digits"].setWidget(self.canvas_panel)
