@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from ._native import flushing_denormals
 from .layers.base import Layer
 from .layers.conv import Conv2D
 from .layers.core import Activation, Dense, Flatten, Input, InputLayer, Rescaling, Reshape
@@ -160,13 +161,14 @@ class BatchSplit:
         claims = itertools.count()  # next() is atomic under the GIL: each part is claimed once
 
         def work() -> None:
-            while (i := next(claims)) < parts:
-                try:
-                    results[i] = fn(i)
-                except BaseException as exc:  # re-raised in the calling thread
-                    errors[i] = exc
-                finally:
-                    done[i].set()
+            with flushing_denormals():  # per thread: each worker's arithmetic as the calling thread's
+                while (i := next(claims)) < parts:
+                    try:
+                        results[i] = fn(i)
+                    except BaseException as exc:  # re-raised in the calling thread
+                        errors[i] = exc
+                    finally:
+                        done[i].set()
 
         controllers = _blas_controllers()
         saved = [c.get_num_threads() for c in controllers]

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from . import _native
 from . import batchsplit as _batchsplit
 from . import losses as _losses
 from . import metrics as _metrics
@@ -655,8 +656,9 @@ class Model:
         """One training step on one batch; returns the loss (and metrics) measured before the update."""
         self._require_compiled("train_on_batch")
         x, y = self._check_xy(x, y)
-        loss, y_pred = self.compute_gradients(x, y)
-        self.apply_gradients()
+        with _native.flushing_denormals():  # as fit does: a long loop of steps never slows on denormals
+            loss, y_pred = self.compute_gradients(x, y)
+            self.apply_gradients()
         return self._format_logs(loss, self._batch_metrics(y, y_pred), return_dict)
 
     def test_on_batch(self, x: Any, y: Any, return_dict: bool = False) -> Any:

@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from ._native import flushing_denormals
 from ._registry import check_float, check_int
 from .callbacks import Callback, CallbackList, History, StopToken
 from .errors import Cancelled, LayerArgumentError, ShapeError, TrainingError
@@ -281,16 +282,17 @@ def iter_fit(model: Any, x: Any, y: Any, *, batch_size: int | None = None, epoch
                     raise ShapeError("fit.augment_changed_shape", before=x.shape[1:], after=xb.shape[1:])
             lr = model.optimizer.learning_rate
             model.interrupt = stop
-            try:
-                batch_loss, y_pred = model.compute_gradients(xb, yb)
-            except Cancelled:  # Stop during a long batch: nothing was applied, the batch is simply not taken
-                break
-            finally:
-                model.interrupt = None
-            grad_norm = model.gradient_norm()
-            if details:
-                before, grads = model.get_flat_weights(), model._flat_grad.copy()
-            model.apply_gradients()
+            with flushing_denormals():
+                try:
+                    batch_loss, y_pred = model.compute_gradients(xb, yb)
+                except Cancelled:  # Stop during a long batch: nothing was applied, the batch is not taken
+                    break
+                finally:
+                    model.interrupt = None
+                grad_norm = model.gradient_norm()
+                if details:
+                    before, grads = model.get_flat_weights(), model._flat_grad.copy()
+                model.apply_gradients()
             info = step_details(model, before, y_pred, yb, grads) if details else None
             loss_sum += batch_loss * len(xb)
             seen += len(xb)
