@@ -32,8 +32,8 @@ from .layers.conv import Conv2D
 from .layers.core import Activation, Dense, Flatten, Input, InputLayer, Rescaling, Reshape
 from .layers.pooling import AveragePooling2D, GlobalAveragePooling2D, MaxPooling2D
 
-__all__ = ["MIN_ROWS", "MIN_UPDATE_PART", "SMALL_KERNEL", "BatchSplit", "OneBlasThread", "blas_threads", "plan",
-           "small_kernels", "splittable"]
+__all__ = ["MIN_ROWS", "MIN_UPDATE_PART", "SMALL_KERNEL", "BatchSplit", "OneBlasThread", "backward_through",
+           "blas_threads", "plan", "small_kernels", "splittable"]
 
 #: Fewest batch rows per part: below this, the two thread hand-offs per step cost more than they save.
 MIN_ROWS = 16
@@ -208,21 +208,34 @@ class BatchSplit:
 
         outs = self.run(forward)
         y_pred = np.concatenate(outs)
-        loss, dy = model.loss.forward_backward(y, y_pred)
+        loss, dy, fused = model.loss_and_gradient(y, y_pred)
 
         def backward(i: int) -> None:
             with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-                d = dy[bounds[i]:bounds[i + 1]]
-                for layer in reversed(stacks[i]):
-                    model._check_interrupt()
-                    d = layer.backward(d)
-                    if d is None:
-                        break
+                backward_through(stacks[i], dy[bounds[i]:bounds[i + 1]], fused, model._check_interrupt)
 
         self.run(backward)
         for grad in self.grads:
             model._flat_grad += grad
         return loss, y_pred
+
+
+def backward_through(layers: Sequence[Layer], dy: np.ndarray, preactivation: bool,
+                     check: Callable[[], None]) -> None:
+    """Back-propagate ``dy`` through ``layers`` from the last, filling their ``grads``.
+
+    With ``preactivation`` ``dy`` is the gradient before the last layer's activation, given to its
+    ``backward_preactivation`` (see ``Model.loss_and_gradient``). ``check`` runs before each layer (Stop).
+    """
+    if preactivation:
+        check()
+        dy = layers[-1].backward_preactivation(dy)
+        layers = layers[:-1]
+    for layer in reversed(layers):
+        if dy is None:  # a layer that needs no input gradient (the first weighted one) ends the pass
+            break
+        check()
+        dy = layer.backward(dy)
 
 
 def plan(layers: Sequence[Layer], rows: int, wanted: int | None) -> int:

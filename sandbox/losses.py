@@ -127,6 +127,51 @@ class _CrossentropyBase(Loss):
         return loss, grad * dtype(1.0 / n)
 
 
+    def softmax_forward_backward(self, y_true: Any, p: np.ndarray) -> tuple[float, np.ndarray] | None:
+        """The loss and its gradient with respect to the *input* of the softmax that gave ``p``, or None.
+
+        For ``p = softmax(z)`` and targets whose rows sum to 1, ``dL/dz = (p − y) / n``: the chain through
+        the renormalisation and the softmax's Jacobian cancels. That one line replaces about twenty NumPy
+        calls on the training step's critical path (9 against 32 µs at (64, 10)). It applies only where
+        the long way has nothing else to say: no prediction for a target is clipped (Keras gives a clipped
+        log no gradient, so a confidently wrong sample stops teaching; the long way keeps that), the targets
+        are one-hot or sum to 1, and the predictions are probabilities, not logits. Then the loss is the
+        long way's number and the gradient differs from it by float32 rounding (~1e-9 at (64, 10)).
+
+        Parameters
+        ----------
+        y_true : array_like
+            The targets, as :meth:`forward_backward` takes them.
+        p : ndarray
+            The softmax's output, float (batch, classes).
+
+        Returns
+        -------
+        (float, ndarray) or None
+            The loss and dL/dz (batch, classes) in ``p``'s dtype; None where the long way must run.
+        """
+        if self.from_logits or p.ndim != 2 or len(p) == 0:
+            return None
+        target = self._target_matrix(y_true, p)
+        if target is None:
+            return None
+        rows, cols, weights = target
+        n = p.shape[0]
+        dtype = p.dtype.type
+        s = p.sum(axis=-1)
+        q = p[rows, cols] / s[rows]  # the renormalised predictions where a target is not 0
+        if not (q.min() >= EPSILON and q.max() <= 1.0 - EPSILON):  # also False for NaN
+            return None
+        loss = float(-(weights * np.log(q)).sum(dtype=np.float64) / n)
+        grad = p * dtype(1.0 / n)
+        grad[rows, cols] -= weights * dtype(1.0 / n)  # (row, class) pairs are distinct: no lost updates
+        return loss, grad
+
+    def _target_matrix(self, y_true: Any, p: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """The nonzero targets as (rows, classes, values), or None where the rows do not each sum to 1."""
+        return None
+
+
 @_REGISTRY.register("sparse_categorical_crossentropy", "scce")
 class SparseCategoricalCrossentropy(_CrossentropyBase):
     """Cross-entropy with integer class labels: ``−log p[label]``.
@@ -137,7 +182,8 @@ class SparseCategoricalCrossentropy(_CrossentropyBase):
 
     keras_name = "sparse_categorical_crossentropy"
 
-    def forward_backward(self, y_true, y_pred, need_grad=True):
+    def _labels(self, y_true: Any, y_pred: np.ndarray) -> np.ndarray:
+        """The class indices, int64 of shape ``y_pred.shape[:-1]``, checked against the number of classes."""
         labels = np.asarray(y_true)
         if labels.ndim == y_pred.ndim and labels.shape[-1] == 1:
             labels = labels[..., 0]
@@ -152,6 +198,14 @@ class SparseCategoricalCrossentropy(_CrossentropyBase):
                 "loss.label_out_of_range", owner=self.name, last=k - 1, low=int(labels.min()),
                     high=int(labels.max()), classes=k
             )
+        return labels
+
+    def _target_matrix(self, y_true, p):
+        labels = self._labels(y_true, p)
+        return np.arange(len(labels)), labels, np.ones(len(labels), p.dtype)
+
+    def forward_backward(self, y_true, y_pred, need_grad=True):
+        labels = self._labels(y_true, y_pred)
         onehot = np.zeros(y_pred.shape, y_pred.dtype)
         if labels.ndim == 1:  # fancy indexing: 3× faster than put_along_axis at (64, 10)
             onehot[np.arange(labels.size), labels] = 1
@@ -168,6 +222,13 @@ class CategoricalCrossentropy(_CrossentropyBase):
 
     def forward_backward(self, y_true, y_pred, need_grad=True):
         return self._categorical(_as_float(y_true, y_pred.dtype, y_pred.shape, self.name), y_pred, need_grad)
+
+    def _target_matrix(self, y_true, p):
+        y = _as_float(y_true, p.dtype, p.shape, self.name)
+        if not np.all(np.abs(y.sum(axis=-1, dtype=np.float64) - 1.0) <= 1e-6) or (y < 0).any():
+            return None  # soft targets that are not distributions: the long way
+        rows, cols = np.nonzero(y)
+        return rows, cols, y[rows, cols]
 
 
 @_REGISTRY.register("binary_crossentropy", "bce")

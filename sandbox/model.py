@@ -26,6 +26,7 @@ from .layers import Input, InputLayer, Layer
 from .layers import deserialize as _deserialize_layer
 from .layers import serialize as _serialize_layer
 from .layers.base import Shape, format_shape
+from .layers.core import Dense as _Dense
 
 __all__ = ["LayerShape", "Model", "Sequential", "trace_shapes"]
 
@@ -551,9 +552,29 @@ class Model:
         # A diverging run overflows; callers see it as a non-finite loss, not as warnings on stderr.
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"), self._blas_for_step(training):
             y_pred = self.forward(x, training)
-            loss, dy = self.loss.forward_backward(y, y_pred)
-            self.backward(dy)
+            loss, dy, fused = self.loss_and_gradient(y, y_pred)
+            if fused:
+                _batchsplit.backward_through(self.layers, dy, True, self._check_interrupt)
+            else:
+                self.backward(dy)
             return loss + self.regularization_loss(), y_pred
+
+    def loss_and_gradient(self, y: Any, y_pred: np.ndarray) -> tuple[float, np.ndarray, bool]:
+        """The loss of a training step and the gradient to start its backward pass from.
+
+        Returns ``(loss, gradient, fused)``: with ``fused`` the gradient is with respect to the last layer's
+        input to its softmax (a Dense with ``activation="softmax"`` under a cross-entropy loss, see
+        :meth:`~sandbox.losses.Loss.softmax_forward_backward`), to be given to its ``backward_preactivation``;
+        otherwise it is ``dL/dy_pred``, as ``loss.forward_backward`` gives it.
+        """
+        last = self.layers[-1] if self.layers else None
+        if (type(last) is _Dense and last.activation.name == "softmax"
+                and type(self).backward is Model.backward and hasattr(self.loss, "softmax_forward_backward")):
+            found = self.loss.softmax_forward_backward(y, y_pred)
+            if found is not None:
+                return found[0], found[1], True
+        loss, dy = self.loss.forward_backward(y, y_pred)
+        return loss, dy, False
 
     def _place_weights(self, layer: Any, shapes: dict[str, Shape], flat: np.ndarray, grad: np.ndarray, offset: int,
                        previous: dict[str, np.ndarray], index: int, initialize: bool) -> int:

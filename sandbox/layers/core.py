@@ -112,7 +112,13 @@ class Dense(WeightedLayer):
         return self._activate(z)
 
     def backward(self, dy: np.ndarray) -> np.ndarray | None:
-        dz = self._activation_grad(dy)
+        return self.backward_preactivation(self._activation_grad(dy))
+
+    def backward_preactivation(self, dz: np.ndarray) -> np.ndarray | None:
+        """:meth:`backward` from the gradient with respect to ``x @ kernel + bias`` (before the activation).
+
+        Training uses it when the loss gives that gradient directly (softmax with cross-entropy).
+        """
         np.matmul(self._x.T, dz, out=self.grads["kernel"])
         if self.use_bias:
             # ones @ dz is a GEMV, far faster than dz.sum(axis=0) on tall arrays (24× here on 50k×8).

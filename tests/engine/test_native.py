@@ -13,9 +13,9 @@ import pytest
 import sandbox as sb
 from sandbox import _native
 
-needs_kernels = pytest.mark.skipif(_native.KERNELS is None,
-                                   reason="the C kernels are not loaded (not built at install for want of a C compiler, "
-                                          "or DL_SANDBOX_PURE_NUMPY is set)")
+needs_kernels = pytest.mark.skipif(
+    _native.KERNELS is None,
+    reason="the C kernels are not loaded (not built at install for want of a C compiler, or DL_SANDBOX_PURE_NUMPY set)")
 TINY = np.float32(1e-38)  # below it (1.18e-38) float32 numbers are denormal
 
 
@@ -90,7 +90,7 @@ def test_every_training_step_runs_with_denormals_flushed(monkeypatch):
 
 def test_without_the_kernels_adam_and_training_run_in_numpy(monkeypatch):
     monkeypatch.setattr(_native, "KERNELS", None)
-    w, m, v = _adam_run(None, False, monkeypatch, steps=3)
+    w, _, v = _adam_run(None, False, monkeypatch, steps=3)
     assert np.isfinite(w).all() and (v >= 0).all()
     with _native.flushing_denormals():  # nothing to switch: a no-op, not an error
         pass
