@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from . import _native
 from ._registry import Registry
 from .activations import _sigmoid
 from .errors import ShapeError
@@ -199,6 +200,22 @@ class SparseCategoricalCrossentropy(_CrossentropyBase):
                     high=int(labels.max()), classes=k
             )
         return labels
+
+    def softmax_forward_backward(self, y_true, p):
+        kernels = _native.KERNELS
+        if kernels is not None and not self.from_logits and p.ndim == 2 and len(p):
+            labels = np.asarray(y_true)
+            if labels.ndim == 2 and labels.shape[1] == 1:
+                labels = labels[:, 0]
+            if labels.shape == (len(p),) and labels.dtype.kind in "iu":
+                grad = np.empty_like(p)
+                # the NumPy code below in one call; None: out of range, clipped, or not float32, for which the
+                # NumPy code decides (and says what is wrong)
+                loss = kernels.softmax_sparse_ce(p, labels.astype(np.int64, copy=False), 1.0 / len(p), EPSILON,
+                                                 grad)
+                if loss is not None:
+                    return loss, grad
+        return super().softmax_forward_backward(y_true, p)
 
     def _target_matrix(self, y_true, p):
         labels = self._labels(y_true, p)

@@ -415,9 +415,9 @@ class Adam(Optimizer):
         m, v = self._slots["momentum"][part], self._slots["velocity"][part]
         vh = self._slots["velocity_hat"][part] if self.amsgrad else None
         kernels = _native.KERNELS
-        if kernels is not None and kernels.fits(params, grads, m, v, *([vh] if vh is not None else [])):
-            # the same float32 operations in the same order as below, in one pass instead of twelve
-            kernels.adam(params, grads, m, v, vh, t(1 - self.beta_1), t(1 - self.beta_2), t(self.epsilon), alpha)
+        # the same float32 operations in the same order as below, in one pass instead of twelve
+        if kernels is not None and kernels.adam(params, grads, m, v, vh, t(1 - self.beta_1), t(1 - self.beta_2),
+                                                t(self.epsilon), alpha):
             return
         # reused: no 436 KB temporary per step for the benchmark MLP (whole-buffer sized, so parts share it)
         tmp = self._scratch(self._slots["momentum"])[part]

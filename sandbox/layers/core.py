@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import _native
 from .. import activations as _activations
 from .._registry import check_float, check_int
 from ..errors import LayerArgumentError
@@ -107,11 +108,23 @@ class Dense(WeightedLayer):
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         self._x = x
         z = x @ self.params["kernel"]
+        kernels = _native.KERNELS
+        if kernels is not None and self.use_bias and self.activation.name == "relu" and z.ndim == 2:
+            y = np.empty_like(z)
+            if kernels.bias_relu(z, self.params["bias"], y):  # the two lines below in one pass
+                self._z, self._y = z, y
+                return y
         if self.use_bias:
             z += self.params["bias"]
         return self._activate(z)
 
     def backward(self, dy: np.ndarray) -> np.ndarray | None:
+        kernels = _native.KERNELS
+        z = self._z
+        if kernels is not None and self.activation.name == "relu" and z is not None and z.shape == dy.shape:
+            dz = np.empty_like(dy)
+            if kernels.relu_backward(z, dy, dz):  # dy * (z > 0), as the activation's backward gives it
+                return self.backward_preactivation(dz)
         return self.backward_preactivation(self._activation_grad(dy))
 
     def backward_preactivation(self, dz: np.ndarray) -> np.ndarray | None:

@@ -96,7 +96,60 @@ def test_without_the_kernels_adam_and_training_run_in_numpy(monkeypatch):
         pass
 
 
-def test_pure_numpy_setting_and_a_folder_without_the_library_load_nothing(monkeypatch, tmp_path):
-    assert _native.load(tmp_path) is None
+def test_pure_numpy_setting_or_a_stale_build_loads_nothing(monkeypatch):
     monkeypatch.setenv("DL_SANDBOX_PURE_NUMPY", "1")
     assert _native.load() is None
+    monkeypatch.delenv("DL_SANDBOX_PURE_NUMPY")
+    if _native.KERNELS is not None:
+        monkeypatch.setattr(_native.KERNELS, "VERSION", -1)  # as if built from an older kernels.c
+        assert _native.load() is None
+
+
+@needs_kernels
+def test_dense_relu_layers_give_the_numpy_numbers_forward_and_backward(monkeypatch):
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal((33, 17)).astype(np.float32)
+    x[0, :] = np.nan  # NaN stays NaN through max(z, 0), as in NumPy
+    dy = rng.standard_normal((33, 9)).astype(np.float32)
+    outputs = []
+    for kernels in (_native.KERNELS, None):
+        monkeypatch.setattr(_native, "KERNELS", kernels)
+        layer = sb.layers.Dense(9, activation="relu")
+        model = sb.Sequential([sb.layers.Input((17,)), layer], seed=4)
+        model.build()
+        y = layer.forward(x, True)
+        dx = layer.backward(dy)
+        outputs.append((y, layer._z, dx, layer.grads["kernel"].copy(), layer.grads["bias"].copy()))
+    for a, b in zip(*outputs, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+@needs_kernels
+def test_the_fused_loss_gives_the_numpy_shortcut_s_numbers(monkeypatch):
+    rng = np.random.default_rng(5)
+    z = rng.standard_normal((50, 7)).astype(np.float32)
+    p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    labels = rng.integers(0, 7, 50)
+    loss = sb.losses.get("sparse_categorical_crossentropy")
+    got = loss.softmax_forward_backward(labels, p)
+    monkeypatch.setattr(_native, "KERNELS", None)
+    want = loss.softmax_forward_backward(labels, p)
+    assert got[0] == pytest.approx(want[0], rel=1e-6)  # logf and NumPy's log may differ in the last bit
+    np.testing.assert_array_equal(got[1], want[1])
+
+
+@needs_kernels
+def test_arrays_the_kernels_do_not_take_are_left_to_numpy():
+    kernels = _native.KERNELS
+    z64 = np.ones((4, 3))
+    assert kernels.relu_backward(z64, z64, np.empty_like(z64)) is False  # float64
+    strided = np.ones((4, 6), np.float32)[:, ::2]
+    assert kernels.bias_relu(strided, np.ones(3, np.float32), np.empty((4, 3), np.float32)) is False
+    p = np.full((2, 3), 1 / 3, np.float32)
+    assert kernels.softmax_sparse_ce(p, np.array([0, 5]), 0.5, 1e-7, np.empty_like(p)) is None  # out of range
+    # and a model in float64 trains through the NumPy code
+    model = sb.Sequential([sb.layers.Input((3,)), sb.layers.Dense(4, activation="relu"),
+                           sb.layers.Dense(2, activation="softmax")], seed=0, dtype="float64")
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    history = model.fit(np.ones((8, 3)), np.zeros(8, np.int64), epochs=2, verbose=0)
+    assert np.isfinite(history.history["loss"]).all()
