@@ -22,7 +22,7 @@ from types import ModuleType
 __all__ = ["KERNELS", "flushing_denormals", "load"]
 
 #: The ``VERSION`` that kernels.c defines: a module built from an older source is not used.
-_VERSION = 3
+_VERSION = 4
 
 
 def load() -> ModuleType | None:

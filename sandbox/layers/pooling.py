@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import _native
 from .._registry import check_pair
 from .base import REGISTRY, Layer, Shape, image_input_error
 from .conv import check_data_format, check_padding, conv_output_size, same_padding
@@ -176,6 +177,18 @@ class MaxPooling2D(_Pooling2D):
         # record where the first maximum is (for backward) then come from contiguous passes too.
         self._fast = True
         self._x = x
+        self._winner = self._masks = None
+        kernels = _native.KERNELS
+        order = _axis_order(x)
+        if kernels is not None and order[-2:] == [1, 2]:  # image rows innermost: Conv2D's output memory
+            ho, wo = self.output_shape_[:2]
+            planes = x.transpose(order)  # (C, batch, H, W) or (batch, C, H, W), strided
+            out = np.empty((*planes.shape[:2], ho, wo), x.dtype)
+            winner = np.empty(out.shape, np.uint8) if training else None
+            # the NumPy code below in one pass, with each window's winner in place of its three masks
+            if kernels.maxpool2x2(planes, out, winner):
+                self._winner, self._order = winner, order
+                return out.transpose(np.argsort(order))
         if not training:  # prediction: fewest passes; backward, if it comes, finds the masks itself
             self._masks = None
             a, b, c, d = _quarters(x, *self.output_shape_[:2])
@@ -207,6 +220,12 @@ class MaxPooling2D(_Pooling2D):
         # pair if max(a, b) >= max(c, d), then to a if a >= b, else b; likewise c, d in the bottom pair.
         x = self._x
         ho, wo = dy.shape[1:3]
+        kernels = _native.KERNELS
+        if self._winner is not None and kernels is not None:
+            order = self._order
+            dx = _empty_in_order(x.shape, dy.dtype, order)
+            if kernels.maxpool2x2_backward(dy.transpose(order), self._winner, dx.transpose(order)):
+                return dx
         if self._masks is None:
             a, b, c, d = _quarters(x, ho, wo)
             top, bottom = np.maximum(a, b), np.maximum(c, d)

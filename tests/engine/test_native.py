@@ -153,3 +153,29 @@ def test_arrays_the_kernels_do_not_take_are_left_to_numpy():
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
     history = model.fit(np.ones((8, 3)), np.zeros(8, np.int64), epochs=2, verbose=0)
     assert np.isfinite(history.history["loss"]).all()
+
+
+@needs_kernels
+@pytest.mark.parametrize("size", [28, 14, 7, 3])
+def test_max_pooling_after_a_convolution_gives_the_numpy_numbers(size, monkeypatch):
+    """Conv2D hands pooling its output on a padded grid; winners and ties follow the NumPy code's rules."""
+    rng = np.random.default_rng(size)
+    x = rng.standard_normal((5, size, size, 2)).astype(np.float32)
+    x[0, 0, 0, 0] = np.nan
+    x[1, :2, :2, 1] = 0.5  # a tie: the first of the window takes the gradient
+    dy = None
+    outputs = []
+    for kernels in (_native.KERNELS, None):
+        monkeypatch.setattr(_native, "KERNELS", kernels)
+        conv = sb.layers.Conv2D(3, 3, padding="same", activation="relu")
+        pool = sb.layers.MaxPooling2D()
+        model = sb.Sequential([sb.layers.Input((size, size, 2)), conv, pool], seed=1)
+        model.build()
+        conv.params["kernel"][...] = 0
+        conv.params["kernel"][1, 1, 0, :] = 1  # the conv copies channel 0 (ties and NaN survive it)
+        h = conv.forward(x, True)
+        y = pool.forward(h, True)
+        dy = rng.standard_normal(y.shape).astype(np.float32) if dy is None else dy
+        outputs.append((y, pool.backward(dy), pool.forward(h, False)))
+    for a, b in zip(*outputs, strict=True):
+        np.testing.assert_array_equal(a, b)
