@@ -20,9 +20,14 @@
 #include <stdint.h>
 #include <string.h>
 
-#if defined(__x86_64__) || defined(_M_X64) || defined(__i386__)
+/* x86-64 always has SSE2 (and its MXCSR control register); elsewhere the portable loops run. */
+#if defined(__x86_64__) || defined(_M_X64)
 #include <emmintrin.h>
-#define HAVE_MXCSR 1
+#define HAVE_SSE2 1
+#endif
+
+#if defined(_MSC_VER) && !defined(__clang__)
+#define restrict __restrict
 #endif
 
 /* One copy of a loop per vector width, chosen when the library loads (glibc's ifunc): the same IEEE
@@ -147,7 +152,7 @@ static inline uint8_t winner_of(float a, float b, float c, float d)
     return (uint8_t)(top >= bottom ? (a >= b ? 0 : 1) : (c >= d ? 2 : 3));
 }
 
-#ifdef HAVE_MXCSR
+#ifdef HAVE_SSE2
 /* Windows j .. j+3 of one row pair with SSE2 compare-and-select: the lanes compute exactly what max_nan and
  * winner_of compute, without the branches that random data mispredicts (a scalar loop: 13 ns a window). */
 static inline void windows4(const float *restrict r0, const float *restrict r1, float *restrict o,
@@ -180,7 +185,7 @@ static inline void windows4(const float *restrict r0, const float *restrict r1, 
 static void maxpool_row(const float *restrict r0, const float *restrict r1, float *restrict o,
                         uint8_t *restrict win, Py_ssize_t wo)
 {
-#ifdef HAVE_MXCSR
+#ifdef HAVE_SSE2
     if (wo >= 4) {
         Py_ssize_t j = 0;
         for (; j + 4 <= wo; j += 4)
@@ -254,7 +259,7 @@ static void dlsb_maxpool2x2_backward(const float *dy, const Py_ssize_t *s, const
  */
 static int dlsb_flush_denormals(void)
 {
-#ifdef HAVE_MXCSR
+#ifdef HAVE_SSE2
     unsigned int old = _mm_getcsr();
     _mm_setcsr(old | 0x8040u); /* FTZ (bit 15) | DAZ (bit 6) */
     return (int)old;
@@ -265,7 +270,7 @@ static int dlsb_flush_denormals(void)
 
 static void dlsb_restore_fp(int previous)
 {
-#ifdef HAVE_MXCSR
+#ifdef HAVE_SSE2
     if (previous >= 0)
         _mm_setcsr((unsigned int)previous);
 #else
