@@ -325,6 +325,23 @@ static int get_buffers(PyObject *const *objs, Py_buffer *views, const int *writa
     return 1;
 }
 
+/* False (with TypeError set) unless the call has `want` arguments. */
+static int argument_count(Py_ssize_t nargs, Py_ssize_t want, const char *name)
+{
+    if (nargs == want)
+        return 1;
+    PyErr_Format(PyExc_TypeError, "%s takes %zd arguments", name, want);
+    return 0;
+}
+
+/* `count` float32 C-contiguous buffers, writable where `writable` says; 0 (none held) if one does not fit. */
+static int get_f32_buffers(PyObject *const *objs, Py_buffer *views, const int *writable, int count)
+{
+    static const char *const kinds[5] = {F32, F32, F32, F32, F32};
+    static const Py_ssize_t sizes[5] = {4, 4, 4, 4, 4};
+    return get_buffers(objs, views, writable, kinds, sizes, count);
+}
+
 static PyObject *size_error(Py_buffer *views, int count)
 {
     release_all(views, count);
@@ -335,10 +352,8 @@ static PyObject *size_error(Py_buffer *views, int count)
 /* adam(w, g, m, v, vhat_or_None, one_minus_b1, one_minus_b2, epsilon, alpha) -> bool */
 static PyObject *py_adam(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 9) {
-        PyErr_SetString(PyExc_TypeError, "adam takes 9 arguments");
+    if (!argument_count(nargs, 9, "adam"))
         return NULL;
-    }
     float c[4];
     for (int i = 0; i < 4; i++) {
         double d = PyFloat_AsDouble(args[5 + i]);
@@ -350,9 +365,7 @@ static PyObject *py_adam(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     int count = have_hat ? 5 : 4;
     Py_buffer views[5];
     static const int writable[5] = {1, 0, 1, 1, 1};
-    static const char *const kinds[5] = {F32, F32, F32, F32, F32};
-    static const Py_ssize_t sizes[5] = {4, 4, 4, 4, 4};
-    if (!get_buffers(args, views, writable, kinds, sizes, count))
+    if (!get_f32_buffers(args, views, writable, count))
         Py_RETURN_FALSE;
     Py_ssize_t n = views[0].len / 4;
     for (int i = 1; i < count; i++)
@@ -369,15 +382,11 @@ static PyObject *py_adam(PyObject *self, PyObject *const *args, Py_ssize_t nargs
 /* bias_relu(z, bias, y) -> bool; z and y (rows, cols), bias (cols,) */
 static PyObject *py_bias_relu(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError, "bias_relu takes 3 arguments");
-        return NULL;
-    }
     Py_buffer views[3];
     static const int writable[3] = {1, 0, 1};
-    static const char *const kinds[3] = {F32, F32, F32};
-    static const Py_ssize_t sizes[3] = {4, 4, 4};
-    if (!get_buffers(args, views, writable, kinds, sizes, 3))
+    if (!argument_count(nargs, 3, "bias_relu"))
+        return NULL;
+    if (!get_f32_buffers(args, views, writable, 3))
         Py_RETURN_FALSE;
     Py_ssize_t cols = views[1].len / 4;
     if (views[0].len != views[2].len || cols == 0 || (views[0].len / 4) % cols != 0)
@@ -391,15 +400,11 @@ static PyObject *py_bias_relu(PyObject *self, PyObject *const *args, Py_ssize_t 
 /* relu_backward(z, dy, out) -> bool */
 static PyObject *py_relu_backward(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError, "relu_backward takes 3 arguments");
-        return NULL;
-    }
     Py_buffer views[3];
     static const int writable[3] = {0, 0, 1};
-    static const char *const kinds[3] = {F32, F32, F32};
-    static const Py_ssize_t sizes[3] = {4, 4, 4};
-    if (!get_buffers(args, views, writable, kinds, sizes, 3))
+    if (!argument_count(nargs, 3, "relu_backward"))
+        return NULL;
+    if (!get_f32_buffers(args, views, writable, 3))
         Py_RETURN_FALSE;
     if (views[0].len != views[1].len || views[0].len != views[2].len)
         return size_error(views, 3);
@@ -419,10 +424,8 @@ static PyObject *py_relu_backward(PyObject *self, PyObject *const *args, Py_ssiz
  * that do not fit): p and grad (n, k) as one buffer each, labels (n,) int64. */
 static PyObject *py_softmax_sparse_ce(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 5) {
-        PyErr_SetString(PyExc_TypeError, "softmax_sparse_ce takes 5 arguments");
+    if (!argument_count(nargs, 5, "softmax_sparse_ce"))
         return NULL;
-    }
     double inv_n = PyFloat_AsDouble(args[2]);
     double eps = PyFloat_AsDouble(args[3]);
     if (PyErr_Occurred())
@@ -468,10 +471,8 @@ static int get_strided4(PyObject *obj, Py_buffer *view)
  * uint8, contiguous, of n0 * n1 * (h // 2) * (w // 2) items */
 static PyObject *py_maxpool2x2(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError, "maxpool2x2 takes 3 arguments");
+    if (!argument_count(nargs, 3, "maxpool2x2"))
         return NULL;
-    }
     Py_buffer x;
     if (!get_strided4(args[0], &x))
         Py_RETURN_FALSE;
@@ -502,10 +503,8 @@ static PyObject *py_maxpool2x2(PyObject *self, PyObject *const *args, Py_ssize_t
  * of dy's size and dx float32 (n0, n1, h, w), both contiguous */
 static PyObject *py_maxpool2x2_backward(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError, "maxpool2x2_backward takes 3 arguments");
+    if (!argument_count(nargs, 3, "maxpool2x2_backward"))
         return NULL;
-    }
     Py_buffer dy, dx;
     if (!get_strided4(args[0], &dy))
         Py_RETURN_FALSE;
