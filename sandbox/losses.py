@@ -25,6 +25,8 @@ __all__ = [
 
 _REGISTRY = Registry("loss")
 EPSILON = 1e-7  # keras.config.epsilon()
+# Keras's clip of a predicted probability in float32, as NumPy compares a float32 array with EPSILON
+_CLIP_LOW, _CLIP_HIGH = float(np.float32(EPSILON)), float(np.float32(1.0 - EPSILON))
 
 
 def _log_softmax(z: np.ndarray) -> np.ndarray:
@@ -133,11 +135,12 @@ class _CrossentropyBase(Loss):
 
         For ``p = softmax(z)`` and targets whose rows sum to 1, ``dL/dz = (p − y) / n``: the chain through
         the renormalisation and the softmax's Jacobian cancels. That one line replaces about twenty NumPy
-        calls on the training step's critical path (9 against 32 µs at (64, 10)). It applies only where
-        the long way has nothing else to say: no prediction for a target is clipped (Keras gives a clipped
-        log no gradient, so a confidently wrong sample stops teaching; the long way keeps that), the targets
-        are one-hot or sum to 1, and the predictions are probabilities, not logits. Then the loss is the
-        long way's number and the gradient differs from it by float32 rounding (~1e-9 at (64, 10)).
+        calls on the training step's critical path (9 against 32 µs at (64, 10)). Keras clips each predicted
+        probability of a target to [1e-7, 1 − 1e-7] before the log, and a clipped log passes no gradient: a
+        sample whose target probability is clipped (confidently right, or confidently wrong) teaches nothing,
+        so its row of the gradient is 0, here as the long way gives it. The loss is the long way's number and
+        the gradient differs from it by float32 rounding (~1e-9 at (64, 10)). None (the long way) for logits,
+        targets that are not distributions, a clipped soft target, or a NaN.
 
         Parameters
         ----------
@@ -161,11 +164,17 @@ class _CrossentropyBase(Loss):
         dtype = p.dtype.type
         s = p.sum(axis=-1)
         q = p[rows, cols] / s[rows]  # the renormalised predictions where a target is not 0
-        if not (q.min() >= EPSILON and q.max() <= 1.0 - EPSILON):  # also False for NaN
+        if np.isnan(q).any():
             return None
-        loss = float(-(weights * np.log(q)).sum(dtype=np.float64) / n)
+        inside = (q >= EPSILON) & (q <= 1.0 - EPSILON)
+        loss = float(-(weights * np.log(np.clip(q, EPSILON, 1.0 - EPSILON))).sum(dtype=np.float64) / n)
         grad = p * dtype(1.0 / n)
         grad[rows, cols] -= weights * dtype(1.0 / n)  # (row, class) pairs are distinct: no lost updates
+        if not inside.all():
+            clipped = rows[~inside]
+            if (np.bincount(rows, minlength=n)[clipped] != 1).any():
+                return None  # a soft target row with a clipped entry: the long way
+            grad[clipped] = 0
         return loss, grad
 
     def _target_matrix(self, y_true: Any, p: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
@@ -209,10 +218,10 @@ class SparseCategoricalCrossentropy(_CrossentropyBase):
                 labels = labels[:, 0]
             if labels.shape == (len(p),) and labels.dtype.kind in "iu":
                 grad = np.empty_like(p)
-                # the NumPy code below in one call; None: out of range, clipped, or not float32, for which the
+                # the NumPy code below in one call; None: out of range, NaN, or not float32, for which the
                 # NumPy code decides (and says what is wrong)
-                loss = kernels.softmax_sparse_ce(p, labels.astype(np.int64, copy=False), 1.0 / len(p), EPSILON,
-                                                 grad)
+                loss = kernels.softmax_sparse_ce(p, labels.astype(np.int64, copy=False), 1.0 / len(p), _CLIP_LOW,
+                                                 _CLIP_HIGH, grad)
                 if loss is not None:
                     return loss, grad
         return super().softmax_forward_backward(y_true, p)

@@ -142,6 +142,7 @@ class Model:
     batch_threads: int | None = None
     _split: Any = None
     _last_split: Any = None
+    _paired = False
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Model:
         # keras.Model(inputs, outputs) builds a graph: Model is the base class, a Functional is what calling it makes.
@@ -552,7 +553,9 @@ class Model:
         # A diverging run overflows; callers see it as a non-finite loss, not as warnings on stderr.
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"), self._blas_for_step(training):
             y_pred = self.forward(x, training)
-            loss, dy, fused = self.loss_and_gradient(y, y_pred)
+            # diagnostics (training=False: the Health probe, gradient checks) take the long way, link by link
+            loss, dy, fused = (self.loss_and_gradient(y, y_pred) if training
+                               else (*self.loss.forward_backward(y, y_pred), False))
             if fused:
                 _batchsplit.backward_through(self.layers, dy, True, self._check_interrupt)
             else:
@@ -605,10 +608,17 @@ class Model:
 
     def _blas_for_step(self, training: bool) -> Any:
         """One BLAS thread for a one-thread training step of a model with small kernels (see
-        ``batchsplit.SMALL_KERNEL``); diagnostics (``training=False``) keep the BLAS threading of a plain forward."""
+        ``batchsplit.SMALL_KERNEL``), its large products and Adam's pass halved with the kernels' helper
+        thread instead (``_native.pairing``); diagnostics (``training=False``) keep the BLAS threading of a
+        plain forward."""
+        self._paired = False
         if (training and self.batch_threads != 1 and _batchsplit.blas_threads() > 1
                 and _batchsplit.small_kernels(self.layers)):
-            return _batchsplit.OneBlasThread()
+            self._paired = True
+            stack = contextlib.ExitStack()
+            stack.enter_context(_batchsplit.OneBlasThread())
+            stack.enter_context(_native.pairing())
+            return stack
         return contextlib.nullcontext()
 
     def _batch_split(self, x: np.ndarray) -> _batchsplit.BatchSplit | None:
@@ -651,7 +661,9 @@ class Model:
         # After a split step, the optimizer's passes are split too, where each part has enough weights
         # to pay for the hand-off to a thread (~40 µs): the benchmark MLP's 109k, not the small CNN's 9k.
         parts = 1 if split is None or self._flat.size // _batchsplit.MIN_UPDATE_PART < split.parts else split.parts
-        with np.errstate(over="ignore", invalid="ignore"):
+        # a step that halved its products with the helper thread halves Adam's pass too
+        with np.errstate(over="ignore", invalid="ignore"), (
+                _native.pairing() if split is None and self._paired else contextlib.nullcontext()):
             self.optimizer.apply(self._flat, self._flat_grad, self._segments,
                                  run_parts=split.run if parts > 1 else None, parts=parts)
         for (a, b), saved in zip(frozen_ranges, frozen, strict=True):

@@ -415,10 +415,16 @@ class Adam(Optimizer):
         m, v = self._slots["momentum"][part], self._slots["velocity"][part]
         vh = self._slots["velocity_hat"][part] if self.amsgrad else None
         kernels = _native.KERNELS
-        # the same float32 operations in the same order as below, in one pass instead of twelve
-        if kernels is not None and kernels.adam(params, grads, m, v, vh, t(1 - self.beta_1), t(1 - self.beta_2),
-                                                t(self.epsilon), alpha):
-            return
+        # the same float32 operations in the same order as below, in one pass instead of twelve (in two
+        # halves, here and on the kernels' helper thread, where the training step allows it)
+        if kernels is not None:
+            fused = (kernels.adam_pair if params.size >= _native.PAIR_MIN_WEIGHTS and _native.pairing_now()
+                     else kernels.adam)
+            if fused(params, grads, m, v, vh, t(1 - self.beta_1), t(1 - self.beta_2), t(self.epsilon), alpha):
+                return
+            if fused is not kernels.adam and kernels.adam(params, grads, m, v, vh, t(1 - self.beta_1),
+                                                          t(1 - self.beta_2), t(self.epsilon), alpha):
+                return
         # reused: no 436 KB temporary per step for the benchmark MLP (whole-buffer sized, so parts share it)
         tmp = self._scratch(self._slots["momentum"])[part]
         np.subtract(grads, m, out=tmp)

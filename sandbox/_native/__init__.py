@@ -16,13 +16,15 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+import threading
 from collections.abc import Iterator
 from types import ModuleType
 
-__all__ = ["KERNELS", "flushing_denormals", "load"]
+__all__ = ["KERNELS", "PAIR_MIN_PRODUCT", "PAIR_MIN_WEIGHTS", "flushing_denormals", "load", "pairing",
+           "pairing_now"]
 
 #: The ``VERSION`` that kernels.c defines: a module built from an older source is not used.
-_VERSION = 4
+_VERSION = 6
 
 
 def load() -> ModuleType | None:
@@ -57,3 +59,75 @@ def flushing_denormals() -> Iterator[None]:
         yield
     finally:
         kernels.restore_fp(previous)
+
+
+#: Smallest m·n·k of a matrix product worth halving with the helper thread: the benchmark MLP's first layer
+#: (64·784·128 = 6.4M, 96 µs) gains; its second (64·128·64 = 0.5M, ~5 µs) would not pay for the hand-off.
+PAIR_MIN_PRODUCT = 1_000_000
+#: Fewest weights for Adam's pass to be halved with the helper thread (the MLP's 109k: 50 µs of memory traffic).
+PAIR_MIN_WEIGHTS = 65_536
+
+_local = threading.local()
+_sgemm_ready: bool | None = None
+
+
+def _find_sgemm() -> bool:
+    """Give the kernels OpenBLAS's cblas_sgemm, the one NumPy loaded (found once), and check it multiplies."""
+    global _sgemm_ready
+    if _sgemm_ready is None:
+        _sgemm_ready = False
+        kernels = KERNELS
+        try:
+            import ctypes
+
+            import numpy as np
+            from threadpoolctl import ThreadpoolController
+
+            for lib in ThreadpoolController().select(internal_api="openblas").lib_controllers:
+                prefix, suffix = getattr(lib, "_symbol_prefix", ""), getattr(lib, "_symbol_suffix", "")
+                function = getattr(lib.dynlib, f"{prefix}cblas_sgemm{suffix}", None)
+                if function is None or kernels is None:
+                    continue
+                kernels.set_sgemm(ctypes.cast(function, ctypes.c_void_p).value, suffix.startswith("64"))
+                a = np.arange(12, dtype=np.float32).reshape(3, 4)
+                b = np.arange(8, dtype=np.float32).reshape(4, 2)
+                out = np.zeros((3, 2), np.float32)
+                local = _local.__dict__.get("pair", False)
+                _local.pair = True
+                try:
+                    done = kernels.matmul_pair(a, b, out)
+                finally:
+                    _local.pair = local
+                if done and np.array_equal(out, a @ b):
+                    _sgemm_ready = True
+                    break
+                kernels.set_sgemm(0, True)
+        except Exception:  # threadpoolctl missing, another BLAS, a symbol not found: products stay NumPy's
+            _sgemm_ready = False
+    return _sgemm_ready
+
+
+def pairing_now() -> bool:
+    """Whether this thread's current training step may hand half of its large products and of Adam to the
+    helper thread (see :func:`pairing`)."""
+    return _local.__dict__.get("pair", False)
+
+
+@contextlib.contextmanager
+def pairing() -> Iterator[bool]:
+    """Within the block, this thread's large matrix products and Adam's pass run in two halves, here and on
+    the kernels' helper thread; yields whether that is available (the kernels built, OpenBLAS found).
+
+    For a one-thread training step (a small dense network) when the BLAS may use two threads: OpenBLAS's own
+    threads lost on these sizes (118k against 128k samples/s for the benchmark MLP), and a Python thread
+    costs ~20 µs a hand-off, as much as it saves.
+    """
+    if KERNELS is None or not _find_sgemm():
+        yield False
+        return
+    before = _local.__dict__.get("pair", False)
+    _local.pair = True
+    try:
+        yield True
+    finally:
+        _local.pair = before

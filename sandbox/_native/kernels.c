@@ -15,6 +15,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include <time.h>
+
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -24,6 +26,9 @@
 #if defined(__x86_64__) || defined(_M_X64)
 #include <emmintrin.h>
 #define HAVE_SSE2 1
+#define CPU_RELAX() _mm_pause()
+#else
+#define CPU_RELAX() ((void)0)
 #endif
 
 #if defined(_MSC_VER) && !defined(__clang__)
@@ -104,14 +109,14 @@ static void dlsb_relu_backward(const float *restrict z, const float *restrict dy
 
 /*
  * Softmax + sparse categorical cross-entropy on probabilities p (n, k), labels (n,), as
- * SparseCategoricalCrossentropy.softmax_forward_backward does in NumPy: the gradient with respect to the
- * softmax's input is grad = p * inv_n, minus inv_n at each label; the loss is -mean(log(p[label] / sum(p))).
- * Returns 0 when done; 1 when a label is out of range, 2 when a renormalised prediction for a label lies
- * outside [eps, 1 - eps] (or is NaN): then nothing is to be used and the caller takes the long way, which
- * says what is wrong or clips as Keras does.
+ * SparseCategoricalCrossentropy.softmax_forward_backward does in NumPy: q = p[label] / sum(p) is clipped to
+ * [lo, hi] as Keras clips it; the loss is -mean(log(clipped q)); the gradient with respect to the softmax's
+ * input is p * inv_n, minus inv_n at the label, and 0 for a whole row whose q was clipped (a clipped log
+ * passes no gradient back, in Keras as in the long way). Returns 0 when done; 1 when a label is out of
+ * range, 2 when some q is NaN: then nothing is to be used and the caller takes the long way.
  */
 static int dlsb_softmax_sparse_ce(const float *restrict p, const int64_t *restrict labels, ptrdiff_t n, ptrdiff_t k,
-                           float inv_n, float eps, float *restrict grad, double *restrict loss)
+                                  float inv_n, float lo, float hi, float *restrict grad, double *restrict loss)
 {
     double total = 0.0;
     for (ptrdiff_t i = 0; i < n; i++) {
@@ -123,14 +128,23 @@ static int dlsb_softmax_sparse_ce(const float *restrict p, const int64_t *restri
         for (ptrdiff_t j = 0; j < k; j++)
             s += row[j];
         float q = row[label] / s;
-        if (!(q >= eps && q <= 1.0f - eps))
+        if (q != q)
             return 2;
-        total += (double)logf(q);
+        total += (double)logf(q < lo ? lo : (q > hi ? hi : q));
     }
     for (ptrdiff_t i = 0; i < n * k; i++)
         grad[i] = p[i] * inv_n;
-    for (ptrdiff_t i = 0; i < n; i++)
-        grad[i * k + labels[i]] -= inv_n;
+    for (ptrdiff_t i = 0; i < n; i++) {
+        const float *row = p + i * k;
+        float s = 0.0f;
+        for (ptrdiff_t j = 0; j < k; j++)
+            s += row[j];
+        float q = row[labels[i]] / s;
+        if (q >= lo && q <= hi)
+            grad[i * k + labels[i]] -= inv_n;
+        else
+            memset(grad + i * k, 0, (size_t)k * sizeof(float));
+    }
     *loss = -total / (double)n;
     return 0;
 }
@@ -282,7 +296,7 @@ static void dlsb_restore_fp(int previous)
 /* ---- the Python functions ------------------------------------------------------------------------- */
 
 /* Bumped when a function's signature changes: the loader refuses a module built from an older source. */
-#define KERNELS_VERSION 4
+#define KERNELS_VERSION 6
 
 /* A C-contiguous buffer of `itemsize`-byte items of one of the `kinds` format letters; 0 if obj is not one
  * (no exception left set). */
@@ -420,17 +434,18 @@ static PyObject *py_relu_backward(PyObject *self, PyObject *const *args, Py_ssiz
     Py_RETURN_TRUE;
 }
 
-/* softmax_sparse_ce(p, labels, inv_n, eps, grad) -> loss (float), or None (out of range, clipped, or arrays
- * that do not fit): p and grad (n, k) as one buffer each, labels (n,) int64. */
+/* softmax_sparse_ce(p, labels, inv_n, lo, hi, grad) -> loss (float), or None (out of range, NaN, or arrays that
+ * do not fit): p and grad (n, k) as one buffer each, labels (n,) int64; [lo, hi] Keras's clip of q. */
 static PyObject *py_softmax_sparse_ce(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (!argument_count(nargs, 5, "softmax_sparse_ce"))
+    if (!argument_count(nargs, 6, "softmax_sparse_ce"))
         return NULL;
     double inv_n = PyFloat_AsDouble(args[2]);
-    double eps = PyFloat_AsDouble(args[3]);
+    double lo = PyFloat_AsDouble(args[3]);
+    double hi = PyFloat_AsDouble(args[4]);
     if (PyErr_Occurred())
         return NULL;
-    PyObject *objs[3] = {args[0], args[1], args[4]};
+    PyObject *objs[3] = {args[0], args[1], args[5]};
     Py_buffer views[3];
     static const int writable[3] = {0, 0, 1};
     static const char *const kinds[3] = {F32, I64, F32};
@@ -442,7 +457,7 @@ static PyObject *py_softmax_sparse_ce(PyObject *self, PyObject *const *args, Py_
         return size_error(views, 3);
     Py_ssize_t k = views[0].len / 4 / n;
     double loss = 0.0;
-    int status = dlsb_softmax_sparse_ce(views[0].buf, views[1].buf, n, k, (float)inv_n, (float)eps,
+    int status = dlsb_softmax_sparse_ce(views[0].buf, views[1].buf, n, k, (float)inv_n, (float)lo, (float)hi,
                                         views[2].buf, &loss);
     release_all(views, 3);
     if (status != 0)
@@ -540,6 +555,335 @@ static PyObject *py_maxpool2x2_backward(PyObject *self, PyObject *const *args, P
     Py_RETURN_TRUE;
 }
 
+/* ---- a second core for one thread's matrix products and Adam -------------------------------------------
+ *
+ * A small network's training step (the benchmark MLP: ~390 µs) cannot hand work to another Python thread:
+ * waking it and passing the GIL costs ~20 µs, as long as the work saved. Here one helper thread, in C,
+ * spins briefly between tasks and calls OpenBLAS's sgemm (the one NumPy loaded, found by Python) without
+ * the GIL: the calling thread posts the second half of a product or of Adam's pass, does the first half,
+ * then takes the second half itself if the helper has not started it (so a helper descheduled on a busy
+ * machine costs nothing), else waits for it. Halves of a product are computed by the same OpenBLAS kernel
+ * over the same inner dimension, so each output is the sum it would be in one call.
+ *
+ * One caller at a time: a second thread asking while the pool is in use gets False and runs its NumPy
+ * code. Linux only (pthreads and the helper's spin); elsewhere the functions return False.
+ */
+#if defined(__linux__) && (defined(__GNUC__) || defined(__clang__))
+#include <pthread.h>
+#include <sched.h>
+#define HAVE_POOL 1
+#endif
+
+typedef void (*sgemm_ilp64_t)(int order, int ta, int tb, int64_t m, int64_t n, int64_t k, float alpha,
+                              const float *a, int64_t lda, const float *b, int64_t ldb, float beta, float *c,
+                              int64_t ldc);
+typedef void (*sgemm_lp64_t)(int order, int ta, int tb, int m, int n, int k, float alpha, const float *a,
+                             int lda, const float *b, int ldb, float beta, float *c, int ldc);
+
+enum { ROW_MAJOR = 101, NO_TRANS = 111, TRANS = 112 };
+
+struct gemm_part {
+    int ta, tb;
+    Py_ssize_t m, n, k, lda, ldb, ldc;
+    const float *a, *b;
+    float *c;
+};
+
+struct adam_part {
+    float *w, *m, *v, *vhat;
+    const float *g;
+    Py_ssize_t n;
+    float c[4];
+};
+
+struct task {
+    int kind; /* 1: gemm, 2: adam */
+    struct gemm_part gemm;
+    struct adam_part adam;
+};
+
+static int dlsb_flush_denormals(void);
+
+static void *blas_sgemm = NULL;
+static int blas_ilp64 = 1;
+
+static void run_gemm(const struct gemm_part *g)
+{
+    if (g->m <= 0 || g->n <= 0)
+        return;
+    if (blas_ilp64)
+        ((sgemm_ilp64_t)blas_sgemm)(ROW_MAJOR, g->ta, g->tb, g->m, g->n, g->k, 1.0f, g->a, g->lda, g->b, g->ldb,
+                                    0.0f, g->c, g->ldc);
+    else
+        ((sgemm_lp64_t)blas_sgemm)(ROW_MAJOR, g->ta, g->tb, (int)g->m, (int)g->n, (int)g->k, 1.0f, g->a,
+                                   (int)g->lda, g->b, (int)g->ldb, 0.0f, g->c, (int)g->ldc);
+}
+
+static void run_task(const struct task *t)
+{
+    if (t->kind == 1)
+        run_gemm(&t->gemm);
+    else if (t->kind == 2)
+        dlsb_adam(t->adam.w, t->adam.g, t->adam.m, t->adam.v, t->adam.vhat, t->adam.n, t->adam.c[0], t->adam.c[1],
+                  t->adam.c[2], t->adam.c[3]);
+}
+
+#ifdef HAVE_POOL
+/* How long the helper spins for the next task before it sleeps: longer than the Python between two
+ * products of one step (~100 µs), shorter than anything a learner would notice as a busy core. */
+#define SPIN_NS 400000L
+
+static struct {
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    int started, sleeping, in_use;
+    long posted, claimed, finished; /* sequence numbers, accessed with __atomic builtins */
+    struct task task;
+} pool = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0, 0, 0, 0, {0}};
+
+static long now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000000000L + ts.tv_nsec;
+}
+
+static void *helper_main(void *unused)
+{
+    (void)unused;
+    /* the helper computes as the training thread does: denormals flushed (see flush_denormals) */
+    dlsb_flush_denormals();
+    long seen = __atomic_load_n(&pool.posted, __ATOMIC_ACQUIRE);
+    for (;;) {
+        long start = now_ns(), posted;
+        int spins = 0;
+        while ((posted = __atomic_load_n(&pool.posted, __ATOMIC_ACQUIRE)) == seen) {
+            CPU_RELAX();
+            if (++spins % 256 == 0 && now_ns() - start > SPIN_NS) {
+                pthread_mutex_lock(&pool.lock);
+                pool.sleeping = 1;
+                while (__atomic_load_n(&pool.posted, __ATOMIC_ACQUIRE) == seen)
+                    pthread_cond_wait(&pool.wake, &pool.lock);
+                pool.sleeping = 0;
+                pthread_mutex_unlock(&pool.lock);
+                start = now_ns();
+            }
+        }
+        seen = posted;
+        long expected = posted - 1;
+        if (__atomic_compare_exchange_n(&pool.claimed, &expected, posted, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+            run_task(&pool.task);
+            __atomic_store_n(&pool.finished, posted, __ATOMIC_RELEASE);
+        }
+    }
+    return NULL;
+}
+
+static void reset_after_fork(void)
+{
+    /* the child has no helper thread: start afresh (lazily) */
+    pthread_mutex_t fresh_lock = PTHREAD_MUTEX_INITIALIZER;
+    pthread_cond_t fresh_cond = PTHREAD_COND_INITIALIZER;
+    pool.lock = fresh_lock;
+    pool.wake = fresh_cond;
+    pool.started = pool.sleeping = pool.in_use = 0;
+    pool.posted = pool.claimed = pool.finished = 0;
+}
+
+/* Runs `mine` here and `theirs` on the helper (or here, if the helper has not taken it when `mine` is done).
+ * Returns 0 without running anything if the pool is unavailable or in use by another thread. */
+static int run_pair(const struct task *mine, const struct task *theirs)
+{
+    if (blas_sgemm == NULL && (mine->kind == 1 || theirs->kind == 1))
+        return 0;
+    int expected = 0;
+    if (!__atomic_compare_exchange_n(&pool.in_use, &expected, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+        return 0;
+    if (!pool.started) {
+        static int atfork_done = 0;
+        if (!atfork_done) {
+            pthread_atfork(NULL, NULL, reset_after_fork);
+            atfork_done = 1;
+        }
+        pthread_t thread;
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        int failed = pthread_create(&thread, &attr, helper_main, NULL);
+        pthread_attr_destroy(&attr);
+        if (failed) {
+            __atomic_store_n(&pool.in_use, 0, __ATOMIC_RELEASE);
+            return 0;
+        }
+        pool.started = 1;
+    }
+    long seq = pool.posted + 1;
+    pool.task = *theirs;
+    __atomic_store_n(&pool.posted, seq, __ATOMIC_RELEASE);
+    pthread_mutex_lock(&pool.lock);
+    if (pool.sleeping)
+        pthread_cond_signal(&pool.wake);
+    pthread_mutex_unlock(&pool.lock);
+    run_task(mine);
+    long before = seq - 1;
+    if (__atomic_compare_exchange_n(&pool.claimed, &before, seq, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+        run_task(theirs); /* the helper was late: do it here */
+    } else {
+        int spins = 0;
+        while (__atomic_load_n(&pool.finished, __ATOMIC_ACQUIRE) != seq)
+            if (++spins < 20000)
+                CPU_RELAX();
+            else
+                sched_yield(); /* the helper was descheduled mid-task: give it the core */
+    }
+    __atomic_store_n(&pool.in_use, 0, __ATOMIC_RELEASE);
+    return 1;
+}
+#else
+static int run_pair(const struct task *mine, const struct task *theirs)
+{
+    (void)mine;
+    (void)theirs;
+    return 0;
+}
+#endif
+
+/* The cblas description of a 2-D float32 view: row-major with unit column stride (NoTrans), or its transpose. */
+static int describe(const Py_buffer *v, int *trans, Py_ssize_t *ld)
+{
+    if (v->ndim != 2)
+        return 0;
+    if (v->strides[1] == 4 && v->strides[0] % 4 == 0 && v->strides[0] / 4 >= (v->shape[1] > 1 ? v->shape[1] : 1)) {
+        *trans = NO_TRANS;
+        *ld = v->strides[0] / 4;
+        return 1;
+    }
+    if (v->strides[0] == 4 && v->strides[1] % 4 == 0 && v->strides[1] / 4 >= (v->shape[0] > 1 ? v->shape[0] : 1)) {
+        *trans = TRANS;
+        *ld = v->strides[1] / 4;
+        return 1;
+    }
+    return 0;
+}
+
+static int get_strided2(PyObject *obj, Py_buffer *view, int writable)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_STRIDES | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0)) != 0) {
+        PyErr_Clear();
+        return 0;
+    }
+    const char *f = view->format ? view->format : "B";
+    if (*f == '<' || *f == '=' || *f == '@')
+        f++;
+    if (view->ndim != 2 || view->itemsize != 4 || strcmp(f, "f") != 0) {
+        PyBuffer_Release(view);
+        return 0;
+    }
+    return 1;
+}
+
+/* matmul_pair(a, b, out) -> bool: out = a @ b (float32 2-D, any BLAS-able strides; out row-major), its rows or
+ * columns (the longer side) split between this thread and the helper. False: not done (pool unavailable,
+ * in use, or arrays it does not take); the caller then multiplies with NumPy. */
+static PyObject *py_matmul_pair(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (!argument_count(nargs, 3, "matmul_pair"))
+        return NULL;
+    Py_buffer a, b, c;
+    if (!get_strided2(args[0], &a, 0))
+        Py_RETURN_FALSE;
+    if (!get_strided2(args[1], &b, 0)) {
+        PyBuffer_Release(&a);
+        Py_RETURN_FALSE;
+    }
+    if (!get_strided2(args[2], &c, 1)) {
+        PyBuffer_Release(&a);
+        PyBuffer_Release(&b);
+        Py_RETURN_FALSE;
+    }
+    int ta, tb, tc, ok = 0;
+    Py_ssize_t lda, ldb, ldc;
+    Py_ssize_t m = a.shape[0], k = a.shape[1], n = b.shape[1];
+    if (describe(&a, &ta, &lda) && describe(&b, &tb, &ldb) && describe(&c, &tc, &ldc) && tc == NO_TRANS
+        && b.shape[0] == k && c.shape[0] == m && c.shape[1] == n && m > 1 && n > 1 && k > 0) {
+        struct task mine = {1, {ta, tb, m, n, k, lda, ldb, ldc, a.buf, b.buf, c.buf}, {0}};
+        struct task theirs = mine;
+        const float *af = a.buf, *bf = b.buf;
+        float *cf = c.buf;
+        if (m >= n) { /* rows of out: rows of op(a) */
+            Py_ssize_t h = m / 2;
+            mine.gemm.m = h;
+            theirs.gemm.m = m - h;
+            theirs.gemm.a = ta == NO_TRANS ? af + h * lda : af + h;
+            theirs.gemm.c = cf + h * ldc;
+        } else { /* columns of out: columns of op(b) */
+            Py_ssize_t h = n / 2;
+            mine.gemm.n = h;
+            theirs.gemm.n = n - h;
+            theirs.gemm.b = tb == NO_TRANS ? bf + h : bf + h * ldb;
+            theirs.gemm.c = cf + h;
+        }
+        Py_BEGIN_ALLOW_THREADS
+        ok = run_pair(&mine, &theirs);
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&a);
+    PyBuffer_Release(&b);
+    PyBuffer_Release(&c);
+    return PyBool_FromLong(ok);
+}
+
+/* adam_pair(w, g, m, v, vhat_or_None, one_minus_b1, one_minus_b2, epsilon, alpha) -> bool: adam, in two halves
+ * (this thread and the helper); False: not done (the caller runs adam or its NumPy code). */
+static PyObject *py_adam_pair(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (!argument_count(nargs, 9, "adam_pair"))
+        return NULL;
+    float cs[4];
+    for (int i = 0; i < 4; i++) {
+        double d = PyFloat_AsDouble(args[5 + i]);
+        if (d == -1.0 && PyErr_Occurred())
+            return NULL;
+        cs[i] = (float)d;
+    }
+    int have_hat = args[4] != Py_None;
+    int count = have_hat ? 5 : 4;
+    Py_buffer views[5];
+    static const int writable[5] = {1, 0, 1, 1, 1};
+    if (!get_f32_buffers(args, views, writable, count))
+        Py_RETURN_FALSE;
+    Py_ssize_t n = views[0].len / 4;
+    for (int i = 1; i < count; i++)
+        if (views[i].len / 4 != n)
+            return size_error(views, count);
+    Py_ssize_t h = n / 2;
+    float *w = views[0].buf, *m = views[2].buf, *v = views[3].buf, *vh = have_hat ? views[4].buf : NULL;
+    const float *g = views[1].buf;
+    struct task mine = {2, {0}, {w, m, v, vh, g, h, {cs[0], cs[1], cs[2], cs[3]}}};
+    struct task theirs = {2, {0}, {w + h, m + h, v + h, vh ? vh + h : NULL, g + h, n - h, {cs[0], cs[1], cs[2], cs[3]}}};
+    int ok;
+    Py_BEGIN_ALLOW_THREADS
+    ok = run_pair(&mine, &theirs);
+    Py_END_ALLOW_THREADS
+    release_all(views, count);
+    return PyBool_FromLong(ok);
+}
+
+/* set_sgemm(address, ilp64) -> None: OpenBLAS's cblas_sgemm, which matmul_pair calls (0: none). */
+static PyObject *py_set_sgemm(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (!argument_count(nargs, 2, "set_sgemm"))
+        return NULL;
+    void *address = PyLong_AsVoidPtr(args[0]);
+    int ilp64 = PyObject_IsTrue(args[1]);
+    if (PyErr_Occurred() || ilp64 < 0)
+        return NULL;
+    blas_sgemm = address;
+    blas_ilp64 = ilp64;
+    Py_RETURN_NONE;
+}
+
+
 static PyObject *py_flush_denormals(PyObject *self, PyObject *unused)
 {
     return PyLong_FromLong(dlsb_flush_denormals());
@@ -562,11 +906,17 @@ static PyMethodDef kernels_methods[] = {
     {"relu_backward", (PyCFunction)(void (*)(void))py_relu_backward, METH_FASTCALL,
      "relu_backward(z, dy, out) -> bool: out = dy * (z > 0)."},
     {"softmax_sparse_ce", (PyCFunction)(void (*)(void))py_softmax_sparse_ce, METH_FASTCALL,
-     "softmax_sparse_ce(p, labels, inv_n, eps, grad) -> float | None: loss, and the gradient before softmax."},
+     "softmax_sparse_ce(p, labels, inv_n, lo, hi, grad) -> float | None: loss, and the gradient before softmax."},
     {"maxpool2x2", (PyCFunction)(void (*)(void))py_maxpool2x2, METH_FASTCALL,
      "maxpool2x2(x, out, winner) -> bool: 2x2 max pooling of (n0, n1, h, w), and each window's winner."},
     {"maxpool2x2_backward", (PyCFunction)(void (*)(void))py_maxpool2x2_backward, METH_FASTCALL,
      "maxpool2x2_backward(dy, winner, dx) -> bool: each dy to its window's winner, 0 elsewhere."},
+    {"matmul_pair", (PyCFunction)(void (*)(void))py_matmul_pair, METH_FASTCALL,
+     "matmul_pair(a, b, out) -> bool: out = a @ b in two halves, here and on the helper thread."},
+    {"adam_pair", (PyCFunction)(void (*)(void))py_adam_pair, METH_FASTCALL,
+     "adam_pair(w, g, m, v, vhat, one_minus_b1, one_minus_b2, epsilon, alpha) -> bool: adam in two halves."},
+    {"set_sgemm", (PyCFunction)(void (*)(void))py_set_sgemm, METH_FASTCALL,
+     "set_sgemm(address, ilp64): the cblas_sgemm that matmul_pair calls."},
     {"flush_denormals", py_flush_denormals, METH_NOARGS,
      "flush_denormals() -> int: flush-to-zero on for this thread; returns the previous control (-1: none)."},
     {"restore_fp", py_restore_fp, METH_O, "restore_fp(previous): give back what flush_denormals replaced."},

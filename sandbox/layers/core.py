@@ -66,6 +66,9 @@ class Input(InputLayer):
     """Alias of :class:`InputLayer`, spelled as ``keras.Input`` / ``keras.layers.Input``."""
 
 
+_PAIR = _native.PAIR_MIN_PRODUCT
+
+
 @REGISTRY.register()
 class Dense(WeightedLayer):
     """Fully connected layer: ``y = activation(x @ kernel + bias)``.
@@ -107,8 +110,14 @@ class Dense(WeightedLayer):
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         self._x = x
-        z = x @ self.params["kernel"]
+        kernel = self.params["kernel"]
         kernels = _native.KERNELS
+        if kernels is not None and x.ndim == 2 and _native.pairing_now() and x.size * kernel.shape[1] >= _PAIR:
+            z = np.empty((x.shape[0], kernel.shape[1]), np.result_type(x, kernel))
+            if not kernels.matmul_pair(x, kernel, z):  # half the columns on the helper thread
+                np.matmul(x, kernel, out=z)
+        else:
+            z = x @ kernel
         if kernels is not None and self.use_bias and self.activation.name == "relu" and z.ndim == 2:
             y = np.empty_like(z)
             if kernels.bias_relu(z, self.params["bias"], y):  # the two lines below in one pass
@@ -132,7 +141,12 @@ class Dense(WeightedLayer):
 
         Training uses it when the loss gives that gradient directly (softmax with cross-entropy).
         """
-        np.matmul(self._x.T, dz, out=self.grads["kernel"])
+        x, gk = self._x, self.grads["kernel"]
+        kernels = _native.KERNELS
+        # half the rows on the helper thread, when this step may use it and the product is large
+        if not (kernels is not None and x.ndim == 2 and _native.pairing_now() and x.size * gk.shape[1] >= _PAIR
+                and kernels.matmul_pair(x.T, dz, gk)):
+            np.matmul(x.T, dz, out=gk)
         if self.use_bias:
             # ones @ dz is a GEMV, far faster than dz.sum(axis=0) on tall arrays (24× here on 50k×8).
             if self._ones is None or self._ones.shape[0] != dz.shape[0] or self._ones.dtype != dz.dtype:

@@ -49,10 +49,40 @@ def test_a_confidently_wrong_sample_still_teaches_nothing_as_in_keras():
     model.layers[-1].params["bias"][...] = [40, 0, 0, 0]  # p(class 0) ≈ 1: every other class is clipped
     x = np.ones((2, 6), np.float32)
     y = np.array([3, 3])
-    _, step, fused, _, long_grad = _gradients_both_ways(model, x, y)
-    assert not fused
+    loss, step, fused, long_loss, long_grad = _gradients_both_ways(model, x, y)
+    assert fused
+    assert loss == pytest.approx(long_loss, rel=1e-6)
     np.testing.assert_array_equal(step, long_grad)
     assert not step.any()
+
+
+@pytest.mark.parametrize("loss_name, targets", [
+    ("sparse_categorical_crossentropy", lambda y: y),
+    ("categorical_crossentropy", lambda y: np.eye(4, dtype=np.float32)[y]),
+])
+def test_a_batch_with_confident_samples_both_ways_keeps_the_long_way_s_gradient(loss_name, targets):
+    """Rows clipped high (confidently right) and low (confidently wrong) pass nothing; the others (p − y)/n."""
+    loss = sb.losses.get(loss_name)
+    rng = np.random.default_rng(4)
+    z = rng.standard_normal((6, 4)).astype(np.float32)
+    z[0] = [30, 0, 0, 0]   # right and sure: p(0) clipped high
+    z[1] = [30, 0, 0, 0]   # wrong and sure: p(2) clipped low
+    y = np.array([0, 2, 1, 3, 0, 2])
+    p = np.exp(z - z.max(axis=1, keepdims=True))
+    p /= p.sum(axis=1, keepdims=True)
+    got = loss.softmax_forward_backward(targets(y), p)
+    long_loss, dy = loss.forward_backward(targets(y), p)
+    long_grad = (p * (dy - (dy * p).sum(axis=-1, keepdims=True)))  # through the softmax's Jacobian
+    assert got is not None
+    assert got[0] == pytest.approx(long_loss, rel=1e-6)
+    assert not got[1][:2].any() and not long_grad[:2].any()
+    np.testing.assert_allclose(got[1], long_grad, rtol=1e-4, atol=1e-8)
+
+
+def test_a_soft_target_with_a_clipped_entry_takes_the_long_way():
+    loss = sb.losses.get("categorical_crossentropy")
+    p = np.array([[1.0 - 2e-8, 1e-8, 1e-8]], np.float32)
+    assert loss.softmax_forward_backward(np.array([[0.5, 0.5, 0.0]], np.float32), p) is None
 
 
 def test_soft_targets_that_are_not_a_distribution_take_the_long_way():

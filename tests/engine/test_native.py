@@ -131,6 +131,10 @@ def test_the_fused_loss_gives_the_numpy_shortcut_s_numbers(monkeypatch):
     p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
     labels = rng.integers(0, 7, 50)
     loss = sb.losses.get("sparse_categorical_crossentropy")
+    z[:3] = [[40, 0, 0, 0, 0, 0, 0]] * 3  # sure of class 0: clipped high for the first, low for two
+    p = np.exp(z - z.max(axis=1, keepdims=True))
+    p /= p.sum(axis=1, keepdims=True)
+    labels[:3] = [0, 1, 2]
     got = loss.softmax_forward_backward(labels, p)
     monkeypatch.setattr(_native, "KERNELS", None)
     want = loss.softmax_forward_backward(labels, p)
@@ -146,7 +150,7 @@ def test_arrays_the_kernels_do_not_take_are_left_to_numpy():
     strided = np.ones((4, 6), np.float32)[:, ::2]
     assert kernels.bias_relu(strided, np.ones(3, np.float32), np.empty((4, 3), np.float32)) is False
     p = np.full((2, 3), 1 / 3, np.float32)
-    assert kernels.softmax_sparse_ce(p, np.array([0, 5]), 0.5, 1e-7, np.empty_like(p)) is None  # out of range
+    assert kernels.softmax_sparse_ce(p, np.array([0, 5]), 0.5, 1e-7, 1 - 1e-7, np.empty_like(p)) is None  # range
     # and a model in float64 trains through the NumPy code
     model = sb.Sequential([sb.layers.Input((3,)), sb.layers.Dense(4, activation="relu"),
                            sb.layers.Dense(2, activation="softmax")], seed=0, dtype="float64")
@@ -179,3 +183,119 @@ def test_max_pooling_after_a_convolution_gives_the_numpy_numbers(size, monkeypat
         outputs.append((y, pool.backward(dy), pool.forward(h, False)))
     for a, b in zip(*outputs, strict=True):
         np.testing.assert_array_equal(a, b)
+
+
+def _pairing_or_skip() -> None:
+    with _native.pairing() as available:
+        if not available:
+            pytest.skip("no helper thread here (the kernels or NumPy's OpenBLAS not found, or not Linux)")
+
+
+@needs_kernels
+@pytest.mark.parametrize("a_shape, b_shape, transpose_a", [((64, 784), (784, 128), False),   # a forward product
+                                                           ((64, 784), (64, 128), True),     # a weight gradient
+                                                           ((5, 3), (3, 9), False)])
+def test_a_product_halved_with_the_helper_thread_is_numpy_s_product(a_shape, b_shape, transpose_a):
+    _pairing_or_skip()
+    rng = np.random.default_rng(0)
+    a = rng.standard_normal(a_shape).astype(np.float32)
+    a = a.T if transpose_a else a
+    b = rng.standard_normal(b_shape).astype(np.float32)
+    out = np.full((a.shape[0], b.shape[1]), np.nan, np.float32)
+    with _native.pairing():
+        assert _native.KERNELS.matmul_pair(a, b, out)
+    np.testing.assert_array_equal(out, a @ b)
+
+
+@needs_kernels
+def test_adam_halved_with_the_helper_thread_gives_the_same_bits(monkeypatch):
+    _pairing_or_skip()
+    whole = _adam_run(_native.KERNELS, False, monkeypatch)
+    monkeypatch.setattr(_native, "PAIR_MIN_WEIGHTS", 1000)
+    with _native.pairing():
+        halves = _adam_run(_native.KERNELS, False, monkeypatch)
+    for a, b in zip(whole, halves, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+@needs_kernels
+def test_an_mlp_trained_at_two_threads_with_the_helper_matches_one_thread():
+    """The library at two BLAS threads halves the MLP's large products and Adam with the helper thread."""
+    _pairing_or_skip()
+    from threadpoolctl import threadpool_limits
+
+    (x, y), _ = sb.datasets.digits.load_data()
+    x = x[:640].reshape(640, 784).astype(np.float32) / 255
+
+    def trained(threads: int) -> tuple[np.ndarray, bool]:
+        model = sb.Sequential([sb.layers.Input((784,)), sb.layers.Dense(128, activation="relu"),
+                               sb.layers.Dense(10, activation="softmax")], seed=2)
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        with threadpool_limits(threads):
+            model.fit(x, y[:640], batch_size=64, epochs=2, verbose=0)
+        return model.get_flat_weights(), model._paired
+
+    one, paired_one = trained(1)
+    two, paired_two = trained(2)
+    assert (paired_one, paired_two) == (False, True)
+    np.testing.assert_array_equal(one, two)
+
+
+@needs_kernels
+def test_a_second_thread_asking_while_the_helper_is_busy_gets_numpy():
+    """One caller at a time: while one thread holds the pair, another's call returns False at once."""
+    _pairing_or_skip()
+    import threading
+
+    rng = np.random.default_rng(1)
+    a = rng.standard_normal((256, 2048)).astype(np.float32)
+    b = rng.standard_normal((2048, 512)).astype(np.float32)
+    results: list[bool] = []
+    go = threading.Barrier(3)
+
+    def multiply() -> None:
+        out = np.empty((256, 512), np.float32)
+        with _native.pairing():
+            go.wait()
+            for _ in range(20):
+                if _native.KERNELS.matmul_pair(a, b, out):
+                    np.testing.assert_allclose(out, a @ b, rtol=1e-4, atol=1e-3)
+                    results.append(True)
+                else:
+                    results.append(False)
+
+    threads = [threading.Thread(target=multiply) for _ in range(2)]
+    for t in threads:
+        t.start()
+    go.wait()
+    for t in threads:
+        t.join(timeout=60)
+    assert len(results) == 40 and any(results)
+
+
+@needs_kernels
+def test_a_forked_child_multiplies_without_the_parent_s_helper_thread():
+    """After fork the child has no helper thread: its first halved product starts one (or runs alone)."""
+    _pairing_or_skip()
+    import multiprocessing
+
+    rng = np.random.default_rng(2)
+    a = rng.standard_normal((64, 784)).astype(np.float32)
+    b = rng.standard_normal((784, 128)).astype(np.float32)
+    out = np.empty((64, 128), np.float32)
+    with _native.pairing():
+        _native.KERNELS.matmul_pair(a, b, out)  # the parent's helper exists now
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=_child_product, args=(a, b, queue))
+    child.start()
+    child.join(timeout=60)
+    assert child.exitcode == 0
+    np.testing.assert_array_equal(queue.get(timeout=5), a @ b)
+
+
+def _child_product(a: np.ndarray, b: np.ndarray, queue: object) -> None:
+    out = np.empty((a.shape[0], b.shape[1]), np.float32)
+    with _native.pairing():
+        assert _native.KERNELS.matmul_pair(a, b, out)
+    queue.put(out)
