@@ -617,9 +617,25 @@ class Model:
             self._paired = True
             stack = contextlib.ExitStack()
             stack.enter_context(_batchsplit.OneBlasThread())
-            stack.enter_context(_native.pairing())
+            stack.enter_context(_native.pairing(self._pair_columns()))
             return stack
         return contextlib.nullcontext()
+
+    def _pair_columns(self) -> tuple[int, int, int] | None:
+        """``(start, rows, cols)`` of the largest Dense kernel in the flat weight buffer, or None (see
+        ``_native.pairing``)."""
+        flat = self._flat
+        if flat is None:
+            return None
+        best = None
+        for layer in self.layers:
+            kernel = layer.params.get("kernel") if type(layer) is _Dense else None
+            if kernel is not None and kernel.ndim == 2 and (best is None or kernel.size > best.size):
+                best = kernel
+        if best is None:
+            return None
+        start = (best.__array_interface__["data"][0] - flat.__array_interface__["data"][0]) // flat.itemsize
+        return start, best.shape[0], best.shape[1]
 
     def _batch_split(self, x: np.ndarray) -> _batchsplit.BatchSplit | None:
         """The multi-thread runner for this step, or None for the one-thread path (see :mod:`sandbox.batchsplit`).
@@ -663,7 +679,7 @@ class Model:
         parts = 1 if split is None or self._flat.size // _batchsplit.MIN_UPDATE_PART < split.parts else split.parts
         # a step that halved its products with the helper thread halves Adam's pass too
         with np.errstate(over="ignore", invalid="ignore"), (
-                _native.pairing() if split is None and self._paired else contextlib.nullcontext()):
+                _native.pairing(self._pair_columns()) if split is None and self._paired else contextlib.nullcontext()):
             self.optimizer.apply(self._flat, self._flat_grad, self._segments,
                                  run_parts=split.run if parts > 1 else None, parts=parts)
         for (a, b), saved in zip(frozen_ranges, frozen, strict=True):

@@ -418,12 +418,11 @@ class Adam(Optimizer):
         # the same float32 operations in the same order as below, in one pass instead of twelve (in two
         # halves, here and on the kernels' helper thread, where the training step allows it)
         if kernels is not None:
-            fused = (kernels.adam_pair if params.size >= _native.PAIR_MIN_WEIGHTS and _native.pairing_now()
-                     else kernels.adam)
-            if fused(params, grads, m, v, vh, t(1 - self.beta_1), t(1 - self.beta_2), t(self.epsilon), alpha):
+            constants = (t(1 - self.beta_1), t(1 - self.beta_2), t(self.epsilon), alpha)
+            if (params.size >= _native.PAIR_MIN_WEIGHTS and part == slice(None) and _native.pairing_now()
+                    and kernels.adam_pair(params, grads, m, v, vh, *constants, *_native.pair_columns())):
                 return
-            if fused is not kernels.adam and kernels.adam(params, grads, m, v, vh, t(1 - self.beta_1),
-                                                          t(1 - self.beta_2), t(self.epsilon), alpha):
+            if kernels.adam(params, grads, m, v, vh, *constants):
                 return
         # reused: no 436 KB temporary per step for the benchmark MLP (whole-buffer sized, so parts share it)
         tmp = self._scratch(self._slots["momentum"])[part]

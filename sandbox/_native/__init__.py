@@ -20,11 +20,11 @@ import threading
 from collections.abc import Iterator
 from types import ModuleType
 
-__all__ = ["KERNELS", "PAIR_MIN_PRODUCT", "PAIR_MIN_WEIGHTS", "flushing_denormals", "load", "pairing",
-           "pairing_now"]
+__all__ = ["KERNELS", "PAIR_MIN_PRODUCT", "PAIR_MIN_WEIGHTS", "flushing_denormals", "load", "pair_columns",
+           "pairing", "pairing_now"]
 
 #: The ``VERSION`` that kernels.c defines: a module built from an older source is not used.
-_VERSION = 6
+_VERSION = 8
 
 
 def load() -> ModuleType | None:
@@ -95,7 +95,7 @@ def _find_sgemm() -> bool:
                 local = _local.__dict__.get("pair", False)
                 _local.pair = True
                 try:
-                    done = kernels.matmul_pair(a, b, out)
+                    done = kernels.matmul_pair(a, b, out, -1)
                 finally:
                     _local.pair = local
                 if done and np.array_equal(out, a @ b):
@@ -113,21 +113,35 @@ def pairing_now() -> bool:
     return _local.__dict__.get("pair", False)
 
 
+def pair_columns() -> tuple[int, int, int]:
+    """The ``(start, rows, columns)`` block of the weight buffer whose rows the step splits (see
+    :func:`pairing`), or ``(0, 0, 0)``: Adam then halves the buffer."""
+    return _local.__dict__.get("columns", (0, 0, 0))
+
+
 @contextlib.contextmanager
-def pairing() -> Iterator[bool]:
+def pairing(columns: tuple[int, int, int] | None = None) -> Iterator[bool]:
     """Within the block, this thread's large matrix products and Adam's pass run in two halves, here and on
     the kernels' helper thread; yields whether that is available (the kernels built, OpenBLAS found).
 
     For a one-thread training step (a small dense network) when the BLAS may use two threads: OpenBLAS's own
     threads lost on these sizes (118k against 128k samples/s for the benchmark MLP), and a Python thread
     costs ~20 µs a hand-off, as much as it saves.
+
+    Parameters
+    ----------
+    columns : (int, int, int), optional
+        ``(start, rows, cols)``: the largest layer's kernel in the flat weight buffer. Its weight gradient's
+        product splits its rows and Adam splits the buffer after the same row, so each core updates the
+        weights whose gradients it computed; halves split elsewhere made every step move ~200 KB between the
+        cores' caches (140k samples/s with no helper, 131–135k with only the products or only Adam halved).
     """
     if KERNELS is None or not _find_sgemm():
         yield False
         return
-    before = _local.__dict__.get("pair", False)
-    _local.pair = True
+    before = _local.__dict__.get("pair", False), _local.__dict__.get("columns", (0, 0, 0))
+    _local.pair, _local.columns = True, columns or (0, 0, 0)
     try:
         yield True
     finally:
-        _local.pair = before
+        _local.pair, _local.columns = before

@@ -296,7 +296,7 @@ static void dlsb_restore_fp(int previous)
 /* ---- the Python functions ------------------------------------------------------------------------- */
 
 /* Bumped when a function's signature changes: the loader refuses a module built from an older source. */
-#define KERNELS_VERSION 6
+#define KERNELS_VERSION 8
 
 /* A C-contiguous buffer of `itemsize`-byte items of one of the `kinds` format letters; 0 if obj is not one
  * (no exception left set). */
@@ -782,12 +782,16 @@ static int get_strided2(PyObject *obj, Py_buffer *view, int writable)
     return 1;
 }
 
-/* matmul_pair(a, b, out) -> bool: out = a @ b (float32 2-D, any BLAS-able strides; out row-major), its rows or
- * columns (the longer side) split between this thread and the helper. False: not done (pool unavailable,
- * in use, or arrays it does not take); the caller then multiplies with NumPy. */
+/* matmul_pair(a, b, out, axis) -> bool: out = a @ b (float32 2-D, any BLAS-able strides; out row-major), its
+ * rows (axis 0) or columns (axis 1; -1: the longer side) split between this thread (the first half) and the
+ * helper. False: not done (pool unavailable, in use, or arrays it does not take); the caller then multiplies
+ * with NumPy. */
 static PyObject *py_matmul_pair(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (!argument_count(nargs, 3, "matmul_pair"))
+    if (!argument_count(nargs, 4, "matmul_pair"))
+        return NULL;
+    long axis = PyLong_AsLong(args[3]);
+    if (axis == -1 && PyErr_Occurred())
         return NULL;
     Py_buffer a, b, c;
     if (!get_strided2(args[0], &a, 0))
@@ -810,7 +814,7 @@ static PyObject *py_matmul_pair(PyObject *self, PyObject *const *args, Py_ssize_
         struct task theirs = mine;
         const float *af = a.buf, *bf = b.buf;
         float *cf = c.buf;
-        if (m >= n) { /* rows of out: rows of op(a) */
+        if (axis == 0 || (axis != 1 && m >= n)) { /* rows of out: rows of op(a) */
             Py_ssize_t h = m / 2;
             mine.gemm.m = h;
             theirs.gemm.m = m - h;
@@ -833,11 +837,15 @@ static PyObject *py_matmul_pair(PyObject *self, PyObject *const *args, Py_ssize_
     return PyBool_FromLong(ok);
 }
 
-/* adam_pair(w, g, m, v, vhat_or_None, one_minus_b1, one_minus_b2, epsilon, alpha) -> bool: adam, in two halves
- * (this thread and the helper); False: not done (the caller runs adam or its NumPy code). */
+/* adam_pair(w, g, m, v, vhat_or_None, one_minus_b1, one_minus_b2, epsilon, alpha, start, rows, cols) -> bool:
+ * adam in two contiguous parts, here and on the helper. With rows > 0 the split falls after the first rows / 2
+ * rows of the (rows, cols) block at flat offset `start` (a layer's kernel), where matmul_pair(axis=0) splits
+ * that kernel's gradient: each core then updates the weights whose gradients it computed (splitting elsewhere
+ * moved them between the cores' caches). With rows == 0, the two halves of the buffer. False: not done (the
+ * caller runs adam or its NumPy code). */
 static PyObject *py_adam_pair(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (!argument_count(nargs, 9, "adam_pair"))
+    if (!argument_count(nargs, 12, "adam_pair"))
         return NULL;
     float cs[4];
     for (int i = 0; i < 4; i++) {
@@ -846,6 +854,9 @@ static PyObject *py_adam_pair(PyObject *self, PyObject *const *args, Py_ssize_t 
             return NULL;
         cs[i] = (float)d;
     }
+    Py_ssize_t start = PyLong_AsSsize_t(args[9]), rows = PyLong_AsSsize_t(args[10]), cols = PyLong_AsSsize_t(args[11]);
+    if (PyErr_Occurred())
+        return NULL;
     int have_hat = args[4] != Py_None;
     int count = have_hat ? 5 : 4;
     Py_buffer views[5];
@@ -856,7 +867,9 @@ static PyObject *py_adam_pair(PyObject *self, PyObject *const *args, Py_ssize_t 
     for (int i = 1; i < count; i++)
         if (views[i].len / 4 != n)
             return size_error(views, count);
-    Py_ssize_t h = n / 2;
+    if (rows < 0 || cols < 0 || start < 0 || start + rows * cols > n)
+        return size_error(views, count);
+    Py_ssize_t h = rows > 0 ? start + (rows / 2) * cols : n / 2;
     float *w = views[0].buf, *m = views[2].buf, *v = views[3].buf, *vh = have_hat ? views[4].buf : NULL;
     const float *g = views[1].buf;
     struct task mine = {2, {0}, {w, m, v, vh, g, h, {cs[0], cs[1], cs[2], cs[3]}}};
@@ -912,9 +925,9 @@ static PyMethodDef kernels_methods[] = {
     {"maxpool2x2_backward", (PyCFunction)(void (*)(void))py_maxpool2x2_backward, METH_FASTCALL,
      "maxpool2x2_backward(dy, winner, dx) -> bool: each dy to its window's winner, 0 elsewhere."},
     {"matmul_pair", (PyCFunction)(void (*)(void))py_matmul_pair, METH_FASTCALL,
-     "matmul_pair(a, b, out) -> bool: out = a @ b in two halves, here and on the helper thread."},
+     "matmul_pair(a, b, out, axis) -> bool: out = a @ b in two halves (rows or columns), here and on the helper."},
     {"adam_pair", (PyCFunction)(void (*)(void))py_adam_pair, METH_FASTCALL,
-     "adam_pair(w, g, m, v, vhat, one_minus_b1, one_minus_b2, epsilon, alpha) -> bool: adam in two halves."},
+     "adam_pair(w, g, m, v, vhat, c1, c2, eps, alpha, start, rows, cols) -> bool: adam in two parts."},
     {"set_sgemm", (PyCFunction)(void (*)(void))py_set_sgemm, METH_FASTCALL,
      "set_sgemm(address, ilp64): the cblas_sgemm that matmul_pair calls."},
     {"flush_denormals", py_flush_denormals, METH_NOARGS,

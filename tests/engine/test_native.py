@@ -203,16 +203,17 @@ def test_a_product_halved_with_the_helper_thread_is_numpy_s_product(a_shape, b_s
     b = rng.standard_normal(b_shape).astype(np.float32)
     out = np.full((a.shape[0], b.shape[1]), np.nan, np.float32)
     with _native.pairing():
-        assert _native.KERNELS.matmul_pair(a, b, out)
+        assert _native.KERNELS.matmul_pair(a, b, out, -1)
     np.testing.assert_array_equal(out, a @ b)
 
 
 @needs_kernels
-def test_adam_halved_with_the_helper_thread_gives_the_same_bits(monkeypatch):
+@pytest.mark.parametrize("columns", [None, (100, 30, 51)])  # two halves; after row 15 of a (30, 51) block
+def test_adam_halved_with_the_helper_thread_gives_the_same_bits(columns, monkeypatch):
     _pairing_or_skip()
     whole = _adam_run(_native.KERNELS, False, monkeypatch)
     monkeypatch.setattr(_native, "PAIR_MIN_WEIGHTS", 1000)
-    with _native.pairing():
+    with _native.pairing(columns):
         halves = _adam_run(_native.KERNELS, False, monkeypatch)
     for a, b in zip(whole, halves, strict=True):
         np.testing.assert_array_equal(a, b)
@@ -258,7 +259,7 @@ def test_a_second_thread_asking_while_the_helper_is_busy_gets_numpy():
         with _native.pairing():
             go.wait()
             for _ in range(20):
-                if _native.KERNELS.matmul_pair(a, b, out):
+                if _native.KERNELS.matmul_pair(a, b, out, -1):
                     np.testing.assert_allclose(out, a @ b, rtol=1e-4, atol=1e-3)
                     results.append(True)
                 else:
@@ -284,7 +285,7 @@ def test_a_forked_child_multiplies_without_the_parent_s_helper_thread():
     b = rng.standard_normal((784, 128)).astype(np.float32)
     out = np.empty((64, 128), np.float32)
     with _native.pairing():
-        _native.KERNELS.matmul_pair(a, b, out)  # the parent's helper exists now
+        _native.KERNELS.matmul_pair(a, b, out, -1)  # the parent's helper exists now
     context = multiprocessing.get_context("fork")
     queue = context.Queue()
     child = context.Process(target=_child_product, args=(a, b, queue))
@@ -297,5 +298,5 @@ def test_a_forked_child_multiplies_without_the_parent_s_helper_thread():
 def _child_product(a: np.ndarray, b: np.ndarray, queue: object) -> None:
     out = np.empty((a.shape[0], b.shape[1]), np.float32)
     with _native.pairing():
-        assert _native.KERNELS.matmul_pair(a, b, out)
+        assert _native.KERNELS.matmul_pair(a, b, out, -1)
     queue.put(out)
