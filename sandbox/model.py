@@ -116,6 +116,23 @@ def trace_shapes(input_shape: Shape, layers: Sequence[Layer]) -> list[LayerShape
     return rows
 
 
+class _OnePairedStep:
+    """OpenBLAS held at one thread and the kernels' helper thread on (``_native.pairing``), for one step."""
+
+    __slots__ = ("_blas", "_pair")
+
+    def __init__(self, columns: tuple[int, int, int] | None) -> None:
+        self._blas, self._pair = _batchsplit.OneBlasThread(), _native.pairing(columns)
+
+    def __enter__(self) -> None:
+        self._blas.__enter__()
+        self._pair.__enter__()
+
+    def __exit__(self, *exc: object) -> None:
+        self._pair.__exit__()
+        self._blas.__exit__()
+
+
 class Model:
     """What every model shares, as ``keras.Model``: weights, compile, fit, evaluate, predict.
 
@@ -613,13 +630,19 @@ class Model:
         plain forward."""
         self._paired = False
         if (training and self.batch_threads != 1 and _batchsplit.blas_threads() > 1
-                and _batchsplit.small_kernels(self.layers)):
+                and self._step_plan()[0]):
             self._paired = True
-            stack = contextlib.ExitStack()
-            stack.enter_context(_batchsplit.OneBlasThread())
-            stack.enter_context(_native.pairing(self._pair_columns()))
-            return stack
+            return _OnePairedStep(self._step_plan()[1])
         return contextlib.nullcontext()
+
+    def _step_plan(self) -> tuple[bool, tuple[int, int, int] | None]:
+        """Whether every kernel is small (``batchsplit.small_kernels``) and the block the helper thread
+        splits (``_pair_columns``), found once per weight layout (a training step asks twice)."""
+        key = (id(self._flat), len(self.layers))
+        plan = self.__dict__.get("_plan")
+        if plan is None or plan[0] != key:
+            plan = self._plan = (key, (_batchsplit.small_kernels(self.layers), self._pair_columns()))
+        return plan[1]
 
     def _pair_columns(self) -> tuple[int, int, int] | None:
         """``(start, rows, cols)`` of the largest Dense kernel in the flat weight buffer, or None (see
@@ -663,6 +686,13 @@ class Model:
         g = self._flat_grad
         if g is None:
             return 0.0
+        kernels = _native.KERNELS
+        if self._paired and kernels is not None and self._last_split is None:
+            # each core sums the rows of the gradient it computed (reading them all here cost ~20 µs a step)
+            with _native.pairing(self._step_plan()[1]) as on:
+                squares = kernels.sumsq_pair(g, *_native.pair_columns()) if on else None
+            if squares is not None:
+                return math.sqrt(squares)  # NaN and inf as np.dot gives them
         with np.errstate(over="ignore", invalid="ignore"):
             return math.sqrt(float(np.dot(g, g)))
 
@@ -679,7 +709,7 @@ class Model:
         parts = 1 if split is None or self._flat.size // _batchsplit.MIN_UPDATE_PART < split.parts else split.parts
         # a step that halved its products with the helper thread halves Adam's pass too
         with np.errstate(over="ignore", invalid="ignore"), (
-                _native.pairing(self._pair_columns()) if split is None and self._paired else contextlib.nullcontext()):
+                _native.pairing(self._step_plan()[1]) if split is None and self._paired else contextlib.nullcontext()):
             self.optimizer.apply(self._flat, self._flat_grad, self._segments,
                                  run_parts=split.run if parts > 1 else None, parts=parts)
         for (a, b), saved in zip(frozen_ranges, frozen, strict=True):

@@ -24,7 +24,7 @@ __all__ = ["KERNELS", "PAIR_MIN_PRODUCT", "PAIR_MIN_WEIGHTS", "flushing_denormal
            "pairing", "pairing_now"]
 
 #: The ``VERSION`` that kernels.c defines: a module built from an older source is not used.
-_VERSION = 8
+_VERSION = 9
 
 
 def load() -> ModuleType | None:
@@ -85,23 +85,21 @@ def _find_sgemm() -> bool:
 
             for lib in ThreadpoolController().select(internal_api="openblas").lib_controllers:
                 prefix, suffix = getattr(lib, "_symbol_prefix", ""), getattr(lib, "_symbol_suffix", "")
-                function = getattr(lib.dynlib, f"{prefix}cblas_sgemm{suffix}", None)
-                if function is None or kernels is None:
+                sgemm = getattr(lib.dynlib, f"{prefix}cblas_sgemm{suffix}", None)
+                sdot = getattr(lib.dynlib, f"{prefix}cblas_sdot{suffix}", None)
+                if sgemm is None or sdot is None or kernels is None:
                     continue
-                kernels.set_sgemm(ctypes.cast(function, ctypes.c_void_p).value, suffix.startswith("64"))
+                address = ctypes.cast(sgemm, ctypes.c_void_p).value, ctypes.cast(sdot, ctypes.c_void_p).value
+                kernels.set_blas(*address, suffix.startswith("64"))
                 a = np.arange(12, dtype=np.float32).reshape(3, 4)
                 b = np.arange(8, dtype=np.float32).reshape(4, 2)
                 out = np.zeros((3, 2), np.float32)
-                local = _local.__dict__.get("pair", False)
-                _local.pair = True
-                try:
-                    done = kernels.matmul_pair(a, b, out, -1)
-                finally:
-                    _local.pair = local
-                if done and np.array_equal(out, a @ b):
+                done = kernels.matmul_pair(a, b, out, -1)
+                squares = kernels.sumsq_pair(a.ravel(), 0, 0, 0)
+                if done and np.array_equal(out, a @ b) and squares == float(np.dot(a.ravel(), a.ravel())):
                     _sgemm_ready = True
                     break
-                kernels.set_sgemm(0, True)
+                kernels.set_blas(0, 0, True)
         except Exception:  # threadpoolctl missing, another BLAS, a symbol not found: products stay NumPy's
             _sgemm_ready = False
     return _sgemm_ready
@@ -119,14 +117,15 @@ def pair_columns() -> tuple[int, int, int]:
     return _local.__dict__.get("columns", (0, 0, 0))
 
 
-@contextlib.contextmanager
-def pairing(columns: tuple[int, int, int] | None = None) -> Iterator[bool]:
+class pairing:  # lower case: used as a context manager, like contextlib's
     """Within the block, this thread's large matrix products and Adam's pass run in two halves, here and on
-    the kernels' helper thread; yields whether that is available (the kernels built, OpenBLAS found).
+    the kernels' helper thread; ``with pairing() as available`` says whether that is available (the kernels
+    built, OpenBLAS found).
 
     For a one-thread training step (a small dense network) when the BLAS may use two threads: OpenBLAS's own
     threads lost on these sizes (118k against 128k samples/s for the benchmark MLP), and a Python thread
-    costs ~20 µs a hand-off, as much as it saves.
+    costs ~20 µs a hand-off, as much as it saves. A class rather than a generator: it is entered twice in
+    every training step, and contextlib's machinery cost ~5 µs of a ~400 µs step.
 
     Parameters
     ----------
@@ -136,12 +135,22 @@ def pairing(columns: tuple[int, int, int] | None = None) -> Iterator[bool]:
         weights whose gradients it computed; halves split elsewhere made every step move ~200 KB between the
         cores' caches (140k samples/s with no helper, 131–135k with only the products or only Adam halved).
     """
-    if KERNELS is None or not _find_sgemm():
-        yield False
-        return
-    before = _local.__dict__.get("pair", False), _local.__dict__.get("columns", (0, 0, 0))
-    _local.pair, _local.columns = True, columns or (0, 0, 0)
-    try:
-        yield True
-    finally:
-        _local.pair, _local.columns = before
+
+    __slots__ = ("_before", "_columns", "_on")
+
+    def __init__(self, columns: tuple[int, int, int] | None = None) -> None:
+        self._columns = columns or (0, 0, 0)
+        self._on = False
+        self._before = (False, (0, 0, 0))
+
+    def __enter__(self) -> bool:
+        self._on = KERNELS is not None and (_sgemm_ready if _sgemm_ready is not None else _find_sgemm())
+        if self._on:
+            state = _local.__dict__
+            self._before = state.get("pair", False), state.get("columns", (0, 0, 0))
+            _local.pair, _local.columns = True, self._columns
+        return self._on
+
+    def __exit__(self, *exc: object) -> None:
+        if self._on:
+            _local.pair, _local.columns = self._before

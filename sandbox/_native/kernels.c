@@ -296,7 +296,7 @@ static void dlsb_restore_fp(int previous)
 /* ---- the Python functions ------------------------------------------------------------------------- */
 
 /* Bumped when a function's signature changes: the loader refuses a module built from an older source. */
-#define KERNELS_VERSION 8
+#define KERNELS_VERSION 9
 
 /* A C-contiguous buffer of `itemsize`-byte items of one of the `kinds` format letters; 0 if obj is not one
  * (no exception left set). */
@@ -596,16 +596,34 @@ struct adam_part {
     float c[4];
 };
 
+struct dot_part {
+    const float *x;
+    Py_ssize_t n;
+    double result; /* x · x, written by whichever thread runs the part */
+};
+
 struct task {
-    int kind; /* 1: gemm, 2: adam */
+    int kind; /* 1: gemm, 2: adam, 3: sum of squares */
     struct gemm_part gemm;
     struct adam_part adam;
+    struct dot_part dot;
 };
 
 static int dlsb_flush_denormals(void);
 
-static void *blas_sgemm = NULL;
+static void *blas_sgemm = NULL, *blas_sdot = NULL;
 static int blas_ilp64 = 1;
+
+typedef float (*sdot_ilp64_t)(int64_t n, const float *x, int64_t incx, const float *y, int64_t incy);
+typedef float (*sdot_lp64_t)(int n, const float *x, int incx, const float *y, int incy);
+
+static double run_dot(const float *x, Py_ssize_t n)
+{
+    if (n <= 0)
+        return 0.0;
+    return blas_ilp64 ? (double)((sdot_ilp64_t)blas_sdot)(n, x, 1, x, 1)
+                      : (double)((sdot_lp64_t)blas_sdot)((int)n, x, 1, x, 1);
+}
 
 static void run_gemm(const struct gemm_part *g)
 {
@@ -619,9 +637,11 @@ static void run_gemm(const struct gemm_part *g)
                                    (int)g->lda, g->b, (int)g->ldb, 0.0f, g->c, (int)g->ldc);
 }
 
-static void run_task(const struct task *t)
+static void run_task(struct task *t)
 {
-    if (t->kind == 1)
+    if (t->kind == 3)
+        t->dot.result = run_dot(t->dot.x, t->dot.n);
+    else if (t->kind == 1)
         run_gemm(&t->gemm);
     else if (t->kind == 2)
         dlsb_adam(t->adam.w, t->adam.g, t->adam.m, t->adam.v, t->adam.vhat, t->adam.n, t->adam.c[0], t->adam.c[1],
@@ -690,11 +710,12 @@ static void reset_after_fork(void)
     pool.posted = pool.claimed = pool.finished = 0;
 }
 
-/* Runs `mine` here and `theirs` on the helper (or here, if the helper has not taken it when `mine` is done).
- * Returns 0 without running anything if the pool is unavailable or in use by another thread. */
-static int run_pair(const struct task *mine, const struct task *theirs)
+/* Runs `mine` here and `theirs` on the helper (or here, if the helper has not taken it when `mine` is done);
+ * `theirs` holds its result afterwards. Returns 0 without running anything if the pool is unavailable or in
+ * use by another thread. */
+static int run_pair(struct task *mine, struct task *theirs)
 {
-    if (blas_sgemm == NULL && (mine->kind == 1 || theirs->kind == 1))
+    if ((blas_sgemm == NULL && theirs->kind == 1) || (blas_sdot == NULL && theirs->kind == 3))
         return 0;
     int expected = 0;
     if (!__atomic_compare_exchange_n(&pool.in_use, &expected, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
@@ -735,12 +756,13 @@ static int run_pair(const struct task *mine, const struct task *theirs)
                 CPU_RELAX();
             else
                 sched_yield(); /* the helper was descheduled mid-task: give it the core */
+        *theirs = pool.task; /* with the helper's result */
     }
     __atomic_store_n(&pool.in_use, 0, __ATOMIC_RELEASE);
     return 1;
 }
 #else
-static int run_pair(const struct task *mine, const struct task *theirs)
+static int run_pair(struct task *mine, struct task *theirs)
 {
     (void)mine;
     (void)theirs;
@@ -810,7 +832,7 @@ static PyObject *py_matmul_pair(PyObject *self, PyObject *const *args, Py_ssize_
     Py_ssize_t m = a.shape[0], k = a.shape[1], n = b.shape[1];
     if (describe(&a, &ta, &lda) && describe(&b, &tb, &ldb) && describe(&c, &tc, &ldc) && tc == NO_TRANS
         && b.shape[0] == k && c.shape[0] == m && c.shape[1] == n && m > 1 && n > 1 && k > 0) {
-        struct task mine = {1, {ta, tb, m, n, k, lda, ldb, ldc, a.buf, b.buf, c.buf}, {0}};
+        struct task mine = {1, {ta, tb, m, n, k, lda, ldb, ldc, a.buf, b.buf, c.buf}, {0}, {0}};
         struct task theirs = mine;
         const float *af = a.buf, *bf = b.buf;
         float *cf = c.buf;
@@ -872,8 +894,9 @@ static PyObject *py_adam_pair(PyObject *self, PyObject *const *args, Py_ssize_t 
     Py_ssize_t h = rows > 0 ? start + (rows / 2) * cols : n / 2;
     float *w = views[0].buf, *m = views[2].buf, *v = views[3].buf, *vh = have_hat ? views[4].buf : NULL;
     const float *g = views[1].buf;
-    struct task mine = {2, {0}, {w, m, v, vh, g, h, {cs[0], cs[1], cs[2], cs[3]}}};
-    struct task theirs = {2, {0}, {w + h, m + h, v + h, vh ? vh + h : NULL, g + h, n - h, {cs[0], cs[1], cs[2], cs[3]}}};
+    struct task mine = {2, {0}, {w, m, v, vh, g, h, {cs[0], cs[1], cs[2], cs[3]}}, {0}};
+    struct task theirs = {2, {0}, {w + h, m + h, v + h, vh ? vh + h : NULL, g + h, n - h, {cs[0], cs[1], cs[2], cs[3]}},
+                          {0}};
     int ok;
     Py_BEGIN_ALLOW_THREADS
     ok = run_pair(&mine, &theirs);
@@ -882,20 +905,52 @@ static PyObject *py_adam_pair(PyObject *self, PyObject *const *args, Py_ssize_t 
     return PyBool_FromLong(ok);
 }
 
-/* set_sgemm(address, ilp64) -> None: OpenBLAS's cblas_sgemm, which matmul_pair calls (0: none). */
-static PyObject *py_set_sgemm(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+/* set_blas(sgemm, sdot, ilp64) -> None: the addresses of OpenBLAS's cblas_sgemm and cblas_sdot, which the
+ * pair functions call (0: none), and whether their integers are 64-bit. */
+static PyObject *py_set_blas(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (!argument_count(nargs, 2, "set_sgemm"))
+    if (!argument_count(nargs, 3, "set_blas"))
         return NULL;
-    void *address = PyLong_AsVoidPtr(args[0]);
-    int ilp64 = PyObject_IsTrue(args[1]);
+    void *sgemm = PyLong_AsVoidPtr(args[0]);
+    void *sdot = PyErr_Occurred() ? NULL : PyLong_AsVoidPtr(args[1]);
+    int ilp64 = PyErr_Occurred() ? 0 : PyObject_IsTrue(args[2]);
     if (PyErr_Occurred() || ilp64 < 0)
         return NULL;
-    blas_sgemm = address;
+    blas_sgemm = sgemm;
+    blas_sdot = sdot;
     blas_ilp64 = ilp64;
     Py_RETURN_NONE;
 }
 
+/* sumsq_pair(g, start, rows, cols) -> float | None: g · g (float32 g, contiguous), in two parts split as
+ * adam_pair splits them, each summed by OpenBLAS's sdot on the core that computed it. None: not done. */
+static PyObject *py_sumsq_pair(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (!argument_count(nargs, 4, "sumsq_pair"))
+        return NULL;
+    Py_ssize_t start = PyLong_AsSsize_t(args[1]), rows = PyLong_AsSsize_t(args[2]), cols = PyLong_AsSsize_t(args[3]);
+    if (PyErr_Occurred())
+        return NULL;
+    Py_buffer views[1];
+    static const int writable[1] = {0};
+    if (!get_f32_buffers(args, views, writable, 1))
+        Py_RETURN_NONE;
+    Py_ssize_t n = views[0].len / 4;
+    if (rows < 0 || cols < 0 || start < 0 || start + rows * cols > n)
+        return size_error(views, 1);
+    Py_ssize_t h = rows > 0 ? start + (rows / 2) * cols : n / 2;
+    const float *g = views[0].buf;
+    struct task mine = {3, {0}, {0}, {g, h, 0.0}};
+    struct task theirs = {3, {0}, {0}, {g + h, n - h, 0.0}};
+    int ok;
+    Py_BEGIN_ALLOW_THREADS
+    ok = run_pair(&mine, &theirs);
+    Py_END_ALLOW_THREADS
+    release_all(views, 1);
+    if (!ok)
+        Py_RETURN_NONE;
+    return PyFloat_FromDouble(mine.dot.result + theirs.dot.result);
+}
 
 static PyObject *py_flush_denormals(PyObject *self, PyObject *unused)
 {
@@ -928,8 +983,10 @@ static PyMethodDef kernels_methods[] = {
      "matmul_pair(a, b, out, axis) -> bool: out = a @ b in two halves (rows or columns), here and on the helper."},
     {"adam_pair", (PyCFunction)(void (*)(void))py_adam_pair, METH_FASTCALL,
      "adam_pair(w, g, m, v, vhat, c1, c2, eps, alpha, start, rows, cols) -> bool: adam in two parts."},
-    {"set_sgemm", (PyCFunction)(void (*)(void))py_set_sgemm, METH_FASTCALL,
-     "set_sgemm(address, ilp64): the cblas_sgemm that matmul_pair calls."},
+    {"set_blas", (PyCFunction)(void (*)(void))py_set_blas, METH_FASTCALL,
+     "set_blas(sgemm, sdot, ilp64): the cblas_sgemm and cblas_sdot that the pair functions call."},
+    {"sumsq_pair", (PyCFunction)(void (*)(void))py_sumsq_pair, METH_FASTCALL,
+     "sumsq_pair(g, start, rows, cols) -> float | None: g . g in two parts, here and on the helper."},
     {"flush_denormals", py_flush_denormals, METH_NOARGS,
      "flush_denormals() -> int: flush-to-zero on for this thread; returns the previous control (-1: none)."},
     {"restore_fp", py_restore_fp, METH_O, "restore_fp(previous): give back what flush_denormals replaced."},

@@ -300,3 +300,16 @@ def _child_product(a: np.ndarray, b: np.ndarray, queue: object) -> None:
     with _native.pairing():
         assert _native.KERNELS.matmul_pair(a, b, out, -1)
     queue.put(out)
+
+
+@needs_kernels
+def test_the_gradient_norm_summed_on_both_cores_is_numpy_s(monkeypatch):
+    _pairing_or_skip()
+    rng = np.random.default_rng(6)
+    g = (rng.standard_normal(100_003) * 10.0 ** rng.uniform(-6, 2, 100_003)).astype(np.float32)
+    with _native.pairing((17, 300, 333)):
+        squares = _native.KERNELS.sumsq_pair(g, *_native.pair_columns())
+    assert squares == pytest.approx(float(np.dot(g.astype(np.float64), g.astype(np.float64))), rel=1e-5)
+    g[5] = np.nan
+    with _native.pairing():
+        assert np.isnan(_native.KERNELS.sumsq_pair(g, 0, 0, 0))
