@@ -24,7 +24,7 @@ __all__ = ["KERNELS", "PAIR_MIN_PRODUCT", "PAIR_MIN_WEIGHTS", "flushing_denormal
            "pairing", "pairing_now"]
 
 #: The ``VERSION`` that kernels.c defines: a module built from an older source is not used.
-_VERSION = 9
+_VERSION = 10
 
 
 def load() -> ModuleType | None:
@@ -94,7 +94,7 @@ def _find_sgemm() -> bool:
                 a = np.arange(12, dtype=np.float32).reshape(3, 4)
                 b = np.arange(8, dtype=np.float32).reshape(4, 2)
                 out = np.zeros((3, 2), np.float32)
-                done = kernels.matmul_pair(a, b, out, -1)
+                done = kernels.matmul_pair(a, b, out, -1, None)
                 squares = kernels.sumsq_pair(a.ravel(), 0, 0, 0)
                 if done and np.array_equal(out, a @ b) and squares == float(np.dot(a.ravel(), a.ravel())):
                     _sgemm_ready = True

@@ -296,7 +296,7 @@ static void dlsb_restore_fp(int previous)
 /* ---- the Python functions ------------------------------------------------------------------------- */
 
 /* Bumped when a function's signature changes: the loader refuses a module built from an older source. */
-#define KERNELS_VERSION 9
+#define KERNELS_VERSION 10
 
 /* A C-contiguous buffer of `itemsize`-byte items of one of the `kinds` format letters; 0 if obj is not one
  * (no exception left set). */
@@ -804,18 +804,20 @@ static int get_strided2(PyObject *obj, Py_buffer *view, int writable)
     return 1;
 }
 
-/* matmul_pair(a, b, out, axis) -> bool: out = a @ b (float32 2-D, any BLAS-able strides; out row-major), its
- * rows (axis 0) or columns (axis 1; -1: the longer side) split between this thread (the first half) and the
- * helper. False: not done (pool unavailable, in use, or arrays it does not take); the caller then multiplies
- * with NumPy. */
+/* matmul_pair(a, b, out, axis, scratch) -> bool: out = a @ b (float32 2-D, any BLAS-able strides; out
+ * row-major) in two halves, this thread taking the first and the helper the second: rows of out (axis 0),
+ * columns (axis 1; -1: the longer side), or the inner dimension (axis 2): then the helper's partial product
+ * goes to `scratch` (float32, contiguous, out's size) and is added to out here, so each core reads only its
+ * half of b (its rows of a kernel, which it updated itself), at the price of one more rounding per output.
+ * False: not done (pool unavailable, in use, or arrays it does not take); the caller multiplies with NumPy. */
 static PyObject *py_matmul_pair(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (!argument_count(nargs, 4, "matmul_pair"))
+    if (!argument_count(nargs, 5, "matmul_pair"))
         return NULL;
     long axis = PyLong_AsLong(args[3]);
     if (axis == -1 && PyErr_Occurred())
         return NULL;
-    Py_buffer a, b, c;
+    Py_buffer a, b, c, t;
     if (!get_strided2(args[0], &a, 0))
         Py_RETURN_FALSE;
     if (!get_strided2(args[1], &b, 0)) {
@@ -827,16 +829,36 @@ static PyObject *py_matmul_pair(PyObject *self, PyObject *const *args, Py_ssize_
         PyBuffer_Release(&b);
         Py_RETURN_FALSE;
     }
+    int have_scratch = 0;
+    if (axis == 2) {
+        static const int writable[1] = {1};
+        have_scratch = args[4] != Py_None && get_f32_buffers(args + 4, &t, writable, 1);
+        if (!have_scratch) {
+            PyBuffer_Release(&a);
+            PyBuffer_Release(&b);
+            PyBuffer_Release(&c);
+            Py_RETURN_FALSE;
+        }
+    }
     int ta, tb, tc, ok = 0;
     Py_ssize_t lda, ldb, ldc;
     Py_ssize_t m = a.shape[0], k = a.shape[1], n = b.shape[1];
     if (describe(&a, &ta, &lda) && describe(&b, &tb, &ldb) && describe(&c, &tc, &ldc) && tc == NO_TRANS
-        && b.shape[0] == k && c.shape[0] == m && c.shape[1] == n && m > 1 && n > 1 && k > 0) {
+        && b.shape[0] == k && c.shape[0] == m && c.shape[1] == n && m > 1 && n > 1 && k > 1
+        && (!have_scratch || t.len == m * n * 4)) {
         struct task mine = {1, {ta, tb, m, n, k, lda, ldb, ldc, a.buf, b.buf, c.buf}, {0}, {0}};
         struct task theirs = mine;
         const float *af = a.buf, *bf = b.buf;
         float *cf = c.buf;
-        if (axis == 0 || (axis != 1 && m >= n)) { /* rows of out: rows of op(a) */
+        if (axis == 2) { /* the inner dimension: columns of op(a), rows of op(b) */
+            Py_ssize_t h = k / 2;
+            mine.gemm.k = h;
+            theirs.gemm.k = k - h;
+            theirs.gemm.a = ta == NO_TRANS ? af + h : af + h * lda;
+            theirs.gemm.b = tb == NO_TRANS ? bf + h * ldb : bf + h;
+            theirs.gemm.c = t.buf;
+            theirs.gemm.ldc = n;
+        } else if (axis == 0 || (axis != 1 && m >= n)) { /* rows of out: rows of op(a) */
             Py_ssize_t h = m / 2;
             mine.gemm.m = h;
             theirs.gemm.m = m - h;
@@ -851,11 +873,19 @@ static PyObject *py_matmul_pair(PyObject *self, PyObject *const *args, Py_ssize_
         }
         Py_BEGIN_ALLOW_THREADS
         ok = run_pair(&mine, &theirs);
+        if (ok && axis == 2) {
+            const float *part = t.buf;
+            for (Py_ssize_t i = 0; i < m; i++)
+                for (Py_ssize_t j = 0; j < n; j++)
+                    cf[i * ldc + j] += part[i * n + j];
+        }
         Py_END_ALLOW_THREADS
     }
     PyBuffer_Release(&a);
     PyBuffer_Release(&b);
     PyBuffer_Release(&c);
+    if (have_scratch)
+        PyBuffer_Release(&t);
     return PyBool_FromLong(ok);
 }
 
@@ -980,7 +1010,7 @@ static PyMethodDef kernels_methods[] = {
     {"maxpool2x2_backward", (PyCFunction)(void (*)(void))py_maxpool2x2_backward, METH_FASTCALL,
      "maxpool2x2_backward(dy, winner, dx) -> bool: each dy to its window's winner, 0 elsewhere."},
     {"matmul_pair", (PyCFunction)(void (*)(void))py_matmul_pair, METH_FASTCALL,
-     "matmul_pair(a, b, out, axis) -> bool: out = a @ b in two halves (rows or columns), here and on the helper."},
+     "matmul_pair(a, b, out, axis, scratch) -> bool: out = a @ b in two halves, here and on the helper."},
     {"adam_pair", (PyCFunction)(void (*)(void))py_adam_pair, METH_FASTCALL,
      "adam_pair(w, g, m, v, vhat, c1, c2, eps, alpha, start, rows, cols) -> bool: adam in two parts."},
     {"set_blas", (PyCFunction)(void (*)(void))py_set_blas, METH_FASTCALL,

@@ -114,7 +114,8 @@ class Dense(WeightedLayer):
         kernels = _native.KERNELS
         if kernels is not None and x.ndim == 2 and _native.pairing_now() and x.size * kernel.shape[1] >= _PAIR:
             z = np.empty((x.shape[0], kernel.shape[1]), np.result_type(x, kernel))
-            if not kernels.matmul_pair(x, kernel, z, 1):  # half the columns on the helper thread
+            # half the inner dimension on the helper thread: each core reads the kernel rows it updated
+            if not kernels.matmul_pair(x, kernel, z, 2, np.empty_like(z)):
                 np.matmul(x, kernel, out=z)
         else:
             z = x @ kernel
@@ -145,7 +146,7 @@ class Dense(WeightedLayer):
         kernels = _native.KERNELS
         # half the rows on the helper thread (Adam then updates those rows there), when the step allows it
         if not (kernels is not None and x.ndim == 2 and _native.pairing_now() and x.size * gk.shape[1] >= _PAIR
-                and kernels.matmul_pair(x.T, dz, gk, 0)):
+                and kernels.matmul_pair(x.T, dz, gk, 0, None)):
             np.matmul(x.T, dz, out=gk)
         if self.use_bias:
             # ones @ dz is a GEMV, far faster than dz.sum(axis=0) on tall arrays (24× here on 50k×8).
