@@ -562,8 +562,9 @@ static PyObject *py_maxpool2x2_backward(PyObject *self, PyObject *const *args, P
  * spins briefly between tasks and calls OpenBLAS's sgemm (the one NumPy loaded, found by Python) without
  * the GIL: the calling thread posts the second half of a product or of Adam's pass, does the first half,
  * then takes the second half itself if the helper has not started it (so a helper descheduled on a busy
- * machine costs nothing), else waits for it. Halves of a product are computed by the same OpenBLAS kernel
- * over the same inner dimension, so each output is the sum it would be in one call.
+ * machine costs nothing), else waits for it. Halves of a product's rows or columns are computed by the same
+ * OpenBLAS kernel over the same inner dimension, so each output is the sum it would be in one call; halves of
+ * the inner dimension (axis 2) add the two partial sums once more.
  *
  * One caller at a time: a second thread asking while the pool is in use gets False and runs its NumPy
  * code. Linux only (pthreads and the helper's spin); elsewhere the functions return False.
