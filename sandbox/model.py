@@ -687,9 +687,11 @@ class Model:
         if g is None:
             return 0.0
         kernels = _native.KERNELS
-        if self._paired and kernels is not None and self._last_split is None:
-            # each core sums the rows of the gradient it computed (reading them all here cost ~20 µs a step)
-            with _native.pairing(self._step_plan()[1]) as on:
+        if (self._paired and kernels is not None and self._last_split is None
+                and g.size >= _native.PAIR_MIN_WEIGHTS):
+            # each core sums the rows of the gradient it computed (reading them all here cost ~20 µs a step);
+            # OpenBLAS at one thread, as in the step: two callers must not share its thread pool
+            with _batchsplit.OneBlasThread(), _native.pairing(self._step_plan()[1]) as on:
                 squares = kernels.sumsq_pair(g, *_native.pair_columns()) if on else None
             if squares is not None:
                 return math.sqrt(squares)  # NaN and inf as np.dot gives them
