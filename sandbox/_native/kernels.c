@@ -298,6 +298,15 @@ static void dlsb_restore_fp(int previous)
 /* Bumped when a function's signature changes: the loader refuses a module built from an older source. */
 #define KERNELS_VERSION 10
 
+/* Whether the buffer holds `itemsize`-byte items of one of the `kinds` format letters (any byte-order mark). */
+static int format_is(const Py_buffer *view, Py_ssize_t itemsize, const char *kinds)
+{
+    const char *f = view->format ? view->format : "B";
+    if (*f == '<' || *f == '=' || *f == '@')
+        f++;
+    return view->itemsize == itemsize && f[0] != '\0' && f[1] == '\0' && strchr(kinds, f[0]) != NULL;
+}
+
 /* A C-contiguous buffer of `itemsize`-byte items of one of the `kinds` format letters; 0 if obj is not one
  * (no exception left set). */
 static int get_buffer(PyObject *obj, Py_buffer *view, int writable, Py_ssize_t itemsize, const char *kinds)
@@ -307,10 +316,7 @@ static int get_buffer(PyObject *obj, Py_buffer *view, int writable, Py_ssize_t i
         PyErr_Clear();
         return 0;
     }
-    const char *f = view->format ? view->format : "B";
-    if (*f == '<' || *f == '=' || *f == '@')
-        f++;
-    if (view->itemsize != itemsize || f[0] == '\0' || f[1] != '\0' || strchr(kinds, f[0]) == NULL) {
+    if (!format_is(view, itemsize, kinds)) {
         PyBuffer_Release(view);
         return 0;
     }
@@ -465,17 +471,14 @@ static PyObject *py_softmax_sparse_ce(PyObject *self, PyObject *const *args, Py_
     return PyFloat_FromDouble(loss);
 }
 
-/* A float32 buffer of 4 dimensions, any strides; 0 if obj is not one (no exception left set). */
-static int get_strided4(PyObject *obj, Py_buffer *view)
+/* A float32 buffer of `ndim` dimensions, any strides; 0 if obj is not one (no exception left set). */
+static int get_strided(PyObject *obj, Py_buffer *view, int ndim, int writable)
 {
-    if (PyObject_GetBuffer(obj, view, PyBUF_STRIDES | PyBUF_FORMAT) != 0) {
+    if (PyObject_GetBuffer(obj, view, PyBUF_STRIDES | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0)) != 0) {
         PyErr_Clear();
         return 0;
     }
-    const char *f = view->format ? view->format : "B";
-    if (*f == '<' || *f == '=' || *f == '@')
-        f++;
-    if (view->ndim != 4 || view->itemsize != 4 || strcmp(f, "f") != 0) {
+    if (view->ndim != ndim || !format_is(view, 4, F32)) {
         PyBuffer_Release(view);
         return 0;
     }
@@ -489,7 +492,7 @@ static PyObject *py_maxpool2x2(PyObject *self, PyObject *const *args, Py_ssize_t
     if (!argument_count(nargs, 3, "maxpool2x2"))
         return NULL;
     Py_buffer x;
-    if (!get_strided4(args[0], &x))
+    if (!get_strided(args[0], &x, 4, 0))
         Py_RETURN_FALSE;
     int have_winner = args[2] != Py_None;
     int count = have_winner ? 2 : 1;
@@ -521,9 +524,9 @@ static PyObject *py_maxpool2x2_backward(PyObject *self, PyObject *const *args, P
     if (!argument_count(nargs, 3, "maxpool2x2_backward"))
         return NULL;
     Py_buffer dy, dx;
-    if (!get_strided4(args[0], &dy))
+    if (!get_strided(args[0], &dy, 4, 0))
         Py_RETURN_FALSE;
-    if (!get_strided4(args[2], &dx)) {
+    if (!get_strided(args[2], &dx, 4, 1)) {
         PyBuffer_Release(&dy);
         Py_RETURN_FALSE;
     }
@@ -789,22 +792,6 @@ static int describe(const Py_buffer *v, int *trans, Py_ssize_t *ld)
     return 0;
 }
 
-static int get_strided2(PyObject *obj, Py_buffer *view, int writable)
-{
-    if (PyObject_GetBuffer(obj, view, PyBUF_STRIDES | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0)) != 0) {
-        PyErr_Clear();
-        return 0;
-    }
-    const char *f = view->format ? view->format : "B";
-    if (*f == '<' || *f == '=' || *f == '@')
-        f++;
-    if (view->ndim != 2 || view->itemsize != 4 || strcmp(f, "f") != 0) {
-        PyBuffer_Release(view);
-        return 0;
-    }
-    return 1;
-}
-
 /* matmul_pair(a, b, out, axis, scratch) -> bool: out = a @ b (float32 2-D, any BLAS-able strides; out
  * row-major) in two halves, this thread taking the first and the helper the second: rows of out (axis 0),
  * columns (axis 1; -1: the longer side), or the inner dimension (axis 2): then the helper's partial product
@@ -819,13 +806,13 @@ static PyObject *py_matmul_pair(PyObject *self, PyObject *const *args, Py_ssize_
     if (axis == -1 && PyErr_Occurred())
         return NULL;
     Py_buffer a, b, c, t;
-    if (!get_strided2(args[0], &a, 0))
+    if (!get_strided(args[0], &a, 2, 0))
         Py_RETURN_FALSE;
-    if (!get_strided2(args[1], &b, 0)) {
+    if (!get_strided(args[1], &b, 2, 0)) {
         PyBuffer_Release(&a);
         Py_RETURN_FALSE;
     }
-    if (!get_strided2(args[2], &c, 1)) {
+    if (!get_strided(args[2], &c, 2, 1)) {
         PyBuffer_Release(&a);
         PyBuffer_Release(&b);
         Py_RETURN_FALSE;
