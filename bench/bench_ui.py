@@ -420,6 +420,10 @@ def latency_child(out_path: str) -> None:
     canvas.clear()
     QTest.qWait(50)
     window.close()
+    from ui.background import LIVE_LANES
+
+    for lane in list(LIVE_LANES):  # as the training child does: no lane thread left running at exit
+        lane.shutdown()
     Path(out_path).write_text(json.dumps(result))
 
 
@@ -576,8 +580,14 @@ def training_child(out_path: str, blas_threads: int, train_seconds: float, idle_
     rec = Recorder()
     QTimer.singleShot(0, rec.start)
     loop.exec()
-    # hide(), not close(): after training the session is dirty and closeEvent would ask to save.
+    # hide(), not close(): after training the session is dirty and closeEvent would ask to save. So the
+    # background lanes closeEvent would stop are stopped here: a lane thread (a daemon) still evaluating when
+    # the interpreter exits emitted into a half-destroyed QObject and crashed the child (-11) one run in ~4.
     window.hide()
+    from ui.background import LIVE_LANES
+
+    for lane in list(LIVE_LANES):
+        lane.shutdown()
 
     def gaps(phases: set[str]) -> list[float]:
         return [(b[0] - a[0]) * 1e3 for a, b in itertools.pairwise(rec.ticks) if b[1] in phases and a[1] in phases]
