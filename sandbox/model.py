@@ -121,12 +121,13 @@ class _OnePairedStep:
 
     __slots__ = ("_blas", "_pair")
 
-    def __init__(self, columns: tuple[int, int, int] | None) -> None:
-        self._blas, self._pair = _batchsplit.OneBlasThread(), _native.pairing(columns)
+    def __init__(self, block: tuple[int, int, int] | None) -> None:
+        self._blas, self._pair = _batchsplit.OneBlasThread(), _native.pairing(block)
 
-    def __enter__(self) -> None:
+    def __enter__(self) -> bool:
+        """Whether the helper thread is available (see ``_native.pairing``)."""
         self._blas.__enter__()
-        self._pair.__enter__()
+        return self._pair.__enter__()
 
     def __exit__(self, *exc: object) -> None:
         self._pair.__exit__()
@@ -548,11 +549,7 @@ class Model:
 
     def backward(self, dy: np.ndarray) -> None:
         """Back-propagate ``dL/dy`` of the last output; fills every layer's ``grads``."""
-        for layer in reversed(self.layers):
-            self._check_interrupt()
-            dy = layer.backward(dy)
-            if dy is None:
-                break
+        _batchsplit.backward_through(self.layers, dy, False, self._check_interrupt)
 
     def regularization_loss(self) -> float:
         """The sum of every layer's weight penalties."""
@@ -637,14 +634,14 @@ class Model:
 
     def _step_plan(self) -> tuple[bool, tuple[int, int, int] | None]:
         """Whether every kernel is small (``batchsplit.small_kernels``) and the block the helper thread
-        splits (``_pair_columns``), found once per weight layout (a training step asks twice)."""
+        splits (``_pair_block``), found once per weight layout (a training step asks twice)."""
         key = (id(self._flat), len(self.layers))
         plan = self.__dict__.get("_plan")
         if plan is None or plan[0] != key:
-            plan = self._plan = (key, (_batchsplit.small_kernels(self.layers), self._pair_columns()))
+            plan = self._plan = (key, (_batchsplit.small_kernels(self.layers), self._pair_block()))
         return plan[1]
 
-    def _pair_columns(self) -> tuple[int, int, int] | None:
+    def _pair_block(self) -> tuple[int, int, int] | None:
         """``(start, rows, cols)`` of the largest Dense kernel in the flat weight buffer, or None (see
         ``_native.pairing``)."""
         flat = self._flat
@@ -691,8 +688,8 @@ class Model:
                 and g.size >= _native.PAIR_MIN_WEIGHTS):
             # each core sums the rows of the gradient it computed (reading them all here cost ~20 µs a step);
             # OpenBLAS at one thread, as in the step: two callers must not share its thread pool
-            with _batchsplit.OneBlasThread(), _native.pairing(self._step_plan()[1]) as on:
-                squares = kernels.sumsq_pair(g, *_native.pair_columns()) if on else None
+            with _OnePairedStep(self._step_plan()[1]) as on:
+                squares = kernels.sumsq_pair(g, *_native.pair_block()) if on else None
             if squares is not None:
                 return math.sqrt(squares)  # NaN and inf as np.dot gives them
         with np.errstate(over="ignore", invalid="ignore"):

@@ -420,7 +420,7 @@ class Adam(Optimizer):
         if kernels is not None:
             constants = (t(1 - self.beta_1), t(1 - self.beta_2), t(self.epsilon), alpha)
             if (params.size >= _native.PAIR_MIN_WEIGHTS and part == slice(None) and _native.pairing_now()
-                    and kernels.adam_pair(params, grads, m, v, vh, *constants, *_native.pair_columns())):
+                    and kernels.adam_pair(params, grads, m, v, vh, *constants, *_native.pair_block())):
                 return
             if kernels.adam(params, grads, m, v, vh, *constants):
                 return

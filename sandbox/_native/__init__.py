@@ -20,7 +20,7 @@ import threading
 from collections.abc import Iterator
 from types import ModuleType
 
-__all__ = ["KERNELS", "PAIR_MIN_PRODUCT", "PAIR_MIN_WEIGHTS", "flushing_denormals", "load", "pair_columns",
+__all__ = ["KERNELS", "PAIR_MIN_PRODUCT", "PAIR_MIN_WEIGHTS", "flushing_denormals", "load", "pair_block",
            "pairing", "pairing_now"]
 
 #: The ``VERSION`` that kernels.c defines: a module built from an older source is not used.
@@ -111,10 +111,10 @@ def pairing_now() -> bool:
     return _local.__dict__.get("pair", False)
 
 
-def pair_columns() -> tuple[int, int, int]:
+def pair_block() -> tuple[int, int, int]:
     """The ``(start, rows, columns)`` block of the weight buffer whose rows the step splits (see
     :func:`pairing`), or ``(0, 0, 0)``: Adam then halves the buffer."""
-    return _local.__dict__.get("columns", (0, 0, 0))
+    return _local.__dict__.get("block", (0, 0, 0))
 
 
 class pairing:  # lower case: used as a context manager, like contextlib's
@@ -129,7 +129,7 @@ class pairing:  # lower case: used as a context manager, like contextlib's
 
     Parameters
     ----------
-    columns : (int, int, int), optional
+    block : (int, int, int), optional
         ``(start, rows, cols)``: the largest layer's kernel in the flat weight buffer. Its forward product
         splits the kernel's rows (the inner dimension), its weight gradient the same rows, and Adam and the
         gradient norm split the buffer after the same row, so each core reads, differentiates and updates the
@@ -138,10 +138,10 @@ class pairing:  # lower case: used as a context manager, like contextlib's
         no helper at all: 131–135k against 140k samples/s).
     """
 
-    __slots__ = ("_before", "_columns", "_on")
+    __slots__ = ("_before", "_block", "_on")
 
-    def __init__(self, columns: tuple[int, int, int] | None = None) -> None:
-        self._columns = columns or (0, 0, 0)
+    def __init__(self, block: tuple[int, int, int] | None = None) -> None:
+        self._block = block or (0, 0, 0)
         self._on = False
         self._before = (False, (0, 0, 0))
 
@@ -149,10 +149,10 @@ class pairing:  # lower case: used as a context manager, like contextlib's
         self._on = KERNELS is not None and (_sgemm_ready if _sgemm_ready is not None else _find_sgemm())
         if self._on:
             state = _local.__dict__
-            self._before = state.get("pair", False), state.get("columns", (0, 0, 0))
-            _local.pair, _local.columns = True, self._columns
+            self._before = state.get("pair", False), state.get("block", (0, 0, 0))
+            _local.pair, _local.block = True, self._block
         return self._on
 
     def __exit__(self, *exc: object) -> None:
         if self._on:
-            _local.pair, _local.columns = self._before
+            _local.pair, _local.block = self._before

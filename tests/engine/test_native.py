@@ -221,12 +221,12 @@ def test_a_product_split_along_its_inner_dimension_rounds_once_more():
 
 
 @needs_kernels
-@pytest.mark.parametrize("columns", [None, (100, 30, 51)])  # two halves; after row 15 of a (30, 51) block
-def test_adam_halved_with_the_helper_thread_gives_the_same_bits(columns, monkeypatch):
+@pytest.mark.parametrize("block", [None, (100, 30, 51)])  # two halves; after row 15 of a (30, 51) block
+def test_adam_halved_with_the_helper_thread_gives_the_same_bits(block, monkeypatch):
     _pairing_or_skip()
     whole = _adam_run(_native.KERNELS, False, monkeypatch)
     monkeypatch.setattr(_native, "PAIR_MIN_WEIGHTS", 1000)
-    with _native.pairing(columns):
+    with _native.pairing(block):
         halves = _adam_run(_native.KERNELS, False, monkeypatch)
     for a, b in zip(whole, halves, strict=True):
         np.testing.assert_array_equal(a, b)
@@ -322,7 +322,7 @@ def test_the_gradient_norm_summed_on_both_cores_is_numpy_s(monkeypatch):
     rng = np.random.default_rng(6)
     g = (rng.standard_normal(100_003) * 10.0 ** rng.uniform(-6, 2, 100_003)).astype(np.float32)
     with _native.pairing((17, 300, 333)):
-        squares = _native.KERNELS.sumsq_pair(g, *_native.pair_columns())
+        squares = _native.KERNELS.sumsq_pair(g, *_native.pair_block())
     assert squares == pytest.approx(float(np.dot(g.astype(np.float64), g.astype(np.float64))), rel=1e-5)
     g[5] = np.nan
     with _native.pairing():
